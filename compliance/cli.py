@@ -1,0 +1,158 @@
+"""Provides the ``compliance`` command line: a stable contract (DESIGN section 11).
+
+Only this module decides exit codes and how errors print. Sub-commands import what they need inside
+their function, so that ``compliance --version`` and the headless commands stay fast and never load
+Textual; the terminal UI is imported only by the function that opens it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from compliance import __version__
+from compliance.errors import ComplianceError, LoadError
+
+__all__ = ["main"]
+
+EXIT_OK = 0
+EXIT_PROBLEMS = 1
+EXIT_USAGE = 2
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def _print_json(value: Any, stream: TextIO | None = None) -> None:
+    out = stream or sys.stdout
+    out.write(json.dumps(value, indent=2, ensure_ascii=False, sort_keys=True))
+    out.write("\n")
+
+
+# --- sub-commands ---------------------------------------------------------------------------
+
+
+def _cmd_questionnaires(args: argparse.Namespace) -> int:
+    from compliance.catalog import entries
+
+    loaded, errors = entries()
+    for error in errors:
+        for problem in error.problems:
+            print(
+                f"warning: skipped a questionnaire that does not load: {problem}", file=sys.stderr
+            )
+    if args.json:
+        _print_json([entry.summary() for entry in loaded])
+        return EXIT_OK
+    if not loaded:
+        print("No questionnaires found.")
+        return EXIT_OK
+    lang = args.lang
+    for entry in loaded:
+        q = entry.questionnaire
+        print(f"{q.id} {q.version}  {q.title.get(lang)}")
+        print(
+            f"    {len(q.domains)} domains, {q.control_count} controls, "
+            f"{q.question_count} questions; {entry.source}: {entry.path}"
+        )
+        print(f"    digest {entry.digest}")
+    return EXIT_OK
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    from compliance.loader import load_questionnaire
+
+    count = 0
+    for raw in args.paths:
+        try:
+            load_questionnaire(Path(raw), use_cache=False)
+        except LoadError as error:
+            for problem in error.problems:
+                print(problem)
+                count += 1
+    if count:
+        print(
+            f"{count} problem{'s' * (count != 1)} in {len(args.paths)} "
+            f"file{'s' * (len(args.paths) != 1)}",
+            file=sys.stderr,
+        )
+        return EXIT_PROBLEMS
+    if not args.quiet:
+        print(f"{len(args.paths)} file{'s' * (len(args.paths) != 1)} valid", file=sys.stderr)
+    return EXIT_OK
+
+
+def _cmd_tui(args: argparse.Namespace) -> int:
+    from compliance.tui.app import run
+
+    return run(lang=args.lang)
+
+
+# --- parser ---------------------------------------------------------------------------------
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="compliance",
+        description=(
+            "Data-protection readiness for Moroccan offshoring firms: Law 09-08, "
+            "Decree 2-09-165 and the GDPR. With no command, opens the terminal UI."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"compliance {__version__}")
+    parser.add_argument(
+        "--debug", action="store_true", help="show the full traceback of an unexpected error"
+    )
+    parser.add_argument(
+        "--lang", choices=("en", "fr"), default="en", help="language of the output (default: en)"
+    )
+    parser.set_defaults(handler=_cmd_tui)
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    listing = commands.add_parser("questionnaires", help="list the bundled and user questionnaires")
+    listing.add_argument("--json", action="store_true", help="print a JSON array")
+    listing.set_defaults(handler=_cmd_questionnaires)
+
+    validate = commands.add_parser(
+        "validate",
+        help="check questionnaire files; one line per problem",
+        description=(
+            "Checks questionnaire files and prints one line per problem as "
+            "file:line:col: id: message. Exit 0 when clean, 1 when a problem was found."
+        ),
+    )
+    validate.add_argument("paths", nargs="+", metavar="PATH", help="questionnaire YAML files")
+    validate.add_argument("-q", "--quiet", action="store_true", help="print nothing when clean")
+    validate.set_defaults(handler=_cmd_validate)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Runs the command line and returns the exit code."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    handler: Handler = args.handler
+    try:
+        return handler(args)
+    except ComplianceError as error:
+        if args.debug:
+            raise
+        print(f"compliance: {error}", file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        print("compliance: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as error:  # the last line of defence: one sentence, not a traceback
+        if args.debug:
+            raise
+        print(
+            f"compliance: unexpected error: {type(error).__name__}: {error}. "
+            "Run again with --debug for the traceback, and please report it.",
+            file=sys.stderr,
+        )
+        return EXIT_PROBLEMS

@@ -1,0 +1,1 @@
+"""Provides the scoring engine: pure functions from questionnaire and assessment to result."""

@@ -1,0 +1,74 @@
+"""Provides the one error hierarchy of the toolkit.
+
+Every failure a user can cause (a bad file, a wrong passphrase, a busy workspace) is raised as a
+subclass of :class:`ComplianceError` carrying a sentence written for that user: what went wrong,
+where, and what to do. Only the command line decides how errors print and which exit code they give.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = [
+    "ComplianceError",
+    "LoadError",
+    "Problem",
+    "UsageError",
+]
+
+
+class ComplianceError(Exception):
+    """The root of every error the toolkit raises on purpose."""
+
+    exit_code: int = 1
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class UsageError(ComplianceError):
+    """The command was called in a way that cannot work (exit code 2)."""
+
+    exit_code = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One problem found in an input file, with where it is."""
+
+    file: str
+    line: int
+    column: int
+    message: str
+    item: str | None = None
+    """The id of the nearest enclosing item (question, control, domain), when there is one."""
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}:{self.column}"
+        if self.item:
+            return f"{where}: {self.item}: {self.message}"
+        return f"{where}: {self.message}"
+
+
+class LoadError(ComplianceError):
+    """A file could not be loaded; holds every problem found, not just the first."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        if not problems:
+            raise ValueError("LoadError needs at least one problem")
+        self.problems = tuple(problems)
+        first = str(problems[0])
+        more = len(problems) - 1
+        message = first if more == 0 else f"{first} (and {more} more problem{'s' * (more > 1)})"
+        super().__init__(message)
+
+    @classmethod
+    def single(
+        cls, file: str, message: str, *, line: int = 1, column: int = 1, item: str | None = None
+    ) -> LoadError:
+        """Builds an error with one problem."""
+        return cls([Problem(file, line, column, message, item)])

@@ -1,0 +1,1 @@
+"""Provides the Textual terminal UI, a thin face on the domain services."""
