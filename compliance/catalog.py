@@ -13,10 +13,17 @@ from typing import Literal
 
 from compliance.canonical import digest
 from compliance.errors import ComplianceError, LoadError
-from compliance.loader import load_questionnaire
+from compliance.loader import (
+    MAX_ASSESSMENT_BYTES,
+    check_against,
+    load_questionnaire,
+    parse_assessment,
+)
+from compliance.model.assessment import Assessment
 from compliance.model.questionnaire import Questionnaire
+from compliance.safeyaml import read_bytes
 
-__all__ = ["CatalogEntry", "discover", "entries", "find"]
+__all__ = ["CatalogEntry", "discover", "entries", "find", "load_assessment"]
 
 Source = Literal["bundled", "user"]
 
@@ -108,3 +115,30 @@ def find(questionnaire_id: str, version: str | None = None) -> CatalogEntry:
         return tuple(int(part) for part in entry.questionnaire.version.split("."))
 
     return max(matches, key=key)
+
+
+def load_assessment(
+    path: Path | str, *, questionnaire: Questionnaire | None = None
+) -> tuple[Assessment, Questionnaire]:
+    """Loads an assessment file and the questionnaire it answers, checked against each other.
+
+    The questionnaire is looked up in the catalogue by id and version unless given; a digest in the
+    file must match it. ``as_of`` defaults to the file's modification date. Raises
+    :class:`LoadError` naming the line of every problem found.
+    """
+    import datetime as dt
+
+    path = Path(path)
+    data = read_bytes(path, max_bytes=MAX_ASSESSMENT_BYTES, what="assessment")
+    modified = dt.date.fromtimestamp(path.stat().st_mtime)
+    assessment, document = parse_assessment(data, str(path), default_as_of=modified)
+    if questionnaire is None:
+        ref = assessment.questionnaire
+        try:
+            questionnaire = find(ref.id, ref.version).questionnaire
+        except LoadError:
+            raise
+        except ComplianceError as error:
+            raise LoadError([document.problem(("questionnaire",), str(error))]) from None
+    check_against(assessment, questionnaire, document)
+    return assessment, questionnaire

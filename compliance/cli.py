@@ -25,6 +25,12 @@ EXIT_USAGE = 2
 
 Handler = Callable[[argparse.Namespace], int]
 
+COMMAND_MODULES = ("score",)
+"""Modules of :mod:`compliance.commands` that each add sub-commands through ``register(commands)``.
+
+They are imported at start-up, so each must import only the standard library at module level and
+defer everything heavy to its handlers."""
+
 
 def _print_json(value: Any, stream: TextIO | None = None) -> None:
     out = stream or sys.stdout
@@ -127,6 +133,11 @@ def _parser() -> argparse.ArgumentParser:
     validate.add_argument("paths", nargs="+", metavar="PATH", help="questionnaire YAML files")
     validate.add_argument("-q", "--quiet", action="store_true", help="print nothing when clean")
     validate.set_defaults(handler=_cmd_validate)
+
+    import importlib
+
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"compliance.commands.{name}").register(commands)
     return parser
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 __all__ = [
     "ComplianceError",
+    "InvalidAssessment",
     "LoadError",
     "Problem",
     "UsageError",
@@ -28,6 +29,10 @@ class ComplianceError(Exception):
 
     def __str__(self) -> str:
         return self.message
+
+
+class InvalidAssessment(ComplianceError):
+    """An assessment does not fit its questionnaire (an unknown question, a wrong value...)."""
 
 
 class UsageError(ComplianceError):

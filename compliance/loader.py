@@ -11,6 +11,7 @@ parsing and the checks. The cache is a speed-up only: a missing or damaged entry
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import os
 import tempfile
@@ -21,7 +22,10 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from compliance import __version__
+from compliance.canonical import digest
+from compliance.engine.validation import check_assessment
 from compliance.errors import LoadError, Problem
+from compliance.model.assessment import Assessment
 from compliance.model.conditions import AllOf, AnswerTest, AnyOf, Condition, Not, ProfileTest
 from compliance.model.questionnaire import (
     CountryQuestion,
@@ -39,10 +43,13 @@ from compliance.model.reference import ReferenceData
 from compliance.safeyaml import Document, parse_yaml, read_bytes
 
 __all__ = [
+    "MAX_ASSESSMENT_BYTES",
     "MAX_QUESTIONNAIRE_BYTES",
+    "check_against",
     "check_questionnaire",
     "load_questionnaire",
     "load_reference",
+    "parse_assessment",
     "parse_questionnaire",
     "validate_document",
 ]
@@ -511,3 +518,47 @@ def iter_problems(paths: Iterable[Path]) -> Iterator[Problem]:
             load_questionnaire(path, use_cache=False)
         except LoadError as error:
             yield from error.problems
+
+
+# --- assessments ----------------------------------------------------------------------------
+
+MAX_ASSESSMENT_BYTES = 20 * 1024 * 1024
+"""The largest assessment file accepted."""
+
+
+def parse_assessment(
+    data: bytes, name: str, *, default_as_of: dt.date | None = None
+) -> tuple[Assessment, Document]:
+    """Parses and validates assessment bytes (YAML or JSON) into an assessment and its document.
+
+    ``as_of`` is set to ``default_as_of`` when the file leaves it out.
+    """
+    document = parse_yaml(data, name)
+    if not isinstance(document.data, dict):
+        raise LoadError([document.problem((), "expected a mapping at the top of an assessment")])
+    if document.data.get("as_of") is None and default_as_of is not None:
+        document.data["as_of"] = default_as_of.isoformat()
+    return validate_document(document, Assessment), document
+
+
+def check_against(assessment: Assessment, questionnaire: Questionnaire, document: Document) -> None:
+    """Raises :class:`LoadError`, placed in ``document``, unless the assessment fits."""
+    expected = assessment.questionnaire.digest
+    actual = digest(questionnaire)
+    if expected is not None and expected != actual:
+        raise LoadError(
+            [
+                document.problem(
+                    ("questionnaire", "digest"),
+                    f"the questionnaire digest {expected[:12]}... does not match the installed "
+                    f"{questionnaire.id} {questionnaire.version} ({actual[:12]}...); "
+                    "the assessment was made with other content",
+                )
+            ]
+        )
+    problems = [
+        document.problem(loc, message)
+        for loc, message in check_assessment(questionnaire, assessment)
+    ]
+    if problems:
+        raise LoadError(problems)

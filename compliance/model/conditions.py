@@ -6,13 +6,15 @@ keys of :data:`OPERATORS`; a mapping with any other key is a load error. Their m
 - ``{all: [c1, c2, ...]}``: every condition holds;
 - ``{any: [c1, c2, ...]}``: at least one holds;
 - ``{not: c}``: ``c`` does not hold;
-- ``{answer: Q, equals: V}``, ``{answer: Q, in: [V, ...]}``, ``{answer: Q, answered: true}``:
-  a test on the answer to question ``Q`` of the domains;
+- ``{answer: Q, equals: V}``, ``{answer: Q, in: [V, ...]}``, ``{answer: Q, answered: true}``: a test
+  on the answer to question ``Q`` of the domains;
 - ``{profile: P, equals: V}`` / ``in`` / ``answered``: the same test on profile question ``P``.
 
-For a multiple-choice question, ``equals: V`` holds when ``V`` is among the chosen options and
-``in: [...]`` when any chosen option is in the list. An unanswered question, or one answered N/A,
-makes ``equals`` and ``in`` false. Evaluation lives in :mod:`compliance.engine.conditions`.
+For a multiple-choice question, ``equals: V`` holds when ``V`` is among the chosen options and ``in:
+[...]`` when any chosen option is in the list. An unanswered question, or one answered N/A, makes
+``equals`` and ``in`` false and counts as not answered. A hidden question (one whose own condition
+does not hold) counts as unanswered, whatever was typed into it earlier. Evaluation lives in
+:mod:`compliance.engine.conditions`.
 """
 
 from __future__ import annotations

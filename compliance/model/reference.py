@@ -10,19 +10,27 @@ every questionnaire that embeds it, which is right, since scores may change with
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Mapping, Sequence
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from compliance.model.base import ArticleRef, CountryCode, FrameworkId, Frozen, ItemId, Text
 
 __all__ = [
+    "CROSSWALK_ARTICLES",
+    "MOROCCAN_FRAMEWORKS",
+    "RELATIONSHIPS",
     "CountryList",
+    "CrosswalkEntry",
     "ListEntry",
     "ReferenceData",
     "Regime",
+    "Relationship",
     "SccModule",
     "TransferGround",
+    "article_number",
 ]
 
 GdprRole = Literal["controller", "joint_controller", "processor", "sub_processor"]
@@ -92,6 +100,91 @@ class Regime(Frozen):
     note: Text | None = None
 
 
+Relationship = Literal["equal", "subset", "superset", "intersect", "no_relationship"]
+"""The OLIR / OSCAL relationship words a crosswalk entry may use (a closed set)."""
+
+RELATIONSHIPS: tuple[str, ...] = ("equal", "subset", "superset", "intersect", "no_relationship")
+
+MOROCCAN_FRAMEWORKS: tuple[str, ...] = ("law-09-08", "decree-2-09-165")
+"""The Moroccan texts a crosswalk entry may cite on its Moroccan side."""
+
+CROSSWALK_ARTICLES: dict[str, int] = {"law-09-08": 67, "decree-2-09-165": 51, "gdpr": 99}
+"""The highest article number of each text the crosswalk cites: a citation above it is an error."""
+
+_ARTICLE_NUMBER = re.compile(r"^([0-9]{1,3})")
+
+
+def article_number(ref: str) -> int:
+    """The article number a citation starts with: ``28(3)(a)`` → 28, ``24 §1`` → 24."""
+    match = _ARTICLE_NUMBER.match(ref)
+    return int(match.group(1)) if match else 0
+
+
+class CrosswalkEntry(Frozen):
+    """How a Moroccan provision relates to GDPR articles, in the OLIR / OSCAL relationship words.
+
+    The Moroccan side (Law 09-08 and Decree 2-09-165 articles) is the source and the GDPR side the
+    target, and the word describes the source's scope against the target's:
+
+    - ``equal``: both provisions require the same thing;
+    - ``subset``: the Moroccan provision's scope is contained in the GDPR one (meeting the GDPR
+      provision meets the Moroccan one; the GDPR asks for more);
+    - ``superset``: the GDPR provision's scope is contained in the Moroccan one (the Moroccan text
+      asks for more, e.g. a CNDP formality or a shorter deadline);
+    - ``intersect``: they overlap, and each asks for something the other does not;
+    - ``no_relationship``: one side has no counterpart; that side is left empty (the DPO and breach
+      notification of the GDPR, the CNDP declaration of Law 09-08).
+
+    ``verified`` is true when the articles of both sides were read and the relationship reviewed
+    against them; it is false when the mapping rests on an interpretation the legal reference marks
+    as unconfirmed, and is then shown as such.
+    """
+
+    id: ItemId
+    topic: Text
+    moroccan: dict[FrameworkId, tuple[ArticleRef, ...]] = Field(default_factory=dict)
+    """Citations per Moroccan text (``law-09-08``, ``decree-2-09-165``); empty for GDPR-only."""
+    gdpr: tuple[ArticleRef, ...] = ()
+    """GDPR citations; empty for Moroccan-only duties."""
+    relationship: Relationship
+    note: Text
+    """Why the relationship holds: what each side asks that the other does not."""
+    verified: bool
+
+    @model_validator(mode="after")
+    def _consistent(self) -> CrosswalkEntry:
+        for framework in self.moroccan:
+            if framework not in MOROCCAN_FRAMEWORKS:
+                allowed = ", ".join(MOROCCAN_FRAMEWORKS)
+                raise ValueError(
+                    f"{framework!r} is not a Moroccan text of the crosswalk ({allowed})"
+                )
+        cited = [(f, a) for f, articles in self.moroccan.items() for a in articles]
+        cited += [("gdpr", a) for a in self.gdpr]
+        for framework, article in cited:
+            number, top = article_number(article), CROSSWALK_ARTICLES[framework]
+            if not 1 <= number <= top:
+                raise ValueError(f"article {article!r} does not exist in {framework} (1-{top})")
+        has_moroccan = any(self.moroccan.values())
+        has_gdpr = bool(self.gdpr)
+        if self.relationship == "no_relationship":
+            if has_moroccan == has_gdpr:
+                raise ValueError(
+                    "a no_relationship entry cites exactly one side (Moroccan or GDPR), "
+                    "the other being the one without a counterpart"
+                )
+        elif not (has_moroccan and has_gdpr):
+            raise ValueError(f"a {self.relationship!r} entry needs articles on both sides")
+        return self
+
+    def cited(self) -> dict[str, tuple[int, ...]]:
+        """The article numbers cited, per framework (``gdpr`` included)."""
+        numbers = {f: tuple(article_number(a) for a in arts) for f, arts in self.moroccan.items()}
+        if self.gdpr:
+            numbers["gdpr"] = tuple(article_number(a) for a in self.gdpr)
+        return numbers
+
+
 class ReferenceData(Frozen):
     """Everything the scoring rules look up instead of hard-coding."""
 
@@ -103,3 +196,30 @@ class ReferenceData(Frozen):
     ma_grounds: tuple[TransferGround, ...] = ()
     gdpr_derogations: tuple[TransferGround, ...] = ()
     regimes: tuple[Regime, ...] = ()
+    crosswalk: tuple[CrosswalkEntry, ...] = ()
+    """Law 09-08 / Decree 2-09-165 ↔ GDPR mappings, shown beside the questions citing them."""
+
+    @model_validator(mode="after")
+    def _unique_crosswalk_ids(self) -> ReferenceData:
+        ids = [entry.id for entry in self.crosswalk]
+        duplicates = sorted({i for i in ids if ids.count(i) > 1})
+        if duplicates:
+            raise ValueError(f"duplicate crosswalk ids: {', '.join(duplicates)}")
+        return self
+
+    def crosswalk_for(self, refs: Mapping[str, Sequence[str]]) -> tuple[CrosswalkEntry, ...]:
+        """The crosswalk entries citing an article that ``refs`` cites too, in file order.
+
+        Articles are compared by number (``28(3)(a)`` matches an entry citing ``28``), so that a
+        control or question shows every mapping that bears on the articles behind it.
+        """
+        wanted = {
+            (framework, article_number(article))
+            for framework, articles in refs.items()
+            for article in articles
+        }
+        return tuple(
+            entry
+            for entry in self.crosswalk
+            if any((f, n) in wanted for f, numbers in entry.cited().items() for n in numbers)
+        )

@@ -1,0 +1,96 @@
+"""Provides the evaluation of applicability conditions (see :mod:`compliance.model.conditions`).
+
+The operators are a closed registry: each condition class maps to one function here, and a class
+without one is a programming error caught by a test, never silently true or false.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from compliance.model.conditions import (
+    OPERATORS,
+    AllOf,
+    AnswerTest,
+    AnyOf,
+    Condition,
+    Not,
+    ProfileTest,
+    Value,
+)
+
+__all__ = ["EVALUATORS", "Lookup", "evaluate", "normalise"]
+
+Lookup = Callable[[str], Any]
+"""Returns the applicable answer value of a question id, or None when unanswered or hidden."""
+
+
+def normalise(value: Any) -> Any:
+    """Brings an answer or a tested value to one comparable form.
+
+    Booleans become ``yes``/``no`` (a yes/no answer may be written either way); numbers become
+    exact decimals.
+    """
+    if value is True:
+        return "yes"
+    if value is False:
+        return "no"
+    if isinstance(value, int | float | Decimal):
+        try:
+            return Decimal(str(value))
+        except InvalidOperation:  # pragma: no cover  (the models refuse inf and nan)
+            return value
+    return value
+
+
+def _test(
+    value: Any, equals: Value | None, in_: tuple[Value, ...] | None, answered: bool | None
+) -> bool:
+    if answered is not None:
+        return (value is not None) is answered
+    if value is None:
+        return False
+    wanted = {normalise(v) for v in (in_ if in_ is not None else (equals,))}
+    if isinstance(value, tuple):
+        return any(normalise(v) in wanted for v in value)
+    return normalise(value) in wanted
+
+
+def _all(condition: AllOf, answer: Lookup, profile: Lookup) -> bool:
+    return all(evaluate(child, answer, profile) for child in condition.all_)
+
+
+def _any(condition: AnyOf, answer: Lookup, profile: Lookup) -> bool:
+    return any(evaluate(child, answer, profile) for child in condition.any_)
+
+
+def _not(condition: Not, answer: Lookup, profile: Lookup) -> bool:
+    return not evaluate(condition.not_, answer, profile)
+
+
+def _answer(condition: AnswerTest, answer: Lookup, profile: Lookup) -> bool:
+    return _test(answer(condition.answer), condition.equals, condition.in_, condition.answered)
+
+
+def _profile(condition: ProfileTest, answer: Lookup, profile: Lookup) -> bool:
+    return _test(profile(condition.profile), condition.equals, condition.in_, condition.answered)
+
+
+EVALUATORS: Mapping[type, Callable[[Any, Lookup, Lookup], bool]] = {
+    AllOf: _all,
+    AnyOf: _any,
+    Not: _not,
+    AnswerTest: _answer,
+    ProfileTest: _profile,
+}
+"""One evaluator per operator of :data:`compliance.model.conditions.OPERATORS`."""
+
+if set(EVALUATORS) != set(OPERATORS.values()):  # pragma: no cover  (a test keeps them in step)
+    raise RuntimeError("every condition operator needs an evaluator")
+
+
+def evaluate(condition: Condition, answer: Lookup, profile: Lookup) -> bool:
+    """Whether ``condition`` holds for these answers."""
+    return EVALUATORS[type(condition)](condition, answer, profile)

@@ -1,0 +1,104 @@
+"""Provides the plain-text summary of a result that ``compliance score`` prints."""
+
+from __future__ import annotations
+
+from compliance.model.assessment import Assessment
+from compliance.model.questionnaire import Questionnaire
+from compliance.model.result import Result
+
+__all__ = ["summary_lines"]
+
+_WORDS = {
+    "en": {
+        "overall": "Overall",
+        "coverage": "coverage",
+        "incomplete": "incomplete: the rating is provisional",
+        "capped": "rating capped by",
+        "domains": "Domains",
+        "flows": "Data flows",
+        "plan": "Remediation plan (highest impact first)",
+        "points": "points",
+        "na": "n/a",
+        "none": "none",
+    },
+    "fr": {
+        "overall": "Global",
+        "coverage": "couverture",
+        "incomplete": "incomplet : la notation est provisoire",
+        "capped": "notation plafonnée par",
+        "domains": "Domaines",
+        "flows": "Flux de données",
+        "plan": "Plan de remédiation (impact le plus fort d'abord)",
+        "points": "points",
+        "na": "s.o.",
+        "none": "aucun",
+    },
+}
+
+_STATUS = {
+    "en": {
+        "ready": "ready",
+        "conditional": "conditional",
+        "not_ready": "not ready",
+        "blocked": "BLOCKED",
+    },
+    "fr": {
+        "ready": "prêt",
+        "conditional": "sous conditions",
+        "not_ready": "pas prêt",
+        "blocked": "BLOQUÉ",
+    },
+}
+
+
+def summary_lines(
+    questionnaire: Questionnaire, assessment: Assessment, result: Result, lang: str = "en"
+) -> list[str]:
+    """The summary as lines of text in ``lang`` (``en`` or ``fr``)."""
+    words = _WORDS.get(lang, _WORDS["en"])
+    status_words = _STATUS.get(lang, _STATUS["en"])
+    bands = {band.id: band.label.get(lang) for band in questionnaire.scoring.bands}
+    domains = {domain.id: domain.title.get(lang) for domain in questionnaire.domains}
+    overall = result.overall
+    score = words["na"] if overall.score is None else f"{overall.score}/100"
+    lines = [
+        f"{assessment.organisation.name} — {questionnaire.title.get(lang)} "
+        f"{questionnaire.version} ({result.as_of.isoformat()})",
+        f"{words['overall']}: {score}  {bands[overall.rating]}  "
+        f"({words['coverage']} {overall.coverage} %)",
+    ]
+    if overall.incomplete:
+        lines.append(f"  {words['incomplete']}")
+    if overall.caps:
+        lines.append(f"  {words['capped']}: " + ", ".join(cap.id for cap in overall.caps))
+    lines += ["", f"{words['domains']}:"]
+    for domain in result.domains:
+        value = words["na"] if domain.score is None else f"{domain.score:>6}"
+        lines.append(f"  {domain.id:<8} {value}  {domains[domain.id]}")
+    if result.flows:
+        lines += ["", f"{words['flows']}:"]
+        for flow in result.flows:
+            lines.append(
+                f"  {flow.id:<12} {status_words[flow.status]:<16} {flow.score:>6}  {flow.name}"
+            )
+            for reason in flow.reasons:
+                if reason.status == "ready":
+                    continue
+                refs = "; ".join(
+                    f"{framework} {', '.join(articles)}"
+                    for framework, articles in reason.refs.items()
+                )
+                lines.append(
+                    f"      - {reason.message.get(lang)} [{refs}]"
+                    if refs
+                    else f"      - {reason.message.get(lang)}"
+                )
+    lines += ["", f"{words['plan']}:"]
+    if not result.remediation:
+        lines.append(f"  {words['none']}")
+    for item in result.remediation:
+        flag = "!" if item.caps_rating else ("*" if item.critical else " ")
+        lines.append(
+            f" {flag}{item.control:<10} -{item.impact} {words['points']}  {item.title.get(lang)}"
+        )
+    return lines

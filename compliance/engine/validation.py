@@ -1,0 +1,224 @@
+"""Provides the checks of an assessment against its questionnaire.
+
+The models check each field on its own; these checks need the questionnaire and the reference data:
+an answer to a question that does not exist, an option that does not exist, a value of the wrong
+type, N/A where it is not allowed, an onward flow that does not exist or a cycle of onward flows, a
+transfer mechanism or ground the reference data does not know. Each problem comes with the location
+of the culprit in the assessment, so that the loader can name its line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import Any
+
+from compliance.model.assessment import NA, Assessment, Flow
+from compliance.model.questionnaire import (
+    CountryQuestion,
+    DateQuestion,
+    MultiChoiceQuestion,
+    NumberQuestion,
+    Question,
+    Questionnaire,
+    ScaleQuestion,
+    SingleChoiceQuestion,
+    TextQuestion,
+    YesNoQuestion,
+)
+
+__all__ = ["allowed_ma_bases", "allowed_mechanisms", "answer_problem", "check_assessment"]
+
+Loc = tuple[int | str, ...]
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | Decimal) and not isinstance(value, bool)
+
+
+def answer_problem(question: Question, value: Any, countries: set[str] | None = None) -> str | None:
+    """Why ``value`` cannot answer ``question``, or None when it can."""
+    if value == NA:
+        return None if question.allow_na else f"question {question.id!r} does not allow N/A"
+    if isinstance(question, YesNoQuestion):
+        if value in (True, False, "yes", "no"):
+            return None
+        return f"{value!r} is not an answer to yes/no question {question.id!r}; use yes or no"
+    if isinstance(question, SingleChoiceQuestion):
+        ids = question.option_ids()
+        if isinstance(value, str) and value in ids:
+            return None
+        return f"{value!r} is not an option of {question.id!r}; options are {', '.join(ids)}"
+    if isinstance(question, MultiChoiceQuestion):
+        ids = question.option_ids()
+        if not isinstance(value, tuple):
+            return f"question {question.id!r} takes a list of options ({', '.join(ids)})"
+        wrong = [item for item in value if item not in ids]
+        if wrong:
+            return f"{wrong[0]!r} is not an option of {question.id!r}; options are {', '.join(ids)}"
+        if len(set(value)) != len(value):
+            return f"an option is chosen twice in {question.id!r}"
+        return None
+    if isinstance(question, ScaleQuestion):
+        whole = isinstance(value, int) and not isinstance(value, bool)
+        if whole and question.min <= value <= question.max:
+            return None
+        return f"{value!r} is not a whole number from {question.min} to {question.max}"
+    if isinstance(question, NumberQuestion):
+        if not _is_number(value):
+            return f"{value!r} is not a number, as question {question.id!r} needs"
+        number = Decimal(value)
+        if question.min is not None and number < question.min:
+            return f"{value} is below the minimum {question.min} of {question.id!r}"
+        if question.max is not None and number > question.max:
+            return f"{value} is above the maximum {question.max} of {question.id!r}"
+        return None
+    if isinstance(question, DateQuestion):
+        if isinstance(value, str):
+            try:
+                dt.date.fromisoformat(value)
+            except ValueError:
+                pass
+            else:
+                return None
+        return f"{value!r} is not a date (YYYY-MM-DD)"
+    if isinstance(question, TextQuestion):
+        if not isinstance(value, str):
+            return f"question {question.id!r} takes text"
+        if len(value) > question.max_length:
+            return f"the answer is longer than {question.max_length} characters"
+        return None
+    if isinstance(question, CountryQuestion):
+        codes = value if isinstance(value, tuple) and question.multiple else (value,)
+        for code in codes:
+            if not isinstance(code, str) or (countries and code not in countries):
+                return f"{code!r} is not a known ISO 3166 country code"
+            if countries is None and not (len(code) == 2 and code.isupper()):
+                return f"{code!r} is not an ISO 3166 country code"
+        return None
+    return None  # pragma: no cover  (every kind is handled above)
+
+
+def allowed_mechanisms(questionnaire: Questionnaire) -> set[str]:
+    """The GDPR transfer mechanisms a flow may name."""
+    reference = questionnaire.reference
+    modules = {m.id for m in reference.scc_modules} if reference else set()
+    derogations = {d.id for d in reference.gdpr_derogations} if reference else set()
+    return {"adequacy", "bcr", "none"} | modules | derogations
+
+
+def allowed_ma_bases(questionnaire: Questionnaire) -> set[str]:
+    """The Law 09-08 transfer bases a flow may name."""
+    reference = questionnaire.reference
+    grounds = {g.id for g in reference.ma_grounds} if reference else set()
+    return {"listed_country", "none"} | grounds
+
+
+def _flow_problems(
+    flow: Flow, loc: Loc, questionnaire: Questionnaire, ids: set[str], countries: set[str] | None
+) -> Iterator[tuple[Loc, str]]:
+    if countries:
+        places: list[tuple[Loc, str | None]] = [
+            ((*loc, "exporter", "country"), flow.exporter.country),
+            ((*loc, "importer", "country"), flow.importer.country),
+            ((*loc, "origin"), flow.origin),
+            ((*loc, "destination"), flow.destination),
+        ]
+        places += [
+            ((*loc, "storage_locations", i), c) for i, c in enumerate(flow.storage_locations)
+        ]
+        places += [((*loc, "access_locations", i), c) for i, c in enumerate(flow.access_locations)]
+        for where, code in places:
+            if code is not None and code not in countries:
+                yield where, f"{code!r} is not a known ISO 3166 country code"
+    if flow.gdpr_mechanism is not None:
+        allowed = allowed_mechanisms(questionnaire)
+        if flow.gdpr_mechanism not in allowed:
+            yield (
+                (*loc, "gdpr_mechanism"),
+                f"unknown GDPR mechanism {flow.gdpr_mechanism!r}; use one of "
+                + ", ".join(sorted(allowed)),
+            )
+    if flow.ma_basis is not None:
+        allowed = allowed_ma_bases(questionnaire)
+        if flow.ma_basis not in allowed:
+            yield (
+                (*loc, "ma_basis"),
+                f"unknown Law 09-08 transfer basis {flow.ma_basis!r}; use one of "
+                + ", ".join(sorted(allowed)),
+            )
+    for i, child in enumerate(flow.onward):
+        if child not in ids:
+            yield (*loc, "onward", i), f"onward flow {child!r} does not exist"
+        elif child == flow.id:
+            yield (*loc, "onward", i), f"flow {flow.id!r} lists itself as an onward flow"
+
+
+def _onward_cycle(assessment: Assessment) -> tuple[Loc, str] | None:
+    children = {flow.id: [c for c in flow.onward if c != flow.id] for flow in assessment.flows}
+    index = {flow.id: i for i, flow in enumerate(assessment.flows)}
+    state: dict[str, int] = {}
+    for start in sorted(children):
+        if state.get(start):
+            continue
+        path = [start]
+        stack = [(start, iter(sorted(children[start])))]
+        state[start] = 1
+        while stack:
+            node, pending = stack[-1]
+            child = next(pending, None)
+            if child is None:
+                stack.pop()
+                path.pop()
+                state[node] = 2
+            elif child in children and state.get(child) == 1:
+                ring = " -> ".join([*path[path.index(child) :], child])
+                return ("flows", index[child], "onward"), f"onward flows form a cycle: {ring}"
+            elif child in children and not state.get(child):
+                state[child] = 1
+                path.append(child)
+                stack.append((child, iter(sorted(children[child]))))
+    return None
+
+
+def check_assessment(questionnaire: Questionnaire, assessment: Assessment) -> list[tuple[Loc, str]]:
+    """Every problem of ``assessment`` against ``questionnaire``, with where it is."""
+    problems: list[tuple[Loc, str]] = []
+    ref = assessment.questionnaire
+    if ref.id != questionnaire.id or ref.version != questionnaire.version:
+        problems.append(
+            (
+                ("questionnaire",),
+                f"the assessment answers {ref.id} {ref.version}, "
+                f"not {questionnaire.id} {questionnaire.version}",
+            )
+        )
+    reference = questionnaire.reference
+    countries = set(reference.countries) if reference and reference.countries else None
+    for key, value in assessment.profile.items():
+        question = questionnaire.profile_by_id.get(key)
+        if question is None:
+            problems.append((("profile", key), f"{key!r} is not a profile question"))
+            continue
+        reason = answer_problem(question, value, countries)
+        if reason:
+            problems.append((("profile", key), reason))
+    for key, answer in assessment.answers.items():
+        question = questionnaire.questions_by_id.get(key)
+        if question is None:
+            hint = " (it is a profile question)" if key in questionnaire.profile_by_id else ""
+            problems.append(
+                (("answers", key), f"{key!r} is not a question of the questionnaire{hint}")
+            )
+            continue
+        reason = answer_problem(question, answer.value, countries)
+        if reason:
+            problems.append((("answers", key, "value"), reason))
+    ids = {flow.id for flow in assessment.flows}
+    for i, flow in enumerate(assessment.flows):
+        problems.extend(_flow_problems(flow, ("flows", i), questionnaire, ids, countries))
+    cycle = _onward_cycle(assessment)
+    if cycle:
+        problems.append(cycle)
+    return problems

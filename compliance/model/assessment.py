@@ -1,0 +1,288 @@
+"""Provides the assessment model, schema ``compliance.assessment/v1``: what a user fills in.
+
+An assessment names the questionnaire it answers (id, version, and its digest when known), the date
+it speaks for (``as_of``: every rule about time uses it, never the clock), the organisation, the
+profile answers, the answers by question id and the data flows.
+
+A field a user leaves out is *unknown* (``None``) and is never taken as compliant. Whether answers
+fit their questions (an option that exists, a number in range) is checked against the questionnaire
+by :func:`compliance.engine.validation.check_assessment`, since the model alone cannot know.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Annotated, Literal
+
+from pydantic import (
+    Field,
+    PlainSerializer,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
+
+from compliance.model.base import CountryCode, Frozen, ItemId, SemVer, Slug
+
+__all__ = [
+    "ASSESSMENT_SCHEMA",
+    "FLOW_SCHEMA",
+    "Answer",
+    "AnswerValue",
+    "Assessment",
+    "Assessor",
+    "CndpRecord",
+    "Contract",
+    "Evidence",
+    "Flow",
+    "Measure",
+    "Organisation",
+    "Party",
+    "QuestionnaireRef",
+    "SpecialCategory",
+    "Tia",
+    "TransferAuthorisation",
+]
+
+ASSESSMENT_SCHEMA = "compliance.assessment/v1"
+FLOW_SCHEMA = "compliance.flow/v1"
+
+MAX_FLOWS = 2_000
+MAX_ANSWERS = 50_000
+
+Name = Annotated[str, StringConstraints(min_length=1, max_length=300)]
+ShortText = Annotated[str, StringConstraints(max_length=300)]
+LongText = Annotated[str, StringConstraints(max_length=20_000)]
+Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+Category = Annotated[str, StringConstraints(min_length=1, max_length=100)]
+
+
+def _json_number(value: Decimal) -> int | float:
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+Number = Annotated[
+    Decimal,
+    Field(allow_inf_nan=False, max_digits=18),
+    PlainSerializer(_json_number, return_type=int | float, when_used="json"),
+]
+"""A number answer: exact in memory, a JSON number in files (so it reads back as a number)."""
+
+AnswerValue = bool | int | Number | tuple[str, ...] | str
+"""A bare answer: an option id (or ``yes``/``no``), a list of option ids, a number, text, an ISO
+date, a country code, or ``na`` for not applicable."""
+
+NA = "na"
+
+
+class Evidence(Frozen):
+    """A file offered as evidence: hashed, never trusted by name alone."""
+
+    path: Annotated[str, StringConstraints(min_length=1, max_length=4096)]
+    sha256: Sha256
+    note: LongText | None = None
+
+
+class Answer(Frozen):
+    """An answer with what backs it."""
+
+    value: AnswerValue
+    comment: LongText | None = None
+    evidence: tuple[Evidence, ...] = Field(default=(), max_length=100)
+    answered_by: ShortText | None = None
+    answered_at: dt.datetime | None = None
+
+    @field_validator("value", mode="before")
+    @classmethod
+    def _lists_become_tuples(cls, value: object) -> object:
+        return tuple(value) if isinstance(value, list) else value
+
+    @property
+    def is_na(self) -> bool:
+        """Whether the answer is "not applicable"."""
+        return self.value == NA
+
+
+class QuestionnaireRef(Frozen):
+    """Which questionnaire an assessment answers."""
+
+    id: Slug
+    version: SemVer
+    digest: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")] | None = None
+
+
+class Organisation(Frozen):
+    """The organisation assessed."""
+
+    name: Name
+    country: CountryCode
+    registration_id: ShortText | None = None
+    """A registration number such as the Moroccan ICE."""
+    city: ShortText | None = None
+    sector: ShortText | None = None
+
+
+class Assessor(Frozen):
+    """Who carried out the assessment."""
+
+    name: Name
+    organisation: ShortText | None = None
+
+
+GdprRole = Literal["controller", "joint_controller", "processor", "sub_processor"]
+MaRole = Literal["controller", "processor", "representative"]
+Regime = Literal["eu_gdpr", "uk_gdpr", "ch_fadp", "ma_0908", "other"]
+SpecialCategory = Literal[
+    "health", "genetic", "biometric", "racial_ethnic", "political", "religious", "union", "sex_life"
+]
+Measure = Literal[
+    "encryption_in_transit",
+    "encryption_at_rest",
+    "exporter_held_keys",
+    "pseudonymisation",
+    "data_minimisation",
+    "access_logging",
+    "mfa",
+    "no_download_access",
+    "split_processing",
+    "transparency_reporting",
+]
+
+
+class Party(Frozen):
+    """The exporter or the importer of a flow."""
+
+    name: Name
+    country: CountryCode
+    role: GdprRole | None = None
+    """Role under the GDPR."""
+    ma_role: MaRole | None = None
+    """Role under Law 09-08."""
+    dpf_certified: bool | None = None
+    """Certified under the EU-US Data Privacy Framework (matters for a US importer)."""
+    commercial_org: bool | None = None
+    """A commercial organisation (matters for Canada's partial adequacy)."""
+
+
+class Contract(Frozen):
+    """The contracts in place for a flow."""
+
+    dpa_art28: bool | None = None
+    scc_signed: bool | None = None
+    subprocessors_authorised: bool | None = None
+
+
+class Tia(Frozen):
+    """The transfer impact assessment of a flow."""
+
+    done: bool | None = None
+    date: dt.date | None = None
+    conclusion: Literal["acceptable", "measures_needed", "not_acceptable"] | None = None
+
+
+class TransferAuthorisation(Frozen):
+    """A CNDP authorisation of a transfer (Law 09-08 Art. 44 last paragraph, Decree Art. 48)."""
+
+    status: Literal["granted", "pending", "refused", "none"] | None = None
+    date: dt.date | None = None
+    reference: ShortText | None = None
+
+
+class CndpRecord(Frozen):
+    """The CNDP formalities behind a flow, as references (receipt and decision numbers).
+
+    A reference left out is unknown; ``"none"`` says there is none.
+    """
+
+    declaration_receipt: ShortText | None = None
+    authorisation: ShortText | None = None
+    transfer_declaration: ShortText | None = None
+    transfer_authorisation: TransferAuthorisation = TransferAuthorisation()
+
+
+class Flow(Frozen):
+    """One data set moving between two parties for one purpose (``compliance.flow/v1``)."""
+
+    id: ItemId
+    name: Name
+    description: LongText | None = None
+    purpose: LongText | None = None
+    exporter: Party
+    importer: Party
+    origin: CountryCode | None = None
+    destination: CountryCode | None = None
+    regime: Regime | None = None
+    """The law the exporter's processing is subject to; inferred when left out."""
+    storage_locations: tuple[CountryCode, ...] = Field(default=(), max_length=250)
+    access_locations: tuple[CountryCode, ...] = Field(default=(), max_length=250)
+    subject_categories: tuple[Category, ...] = Field(default=(), max_length=100)
+    data_categories: tuple[Category, ...] = Field(default=(), max_length=100)
+    special_categories: tuple[SpecialCategory, ...] = ()
+    criminal_data: bool | None = None
+    national_id: bool | None = None
+    subjects_count: int | None = Field(default=None, ge=0, le=10_000_000_000)
+    frequency: Literal["one_off", "periodic", "continuous"] | None = None
+    mode: Literal["file_transfer", "api", "remote_access", "email", "physical_media"] | None = None
+    contract: Contract = Contract()
+    gdpr_mechanism: ItemId | None = None
+    """``adequacy``, ``scc_module_1`` .. ``scc_module_4``, ``bcr``, an Art. 49 derogation id, or
+    ``none``; checked against the reference data."""
+    tia: Tia = Tia()
+    measures: tuple[Measure, ...] = ()
+    measures_planned: tuple[Measure, ...] = ()
+    ma_basis: ItemId | None = None
+    """``listed_country``, an Art. 44 ground id of the reference data, or ``none``."""
+    cndp: CndpRecord = CndpRecord()
+    first_transfer_date: dt.date | None = None
+    onward: tuple[ItemId, ...] = Field(default=(), max_length=100)
+
+
+class Assessment(Frozen):
+    """A filled-in assessment."""
+
+    schema_id: Literal["compliance.assessment/v1"] = Field(
+        default="compliance.assessment/v1", alias="schema"
+    )
+    flow_schema: Literal["compliance.flow/v1"] = "compliance.flow/v1"
+    questionnaire: QuestionnaireRef
+    as_of: dt.date | None = None
+    """The date the assessment speaks for; the loader sets it to the file's date when left out."""
+    organisation: Organisation
+    assessor: Assessor | None = None
+    profile: dict[ItemId, AnswerValue] = Field(default_factory=dict, max_length=1_000)
+    answers: dict[ItemId, Answer] = Field(default_factory=dict, max_length=MAX_ANSWERS)
+    flows: tuple[Flow, ...] = Field(default=(), max_length=MAX_FLOWS)
+
+    @field_validator("profile", mode="before")
+    @classmethod
+    def _profile_lists(cls, value: object) -> object:
+        if isinstance(value, dict):
+            return {k: tuple(v) if isinstance(v, list) else v for k, v in value.items()}
+        return value
+
+    @field_validator("answers", mode="before")
+    @classmethod
+    def _bare_answers(cls, value: object) -> object:
+        if not isinstance(value, dict):
+            return value
+        return {
+            key: item if isinstance(item, dict | Answer) else {"value": item}
+            for key, item in value.items()
+        }
+
+    @model_validator(mode="after")
+    def _flow_ids_unique(self) -> Assessment:
+        seen: set[str] = set()
+        for flow in self.flows:
+            if flow.id in seen:
+                raise ValueError(f"two flows have the id {flow.id!r}")
+            seen.add(flow.id)
+        return self
+
+    def flow(self, flow_id: str) -> Flow | None:
+        """The flow with this id."""
+        for flow in self.flows:
+            if flow.id == flow_id:
+                return flow
+        return None

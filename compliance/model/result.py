@@ -1,0 +1,168 @@
+"""Provides the result of scoring, schema ``compliance.result/v1``.
+
+Every number is a :class:`~decimal.Decimal` written as a string in JSON, so that the same inputs
+give byte-identical result files. Every lost point is attributed to a question (``lost``: the points
+of the overall score out of 100 it costs), so a reader can trace each number to the answers behind
+it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Literal
+
+from pydantic import Field
+
+from compliance.model.base import Frozen, ItemId, Refs, Text
+
+__all__ = [
+    "RESULT_SCHEMA",
+    "Cap",
+    "ControlResult",
+    "DomainResult",
+    "FlowResult",
+    "FlowStatus",
+    "GateResult",
+    "Overall",
+    "QuestionResult",
+    "Reason",
+    "RemediationItem",
+    "Result",
+]
+
+RESULT_SCHEMA = "compliance.result/v1"
+
+FlowStatus = Literal["blocked", "not_ready", "conditional", "ready"]
+GateStatus = Literal[
+    "blocked", "not_ready", "conditional", "ready", "not_applicable", "not_assessed"
+]
+QuestionStatus = Literal["answered", "na", "unanswered", "not_applicable", "informational"]
+
+
+class QuestionResult(Frozen):
+    """How one question scored."""
+
+    id: ItemId
+    status: QuestionStatus
+    score: Decimal | None = None
+    """From 0 to 1; None when the question does not count."""
+    lost: Decimal = Decimal(0)
+    """Points of the overall score (out of 100) this answer costs."""
+
+
+class ControlResult(Frozen):
+    """How one control scored."""
+
+    id: ItemId
+    domain: ItemId
+    applicable: bool
+    critical: bool
+    score: Decimal | None = None
+    """From 0 to 100, two decimals."""
+    lost: Decimal = Decimal(0)
+    questions: tuple[QuestionResult, ...] = ()
+
+
+class DomainResult(Frozen):
+    """How one domain scored."""
+
+    id: ItemId
+    score: Decimal | None = None
+    coverage: Decimal
+    lost: Decimal = Decimal(0)
+
+
+class Cap(Frozen):
+    """Why the rating was capped."""
+
+    kind: Literal["critical_control", "blocked_flow"]
+    id: ItemId
+    rating: ItemId
+
+
+class Overall(Frozen):
+    """The headline: score, rating, coverage."""
+
+    score: Decimal | None
+    rating: ItemId
+    band: ItemId
+    """The band the score alone falls in, before caps."""
+    coverage: Decimal
+    incomplete: bool
+    """True while coverage is below 100 %: the rating is provisional."""
+    caps: tuple[Cap, ...] = ()
+
+
+class Reason(Frozen):
+    """One finding about a flow, with the articles it rests on."""
+
+    code: str
+    status: FlowStatus
+    """How bad this finding alone is."""
+    gate: Literal["gdpr", "morocco", "onward", "general"]
+    message: Text
+    refs: Refs = Field(default_factory=dict)
+
+
+class GateResult(Frozen):
+    """One of a flow's gates."""
+
+    status: GateStatus
+    checks: int = 0
+    passed: int = 0
+
+
+class FlowResult(Frozen):
+    """The transfer readiness of one flow."""
+
+    id: ItemId
+    name: str
+    status: FlowStatus
+    score: Decimal
+    regime: str
+    gdpr: GateResult
+    morocco: GateResult
+    reasons: tuple[Reason, ...] = ()
+    onward: tuple[ItemId, ...] = ()
+
+
+class RemediationItem(Frozen):
+    """A gap to close, ordered by impact."""
+
+    control: ItemId
+    domain: ItemId
+    critical: bool
+    caps_rating: bool
+    impact: Decimal
+    """Points of the overall score recovered by closing the gap."""
+    score: Decimal | None
+    title: Text
+    remediation: Text
+    evidence: tuple[Text, ...] = ()
+    refs: Refs = Field(default_factory=dict)
+    questions: tuple[ItemId, ...] = ()
+
+
+class QuestionnaireStamp(Frozen):
+    """Which questionnaire the result was computed with."""
+
+    id: str
+    version: str
+    digest: str
+
+
+class Result(Frozen):
+    """Everything the engine concludes from one assessment."""
+
+    schema_id: Literal["compliance.result/v1"] = Field(
+        default="compliance.result/v1", alias="schema"
+    )
+    engine: str
+    questionnaire: QuestionnaireStamp
+    as_of: dt.date
+    overall: Overall
+    domains: tuple[DomainResult, ...]
+    controls: tuple[ControlResult, ...]
+    flows: tuple[FlowResult, ...] = ()
+    remediation: tuple[RemediationItem, ...] = ()
