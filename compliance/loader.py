@@ -69,10 +69,11 @@ _memo: dict[str, Questionnaire] = {}
 
 
 def _field_name(loc: tuple[int | str, ...]) -> str | None:
-    for step in reversed(loc):
-        if isinstance(step, str):
-            return step
-    return None
+    """The name to show for a location: its last key (for an answer's value, the question id)."""
+    names = [step for step in loc if isinstance(step, str)]
+    if len(names) >= 2 and names[-1] == "value":
+        return names[-2]
+    return names[-1] if names else None
 
 
 def _message(error: Any) -> str:

@@ -18,6 +18,7 @@ from typing import Annotated, Literal
 from pydantic import (
     Field,
     PlainSerializer,
+    PlainValidator,
     StringConstraints,
     field_validator,
     model_validator,
@@ -62,14 +63,37 @@ def _json_number(value: Decimal) -> int | float:
     return int(value) if value == value.to_integral_value() else float(value)
 
 
-Number = Annotated[
-    Decimal,
-    Field(allow_inf_nan=False, max_digits=18),
-    PlainSerializer(_json_number, return_type=int | float, when_used="json"),
-]
-"""A number answer: exact in memory, a JSON number in files (so it reads back as a number)."""
+_MAX_NUMBER = Decimal("1e15")
 
-AnswerValue = bool | int | Number | tuple[str, ...] | str
+
+def _answer_value(value: object) -> object:
+    """Accepts what an answer may be, with one clear message for anything else."""
+    if isinstance(value, bool | str):
+        return value
+    if isinstance(value, int | float | Decimal):
+        number = Decimal(str(value)) if isinstance(value, float) else Decimal(value)
+        if not number.is_finite() or abs(number) > _MAX_NUMBER:
+            raise ValueError("a number answer must be finite and at most 10^15 in size")
+        return int(number) if isinstance(value, int) else number
+    if isinstance(value, list | tuple) and all(isinstance(item, str) for item in value):
+        if len(value) > 500:
+            raise ValueError("a list answer holds at most 500 options")
+        return tuple(value)
+    raise ValueError(
+        "an answer is an option id, a list of option ids, a number, a date, text, a country "
+        "code, or na"
+    )
+
+
+def _answer_json(value: object) -> object:
+    return _json_number(value) if isinstance(value, Decimal) else value
+
+
+AnswerValue = Annotated[
+    bool | int | Decimal | tuple[str, ...] | str,
+    PlainValidator(_answer_value),
+    PlainSerializer(_answer_json, when_used="json"),
+]
 """A bare answer: an option id (or ``yes``/``no``), a list of option ids, a number, text, an ISO
 date, a country code, or ``na`` for not applicable."""
 
@@ -92,11 +116,6 @@ class Answer(Frozen):
     evidence: tuple[Evidence, ...] = Field(default=(), max_length=100)
     answered_by: ShortText | None = None
     answered_at: dt.datetime | None = None
-
-    @field_validator("value", mode="before")
-    @classmethod
-    def _lists_become_tuples(cls, value: object) -> object:
-        return tuple(value) if isinstance(value, list) else value
 
     @property
     def is_na(self) -> bool:
@@ -253,13 +272,6 @@ class Assessment(Frozen):
     profile: dict[ItemId, AnswerValue] = Field(default_factory=dict, max_length=1_000)
     answers: dict[ItemId, Answer] = Field(default_factory=dict, max_length=MAX_ANSWERS)
     flows: tuple[Flow, ...] = Field(default=(), max_length=MAX_FLOWS)
-
-    @field_validator("profile", mode="before")
-    @classmethod
-    def _profile_lists(cls, value: object) -> object:
-        if isinstance(value, dict):
-            return {k: tuple(v) if isinstance(v, list) else v for k, v in value.items()}
-        return value
 
     @field_validator("answers", mode="before")
     @classmethod
