@@ -443,7 +443,7 @@ def parse_questionnaire(
     if problems:
         raise LoadError(problems)
     if questionnaire.reference is None and reference is not None:
-        questionnaire = questionnaire.model_copy(update={"reference": reference})
+        questionnaire = questionnaire.with_reference(reference)
     return questionnaire
 
 

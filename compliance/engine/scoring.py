@@ -27,7 +27,6 @@ from decimal import ROUND_HALF_EVEN, Context, Decimal, localcontext
 from typing import Any
 
 from compliance import __version__
-from compliance.canonical import digest
 from compliance.engine.conditions import evaluate
 from compliance.engine.remediation import remediation_plan
 from compliance.engine.transfers import assess_flows
@@ -52,6 +51,7 @@ from compliance.model.result import (
     Overall,
     QuestionnaireStamp,
     QuestionResult,
+    QuestionStatus,
     Result,
 )
 
@@ -173,37 +173,35 @@ class Applicability:
 
 @dataclass
 class _Scored:
-    result: QuestionResult
+    id: str
+    status: QuestionStatus
     weight: Decimal
-    raw: Decimal | None  # exact score when counted
+    raw: Decimal | None = None
+    """The exact score when the question counts, else None."""
+    shown: Decimal | None = None
+    """The score as reported (rounded); set for an answered or unanswered required question."""
+
+    def result(self, lost: Decimal = _ZERO) -> QuestionResult:
+        return QuestionResult(id=self.id, status=self.status, score=self.shown, lost=lost)
 
 
 def _score_question(
     question: Question, applicability: Applicability, assessment: Assessment, as_of: dt.date
 ) -> _Scored:
     if not applicability.applies(question.id):
-        return _Scored(
-            QuestionResult(id=question.id, status="not_applicable"), question.weight, None
-        )
-    answer = assessment.answers.get(question.id)
+        return _Scored(question.id, "not_applicable", question.weight)
     if not question.scored:
-        status = "informational"
-        return _Scored(QuestionResult(id=question.id, status=status), question.weight, None)
+        return _Scored(question.id, "informational", question.weight)
+    answer = assessment.answers.get(question.id)
     if answer is None:
         if question.required:
-            return _Scored(
-                QuestionResult(id=question.id, status="unanswered", score=_ZERO),
-                question.weight,
-                _ZERO,
-            )
-        return _Scored(QuestionResult(id=question.id, status="unanswered"), question.weight, None)
+            return _Scored(question.id, "unanswered", question.weight, _ZERO, _ZERO)
+        return _Scored(question.id, "unanswered", question.weight)
     if answer.is_na:
-        return _Scored(QuestionResult(id=question.id, status="na"), question.weight, None)
+        return _Scored(question.id, "na", question.weight)
     raw = question_score(question, answer.value, as_of)
     shown = None if raw is None else _round(raw, _MILLI)
-    return _Scored(
-        QuestionResult(id=question.id, status="answered", score=shown), question.weight, raw
-    )
+    return _Scored(question.id, "answered", question.weight, raw, shown)
 
 
 def _weighted_mean(pairs: list[tuple[Decimal, Decimal]]) -> Decimal | None:
@@ -265,7 +263,7 @@ def _score(  # noqa: PLR0915  (one pass keeps scores and attributed points in st
             for item in scored:
                 if item.raw is not None:
                     expected += 1
-                    answered += item.result.status == "answered"
+                    answered += item.status == "answered"
             pairs = [(item.weight, item.raw) for item in scored if item.raw is not None]
             mean = _weighted_mean(pairs) if applicable else None
             works.append(_ControlWork(control, applicable, scored, mean))
@@ -290,7 +288,7 @@ def _score(  # noqa: PLR0915  (one pass keeps scores and attributed points in st
             questions: list[QuestionResult] = []
             question_weight = sum((s.weight for s in work.scored if s.raw is not None), _ZERO)
             for item in work.scored:
-                result = item.result
+                lost = _ZERO
                 if item.raw is not None and work.mean is not None and domain_mean is not None:
                     share = (
                         _HUNDRED
@@ -300,8 +298,7 @@ def _score(  # noqa: PLR0915  (one pass keeps scores and attributed points in st
                     )
                     lost = share * (_ONE - item.raw)
                     control_lost += lost
-                    result = result.model_copy(update={"lost": _round(lost)})
-                questions.append(result)
+                questions.append(item.result(_round(lost)))
             domain_lost += control_lost
             control_results.append(
                 ControlResult(
@@ -355,7 +352,7 @@ def _score(  # noqa: PLR0915  (one pass keeps scores and attributed points in st
     return Result(
         engine=ENGINE_VERSION,
         questionnaire=QuestionnaireStamp(
-            id=questionnaire.id, version=questionnaire.version, digest=digest(questionnaire)
+            id=questionnaire.id, version=questionnaire.version, digest=questionnaire.digest
         ),
         as_of=as_of,
         overall=overall,

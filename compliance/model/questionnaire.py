@@ -310,6 +310,20 @@ class Questionnaire(Frozen):
     reference: ReferenceData | None = None
     """Embedded by the loader from the bundled reference data unless the file gives its own."""
 
+    @cached_property
+    def digest(self) -> str:
+        """The SHA-256 of the canonical JSON (see :mod:`compliance.canonical`), computed once."""
+        from compliance.canonical import digest
+
+        return digest(self)
+
+    def with_reference(self, reference: ReferenceData) -> Questionnaire:
+        """A copy carrying ``reference``, with nothing cached from this one."""
+        copied = self.model_copy(update={"reference": reference})
+        for name in ("digest", "questions_by_id", "profile_by_id"):
+            copied.__dict__.pop(name, None)
+        return copied
+
     def iter_questions(self) -> Iterator[tuple[Domain, Control, Question]]:
         """Every question of the domains, in order, with its domain and control."""
         for domain in self.domains:

@@ -18,6 +18,7 @@ from compliance.model.base import Frozen, ItemId, Refs, Text
 
 __all__ = [
     "RESULT_SCHEMA",
+    "QuestionStatus",
     "Cap",
     "ControlResult",
     "DomainResult",
