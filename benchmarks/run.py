@@ -11,7 +11,6 @@ It prints one line per budget and exits 1 when a budget is missed.
 
 from __future__ import annotations
 
-import asyncio
 import copy
 import gc
 import json
@@ -188,7 +187,7 @@ def bench_load(work: Path) -> list[Row]:
     path.write_text(yaml.safe_dump(data, allow_unicode=True, default_flow_style=None, width=120))
     raw = path.read_text()
     size = path.stat().st_size
-    csafe = median_time(lambda: yaml.load(raw, Loader=yaml.CSafeLoader), runs=3)  # noqa: S506
+    csafe = median_time(lambda: yaml.load(raw, Loader=yaml.CSafeLoader), runs=3)
     cold = median_time(lambda: load_questionnaire(path, use_cache=False), runs=3)
     q = load_questionnaire(path)
     canonical = canonical_bytes(q)
@@ -228,7 +227,9 @@ def bench_start(work: Path) -> list[Row]:
     env = {**os.environ, "COMPLIANCE_CACHE_DIR": str(work / "cache")}
 
     def run(*args: str) -> Callable[[], Any]:
-        return lambda: subprocess.run([sys.executable, *args], env=env, check=True, capture_output=True)
+        return lambda: subprocess.run(
+            [sys.executable, *args], env=env, check=True, capture_output=True
+        )
 
     version = median_time(run("-m", "compliance", "--version"), runs=15)
     floor = median_time(run("-c", "import yaml"), runs=15)

@@ -1,9 +1,10 @@
 """Every questionnaire's fixtures: each assessment scores to its expected result.
 
-Beside each questionnaire, ``fixtures/NAME.yaml`` is an assessment and ``fixtures/NAME.expected.yaml``
-what the engine must conclude from it: ``overall`` (any of score, rating, band, coverage,
-incomplete), ``caps`` (the ids that cap the rating), ``flows`` (id to status) and ``remediation``
-(the first control ids of the plan, in order). Adding a fixture adds a test.
+Beside each questionnaire, ``fixtures/NAME.yaml`` is an assessment and
+``fixtures/NAME.expected.yaml`` what the engine must conclude from it: ``overall`` (any of score,
+rating, band, coverage, incomplete), ``caps`` (the ids that cap the rating), ``flows`` (id to
+status) and ``remediation`` (the first control ids of the plan, in order). Adding a fixture adds a
+test.
 """
 
 from __future__ import annotations

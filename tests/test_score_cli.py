@@ -78,7 +78,8 @@ def test_hostile_sizes_are_refused_by_limits(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     flows = "".join(
-        f"  - {{id: f{i}, name: n, exporter: {{name: a, country: MA}}, importer: {{name: b, country: FR}}}}\n"
+        f"  - {{id: f{i}, name: n, exporter: {{name: a, country: MA}}, "
+        "importer: {name: b, country: FR}}\n"
         for i in range(2_001)
     )
     path = tmp_path / "many.yaml"

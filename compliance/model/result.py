@@ -18,7 +18,6 @@ from compliance.model.base import Frozen, ItemId, Refs, Text
 
 __all__ = [
     "RESULT_SCHEMA",
-    "QuestionStatus",
     "Cap",
     "ControlResult",
     "DomainResult",
@@ -27,6 +26,7 @@ __all__ = [
     "GateResult",
     "Overall",
     "QuestionResult",
+    "QuestionStatus",
     "Reason",
     "RemediationItem",
     "Result",

@@ -28,9 +28,7 @@ answer_values: dict[str, st.SearchStrategy[Any]] = {
     "xfr01.hosting": st.sampled_from(["FR", "MA", "US"]),
 }
 
-answer_sets = st.fixed_dictionaries(
-    {}, optional={key: strategy for key, strategy in answer_values.items()}
-)
+answer_sets = st.fixed_dictionaries({}, optional=dict(answer_values.items()))
 profiles = st.fixed_dictionaries(
     {},
     optional={
@@ -142,9 +140,10 @@ def test_na_never_changes_other_questions_scores(
     answers = {k: v for k, v in answers.items() if k != "gov02.last"}
     without = run(answers, profile)
     with_na = run({**answers, "gov02.last": "na"}, profile)
-    scores = lambda r: {
-        q.id: q.score for c in r.controls for q in c.questions if q.id != "gov02.last"
-    }  # noqa: E731
+
+    def scores(result: Any) -> dict[str, Any]:
+        return {q.id: q.score for c in result.controls for q in c.questions if q.id != "gov02.last"}
+
     assert scores(without) == scores(with_na)
 
 

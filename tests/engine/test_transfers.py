@@ -146,9 +146,11 @@ def test_health_data_with_both_authorisations_granted_in_time(example: Questionn
     ]
     assert flow.status == "ready", flow.reasons
     late = {"status": "granted", "date": "2026-03-01"}
-    flow = flows_of(example, health_abroad(authorisation="A-12", transfer_authorisation=late))
-    assert "MA_AUTHORISED_AFTER_FIRST_TRANSFER" in codes(flow["health"])
-    assert flow["health"].status == "blocked"
+    late_flow = flows_of(example, health_abroad(authorisation="A-12", transfer_authorisation=late))[
+        "health"
+    ]
+    assert "MA_AUTHORISED_AFTER_FIRST_TRANSFER" in codes(late_flow)
+    assert late_flow.status == "blocked"
 
 
 def test_a_pending_authorisation_before_the_first_transfer_is_conditional(
