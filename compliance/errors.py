@@ -11,10 +11,15 @@ from dataclasses import dataclass
 
 __all__ = [
     "ComplianceError",
+    "DecryptionError",
     "InvalidAssessment",
     "LoadError",
     "Problem",
     "UsageError",
+    "WorkspaceBusy",
+    "WorkspaceError",
+    "WorkspaceFull",
+    "WorkspaceReadOnly",
 ]
 
 
@@ -77,3 +82,32 @@ class LoadError(ComplianceError):
     ) -> LoadError:
         """Builds an error with one problem."""
         return cls([Problem(file, line, column, message, item)])
+
+
+class WorkspaceError(ComplianceError):
+    """The workspace store cannot do what was asked (missing item, unreachable, too new...)."""
+
+
+class WorkspaceBusy(WorkspaceError):
+    """Another process holds the workspace longer than we are willing to wait."""
+
+
+class WorkspaceReadOnly(WorkspaceError):
+    """The workspace can be read but not written; nothing already saved is lost."""
+
+
+class WorkspaceFull(WorkspaceError):
+    """The disk or the database is full; the write was undone and nothing already saved is lost."""
+
+
+class DecryptionError(ComplianceError):
+    """An encrypted file could not be opened: wrong passphrase, altered, truncated or hostile.
+
+    ``reason`` is a stable code for programs: ``not-encrypted``, ``truncated``, ``limits``,
+    ``tampered-header``, ``wrong-passphrase``, ``tampered-data``, ``wrong-kind``.
+    """
+
+    def __init__(self, message: str, *, reason: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+

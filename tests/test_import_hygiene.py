@@ -15,6 +15,8 @@ import pytest
 from tests.helpers import EXAMPLE, REPO
 
 HEADLESS_COMMANDS = [
+    ["clients", "--json"],
+    ["assessments", "--json"],
     ["--version"],
     ["validate", str(EXAMPLE)],
     ["questionnaires", "--json"],

@@ -1,0 +1,259 @@
+"""Provides the workspace commands: ``export``, ``import``, ``clients`` and ``assessments``.
+
+Each takes ``--workspace PATH_OR_URL`` (default: ``COMPLIANCE_WORKSPACE``, else
+``workspace.sqlite`` in the user data folder). A passphrase never comes from the command line: it
+is read from ``--passphrase-file``, else ``COMPLIANCE_PASSPHRASE``, else asked at the terminal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from compliance.errors import ComplianceError
+
+if TYPE_CHECKING:
+    from compliance.store.workspace import Workspace
+
+__all__ = ["PASSPHRASE_ENV", "register"]
+
+PASSPHRASE_ENV = "COMPLIANCE_PASSPHRASE"  # noqa: S105 - the name of a variable, not a secret
+
+
+def _add_workspace(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--workspace",
+        metavar="PATH_OR_URL",
+        help=(
+            "a SQLite file or a postgresql:// URL (default: $COMPLIANCE_WORKSPACE, "
+            "else workspace.sqlite in the user data folder)"
+        ),
+    )
+
+
+def _add_passphrase_file(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--passphrase-file",
+        metavar="F",
+        help=(
+            f"read the passphrase from the first line of F (else ${PASSPHRASE_ENV}, else a prompt)"
+        ),
+    )
+
+
+def register(commands: Any) -> None:
+    """Adds ``export``, ``import``, ``clients`` and ``assessments`` to the command line."""
+    export = commands.add_parser(
+        "export",
+        allow_abbrev=False,  # "--passphrase X" must not pass for --passphrase-file
+        help="write an assessment of the workspace to a file",
+        description=(
+            "Writes one assessment as an assessment file (JSON, compliance.assessment/v1), "
+            "optionally encrypted with a passphrase (Argon2id + AES-256-GCM)."
+        ),
+    )
+    export.add_argument("assessment_id", metavar="ASSESSMENT_ID", type=int)
+    export.add_argument("-o", "--output", metavar="FILE", required=True, help="the file to write")
+    export.add_argument("--encrypt", action="store_true", help="encrypt with a passphrase")
+    _add_passphrase_file(export)
+    _add_workspace(export)
+    export.set_defaults(handler=_export)
+
+    imported = commands.add_parser(
+        "import",
+        allow_abbrev=False,  # "--passphrase X" must not pass for --passphrase-file
+        help="read an assessment file into the workspace",
+        description=(
+            "Reads an assessment file (plain or encrypted), checks it against the installed "
+            "questionnaire, and stores it under a client (created when missing). A bad file "
+            "changes nothing."
+        ),
+    )
+    imported.add_argument("file", metavar="FILE")
+    imported.add_argument(
+        "--client", metavar="NAME", help="the client to store it under (default: the organisation)"
+    )
+    _add_passphrase_file(imported)
+    _add_workspace(imported)
+    imported.set_defaults(handler=_import)
+
+    listing = commands.add_parser("clients", help="list the clients of the workspace")
+    listing.add_argument("--json", action="store_true", help="print a JSON array")
+    _add_workspace(listing)
+    listing.set_defaults(handler=_clients)
+
+    assessments = commands.add_parser("assessments", help="list the assessments of the workspace")
+    assessments.add_argument("--json", action="store_true", help="print a JSON array")
+    _add_workspace(assessments)
+    assessments.set_defaults(handler=_assessments)
+
+
+def _open(args: argparse.Namespace) -> Workspace:
+    from compliance.store.workspace import open_workspace
+
+    return open_workspace(args.workspace)
+
+
+def _passphrase(args: argparse.Namespace, *, confirm: bool) -> str:
+    if args.passphrase_file:
+        path = Path(args.passphrase_file)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            raise ComplianceError(f"cannot read the passphrase file {path}: {error}") from None
+        lines = text.splitlines()
+        phrase = lines[0] if lines else ""
+        if not phrase:
+            raise ComplianceError(f"the passphrase file {path} is empty")
+        return phrase
+    phrase = os.environ.get(PASSPHRASE_ENV, "")
+    if phrase:
+        return phrase
+    if not sys.stdin.isatty():
+        raise ComplianceError(
+            "a passphrase is needed and there is no terminal to ask it on; "
+            f"use --passphrase-file or set {PASSPHRASE_ENV}"
+        )
+    import getpass
+
+    phrase = getpass.getpass("Passphrase: ")
+    if confirm and getpass.getpass("Passphrase again: ") != phrase:
+        raise ComplianceError("the two passphrases differ; nothing was written")
+    if not phrase:
+        raise ComplianceError("the passphrase is empty; nothing was done")
+    return phrase
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    import tempfile
+
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent or Path("."), prefix=".export-")
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.chmod(tmp, 0o600)
+            Path(tmp).replace(path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError as error:
+        raise ComplianceError(f"cannot write {path}: {error.strerror or error}") from None
+
+
+def _export(args: argparse.Namespace) -> int:
+    from compliance.store.transfer import EXPORT_CONTEXT, export_assessment
+
+    output = Path(args.output)
+    if output.is_dir():
+        raise ComplianceError(f"{output} is a folder; give the file to write")
+    if not output.parent.is_dir():
+        raise ComplianceError(f"the folder of {output} does not exist")
+    passphrase = _passphrase(args, confirm=True) if args.encrypt else None
+    with _open(args) as workspace:
+        data = export_assessment(workspace, args.assessment_id)
+    if passphrase is not None:
+        from compliance.filecrypt import encrypt
+
+        data = encrypt(data, passphrase, context=EXPORT_CONTEXT)
+    _write_atomically(output, data)
+    kind = "encrypted assessment" if passphrase is not None else "assessment"
+    print(f"wrote {kind} {args.assessment_id} to {output}", file=sys.stderr)
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    from compliance.store.transfer import import_assessment, read_assessment_file
+
+    path = Path(args.file)
+    assessment, _ = read_assessment_file(path, lambda: _passphrase(args, confirm=False))
+    with _open(args) as workspace:
+        assessment_id = import_assessment(workspace, assessment, client=args.client)
+        from compliance.store.assessments import get_assessment
+        from compliance.store.scores import refresh_scores
+
+        refresh_scores(workspace, [assessment_id])
+        info = get_assessment(workspace, assessment_id)
+    print(f"imported {path} as assessment {assessment_id} of client {info.client!r}")
+    return 0
+
+
+def _print_json(value: Any) -> None:
+    sys.stdout.write(json.dumps(value, indent=2, ensure_ascii=False, sort_keys=True))
+    sys.stdout.write("\n")
+
+
+def _clients(args: argparse.Namespace) -> int:
+    from compliance.store.clients import list_clients
+    from compliance.store.scores import refresh_scores
+
+    with _open(args) as workspace:
+        refresh_scores(workspace)
+        found = list_clients(workspace)
+    if args.json:
+        _print_json(
+            [
+                {
+                    "id": c.id,
+                    "name": c.name,
+                    "assessments": c.assessments,
+                    "latest_assessment": c.latest_assessment,
+                    "score": c.latest_score,
+                    "rating": c.latest_rating,
+                    "updated": c.updated,
+                }
+                for c in found
+            ]
+        )
+        return 0
+    if not found:
+        print("No clients in this workspace.")
+        return 0
+    for c in found:
+        score = "-" if c.latest_score is None else f"{c.latest_score} ({c.latest_rating})"
+        print(f"{c.id:>5}  {c.name}  {c.assessments} assessment(s), latest score {score}")
+    return 0
+
+
+def _assessments(args: argparse.Namespace) -> int:
+    from compliance.store.assessments import list_assessments
+    from compliance.store.scores import refresh_scores
+
+    with _open(args) as workspace:
+        refresh_scores(workspace)
+        found = list_assessments(workspace)
+    if args.json:
+        _print_json(
+            [
+                {
+                    "id": a.id,
+                    "client": a.client,
+                    "client_id": a.client_id,
+                    "questionnaire": a.questionnaire_id,
+                    "version": a.questionnaire_version,
+                    "cycle": a.cycle,
+                    "status": a.status,
+                    "as_of": a.as_of,
+                    "updated": a.updated,
+                    "score": a.score,
+                    "rating": a.rating,
+                }
+                for a in found
+            ]
+        )
+        return 0
+    if not found:
+        print("No assessments in this workspace.")
+        return 0
+    for a in found:
+        score = "-" if a.score is None else f"{a.score} ({a.rating})"
+        print(
+            f"{a.id:>5}  {a.client}  {a.questionnaire} cycle {a.cycle}  {a.status}  score {score}"
+        )
+    return 0

@@ -1,0 +1,230 @@
+"""Provides clients (the organisations a workspace holds): create, rename, list, delete.
+
+Deleting a client is complete: its assessments, answers, flows, evidence, reports and audit
+entries go in one transaction, and one tombstone without personal data records that a deletion
+happened. On SQLite, ``secure_delete`` zeroes the freed space and a WAL checkpoint then moves the
+erasure into the database file, so the data does not linger on disk.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, delete, func, select, update
+
+from compliance.errors import WorkspaceError
+from compliance.store import audit
+from compliance.store.schema import (
+    answers,
+    assessments,
+    audit_log,
+    clients,
+    evidence,
+    flows,
+    reports,
+)
+from compliance.store.values import clean_name, now
+from compliance.store.workspace import Workspace
+
+__all__ = [
+    "Client",
+    "create_client",
+    "delete_client",
+    "find_client",
+    "get_client",
+    "list_clients",
+    "rename_client",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Client:
+    """A client with a summary of its latest assessment (highest cycle, then newest)."""
+
+    id: int
+    name: str
+    created: str
+    updated: str
+    assessments: int
+    latest_assessment: int | None
+    latest_score: str | None
+    """The latest assessment's score when it is up to date with its answers, else None."""
+    latest_rating: str | None
+
+
+def _name(name: str) -> str:
+    try:
+        return clean_name(name, "client name")
+    except ValueError as error:
+        raise WorkspaceError(f"{error}; give the organisation's name") from None
+
+
+def _require(connection: Connection, client_id: int, where: str) -> Any:
+    row = connection.execute(select(clients).where(clients.c.id == client_id)).first()
+    if row is None:
+        raise WorkspaceError(f"there is no client {client_id} in the workspace {where}")
+    return row
+
+
+def _check_free(connection: Connection, name: str, where: str) -> None:
+    taken = connection.execute(select(clients.c.id).where(clients.c.name == name)).first()
+    if taken is not None:
+        raise WorkspaceError(
+            f"a client named {name!r} already exists in the workspace {where} (id {taken.id})"
+        )
+
+
+def create_client(workspace: Workspace, name: str) -> int:
+    """Adds a client and returns its id."""
+    name = _name(name)
+    with workspace.write() as connection:
+        return insert_client(connection, name, workspace.actor, workspace.where)
+
+
+def insert_client(connection: Connection, name: str, actor: str, where: str) -> int:
+    """Adds a client inside the caller's transaction and returns its id."""
+    _check_free(connection, name, where)
+    stamp = now()
+    client_id = int(
+        connection.execute(
+            clients.insert().returning(clients.c.id).values(name=name, created=stamp, updated=stamp)
+        ).scalar_one()
+    )
+    audit.append(
+        connection,
+        actor=actor,
+        action="client.create",
+        target=f"client:{client_id}",
+        client_id=client_id,
+        new={"name": name},
+    )
+    return client_id
+
+
+def rename_client(workspace: Workspace, client_id: int, name: str) -> None:
+    """Renames a client."""
+    name = _name(name)
+    with workspace.write() as connection:
+        row = _require(connection, client_id, workspace.where)
+        if row.name == name:
+            return
+        _check_free(connection, name, workspace.where)
+        connection.execute(
+            update(clients).where(clients.c.id == client_id).values(name=name, updated=now())
+        )
+        audit.append(
+            connection,
+            actor=workspace.actor,
+            action="client.rename",
+            target=f"client:{client_id}",
+            client_id=client_id,
+            old={"name": row.name},
+            new={"name": name},
+        )
+
+
+def _listing(where_clause: Any = None) -> Any:
+    ranked = select(
+        assessments.c.client_id,
+        assessments.c.id,
+        assessments.c.score,
+        assessments.c.rating,
+        assessments.c.revision,
+        assessments.c.scored_revision,
+        func.row_number()
+        .over(
+            partition_by=assessments.c.client_id,
+            order_by=(assessments.c.cycle.desc(), assessments.c.id.desc()),
+        )
+        .label("rank"),
+        func.count().over(partition_by=assessments.c.client_id).label("total"),
+    ).subquery()
+    query = (
+        select(
+            clients,
+            ranked.c.id.label("latest"),
+            ranked.c.score,
+            ranked.c.rating,
+            ranked.c.revision,
+            ranked.c.scored_revision,
+            ranked.c.total,
+        )
+        .select_from(
+            clients.outerjoin(ranked, (ranked.c.client_id == clients.c.id) & (ranked.c.rank == 1))
+        )
+        .order_by(clients.c.name, clients.c.id)
+    )
+    return query if where_clause is None else query.where(where_clause)
+
+
+def _client(row: Any) -> Client:
+    fresh = row.scored_revision is not None and row.scored_revision == row.revision
+    return Client(
+        id=row.id,
+        name=row.name,
+        created=row.created,
+        updated=row.updated,
+        assessments=row.total or 0,
+        latest_assessment=row.latest,
+        latest_score=row.score if fresh else None,
+        latest_rating=row.rating if fresh else None,
+    )
+
+
+def list_clients(workspace: Workspace) -> list[Client]:
+    """Every client, by name, with its latest assessment's score."""
+    with workspace.read() as connection:
+        return [_client(row) for row in connection.execute(_listing())]
+
+
+def get_client(workspace: Workspace, client_id: int) -> Client:
+    """The client with this id; raises :class:`WorkspaceError` when there is none."""
+    with workspace.read() as connection:
+        row = connection.execute(_listing(clients.c.id == client_id)).first()
+    if row is None:
+        raise WorkspaceError(f"there is no client {client_id} in the workspace {workspace.where}")
+    return _client(row)
+
+
+def find_client(workspace: Workspace, name: str) -> Client | None:
+    """The client with exactly this name (after NFC normalisation), if any."""
+    name = _name(name)
+    with workspace.read() as connection:
+        row = connection.execute(_listing(clients.c.name == name)).first()
+    return None if row is None else _client(row)
+
+
+def delete_client(workspace: Workspace, client_id: int) -> None:
+    """Deletes a client and everything of it, leaving one tombstone without personal data."""
+    with workspace.write() as connection:
+        _require(connection, client_id, workspace.where)
+        ids = select(assessments.c.id).where(assessments.c.client_id == client_id)
+        count = len(connection.execute(ids).all())
+        for table in (answers, evidence, flows, reports):
+            connection.execute(delete(table).where(table.c.assessment_id.in_(ids)))
+        connection.execute(
+            delete(audit_log).where(
+                (audit_log.c.client_id == client_id) | audit_log.c.assessment_id.in_(ids)
+            )
+        )
+        connection.execute(delete(assessments).where(assessments.c.client_id == client_id))
+        connection.execute(delete(clients).where(clients.c.id == client_id))
+        audit.append(
+            connection,
+            actor=workspace.actor,
+            action="client.delete",
+            target=f"client:{client_id}",
+            client_id=None,
+            new={"assessments": count},
+        )
+    if workspace.dialect == "sqlite":
+        # Move the zeroed pages into the database file and empty the WAL, so that the old page
+        # images do not survive in it.
+        raw = workspace.engine.raw_connection()
+        try:
+            cursor = raw.cursor()
+            cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            cursor.close()
+        finally:
+            raw.close()

@@ -1,0 +1,1 @@
+"""Provides the migration scripts, one per schema revision, oldest first."""

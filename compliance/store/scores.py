@@ -1,0 +1,82 @@
+"""Provides the cached latest score of each assessment, refreshed by scoring with the engine.
+
+Listings read the cache; a score is shown only when it was computed for the assessment's current
+revision. :func:`refresh_scores` scores the stale ones (with the installed questionnaire they
+name) and records each result only if the assessment did not change meanwhile.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select, update
+
+from compliance.errors import ComplianceError, WorkspaceReadOnly
+from compliance.model.questionnaire import Questionnaire
+from compliance.store.assessments import load_assessment
+from compliance.store.schema import assessments
+from compliance.store.workspace import Workspace
+
+__all__ = ["Score", "refresh_scores"]
+
+
+@dataclass(frozen=True, slots=True)
+class Score:
+    """The headline of a result."""
+
+    score: str | None
+    rating: str
+
+
+def refresh_scores(
+    workspace: Workspace, assessment_ids: list[int] | None = None
+) -> dict[int, Score]:
+    """Scores every stale assessment (or those given) and caches the results.
+
+    Returns the new scores by assessment id; an assessment whose questionnaire is not installed is
+    left out. On a read-only workspace the scores are computed but not cached.
+    """
+    from compliance.catalog import find
+    from compliance.engine.scoring import score
+
+    query = select(assessments.c.id, assessments.c.revision).where(
+        assessments.c.scored_revision.is_(None)
+        | (assessments.c.scored_revision != assessments.c.revision)
+    )
+    if assessment_ids is not None:
+        query = query.where(assessments.c.id.in_(assessment_ids))
+    with workspace.read() as connection:
+        stale = connection.execute(query).all()
+    questionnaires: dict[tuple[str, str], Questionnaire | None] = {}
+    computed: dict[int, tuple[int, Score]] = {}
+    for row in stale:
+        assessment = load_assessment(workspace, row.id)
+        ref = assessment.questionnaire
+        key = (ref.id, ref.version)
+        if key not in questionnaires:
+            try:
+                questionnaires[key] = find(ref.id, ref.version).questionnaire
+            except ComplianceError:
+                questionnaires[key] = None
+        questionnaire = questionnaires[key]
+        if questionnaire is None:
+            continue
+        try:
+            overall = score(questionnaire, assessment).overall
+        except ComplianceError:
+            continue  # an assessment that does not fit its questionnaire has no score
+        value = None if overall.score is None else str(overall.score)
+        computed[row.id] = (row.revision, Score(value, overall.rating))
+    try:
+        with workspace.write() as connection:
+            for assessment_id, (revision, result) in computed.items():
+                connection.execute(
+                    update(assessments)
+                    .where(
+                        (assessments.c.id == assessment_id) & (assessments.c.revision == revision)
+                    )
+                    .values(score=result.score, rating=result.rating, scored_revision=revision)
+                )
+    except WorkspaceReadOnly:
+        pass
+    return {assessment_id: result for assessment_id, (_, result) in computed.items()}

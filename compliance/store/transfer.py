@@ -1,0 +1,133 @@
+"""Provides import and export of one assessment as the engine's assessment file.
+
+The export is JSON with sorted keys and two-space indentation, absent values left out: the same
+assessment always gives the same bytes, so export → import → export is byte-identical. An import
+is validated against the installed questionnaire before anything is written, so a bad file changes
+nothing. Either may be encrypted with :mod:`compliance.filecrypt` (context
+``compliance.assessment/v1``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from compliance.errors import ComplianceError, DecryptionError, LoadError, WorkspaceError
+from compliance.model.assessment import Assessment
+from compliance.model.questionnaire import Questionnaire
+from compliance.store.assessments import insert_assessment, load_assessment
+from compliance.store.clients import insert_client
+from compliance.store.schema import assessments, clients
+from compliance.store.values import clean_name
+from compliance.store.workspace import Workspace
+
+__all__ = [
+    "EXPORT_CONTEXT",
+    "assessment_bytes",
+    "export_assessment",
+    "import_assessment",
+    "parse_assessment_bytes",
+    "read_assessment_file",
+]
+
+EXPORT_CONTEXT = "compliance.assessment/v1"
+
+
+def assessment_bytes(assessment: Assessment) -> bytes:
+    """The assessment file of an assessment: deterministic JSON, UTF-8, ending with a newline."""
+    data = assessment.model_dump(mode="json", exclude_none=True, by_alias=True)
+    text = json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False, allow_nan=False)
+    return (text + "\n").encode("utf-8")
+
+
+def export_assessment(workspace: Workspace, assessment_id: int) -> bytes:
+    """The assessment file of a stored assessment."""
+    return assessment_bytes(load_assessment(workspace, assessment_id))
+
+
+def parse_assessment_bytes(
+    data: bytes, name: str, *, default_as_of: dt.date | None = None
+) -> tuple[Assessment, Questionnaire]:
+    """Parses an assessment file and checks it against the installed questionnaire it names.
+
+    The questionnaire digest is filled in when the file leaves it out. Raises :class:`LoadError`
+    naming the line of every problem.
+    """
+    from compliance.catalog import find
+    from compliance.loader import MAX_ASSESSMENT_BYTES, check_against, parse_assessment
+
+    if len(data) > MAX_ASSESSMENT_BYTES:
+        raise LoadError.single(
+            name, f"the file is larger than {MAX_ASSESSMENT_BYTES // (1024 * 1024)} MiB; refused"
+        )
+    assessment, document = parse_assessment(data, name, default_as_of=default_as_of)
+    ref = assessment.questionnaire
+    try:
+        questionnaire = find(ref.id, ref.version).questionnaire
+    except LoadError:
+        raise
+    except ComplianceError as error:
+        raise LoadError([document.problem(("questionnaire",), str(error))]) from None
+    check_against(assessment, questionnaire, document)
+    if ref.digest is None:
+        digest = questionnaire.digest
+        assessment = assessment.model_copy(
+            update={"questionnaire": ref.model_copy(update={"digest": digest})}
+        )
+    return assessment, questionnaire
+
+
+def read_assessment_file(
+    path: Path, passphrase: Callable[[], str]
+) -> tuple[Assessment, Questionnaire]:
+    """Reads an assessment file, plain or encrypted (``passphrase`` is asked only if needed)."""
+    from compliance import filecrypt
+    from compliance.loader import MAX_ASSESSMENT_BYTES
+    from compliance.safeyaml import read_bytes
+
+    limit = MAX_ASSESSMENT_BYTES * 2  # an encrypted file is a little larger than its content
+    data = read_bytes(path, max_bytes=limit, what="assessment")
+    modified = dt.date.fromtimestamp(path.stat().st_mtime)
+    if filecrypt.is_encrypted(data):
+        try:
+            data = filecrypt.decrypt(
+                data, passphrase(), context=EXPORT_CONTEXT, max_bytes=MAX_ASSESSMENT_BYTES
+            )
+        except DecryptionError as error:
+            raise DecryptionError(f"{path}: {error}", reason=error.reason) from None
+    return parse_assessment_bytes(data, str(path), default_as_of=modified)
+
+
+def import_assessment(
+    workspace: Workspace, assessment: Assessment, *, client: str | None = None
+) -> int:
+    """Stores an assessment (already validated) under ``client`` and returns its id.
+
+    ``client`` defaults to the organisation's name; a missing client is created. The assessment
+    becomes the client's next cycle.
+    """
+    try:
+        name = clean_name(client or assessment.organisation.name, "client name")
+    except ValueError as error:
+        raise WorkspaceError(str(error)) from None
+    with workspace.write() as connection:
+        found = connection.execute(select(clients.c.id).where(clients.c.name == name)).first()
+        if found is None:
+            client_id = insert_client(connection, name, workspace.actor, workspace.where)
+        else:
+            client_id = int(found.id)
+        last = connection.execute(
+            select(func.max(assessments.c.cycle)).where(assessments.c.client_id == client_id)
+        ).scalar()
+        return insert_assessment(
+            connection,
+            client_id,
+            assessment,
+            actor=workspace.actor,
+            cycle=1 if last is None else int(last) + 1,
+            action="assessment.import",
+        )

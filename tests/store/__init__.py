@@ -1,0 +1,1 @@
+"""Tests of the workspace store, run against SQLite and a real PostgreSQL server."""
