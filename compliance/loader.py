@@ -39,7 +39,7 @@ from compliance.model.questionnaire import (
     TextQuestion,
     YesNoQuestion,
 )
-from compliance.model.reference import ReferenceData
+from compliance.model.reference import ReferenceData, article_number
 from compliance.safeyaml import Document, parse_yaml, read_bytes
 
 __all__ = [
@@ -242,7 +242,7 @@ class _Checker:
                 )
                 continue
             for a, article in enumerate(articles):
-                number = int("".join(ch for ch in article[:3] if ch.isdigit()) or "0")
+                number = article_number(article)
                 if number < 1 or (framework.articles and number > framework.articles):
                     top = framework.articles or "?"
                     self.add(

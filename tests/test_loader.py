@@ -196,6 +196,14 @@ def test_references_must_name_declared_frameworks_and_real_articles(tmp_path: Pa
     assert any("article '0' does not exist in law-09-08" in p for p in found)
 
 
+def test_article_numbers_are_read_whole(tmp_path: Path) -> None:
+    def change(data: dict[str, Any]) -> None:
+        control(data, "GOV-01")["refs"] = {"law-09-08": ["9(1)", "24(1)(b)"], "gdpr": ["9 §2"]}
+
+    q = load_questionnaire(variant(tmp_path, change), use_cache=False)
+    assert q.domains[0].controls[0].refs["law-09-08"] == ("9(1)", "24(1)(b)")
+
+
 def test_article_citations_start_with_the_article_number(tmp_path: Path) -> None:
     def change(data: dict[str, Any]) -> None:
         control(data, "GOV-01")["refs"] = {"gdpr": ["Art. 37"]}
