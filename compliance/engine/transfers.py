@@ -312,7 +312,7 @@ REASONS: dict[str, tuple[str, str, dict[str, tuple[str, ...]]]] = {
     ),
     "ONWARD_GAP": (
         "Onward flow {child} is {child_status}.",
-        "Le flux ultérieur {child} est {child_status_fr}.",
+        "Le flux ultérieur {child} est {child_status}.",
         {_G: ("44",), _L: ("44",)},
     ),
 }
@@ -330,13 +330,34 @@ def worse(a: FlowStatus, b: FlowStatus) -> FlowStatus:
     return a if STATUS_ORDER[a] >= STATUS_ORDER[b] else b
 
 
-def _reason(code: str, status: FlowStatus, gate: Gate, **values: str) -> Reason:
+Value = str | Text
+"""A value put into a reason's sentence: the same in both languages, or a text per language."""
+
+_FREQUENCY = {
+    "one_off": Text(en="one-off", fr="ponctuel"),
+    "periodic": Text(en="periodic", fr="périodique"),
+    "continuous": Text(en="continuous", fr="continu"),
+}
+_CONDITION = {
+    "dpf_certified": Text(
+        en="organisations certified under the EU-US Data Privacy Framework",
+        fr="les organisations certifiées au titre du cadre de protection des données UE-États-Unis",
+    ),
+    "commercial_org": Text(en="commercial organisations", fr="les organisations commerciales"),
+}
+
+
+def _in(lang: str, values: dict[str, Value]) -> dict[str, str]:
+    return {key: v.get(lang) if isinstance(v, Text) else v for key, v in values.items()}
+
+
+def _reason(code: str, status: FlowStatus, gate: Gate, **values: Value) -> Reason:
     en, fr, refs = REASONS[code]
     return Reason(
         code=code,
         status=status,
         gate=gate,
-        message=Text(en=en.format(**values), fr=fr.format(**values)),
+        message=Text(en=en.format(**_in("en", values)), fr=fr.format(**_in("fr", values))),
         refs=dict(refs),
     )
 
@@ -355,13 +376,13 @@ class _Gate:
         self.applicable = True
         self.weights.append(Decimal(1))
 
-    def finding(self, code: str, status: FlowStatus, **values: str) -> None:
+    def finding(self, code: str, status: FlowStatus, **values: Value) -> None:
         """Records a check that did not pass (or passed only conditionally)."""
         self.applicable = True
         self.weights.append(Decimal("0.5") if status == "conditional" else Decimal(0))
         self.reasons.append(_reason(code, status, self.name, **values))
 
-    def note(self, code: str, **values: str) -> None:
+    def note(self, code: str, **values: Value) -> None:
         """Records a finding that is informational (a passed check worth saying)."""
         self.reasons.append(_reason(code, "ready", self.name, **values))
 
@@ -412,9 +433,12 @@ class _Assessor:
                 for child in flow.onward:
                     self.inherited[child] = "eu_gdpr"
 
-    def country_name(self, code: str) -> str:
+    def country_name(self, code: str) -> Value:
+        """The country's name in each language, with its code."""
         name = self.reference.countries.get(code)
-        return f"{name.en} ({code})" if name else code
+        if name is None:
+            return code
+        return Text(en=f"{name.en} ({code})", fr=f"{name.fr} ({code})")
 
     def _own_regime(self, flow: Flow) -> str:
         if flow.regime is not None:
@@ -441,7 +465,7 @@ class _Assessor:
                     "REGIME_OUTSIDE_EU",
                     "conditional",
                     "gdpr",
-                    regime=title.en if title else regime,
+                    regime=title if title else regime,
                 )
             )
             return gate
@@ -470,13 +494,11 @@ class _Assessor:
         elif entry.condition == "commercial_org":
             qualifies = flow.importer.commercial_org
         if qualifies is None:
-            condition = (
-                "DPF-certified organisations"
-                if entry.condition == "dpf_certified"
-                else "commercial organisations"
-            )
             gate.finding(
-                "GDPR_ADEQUACY_CONDITION_UNKNOWN", "not_ready", country=name, condition=condition
+                "GDPR_ADEQUACY_CONDITION_UNKNOWN",
+                "not_ready",
+                country=name,
+                condition=_CONDITION[entry.condition or "commercial_org"],
             )
             return None
         if not qualifies:
@@ -508,7 +530,9 @@ class _Assessor:
             elif flow.frequency == "one_off":
                 gate.passed()
             else:
-                gate.finding("GDPR_ART49_SYSTEMATIC", "blocked", frequency=flow.frequency)
+                gate.finding(
+                    "GDPR_ART49_SYSTEMATIC", "blocked", frequency=_FREQUENCY[flow.frequency]
+                )
         else:
             if mechanism.startswith("scc_module"):
                 self._scc(gate, flow, mechanism)
@@ -655,7 +679,7 @@ class _Assessor:
             self._declared(gate, declaration, declared, name)
 
     @staticmethod
-    def _declared(gate: _Gate, declaration: str | None, declared: bool, name: str) -> None:
+    def _declared(gate: _Gate, declaration: str | None, declared: bool, name: Value) -> None:
         if declaration is None:
             gate.finding("MA_TRANSFER_DECLARATION_UNKNOWN", "not_ready", country=name)
         elif not declared:
@@ -754,8 +778,9 @@ def assess_flows(
                         child.status,
                         "onward",
                         child=child_id,
-                        child_status=child.status.replace("_", " "),
-                        child_status_fr=_STATUS_FR[child.status],
+                        child_status=Text(
+                            en=child.status.replace("_", " "), fr=_STATUS_FR[child.status]
+                        ),
                     )
                 )
         settled = result.model_copy(
