@@ -15,6 +15,7 @@ __all__ = [
     "InvalidAssessment",
     "LoadError",
     "Problem",
+    "ReportError",
     "UsageError",
     "WorkspaceBusy",
     "WorkspaceError",
@@ -111,3 +112,6 @@ class DecryptionError(ComplianceError):
         super().__init__(message)
         self.reason = reason
 
+
+class ReportError(ComplianceError):
+    """A report could not be produced (a missing extra, a template fault, a blocked fetch)."""

@@ -1,0 +1,163 @@
+"""Measures report rendering against its budget (DESIGN section 12, issue 6), as a ratio to a floor.
+
+- The HTML report of a 300-question assessment (every question answered with a comment, 20 data
+  flows): budget within 2x the Jinja floor, a plain autoescaping Jinja template rendering as many
+  table rows (five escaped cells each) as the report has, measured in the same run.
+- The Markdown report is printed beside it, and the PDF time is reported (WeasyPrint lays out the
+  HTML; it has no budget of its own, DESIGN gives about 3 s for a 1,000-row table).
+
+Run from a checkout: ``python benchmarks/bench_report.py``. Prints one line per figure; exits 1 when
+the budget is missed.
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+HTML_BUDGET = 2.0
+DOMAINS, CONTROLS, QUESTIONS, FLOWS = 10, 6, 5, 20
+
+
+def _questionnaire(folder: Path) -> Path:
+    def text(en: str) -> dict[str, str]:
+        return {"en": en, "fr": f"{en} (fr)"}
+
+    domains = []
+    for d in range(DOMAINS):
+        controls = []
+        for c in range(CONTROLS):
+            questions = [
+                {
+                    "id": f"d{d}.c{c}.q{q}",
+                    "kind": "yes_no",
+                    "text": text(
+                        f"Is requirement {q} of control {c} in domain {d} met in writing?"
+                    ),
+                }
+                for q in range(QUESTIONS)
+            ]
+            controls.append(
+                {
+                    "id": f"D{d}-C{c}",
+                    "title": text(f"Control {c} of domain {d}"),
+                    "refs": {"law-09-08": ["23"], "gdpr": ["32(1)(b)"]},
+                    "remediation": text("Write the procedure down and train the team on it."),
+                    "questions": questions,
+                }
+            )
+        domains.append({"id": f"D{d}", "title": text(f"Domain {d}"), "controls": controls})
+    data = {
+        "schema": "compliance.questionnaire/v1",
+        "id": "bench",
+        "version": "1.0.0",
+        "title": text("Benchmark questionnaire"),
+        "frameworks": [
+            {"id": "law-09-08", "title": text("Law 09-08"), "articles": 67},
+            {"id": "gdpr", "title": text("GDPR"), "articles": 99},
+        ],
+        "scoring": {
+            "bands": [
+                {"id": "ready", "label": text("Ready"), "min": 80},
+                {"id": "not_ready", "label": text("Not ready"), "min": 0},
+            ],
+            "gate": {"threshold": 50, "cap": "not_ready"},
+        },
+        "domains": domains,
+    }
+    path = folder / "questionnaire.yaml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def _assessment(question_ids: list[str]) -> dict[str, Any]:
+    answers = {
+        qid: {"value": "yes" if i % 3 else "no", "comment": f"Checked on site <{i}> & noted."}
+        for i, qid in enumerate(question_ids)
+    }
+    flows = [
+        {
+            "id": f"f{i}",
+            "name": f"Flow {i}",
+            "purpose": "Customer support",
+            "exporter": {"name": "EU Client", "country": "FR", "role": "controller"},
+            "importer": {"name": "Atlas", "country": "MA", "role": "processor"},
+            "origin": "FR" if i % 2 else "MA",
+            "destination": "MA" if i % 2 else "US",
+            "gdpr_mechanism": "scc_module_2",
+        }
+        for i in range(FLOWS)
+    ]
+    return {
+        "schema": "compliance.assessment/v1",
+        "questionnaire": {"id": "bench", "version": "1.0.0"},
+        "as_of": "2026-11-01",
+        "organisation": {"name": "Bench & Co", "country": "MA"},
+        "answers": answers,
+        "flows": flows,
+    }
+
+
+def _median(action: Callable[[], object], runs: int = 7) -> float:
+    action()
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+FLOOR = (
+    "<table>{% for r in rows %}<tr><td>{{ r.id }}</td><td>{{ r.text }}</td>"
+    "<td>{{ r.answer }}</td><td>{{ r.score }}</td><td>{{ r.comment }}</td></tr>{% endfor %}</table>"
+)
+
+
+def main() -> int:
+    from jinja2 import Environment
+
+    from compliance.engine.scoring import score
+    from compliance.loader import load_questionnaire
+    from compliance.model.assessment import Assessment
+    from compliance.report import render
+
+    with tempfile.TemporaryDirectory() as tmp:
+        questionnaire = load_questionnaire(_questionnaire(Path(tmp)), use_cache=False)
+    ids = list(questionnaire.questions_by_id)
+    assessment = Assessment.model_validate(_assessment(ids))
+    result = score(questionnaire, assessment)
+    report = render(questionnaire, assessment, result, lang="fr", fmt="html").decode("utf-8")
+    count = report.count("<tr")
+    rows = [
+        {"id": qid, "text": questionnaire.questions_by_id[qid].text.en, "answer": "Yes",
+         "score": "100.00", "comment": assessment.answers[qid].comment}
+        for qid in (ids * (count // len(ids) + 1))[:count]
+    ]  # fmt: skip
+    floor_template = Environment(autoescape=True).from_string(FLOOR)
+    floor = _median(lambda: floor_template.render(rows=rows))
+    html = _median(lambda: render(questionnaire, assessment, result, lang="fr", fmt="html"))
+    md = _median(lambda: render(questionnaire, assessment, result, lang="fr", fmt="md"))
+    pdf = _median(lambda: render(questionnaire, assessment, result, lang="fr", fmt="pdf"), runs=1)
+    size = len(report)
+    ratio = html / floor
+    print(f"questions {len(ids)}, flows {FLOWS}, HTML {size:,} bytes")
+    print(f"jinja floor ({len(rows)} escaped rows)  {floor * 1000:8.1f} ms")
+    print(f"HTML report                     {html * 1000:8.1f} ms  ratio {ratio:.2f} (budget 2.0)")
+    print(f"Markdown report                 {md * 1000:8.1f} ms")
+    print(f"PDF report (WeasyPrint)         {pdf * 1000:8.1f} ms")
+    return 0 if ratio <= HTML_BUDGET else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,87 @@
+"""Provides the Jinja environments reports render with, and the Markdown escaping.
+
+Both environments load only the templates shipped in ``report_templates/`` and use
+:class:`~jinja2.StrictUndefined`; their ``finalize`` refuses ``None``, so a value a template forgot
+to handle fails loudly instead of printing "None". User data is only ever passed as variables, never
+compiled as a template, so there is no untrusted template to sandbox: the sandbox was measured to
+cost two thirds of the render time (its per-attribute checks) and is not used (ADR 0004).
+
+- HTML: autoescape on for every template.
+- Markdown: no HTML autoescape; instead ``finalize`` backslash-escapes every printed value with
+  :func:`md_escape` (CommonMark allows a backslash before any ASCII punctuation), so markup in user
+  text prints literally. Template text itself is never escaped.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from compliance.errors import ReportError
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+
+__all__ = ["environment", "md_escape"]
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~&!$])")
+_MD_LINE_START = re.compile(r"^(\s*)([-+=>]|\d+)([.)](?=\s|$))?")
+_SPACES = re.compile(r"\s+")
+
+
+def md_escape(value: object) -> str:
+    """``value`` as Markdown that prints it literally, on one line."""
+    text = _SPACES.sub(" ", str(value))
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    return _MD_LINE_START.sub(_escape_line_start, text, count=1)
+
+
+def _escape_line_start(match: re.Match[str]) -> str:
+    space, mark, dot = match.group(1), match.group(2), match.group(3)
+    if mark.isdigit():  # an ordered-list marker: escape its dot or parenthesis
+        return f"{space}{mark}\\{dot}" if dot else match.group(0)
+    return f"{space}\\{mark}"
+
+
+def _refuse_none(value: Any) -> Any:
+    if value is None:
+        raise ReportError("a report template printed a missing value (None)")
+    return value
+
+
+def _finalize_md(value: Any) -> str:
+    return md_escape(_refuse_none(value))
+
+
+@cache
+def environment(kind: str) -> Environment:
+    """The shared environment for ``html`` or ``md`` templates."""
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+    from compliance.paths import report_templates_dir
+
+    loader = FileSystemLoader(str(report_templates_dir()))
+    if kind == "html":
+        return Environment(
+            loader=loader,
+            autoescape=True,
+            undefined=StrictUndefined,
+            finalize=_refuse_none,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            auto_reload=False,
+        )
+    if kind == "md":
+        # Markdown, not HTML: finalize escapes every printed value for Markdown instead.
+        return Environment(
+            loader=loader,
+            autoescape=False,  # noqa: S701
+            undefined=StrictUndefined,
+            finalize=_finalize_md,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+            auto_reload=False,
+        )
+    raise ValueError(f"unknown template kind {kind!r}")

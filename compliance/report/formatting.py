@@ -1,0 +1,93 @@
+"""Provides how reports write numbers, percentages, dates, article citations and countries.
+
+French reports use a decimal comma and a no-break space before ``%``; dates on the cover are
+written out in words; elsewhere they stay ISO 8601 so they read the same in both languages.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
+
+from compliance.model.base import Text
+
+__all__ = ["country", "long_date", "number", "percent", "refs"]
+
+_MONTHS = {
+    "en": [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
+    "fr": [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ],
+}
+
+NBSP = "\u00a0"
+DASH = "—"
+
+
+def number(value: Decimal | int | None, lang: str) -> str:
+    """``54.17`` (``54,17`` in French); a dash for no value."""
+    if value is None:
+        return DASH
+    text = f"{value:.2f}" if isinstance(value, Decimal) else str(value)
+    return text.replace(".", ",") if lang == "fr" else text
+
+
+def percent(value: Decimal | None, lang: str) -> str:
+    """``83.33 %`` with a no-break space (``83,33 %`` in French)."""
+    if value is None:
+        return DASH
+    return f"{number(value, lang)}{NBSP}%"
+
+
+def long_date(value: dt.date, lang: str) -> str:
+    """``1 November 2026`` / ``1 novembre 2026``."""
+    months = _MONTHS["fr" if lang == "fr" else "en"]
+    day = "1er" if lang == "fr" and value.day == 1 else str(value.day)
+    return f"{day} {months[value.month - 1]} {value.year}"
+
+
+def refs(
+    citations: Mapping[str, Sequence[str]], framework_names: Mapping[str, str], lang: str
+) -> str:
+    """``GDPR Art. 44, 46(2)(c); Law 09-08 Art. 43`` in the report's language."""
+    article = "art." if lang == "fr" else "Art."
+    separator = " ; " if lang == "fr" else "; "
+    parts = [
+        f"{framework_names.get(framework, framework)} {article} {', '.join(articles)}"
+        for framework, articles in citations.items()
+        if articles
+    ]
+    return separator.join(parts)
+
+
+def country(code: str | None, names: Mapping[str, Text], lang: str) -> str | None:
+    """``Morocco (MA)``; the bare code when the reference data does not name it."""
+    if code is None:
+        return None
+    name = names.get(code)
+    return f"{name.get(lang)} ({code})" if name else code

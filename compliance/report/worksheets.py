@@ -1,0 +1,271 @@
+"""Provides the two worksheets a report derives from the data flows.
+
+**Worksheet A**, for each flow leaving Morocco (the same test the engine's Moroccan gate uses): the
+particulars of a transfer declaration to the CNDP, Decree 2-09-165 Art. 46 (exporter, recipient,
+file and description, data categories, data subjects and their approximate number, the recipient's
+purpose, mode and frequency, date of the first transfer), with, for a state not on the CNDP list,
+the exact Art. 44 ground relied on (Art. 47) or the protection mechanism of an authorisation
+(Art. 48).
+
+**Worksheet B**, for each flow the engine's GDPR gate applies to: the description of the transfer
+that Annex I.B of the standard contractual clauses (Decision (EU) 2021/914) asks for.
+
+A particular the assessment does not give is ``None``: the templates print it as "to complete",
+never as an empty cell that could pass for an answer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from compliance.model.assessment import Flow
+from compliance.model.reference import ReferenceData
+from compliance.model.result import FlowResult
+from compliance.report.formatting import country, long_date
+from compliance.report.strings import labels, strings
+
+__all__ = ["Row", "Worksheet", "cndp_worksheets", "leaves_morocco", "scc_worksheets"]
+
+MA = "MA"
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One particular: its label and value (``None`` when the assessment does not give it)."""
+
+    label: str
+    value: str | None
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Worksheet:
+    """The particulars of one flow."""
+
+    flow_id: str
+    flow_name: str
+    rows: tuple[Row, ...]
+
+    @property
+    def missing(self) -> int:
+        """How many particulars are still to complete."""
+        return sum(1 for row in self.rows if row.value is None)
+
+
+def leaves_morocco(flow: Flow) -> bool:
+    """Whether data leaves Morocco in this flow (the engine's test, Law 09-08 Art. 43)."""
+    return flow.origin == MA or (flow.origin is None and flow.exporter.country == MA)
+
+
+def _places(flow: Flow) -> list[str]:
+    seen: list[str] = []
+    for code in (flow.destination, *flow.storage_locations, *flow.access_locations):
+        if code is not None and code not in seen:
+            seen.append(code)
+    return seen
+
+
+def _join(values: list[str], lang: str) -> str | None:
+    return (" ; " if lang == "fr" else "; ").join(values) if values else None
+
+
+class _Context:
+    def __init__(self, reference: ReferenceData, lang: str) -> None:
+        self.reference = reference
+        self.lang = lang
+        self.s = strings(lang)
+        self.names = reference.countries
+
+    def country(self, code: str | None) -> str | None:
+        return country(code, self.names, self.lang)
+
+    def party(self, name: str, code: str) -> str:
+        return f"{name}, {self.country(code)}"
+
+    def data(self, flow: Flow) -> str | None:
+        special = labels("special", self.lang)
+        items = list(flow.data_categories)
+        items += [special[c] for c in flow.special_categories]
+        if flow.criminal_data:
+            items.append(self.s["criminal"])
+        if flow.national_id:
+            items.append(self.s["national_id"])
+        return _join(items, self.lang)
+
+    def subjects(self, flow: Flow) -> str | None:
+        if not flow.subject_categories and flow.subjects_count is None:
+            return None
+        parts = list(flow.subject_categories) or [self.s["not_given"]]
+        text = _join(parts, self.lang) or ""
+        if flow.subjects_count is None:
+            return f"{text} ({self.s['approx'].format(count=self.s['not_given'])})"
+        count = f"{flow.subjects_count:,}".replace(",", "\u00a0" if self.lang == "fr" else ",")
+        return f"{text} ({self.s['approx'].format(count=count)})"
+
+    def mode(self, flow: Flow) -> str | None:
+        modes, frequencies = labels("mode", self.lang), labels("frequency", self.lang)
+        parts = [
+            modes[flow.mode] if flow.mode else None,
+            frequencies[flow.frequency] if flow.frequency else None,
+        ]
+        if parts == [None, None]:
+            return None
+        return ", ".join(part or self.s["not_given"] for part in parts)
+
+    def measures(self, flow: Flow) -> str | None:
+        names = labels("measure", self.lang)
+        parts = []
+        if flow.measures:
+            in_place = ", ".join(names[m] for m in flow.measures)
+            parts.append(f"{self.s['measures']}: {in_place}")
+        if flow.measures_planned:
+            planned = ", ".join(names[m] for m in flow.measures_planned)
+            parts.append(f"{self.s['measures_planned']}: {planned}")
+        return _join(parts, self.lang)
+
+    def ground(self, code: str | None) -> str | None:
+        if code is None:
+            return None
+        for ground in self.reference.ma_grounds:
+            if ground.id == code:
+                return ground.title.get(self.lang)
+        return labels("mechanism", self.lang).get(code, code)
+
+    def mechanism(self, code: str | None) -> str | None:
+        if code is None:
+            return None
+        for module in self.reference.scc_modules:
+            if module.id == code:
+                return module.title.get(self.lang)
+        for ground in self.reference.gdpr_derogations:
+            if ground.id == code:
+                return ground.title.get(self.lang)
+        return labels("mechanism", self.lang).get(code, code)
+
+
+def _listed(ctx: _Context, code: str) -> bool | None:
+    listing = ctx.reference.cndp_adequate
+    if listing is None:
+        return None
+    return listing.entry(code) is not None
+
+
+def _cndp(ctx: _Context, flow: Flow) -> Worksheet:
+    s = ctx.s
+    destinations = [c for c in _places(flow) if c != MA]
+    listed = [_listed(ctx, c) for c in destinations]
+    if not destinations or None in listed:
+        listed_text = None if not destinations else s["w_listed_unknown"]
+    else:
+        answers = [s["w_listed_yes"] if yes else s["w_listed_no"] for yes in listed]
+        listed_text = ", ".join(
+            f"{ctx.country(code)}: {answer}"
+            for code, answer in zip(destinations, answers, strict=True)
+        )
+    all_listed = bool(destinations) and all(value is True for value in listed)
+    rows = [
+        Row(
+            s["w_exporter"], ctx.party(flow.exporter.name, flow.exporter.country), s["address_note"]
+        ),
+        Row(
+            s["w_recipient"],
+            ctx.party(flow.importer.name, flow.importer.country),
+            s["address_note"],
+        ),
+        Row(s["w_file"], f"{flow.name}: {flow.description}" if flow.description else None),
+        Row(s["w_data"], ctx.data(flow)),
+        Row(s["w_subjects"], ctx.subjects(flow)),
+        Row(s["w_purpose"], flow.purpose),
+        Row(s["w_mode"], ctx.mode(flow)),
+        Row(
+            s["w_first"],
+            long_date(flow.first_transfer_date, ctx.lang) if flow.first_transfer_date else None,
+        ),
+        Row(s["w_destination"], _join([ctx.country(c) or c for c in destinations], ctx.lang)),
+        Row(s["w_listed"], listed_text),
+    ]
+    if all_listed:
+        rows.append(Row(s["w_ground"], s["w_not_needed"]))
+    else:
+        rows.append(Row(s["w_ground"], ctx.ground(flow.ma_basis)))
+        if flow.ma_basis == "cndp_authorisation":
+            auth = flow.cndp.transfer_authorisation
+            status = labels("authorisation", ctx.lang)
+            parts = [status[auth.status]] if auth.status else []
+            parts += [
+                p for p in (auth.reference, auth.date.isoformat() if auth.date else None) if p
+            ]
+            rows.append(Row(s["w_mechanism"], ctx.measures(flow)))
+            rows.append(Row(s["w_authorisation"], ", ".join(parts) or None))
+    rows.append(Row(s["w_declaration"], flow.cndp.transfer_declaration))
+    return Worksheet(flow.id, flow.name, tuple(rows))
+
+
+def _scc(ctx: _Context, flow: Flow) -> Worksheet:
+    s = ctx.s
+    roles = labels("role", ctx.lang)
+
+    def party(name: str, code: str, role: str | None) -> str:
+        text = ctx.party(name, code)
+        return f"{text} ({roles[role]})" if role else text
+
+    special = labels("special", ctx.lang)
+    sensitive = [special[c] for c in flow.special_categories]
+    if flow.criminal_data:
+        sensitive.append(s["criminal"])
+    if sensitive:
+        safeguards = ctx.measures(flow)
+        sensitive_text: str | None = ", ".join(sensitive)
+        if safeguards:
+            sensitive_text = f"{sensitive_text}. {safeguards}"
+    elif flow.criminal_data is False and flow.special_categories == ():
+        sensitive_text = s["scc_no_sensitive"]
+    else:
+        sensitive_text = None
+    frequency = labels("frequency", ctx.lang)
+    modes = labels("mode", ctx.lang)
+    nature = ", ".join(p for p in (modes[flow.mode] if flow.mode else None, flow.description) if p)
+    processor = flow.importer.role in ("processor", "sub_processor")
+    rows = [
+        Row(s["scc_module"], ctx.mechanism(flow.gdpr_mechanism)),
+        Row(
+            s["scc_parties"],
+            f"{party(flow.exporter.name, flow.exporter.country, flow.exporter.role)} → "
+            f"{party(flow.importer.name, flow.importer.country, flow.importer.role)}",
+        ),
+        Row(s["scc_subjects"], _join(list(flow.subject_categories), ctx.lang)),
+        Row(s["scc_data"], _join(list(flow.data_categories), ctx.lang)),
+        Row(s["scc_sensitive"], sensitive_text),
+        Row(s["scc_frequency"], frequency[flow.frequency] if flow.frequency else None),
+        Row(s["scc_nature"], nature or None),
+        Row(s["scc_purpose"], flow.purpose),
+        Row(s["scc_retention"], None),
+    ]
+    if processor:
+        rows.append(Row(s["scc_processor"], flow.description))
+    return Worksheet(flow.id, flow.name, tuple(rows))
+
+
+def cndp_worksheets(
+    flows: tuple[Flow, ...], reference: ReferenceData, lang: str
+) -> tuple[Worksheet, ...]:
+    """Worksheet A: one per flow leaving Morocco, in the assessment's order."""
+    ctx = _Context(reference, lang)
+    return tuple(_cndp(ctx, flow) for flow in flows if leaves_morocco(flow))
+
+
+def scc_worksheets(
+    flows: tuple[Flow, ...],
+    results: Mapping[str, FlowResult],
+    reference: ReferenceData,
+    lang: str,
+) -> tuple[Worksheet, ...]:
+    """Worksheet B: one per flow the GDPR gate applies to, in the assessment's order."""
+    ctx = _Context(reference, lang)
+    chosen = [
+        flow
+        for flow in flows
+        if flow.id in results and results[flow.id].gdpr.status != "not_applicable"
+    ]
+    return tuple(_scc(ctx, flow) for flow in chosen)
