@@ -16,6 +16,7 @@ import hashlib
 import os
 import tempfile
 from collections.abc import Iterable, Iterator
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -23,21 +24,15 @@ from pydantic import BaseModel, ValidationError
 
 from compliance import __version__
 from compliance.canonical import digest
-from compliance.engine.validation import check_assessment
+from compliance.engine.validation import answer_problem, check_assessment
 from compliance.errors import LoadError, Problem
 from compliance.model.assessment import Assessment
 from compliance.model.conditions import AllOf, AnswerTest, AnyOf, Condition, Not, ProfileTest
 from compliance.model.questionnaire import (
-    CountryQuestion,
-    DateQuestion,
     MultiChoiceQuestion,
-    NumberQuestion,
     Question,
     Questionnaire,
-    ScaleQuestion,
     SingleChoiceQuestion,
-    TextQuestion,
-    YesNoQuestion,
 )
 from compliance.model.reference import ReferenceData, article_number
 from compliance.safeyaml import Document, parse_yaml, read_bytes
@@ -145,32 +140,16 @@ def _tests(condition: Condition, loc: Loc) -> Iterator[tuple[AnswerTest | Profil
 
 
 def _value_problem(question: Question, value: Any) -> str | None:
-    """Why ``value`` can never be an answer to ``question``, or None when it can."""
-    if isinstance(question, YesNoQuestion):
-        if value in (True, False, "yes", "no"):
-            return None
-        return f"{value!r} is not an answer to yes/no question {question.id!r} (yes or no)"
-    if isinstance(question, SingleChoiceQuestion | MultiChoiceQuestion):
-        ids = question.option_ids()
-        if value in ids:
-            return None
-        return f"{value!r} is not an option of {question.id!r}; options are {', '.join(ids)}"
-    if isinstance(question, ScaleQuestion):
-        ok = isinstance(value, int) and not isinstance(value, bool)
-        if ok and question.min <= value <= question.max:
-            return None
-        return f"{value!r} is not a point of scale {question.id!r} ({question.min}..{question.max})"
-    if isinstance(question, NumberQuestion):
-        if isinstance(value, int | float) and not isinstance(value, bool):
-            return None
-        return f"{value!r} is not a number, as question {question.id!r} needs"
-    if isinstance(question, CountryQuestion):
-        if isinstance(value, str) and len(value) == 2 and value.isupper():
-            return None
-        return f"{value!r} is not a country code (two capital letters)"
-    if isinstance(question, DateQuestion | TextQuestion):
-        return None if isinstance(value, str) else f"{value!r} is not text"
-    return None  # pragma: no cover  (every kind is handled above)
+    """Why a condition's ``value`` can never be an answer to ``question``, or None when it can.
+
+    A condition tests one value at a time, so a multiple-choice option is checked as a one-option
+    answer; numbers are compared exactly.
+    """
+    if isinstance(question, MultiChoiceQuestion):
+        value = (value,)
+    elif isinstance(value, float):
+        value = Decimal(str(value))
+    return answer_problem(question, value)
 
 
 class _Checker:
