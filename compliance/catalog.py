@@ -7,6 +7,7 @@ questionnaires folder (``COMPLIANCE_QUESTIONNAIRES`` overrides where that is).
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -23,7 +24,14 @@ from compliance.model.assessment import Assessment
 from compliance.model.questionnaire import Questionnaire
 from compliance.safeyaml import read_bytes
 
-__all__ = ["CatalogEntry", "discover", "entries", "find", "load_assessment"]
+__all__ = [
+    "CatalogEntry",
+    "assessment_from_bytes",
+    "discover",
+    "entries",
+    "find",
+    "load_assessment",
+]
 
 Source = Literal["bundled", "user"]
 
@@ -117,21 +125,19 @@ def find(questionnaire_id: str, version: str | None = None) -> CatalogEntry:
     return max(matches, key=key)
 
 
-def load_assessment(
-    path: Path | str, *, questionnaire: Questionnaire | None = None
+def assessment_from_bytes(
+    data: bytes,
+    name: str,
+    *,
+    default_as_of: dt.date | None = None,
+    questionnaire: Questionnaire | None = None,
 ) -> tuple[Assessment, Questionnaire]:
-    """Loads an assessment file and the questionnaire it answers, checked against each other.
+    """Parses assessment bytes and checks them against the questionnaire they name.
 
     The questionnaire is looked up in the catalogue by id and version unless given; a digest in the
-    file must match it. ``as_of`` defaults to the file's modification date. Raises
-    :class:`LoadError` naming the line of every problem found.
+    file must match it. Raises :class:`LoadError` naming the line of every problem found.
     """
-    import datetime as dt
-
-    path = Path(path)
-    data = read_bytes(path, max_bytes=MAX_ASSESSMENT_BYTES, what="assessment")
-    modified = dt.date.fromtimestamp(path.stat().st_mtime)
-    assessment, document = parse_assessment(data, str(path), default_as_of=modified)
+    assessment, document = parse_assessment(data, name, default_as_of=default_as_of)
     if questionnaire is None:
         ref = assessment.questionnaire
         try:
@@ -142,3 +148,16 @@ def load_assessment(
             raise LoadError([document.problem(("questionnaire",), str(error))]) from None
     check_against(assessment, questionnaire, document)
     return assessment, questionnaire
+
+
+def load_assessment(
+    path: Path | str, *, questionnaire: Questionnaire | None = None
+) -> tuple[Assessment, Questionnaire]:
+    """Loads an assessment file and the questionnaire it answers (see
+    :func:`assessment_from_bytes`); ``as_of`` defaults to the file's modification date."""
+    path = Path(path)
+    data = read_bytes(path, max_bytes=MAX_ASSESSMENT_BYTES, what="assessment")
+    modified = dt.date.fromtimestamp(path.stat().st_mtime)
+    return assessment_from_bytes(
+        data, str(path), default_as_of=modified, questionnaire=questionnaire
+    )

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from compliance.errors import ComplianceError, DecryptionError, LoadError, WorkspaceError
+from compliance.errors import DecryptionError, LoadError, WorkspaceError
 from compliance.model.assessment import Assessment
 from compliance.model.questionnaire import Questionnaire
 from compliance.store.assessments import insert_assessment, load_assessment
@@ -57,22 +57,15 @@ def parse_assessment_bytes(
     The questionnaire digest is filled in when the file leaves it out. Raises :class:`LoadError`
     naming the line of every problem.
     """
-    from compliance.catalog import find
-    from compliance.loader import MAX_ASSESSMENT_BYTES, check_against, parse_assessment
+    from compliance.catalog import assessment_from_bytes
+    from compliance.loader import MAX_ASSESSMENT_BYTES
 
     if len(data) > MAX_ASSESSMENT_BYTES:
         raise LoadError.single(
             name, f"the file is larger than {MAX_ASSESSMENT_BYTES // (1024 * 1024)} MiB; refused"
         )
-    assessment, document = parse_assessment(data, name, default_as_of=default_as_of)
+    assessment, questionnaire = assessment_from_bytes(data, name, default_as_of=default_as_of)
     ref = assessment.questionnaire
-    try:
-        questionnaire = find(ref.id, ref.version).questionnaire
-    except LoadError:
-        raise
-    except ComplianceError as error:
-        raise LoadError([document.problem(("questionnaire",), str(error))]) from None
-    check_against(assessment, questionnaire, document)
     if ref.digest is None:
         digest = questionnaire.digest
         assessment = assessment.model_copy(
