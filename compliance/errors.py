@@ -16,7 +16,10 @@ __all__ = [
     "LoadError",
     "Problem",
     "ReportError",
+    "SigningError",
+    "TrustStoreError",
     "UsageError",
+    "VerifyError",
     "WorkspaceBusy",
     "WorkspaceError",
     "WorkspaceFull",
@@ -115,3 +118,23 @@ class DecryptionError(ComplianceError):
 
 class ReportError(ComplianceError):
     """A report could not be produced (a missing extra, a template fault, a blocked fetch)."""
+
+
+class SigningError(ComplianceError):
+    """A key could not be made or loaded, or a bundle could not be signed."""
+
+
+class TrustStoreError(ComplianceError):
+    """The trust store cannot be read or changed as asked (damaged file, unknown key id...)."""
+
+
+class VerifyError(ComplianceError):
+    """A signed bundle failed verification; ``reason`` is a stable code for programs.
+
+    The codes are those of ``docs/adr/0006-signing.md`` (``bundle-structure``, ``untrusted-signer``,
+    ``score-mismatch``...). Verification turns this error into a verdict; nothing else escapes it.
+    """
+
+    def __init__(self, reason: str, message: str) -> None:
+        super().__init__(message)
+        self.reason = reason

@@ -20,6 +20,7 @@ HEADLESS_COMMANDS = [
     ["--version"],
     ["validate", str(EXAMPLE)],
     ["questionnaires", "--json"],
+    ["verify", "--json", str(EXAMPLE)],
 ]
 
 PROBE = """

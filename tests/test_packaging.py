@@ -43,7 +43,9 @@ def test_the_wheel_holds_the_bundled_folders(wheel: Path) -> None:
     assert "compliance/_data/questionnaires/example/questionnaire.yaml" in names
     assert "compliance/_data/questionnaires/reference/countries.yaml" in names
     assert "compliance/_data/questionnaires/questionnaire.schema.json" in names
-    assert any(name.startswith("compliance/_data/report_templates/") for name in names)
+    assert "compliance/_data/report_templates/report.html.j2" in names
+    assert "compliance/signing/published/index.json" in names
+    assert "compliance/store/migrations/versions/r0001_initial.py" in names
     assert not any(name.startswith("tests/") for name in names)
 
 

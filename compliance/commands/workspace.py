@@ -14,14 +14,13 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from compliance.commands.passphrase import PASSPHRASE_ENV, add_passphrase_file, read_passphrase
 from compliance.errors import ComplianceError
 
 if TYPE_CHECKING:
     from compliance.store.workspace import Workspace
 
 __all__ = ["PASSPHRASE_ENV", "register"]
-
-PASSPHRASE_ENV = "COMPLIANCE_PASSPHRASE"  # noqa: S105 - the name of a variable, not a secret
 
 
 def _add_workspace(parser: argparse.ArgumentParser) -> None:
@@ -31,16 +30,6 @@ def _add_workspace(parser: argparse.ArgumentParser) -> None:
         help=(
             "a SQLite file or a postgresql:// URL (default: $COMPLIANCE_WORKSPACE, "
             "else workspace.sqlite in the user data folder)"
-        ),
-    )
-
-
-def _add_passphrase_file(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--passphrase-file",
-        metavar="F",
-        help=(
-            f"read the passphrase from the first line of F (else ${PASSPHRASE_ENV}, else a prompt)"
         ),
     )
 
@@ -59,7 +48,7 @@ def register(commands: Any) -> None:
     export.add_argument("assessment_id", metavar="ASSESSMENT_ID", type=int)
     export.add_argument("-o", "--output", metavar="FILE", required=True, help="the file to write")
     export.add_argument("--encrypt", action="store_true", help="encrypt with a passphrase")
-    _add_passphrase_file(export)
+    add_passphrase_file(export)
     _add_workspace(export)
     export.set_defaults(handler=_export)
 
@@ -77,7 +66,7 @@ def register(commands: Any) -> None:
     imported.add_argument(
         "--client", metavar="NAME", help="the client to store it under (default: the organisation)"
     )
-    _add_passphrase_file(imported)
+    add_passphrase_file(imported)
     _add_workspace(imported)
     imported.set_defaults(handler=_import)
 
@@ -96,36 +85,6 @@ def _open(args: argparse.Namespace) -> Workspace:
     from compliance.store.workspace import open_workspace
 
     return open_workspace(args.workspace)
-
-
-def _passphrase(args: argparse.Namespace, *, confirm: bool) -> str:
-    if args.passphrase_file:
-        path = Path(args.passphrase_file)
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            raise ComplianceError(f"cannot read the passphrase file {path}: {error}") from None
-        lines = text.splitlines()
-        phrase = lines[0] if lines else ""
-        if not phrase:
-            raise ComplianceError(f"the passphrase file {path} is empty")
-        return phrase
-    phrase = os.environ.get(PASSPHRASE_ENV, "")
-    if phrase:
-        return phrase
-    if not sys.stdin.isatty():
-        raise ComplianceError(
-            "a passphrase is needed and there is no terminal to ask it on; "
-            f"use --passphrase-file or set {PASSPHRASE_ENV}"
-        )
-    import getpass
-
-    phrase = getpass.getpass("Passphrase: ")
-    if confirm and getpass.getpass("Passphrase again: ") != phrase:
-        raise ComplianceError("the two passphrases differ; nothing was written")
-    if not phrase:
-        raise ComplianceError("the passphrase is empty; nothing was done")
-    return phrase
 
 
 def _write_atomically(path: Path, data: bytes) -> None:
@@ -155,7 +114,7 @@ def _export(args: argparse.Namespace) -> int:
         raise ComplianceError(f"{output} is a folder; give the file to write")
     if not output.parent.is_dir():
         raise ComplianceError(f"the folder of {output} does not exist")
-    passphrase = _passphrase(args, confirm=True) if args.encrypt else None
+    passphrase = read_passphrase(args, confirm=True) if args.encrypt else None
     with _open(args) as workspace:
         data = export_assessment(workspace, args.assessment_id)
     if passphrase is not None:
@@ -172,7 +131,7 @@ def _import(args: argparse.Namespace) -> int:
     from compliance.store.transfer import import_assessment, read_assessment_file
 
     path = Path(args.file)
-    assessment, _ = read_assessment_file(path, lambda: _passphrase(args, confirm=False))
+    assessment, _ = read_assessment_file(path, lambda: read_passphrase(args, confirm=False))
     with _open(args) as workspace:
         assessment_id = import_assessment(workspace, assessment, client=args.client)
         from compliance.store.assessments import get_assessment

@@ -1,0 +1,62 @@
+"""Provides how a command obtains a passphrase: never from the command line.
+
+The passphrase comes from ``--passphrase-file`` (its first line), else ``COMPLIANCE_PASSPHRASE``
+(for automation and tests), else a prompt at the terminal. Parsers that offer ``--passphrase-file``
+must turn argparse abbreviations off, so that ``--passphrase X`` cannot pass for it. The passphrase
+never appears in an error message.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from compliance.errors import ComplianceError
+
+__all__ = ["PASSPHRASE_ENV", "add_passphrase_file", "read_passphrase"]
+
+PASSPHRASE_ENV = "COMPLIANCE_PASSPHRASE"  # noqa: S105 - the name of a variable, not a secret
+
+
+def add_passphrase_file(parser: argparse.ArgumentParser) -> None:
+    """Adds ``--passphrase-file F`` to ``parser``."""
+    parser.add_argument(
+        "--passphrase-file",
+        metavar="F",
+        help=(
+            f"read the passphrase from the first line of F (else ${PASSPHRASE_ENV}, else a prompt)"
+        ),
+    )
+
+
+def read_passphrase(args: argparse.Namespace, *, confirm: bool) -> str:
+    """The passphrase, from ``--passphrase-file``, the environment or the terminal."""
+    if args.passphrase_file:
+        path = Path(args.passphrase_file)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            raise ComplianceError(f"cannot read the passphrase file {path}: {error}") from None
+        lines = text.splitlines()
+        phrase = lines[0] if lines else ""
+        if not phrase:
+            raise ComplianceError(f"the passphrase file {path} is empty")
+        return phrase
+    phrase = os.environ.get(PASSPHRASE_ENV, "")
+    if phrase:
+        return phrase
+    if not sys.stdin.isatty():
+        raise ComplianceError(
+            "a passphrase is needed and there is no terminal to ask it on; "
+            f"use --passphrase-file or set {PASSPHRASE_ENV}"
+        )
+    import getpass
+
+    phrase = getpass.getpass("Passphrase: ")
+    if confirm and getpass.getpass("Passphrase again: ") != phrase:
+        raise ComplianceError("the two passphrases differ; nothing was written")
+    if not phrase:
+        raise ComplianceError("the passphrase is empty; nothing was done")
+    return phrase

@@ -1,0 +1,287 @@
+"""Provides ``keys``, ``sign``, ``trust`` and ``verify``: signed report bundles on the command line.
+
+Passphrases come from ``--passphrase-file``, ``COMPLIANCE_PASSPHRASE`` or a prompt, never argv.
+``verify`` prints one verdict per bundle (``--json``: a JSON array) and exits 0 only when every
+bundle is valid; it never loads the terminal UI.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from compliance.commands.passphrase import add_passphrase_file, read_passphrase
+from compliance.errors import SigningError, UsageError
+
+__all__ = ["register"]
+
+
+def _add_trust(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--trust", metavar="DIR", help="the trust store folder (default: the user config folder)"
+    )
+
+
+def register(commands: Any) -> None:
+    """Adds ``keys``, ``sign``, ``trust`` and ``verify`` to the command line."""
+    keys = commands.add_parser("keys", help="make and show signing keys")
+    key_commands = keys.add_subparsers(title="commands", metavar="COMMAND", required=True)
+    generate = key_commands.add_parser(
+        "generate",
+        allow_abbrev=False,
+        help="make an Ed25519 key pair (private key encrypted with a passphrase)",
+    )
+    generate.add_argument("--name", required=True, help="the key name (file names NAME.key ...)")
+    generate.add_argument("-o", "--output", metavar="DIR", required=True, help="the folder")
+    add_passphrase_file(generate)
+    generate.set_defaults(handler=_generate)
+    show = key_commands.add_parser(
+        "show", allow_abbrev=False, help="print the key id of a public key (or key file)"
+    )
+    show.add_argument("key", metavar="KEY", help="NAME.pub.pem, or NAME.key (asks the passphrase)")
+    add_passphrase_file(show)
+    show.set_defaults(handler=_show)
+
+    sign = commands.add_parser(
+        "sign",
+        allow_abbrev=False,
+        help="score, render and sign an assessment into a bundle",
+        description=(
+            "Scores an assessment file against its published questionnaire, renders the report, "
+            "signs everything into one zip and verifies it before writing it."
+        ),
+    )
+    sign.add_argument("file", metavar="FILE", help="an assessment file")
+    sign.add_argument("--key", metavar="KEY", required=True, help="the private key file")
+    sign.add_argument("-o", "--output", metavar="BUNDLE.zip", required=True)
+    sign.add_argument("--valid-days", type=int, default=365, help="validity (default: 365)")
+    sign.add_argument("--lang", choices=("en", "fr"), default=argparse.SUPPRESS)
+    sign.add_argument("--no-pdf", action="store_true", help="leave the PDF report out")
+    add_passphrase_file(sign)
+    sign.set_defaults(handler=_sign)
+
+    trust = commands.add_parser("trust", help="manage the keys that verification accepts")
+    trust_commands = trust.add_subparsers(title="commands", metavar="COMMAND", required=True)
+    add = trust_commands.add_parser("add", help="trust a public key (shows its key id)")
+    add.add_argument("public_key", metavar="PUBKEY", help="a PEM public key file")
+    add.add_argument("--name", required=True, help="who holds the key")
+    add.add_argument("--valid-from", metavar="DATE", help="first day it may sign (YYYY-MM-DD)")
+    add.add_argument("--valid-until", metavar="DATE", help="last day it may sign (YYYY-MM-DD)")
+    add.add_argument(
+        "--organisation",
+        metavar="REGID",
+        action="append",
+        default=[],
+        help="a registration id it may sign for (repeat; default: any)",
+    )
+    _add_trust(add)
+    add.set_defaults(handler=_trust_add)
+    listing = trust_commands.add_parser("list", help="list the trusted keys")
+    listing.add_argument("--json", action="store_true", help="print a JSON array")
+    _add_trust(listing)
+    listing.set_defaults(handler=_trust_list)
+    revoke = trust_commands.add_parser("revoke", help="revoke a key: nothing it signed verifies")
+    revoke.add_argument("key_id", metavar="KEYID", help="the key id (or a unique prefix)")
+    _add_trust(revoke)
+    revoke.set_defaults(handler=_trust_revoke)
+
+    verify = commands.add_parser(
+        "verify",
+        help="verify signed bundles, one verdict each",
+        description="Verifies bundles offline. Exit 0 when all are valid, 1 otherwise.",
+    )
+    verify.add_argument("bundles", nargs="+", metavar="BUNDLE")
+    verify.add_argument("--json", action="store_true", help="print a JSON array of verdicts")
+    verify.add_argument(
+        "--digest-only",
+        action="store_true",
+        help="check the HTML report by its signed digest instead of re-rendering it",
+    )
+    _add_trust(verify)
+    verify.set_defaults(handler=_verify)
+
+
+def _generate(args: argparse.Namespace) -> int:
+    from compliance.signing.keys import generate_key, grouped
+
+    passphrase = read_passphrase(args, confirm=True)
+    private, public, key_id = generate_key(args.name, Path(args.output), passphrase)
+    print(f"wrote {private} (encrypted, mode 0600) and {public}")
+    print(f"key id {key_id}")
+    print(f"       {grouped(key_id)}")
+    return 0
+
+
+def _show(args: argparse.Namespace) -> int:
+    from compliance.filecrypt import is_encrypted
+    from compliance.signing.keys import grouped, key_id, load_private_key, load_public_key
+
+    path = Path(args.key)
+    try:
+        data = path.read_bytes()[: 64 * 1024]
+    except OSError as error:
+        raise SigningError(f"cannot read {path}: {error.strerror or error}") from None
+    if is_encrypted(data):
+        identifier = load_private_key(path, read_passphrase(args, confirm=False)).key_id
+    else:
+        identifier = key_id(load_public_key(data, str(path)))
+    print(identifier)
+    print(grouped(identifier))
+    return 0
+
+
+def _sign(args: argparse.Namespace) -> int:
+    from compliance.catalog import load_assessment
+    from compliance.signing.bundle import create_bundle
+    from compliance.signing.keys import load_private_key
+    from compliance.signing.registry import find_published
+    from compliance.signing.trust import TrustEntry, TrustStore
+    from compliance.signing.verify import verify_bundle
+
+    output = Path(args.output)
+    if not output.parent.is_dir():
+        raise SigningError(f"the folder of {output} does not exist")
+    assessment, questionnaire = load_assessment(args.file)
+    entry = find_published(questionnaire.id, questionnaire.version)
+    from compliance.canonical import digest
+
+    if entry is None or entry.digest != digest(questionnaire):
+        raise SigningError(
+            f"questionnaire {questionnaire.id} {questionnaire.version} is not a published "
+            "version; only assessments of published questionnaires can be signed"
+        )
+    key = load_private_key(Path(args.key), read_passphrase(args, confirm=False))
+    pdf = not args.no_pdf and _pdf_available()
+    now = dt.datetime.now(dt.UTC)
+    data = create_bundle(
+        assessment,
+        entry,
+        key,
+        issued_at=now,
+        valid_days=args.valid_days,
+        lang=getattr(args, "lang", "en"),
+        pdf=pdf,
+    )
+    from compliance.signing.keys import public_pem
+
+    own = TrustStore(
+        (TrustEntry(key.key_id, key.name, public_pem(key.public_key).decode("ascii"), now),)
+    )
+    verdict = verify_bundle(data, own, now=now)
+    if not verdict.ok:
+        raise SigningError(f"the new bundle does not verify ({verdict.reason}); nothing written")
+    partial = output.with_name(f".{output.name}.partial")
+    try:
+        partial.write_bytes(data)
+        partial.replace(output)
+    except OSError as error:
+        raise SigningError(f"cannot write {output}: {error.strerror or error}") from None
+    print(f"wrote {output} ({len(data):,} bytes{', with PDF' if pdf else ''})")
+    print(verdict.line())
+    return 0
+
+
+def _pdf_available() -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec("weasyprint") is not None
+
+
+def _date(text: str | None, *, end: bool) -> dt.datetime | None:
+    if text is None:
+        return None
+    try:
+        day = dt.date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f"a date is written YYYY-MM-DD, not {text!r}") from None
+    clock = dt.time(23, 59, 59) if end else dt.time(0, 0, 0)
+    return dt.datetime.combine(day, clock, tzinfo=dt.UTC)
+
+
+def _store(args: argparse.Namespace) -> Any:
+    from compliance.signing.trust import TrustStore
+
+    return TrustStore.load(Path(args.trust) if args.trust else None)
+
+
+def _trust_add(args: argparse.Namespace) -> int:
+    from compliance.signing.keys import grouped, key_id, load_public_key
+    from compliance.signing.trust import TrustEntry
+
+    path = Path(args.public_key)
+    try:
+        pem = path.read_bytes()[: 64 * 1024]
+    except OSError as error:
+        raise SigningError(f"cannot read {path}: {error.strerror or error}") from None
+    identifier = key_id(load_public_key(pem, str(path)))
+    entry = TrustEntry(
+        key_id=identifier,
+        name=args.name,
+        public_pem=pem.decode("ascii"),
+        added_at=dt.datetime.now(dt.UTC).replace(microsecond=0),
+        valid_from=_date(args.valid_from, end=False),
+        valid_until=_date(args.valid_until, end=True),
+        organisations=tuple(args.organisation),
+    )
+    saved = _store(args).add(entry).save()
+    print(f"trusted {args.name}: key id {identifier}")
+    print(f"  check it with the holder: {grouped(identifier)}")
+    print(f"  in {saved}")
+    return 0
+
+
+def _trust_list(args: argparse.Namespace) -> int:
+    store = _store(args)
+    if args.json:
+        rows = [e.to_json() for e in store.entries]
+        sys.stdout.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
+        return 0
+    if not store.entries:
+        print("No trusted keys.")
+        return 0
+    for e in store.entries:
+        status = "revoked" if e.revoked_at is not None else "active"
+        orgs = f" for {', '.join(e.organisations)}" if e.organisations else ""
+        print(f"{e.key_id}  {e.name}  {status}{orgs}")
+    return 0
+
+
+def _trust_revoke(args: argparse.Namespace) -> int:
+    store, entry = _store(args).revoke(args.key_id, dt.datetime.now(dt.UTC).replace(microsecond=0))
+    store.save()
+    print(f"revoked {entry.name} ({entry.key_id}); nothing it signed verifies any more")
+    return 0
+
+
+def _verify(args: argparse.Namespace) -> int:
+    from compliance.signing.archive import MAX_BUNDLE_BYTES
+    from compliance.signing.verify import Verdict, verify_bundle
+
+    store = _store(args)
+    now = dt.datetime.now(dt.UTC)
+    rows: list[dict[str, Any]] = []
+    all_ok = True
+    for name in args.bundles:
+        path = Path(name)
+        try:
+            with path.open("rb") as handle:
+                data = handle.read(MAX_BUNDLE_BYTES + 1)
+            verdict = verify_bundle(data, store, now=now, render_check=not args.digest_only)
+        except OSError as error:
+            verdict = Verdict("INVALID", "unreadable", f"cannot read it: {error.strerror}")
+        all_ok = all_ok and verdict.ok
+        if args.json:
+            rows.append({"bundle": name, **verdict.to_json()})
+        else:
+            print(f"{name}: {verdict.line()}")
+    if args.json:
+        sys.stdout.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
+    if not store.entries and not args.json:
+        print(
+            "note: the trust store is empty; add keys with 'compliance trust add'", file=sys.stderr
+        )
+    return 0 if all_ok else 1

@@ -1,0 +1,159 @@
+"""Provides the registry of published questionnaire versions, shipped inside the package.
+
+``published/index.json`` lists each published questionnaire (id, version, SHA-256 digest, file)
+and ``published/<id>@<version>.json`` holds its exact canonical bytes, so a verifier scores with
+its own copy and needs nothing from the user's folders or from the bundle. A version, once
+published, never changes: an edited questionnaire needs a new version. Regenerate after adding or
+bumping a bundled questionnaire with::
+
+    python -m compliance.signing.registry            # add new versions, refuse changed ones
+    python -m compliance.signing.registry --replace  # overwrite changed ones (before release only)
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from compliance.signing.jsonstrict import loads
+
+if TYPE_CHECKING:
+    from compliance.model.questionnaire import Questionnaire
+
+__all__ = [
+    "REGISTRY_DIR",
+    "Published",
+    "bundled_problems",
+    "find_published",
+    "load_published",
+    "main",
+    "published",
+]
+
+REGISTRY_DIR = Path(__file__).resolve().parent / "published"
+_INDEX = "index.json"
+_SCHEMA = "compliance.registry/v1"
+
+
+@dataclass(frozen=True, slots=True)
+class Published:
+    """A published questionnaire version."""
+
+    id: str
+    version: str
+    digest: str
+    file: str
+
+    def read(self) -> bytes:
+        """The published bytes, checked against the digest (read once per process)."""
+        return _read(self.file, self.digest)
+
+
+@functools.lru_cache(maxsize=16)
+def _read(file: str, digest: str) -> bytes:
+    data = (REGISTRY_DIR / file).read_bytes()
+    if hashlib.sha256(data).hexdigest() != digest:
+        raise RuntimeError(f"the installed registry copy {file} is damaged; reinstall")
+    return data
+
+
+@functools.cache
+def published() -> tuple[Published, ...]:
+    """Every published questionnaire version."""
+    document = loads((REGISTRY_DIR / _INDEX).read_bytes())
+    return tuple(Published(**item) for item in document["questionnaires"])
+
+
+def find_published(questionnaire_id: str, version: str) -> Published | None:
+    """The published version ``questionnaire_id`` ``version``, if there is one."""
+    for entry in published():
+        if entry.id == questionnaire_id and entry.version == version:
+            return entry
+    return None
+
+
+@functools.lru_cache(maxsize=16)
+def _load(file: str, digest: str) -> Questionnaire:
+    from compliance.model.questionnaire import Questionnaire
+
+    entry = Published(id="", version="", digest=digest, file=file)
+    return Questionnaire.model_validate_json(entry.read())
+
+
+def load_published(entry: Published) -> Questionnaire:
+    """The questionnaire of a published entry (parsed once per process)."""
+    return _load(entry.file, entry.digest)
+
+
+def _bundled() -> list[tuple[str, str, str, bytes]]:
+    from compliance.canonical import canonical_bytes, digest
+    from compliance.catalog import discover
+    from compliance.loader import load_questionnaire
+
+    found = []
+    for path, source in discover():
+        if source != "bundled":
+            continue
+        questionnaire = load_questionnaire(path, use_cache=False)
+        found.append(
+            (
+                questionnaire.id,
+                questionnaire.version,
+                digest(questionnaire),
+                canonical_bytes(questionnaire),
+            )
+        )
+    return found
+
+
+def bundled_problems() -> list[str]:
+    """Why the registry does not match the bundled questionnaires (empty when it does)."""
+    problems = []
+    for q_id, version, digest, _ in _bundled():
+        entry = find_published(q_id, version)
+        if entry is None:
+            problems.append(f"{q_id} {version} is not in the registry")
+        elif entry.digest != digest:
+            problems.append(f"{q_id} {version} changed after it was published: bump its version")
+        elif entry.read() == b"":
+            problems.append(f"{q_id} {version} has an empty registry copy")
+    return problems
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Adds the bundled questionnaires to the registry (``--replace`` to overwrite changed ones)."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    replace = "--replace" in args
+    index_path = REGISTRY_DIR / _INDEX
+    entries = {(e.id, e.version): e for e in published()} if index_path.exists() else {}
+    for q_id, version, digest, data in _bundled():
+        known = entries.get((q_id, version))
+        if known is not None and known.digest == digest:
+            continue
+        if known is not None and not replace:
+            print(f"refused: {q_id} {version} changed after publication; bump its version")
+            return 1
+        file = f"{q_id}@{version}.json"
+        (REGISTRY_DIR / file).write_bytes(data)
+        entries[(q_id, version)] = Published(q_id, version, digest, file)
+        print(f"published {q_id} {version} {digest}")
+    document = {
+        "schema": _SCHEMA,
+        "questionnaires": [
+            {"id": e.id, "version": e.version, "digest": e.digest, "file": e.file}
+            for e in sorted(entries.values(), key=lambda e: (e.id, e.version))
+        ],
+    }
+    index_path.write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
+    published.cache_clear()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

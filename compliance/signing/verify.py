@@ -1,0 +1,358 @@
+"""Provides offline verification of a signed bundle, with one verdict per bundle.
+
+The order follows ``docs/adr/0006-signing.md``: open the zip safely; parse the envelope; check the
+signature over the PAE bytes with the keys of the trust store; only then parse the signed
+statement; check the key (not revoked, valid at the signed ``issuedAt``, bound to the
+organisation), the time, every subject digest and the exact file set; check the questionnaire
+against the registry's own copy; re-score the assessment with the engine and require the signed
+result and predicate scores to match exactly; re-render the HTML report and require the same bytes.
+Every failure is a :class:`VerifyError` with a stable reason code; :func:`verify_bundle` turns it
+into a :class:`Verdict` and lets nothing else escape.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import hashlib
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from compliance.errors import InvalidAssessment, ReportError, VerifyError
+from compliance.signing.archive import read_bundle
+from compliance.signing.bundle import ASSESSMENT, ENVELOPE, HTML, QUESTIONNAIRE, RESULT, scores_of
+from compliance.signing.dsse import parse_envelope
+from compliance.signing.jsonstrict import loads
+from compliance.signing.keys import grouped
+from compliance.signing.registry import find_published, load_published
+from compliance.signing.statement import Predicate, Statement, format_time, parse_statement
+
+if TYPE_CHECKING:
+    from compliance.model.assessment import Assessment
+    from compliance.model.questionnaire import Questionnaire
+    from compliance.signing.trust import TrustEntry, TrustStore
+
+__all__ = ["CLOCK_SKEW", "REASONS", "Verdict", "check_bundle", "check_files", "verify_bundle"]
+
+CLOCK_SKEW = dt.timedelta(minutes=5)
+"""How far ahead of the verifier's clock a signed ``issuedAt`` may lie."""
+REASONS = (
+    "bundle-structure",
+    "envelope",
+    "payload-type",
+    "untrusted-signer",
+    "key-revoked",
+    "key-outside-validity",
+    "issued-in-future",
+    "organisation-not-bound",
+    "statement-schema",
+    "signing-key-mismatch",
+    "subject-mismatch",
+    "digest-mismatch",
+    "questionnaire-not-published",
+    "cannot-rederive-score",
+    "assessment-invalid",
+    "statement-mismatch",
+    "score-mismatch",
+    "html-external-ref",
+    "cannot-rerender-report",
+    "report-mismatch",
+    "expired",
+)
+_EXTERNAL = re.compile(rb"""[=(]\s*["']?\s*(?:(?!data:)[a-z][a-z0-9+.-]*:|//)""")
+"""A URL with a scheme other than ``data:`` (or protocol-relative) after ``=`` or ``url(``; run on
+the lower-cased HTML only when the report is not re-rendered (``--digest-only``)."""
+
+
+_REPORT_CHECK = {
+    "re-rendered": "HTML report re-rendered identically",
+    "digest": "HTML report checked by digest only",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """The outcome for one bundle: ``VALID``, ``EXPIRED`` or ``INVALID`` with a reason.
+
+    ``details`` holds only values taken from verified bytes (empty when nothing was verified).
+    """
+
+    status: str
+    reason: str | None
+    message: str
+    details: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        """Whether the bundle is valid."""
+        return self.status == "VALID"
+
+    def to_json(self) -> dict[str, Any]:
+        """The verdict for ``verify --json``."""
+        return {
+            "status": self.status,
+            "reason": self.reason,
+            "message": self.message,
+            **self.details,
+        }
+
+    def line(self) -> str:
+        """One line for people: what was verified and who signed it."""
+        if self.status == "INVALID":
+            return f"INVALID ({self.reason}): {self.message}"
+        d = self.details
+        org = d["organisation"]
+        reg = f" ({org['registrationId']})" if org.get("registrationId") else ""
+        score = d["score"] if d["score"] is not None else "no score"
+        head = f"{self.status}: report {d['reportId']} for {org['name']}{reg}"
+        return (
+            f"{head}, score {score} ({d['rating']}), {d['questionnaire']['id']} "
+            f"{d['questionnaire']['version']}; signed by {d['signer']} "
+            f"(key {grouped(d['keyId'])[:19]}...) on {d['issuedAt']}, valid until "
+            f"{d['validUntil']}; answers re-scored, {_REPORT_CHECK[d['reportCheck']]}"
+        )
+
+
+@functools.cache
+def _templates_digest() -> str:
+    from compliance.report import templates_digest
+
+    return templates_digest()
+
+
+def _signer(files: dict[str, bytes], trust: TrustStore) -> tuple[Statement, TrustEntry]:
+    envelope = parse_envelope(files[ENVELOPE])
+    signers = envelope.verified_by((e.key_id, e.checker()) for e in trust.entries)
+    if not signers:
+        raise VerifyError(
+            "untrusted-signer", "no key of the trust store made this signature (or it was altered)"
+        )
+    statement = parse_statement(envelope.payload)
+    predicate = statement.predicate
+    if predicate.signing_key_id not in signers:
+        raise VerifyError(
+            "signing-key-mismatch", "the statement names another key than the one that signed it"
+        )
+    entry = trust.find(predicate.signing_key_id)
+    if entry is None:  # pragma: no cover - signers come from the store
+        raise VerifyError("untrusted-signer", "the signing key is not in the trust store")
+    return statement, entry
+
+
+def _check_key(entry: TrustEntry, predicate: Predicate, now: dt.datetime) -> None:
+    issued = predicate.issued_at
+    if entry.revoked_at is not None:
+        raise VerifyError(
+            "key-revoked",
+            f"the key of {entry.name} was revoked on {format_time(entry.revoked_at)}; "
+            "every report it signed must be re-issued",
+        )
+    if issued > now + CLOCK_SKEW:
+        raise VerifyError(
+            "issued-in-future",
+            f"the report claims to be issued in the future ({format_time(issued)})",
+        )
+    if (entry.valid_from is not None and issued < entry.valid_from) or (
+        entry.valid_until is not None and issued > entry.valid_until
+    ):
+        raise VerifyError(
+            "key-outside-validity",
+            f"the key of {entry.name} was not valid on {format_time(issued)}, when it signed",
+        )
+    if entry.organisations and predicate.registration_id not in entry.organisations:
+        raise VerifyError(
+            "organisation-not-bound",
+            f"the key of {entry.name} may not sign for organisation "
+            f"{predicate.registration_id or '(no registration id)'}",
+        )
+
+
+def _check_subjects(files: dict[str, bytes], subjects: dict[str, str]) -> None:
+    present = set(files) - {ENVELOPE}
+    if set(subjects) != present:
+        odd = sorted(set(subjects) ^ present)
+        raise VerifyError(
+            "subject-mismatch",
+            f"the signed file list and the bundle differ ({', '.join(odd)[:120]})",
+        )
+    for name in sorted(present):
+        if hashlib.sha256(files[name]).hexdigest() != subjects[name]:
+            raise VerifyError("digest-mismatch", f"{name} was changed after it was signed")
+
+
+def _questionnaire(files: dict[str, bytes], predicate: Predicate) -> Questionnaire:
+    entry = find_published(predicate.questionnaire_id, predicate.questionnaire_version)
+    if entry is None or entry.digest != predicate.questionnaire_digest:
+        raise VerifyError(
+            "questionnaire-not-published",
+            f"questionnaire {predicate.questionnaire_id[:60]} "
+            f"{predicate.questionnaire_version[:20]} with digest "
+            f"{predicate.questionnaire_digest[:12]}... is not a published version",
+        )
+    if files[QUESTIONNAIRE] != entry.read():
+        raise VerifyError(
+            "questionnaire-not-published",
+            "the bundle's questionnaire differs from the published copy",
+        )
+    return load_published(entry)
+
+
+def _assessment(data: bytes, questionnaire: Questionnaire, predicate: Predicate) -> Assessment:
+    from pydantic import ValidationError
+
+    from compliance.model.assessment import Assessment
+
+    try:
+        assessment = Assessment.model_validate(loads(data))
+    except (ValueError, ValidationError) as error:
+        raise VerifyError(
+            "assessment-invalid", f"the assessment is not valid: {str(error)[:200]}"
+        ) from None
+    ref = assessment.questionnaire
+    if (ref.id, ref.version) != (questionnaire.id, questionnaire.version):
+        raise VerifyError("statement-mismatch", "the assessment answers another questionnaire")
+    organisation = assessment.organisation
+    expected = {
+        "name": organisation.name,
+        "country": organisation.country,
+        "registrationId": organisation.registration_id,
+    }
+    assessor = assessment.assessor
+    expected_assessor = (
+        None if assessor is None else {"name": assessor.name, "organisation": assessor.organisation}
+    )
+    if predicate.organisation != expected or predicate.assessor != expected_assessor:
+        raise VerifyError(
+            "statement-mismatch",
+            "the organisation or assessor signed differs from the assessment's",
+        )
+    return assessment
+
+
+def _rescore(files: dict[str, bytes], predicate: Predicate, render_check: bool) -> dict[str, Any]:
+    from compliance.canonical import canonical_bytes
+    from compliance.engine.scoring import ENGINE_VERSION, score
+
+    if predicate.engine_version != ENGINE_VERSION:
+        raise VerifyError(
+            "cannot-rederive-score",
+            f"the score was computed by {predicate.engine_version[:60]}; this verifier implements "
+            f"{ENGINE_VERSION} only",
+        )
+    questionnaire = _questionnaire(files, predicate)
+    assessment = _assessment(files[ASSESSMENT], questionnaire, predicate)
+    try:
+        result = score(questionnaire, assessment)
+    except InvalidAssessment as error:
+        raise VerifyError(
+            "assessment-invalid", f"the assessment cannot be scored: {error}"
+        ) from None
+    if canonical_bytes(result) != files[RESULT] or scores_of(result) != predicate.scores:
+        raise VerifyError(
+            "score-mismatch",
+            f"the signed result does not follow from the answers (re-scored: "
+            f"{result.overall.score}, {result.overall.rating})",
+        )
+    if render_check:
+        # The same bytes as our own rendering: the report module's guarantees carry over.
+        _rerender(files[HTML], questionnaire, assessment, result, predicate)
+    elif _EXTERNAL.search(files[HTML].lower()):
+        raise VerifyError("html-external-ref", "the HTML report refers to something outside it")
+    return scores_of(result)
+
+
+def _rerender(
+    html: bytes,
+    questionnaire: Questionnaire,
+    assessment: Assessment,
+    result: Any,
+    predicate: Predicate,
+) -> None:
+    from compliance.report import LANGUAGES, render
+
+    lang = predicate.report["lang"]
+    if (
+        lang not in LANGUAGES
+        or predicate.report["templatesDigest"]["sha256"] != _templates_digest()
+    ):
+        raise VerifyError(
+            "cannot-rerender-report",
+            "the report was rendered with templates this verifier does not have",
+        )
+    try:
+        again = render(
+            questionnaire,
+            assessment,
+            result,
+            lang=lang,
+            fmt="html",
+            signature=predicate.signing_key_id,
+        )
+    except ReportError as error:
+        raise VerifyError("cannot-rerender-report", str(error)) from None
+    if again != html:
+        raise VerifyError(
+            "report-mismatch", "the HTML report is not the one rendered from the signed data"
+        )
+
+
+def check_bundle(
+    data: bytes, trust: TrustStore, *, now: dt.datetime, render_check: bool = True
+) -> Verdict:
+    """Verifies a bundle; raises only :class:`VerifyError`, returns VALID or EXPIRED."""
+    return check_files(read_bundle(data), trust, now=now, render_check=render_check)
+
+
+def check_files(
+    files: dict[str, bytes], trust: TrustStore, *, now: dt.datetime, render_check: bool = True
+) -> Verdict:
+    """Verifies the files of a bundle already read by :func:`read_bundle`."""
+    statement, entry = _signer(files, trust)
+    predicate = statement.predicate
+    _check_key(entry, predicate, now)
+    _check_subjects(files, statement.subjects)
+    scores = _rescore(files, predicate, render_check)
+    details = {
+        "reportId": predicate.report_id,
+        "issuedAt": format_time(predicate.issued_at),
+        "validUntil": format_time(predicate.valid_until),
+        "organisation": predicate.organisation,
+        "assessor": predicate.assessor,
+        "keyId": entry.key_id,
+        "signer": entry.name,
+        "questionnaire": {
+            "id": predicate.questionnaire_id,
+            "version": predicate.questionnaire_version,
+            "digest": predicate.questionnaire_digest,
+        },
+        "engineVersion": predicate.engine_version,
+        "score": scores["overall"],
+        "rating": scores["rating"],
+        "coverage": scores["coverage"],
+        "incomplete": scores["incomplete"],
+        "reportCheck": "re-rendered" if render_check else "digest",
+    }
+    if predicate.valid_until <= now:
+        return Verdict(
+            "EXPIRED",
+            "expired",
+            f"the signature is good but the assessment expired on {details['validUntil']}",
+            details,
+        )
+    return Verdict("VALID", None, "every check passed", details)
+
+
+def verify_bundle(
+    data: bytes,
+    trust: TrustStore,
+    *,
+    now: dt.datetime | None = None,
+    render_check: bool = True,
+) -> Verdict:
+    """The verdict on a bundle's bytes; never raises for anything the bytes contain."""
+    when = now or dt.datetime.now(dt.UTC)
+    try:
+        return check_bundle(data, trust, now=when, render_check=render_check)
+    except VerifyError as error:
+        return Verdict("INVALID", error.reason, error.message)

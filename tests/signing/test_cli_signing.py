@@ -1,0 +1,114 @@
+"""The command line of signing: keys, trust, sign and verify, and the registry (K5, exit codes)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from compliance.cli import main
+from compliance.signing.registry import bundled_problems
+from tests.signing.conftest import FIXTURE
+
+CANARY = "canary-passphrase-5521"
+
+
+def test_the_registry_matches_the_bundled_questionnaires() -> None:
+    assert bundled_problems() == [], "run: python -m compliance.signing.registry"
+
+
+@pytest.fixture
+def env_passphrase(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COMPLIANCE_PASSPHRASE", CANARY)
+    from compliance import filecrypt
+
+    monkeypatch.setattr(filecrypt, "DEFAULT_PARAMS", filecrypt.MINIMUM_PARAMS)
+    from compliance.signing import keys
+
+    original = keys.generate_key
+
+    def cheap(*args: object, **kwargs: object) -> object:
+        kwargs["params"] = filecrypt.MINIMUM_PARAMS
+        return original(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(keys, "generate_key", cheap)
+
+
+def test_keys_trust_sign_verify_revoke(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], env_passphrase: None
+) -> None:
+    keys = tmp_path / "keys"
+    assert main(["keys", "generate", "--name", "alice", "-o", str(keys)]) == 0
+    assert main(["keys", "show", str(keys / "alice.pub.pem")]) == 0
+    key_id = capsys.readouterr().out.splitlines()[-2]
+    trust = str(tmp_path / "trust")
+    assert (
+        main(["trust", "add", str(keys / "alice.pub.pem"), "--name", "Alice", "--trust", trust])
+        == 0
+    )
+    assert key_id in capsys.readouterr().out
+    out = tmp_path / "b.zip"
+    argv = ["sign", str(FIXTURE), "--key", str(keys / "alice.key"), "-o", str(out), "--no-pdf"]
+    assert main(argv) == 0
+    assert main(["verify", str(out), "--trust", trust]) == 0
+    line = capsys.readouterr().out
+    assert "VALID" in line and "signed by Alice" in line
+    assert main(["verify", "--json", str(out), str(FIXTURE), "--trust", trust]) == 1
+    verdicts = json.loads(capsys.readouterr().out)
+    assert [v["status"] for v in verdicts] == ["VALID", "INVALID"]
+    assert verdicts[1]["reason"] == "bundle-structure"
+    assert main(["trust", "revoke", key_id[:12], "--trust", trust]) == 0
+    assert main(["verify", str(out), "--trust", trust]) == 1
+    assert "key-revoked" in capsys.readouterr().out
+    assert main(["trust", "list", "--json", "--trust", trust]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert listed[0]["keyId"] == key_id and listed[0]["revokedAt"] is not None
+    assert main(["keys", "show", str(keys / "alice.key")]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == key_id
+
+
+def test_the_passphrase_never_shows(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    caplog: pytest.LogCaptureFixture,
+    env_passphrase: None,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    keys = tmp_path / "keys"
+    assert main(["keys", "generate", "--name", "k", "-o", str(keys)]) == 0
+    monkeypatch.setenv("COMPLIANCE_PASSPHRASE", CANARY + "-wrong")
+    out = tmp_path / "b.zip"
+    assert main(["sign", str(FIXTURE), "--key", str(keys / "k.key"), "-o", str(out)]) == 1
+    captured = capsys.readouterr()
+    assert "wrong passphrase" in captured.err
+    assert CANARY not in captured.out + captured.err + caplog.text
+    assert not out.exists()
+    with pytest.raises(SystemExit):
+        main(["keys", "generate", "--name", "x", "-o", str(keys), "--passphrase", CANARY])
+
+
+def test_verify_with_json_never_imports_textual(tmp_path: Path, env_passphrase: None) -> None:
+    keys = tmp_path / "keys"
+    main(["keys", "generate", "--name", "k", "-o", str(keys)])
+    trust = str(tmp_path / "trust")
+    main(["trust", "add", str(keys / "k.pub.pem"), "--name", "K", "--trust", trust])
+    out = tmp_path / "b.zip"
+    main(["sign", str(FIXTURE), "--key", str(keys / "k.key"), "-o", str(out), "--no-pdf"])
+    probe = (
+        "import sys\nfrom compliance.cli import main\n"
+        f"code = main(['verify', '--json', {str(out)!r}, '--trust', {trust!r}])\n"
+        "print(code, sorted(m for m in ('textual', 'rich', 'compliance.tui') if m in sys.modules))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        env=os.environ.copy(),
+        timeout=60,
+        check=False,
+    )
+    assert result.stdout.strip().splitlines()[-1] == "0 []", result.stdout + result.stderr
