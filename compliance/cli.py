@@ -94,7 +94,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 def _cmd_tui(args: argparse.Namespace) -> int:
     from compliance.tui.app import run
 
-    return run(lang=args.lang)
+    return run(lang=args.lang, workspace=args.tui_workspace)
 
 
 # --- parser ---------------------------------------------------------------------------------
@@ -114,6 +114,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--lang", choices=("en", "fr"), default="en", help="language of the output (default: en)"
+    )
+    parser.add_argument(
+        "--workspace",
+        dest="tui_workspace",
+        metavar="PATH_OR_URL",
+        help="workspace the terminal UI opens (default: COMPLIANCE_WORKSPACE, else "
+        "workspace.sqlite in the user data folder)",
     )
     parser.set_defaults(handler=_cmd_tui)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")

@@ -1,55 +1,257 @@
-"""Provides the terminal application.
+"""Provides :class:`ComplianceApp`, the terminal UI, and :func:`run` that the CLI calls.
 
-This first screen lists the installed questionnaires; the workspace, assessment, flows and results
-screens come with the [tui] issue.
+The first screen paints before anything heavy loads: the workspace store (SQLAlchemy), the
+questionnaire catalogue and scoring all run in workers. The app owns what every screen shares: the
+open workspace, the catalogue, the open assessment (:class:`~compliance.tui.session.Session`), its
+latest score (re-computed in a debounced, exclusive worker), the language and the theme.
 """
 
 from __future__ import annotations
 
-from typing import ClassVar
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
 
-from textual.app import App, ComposeResult
-from textual.binding import Binding, BindingType
-from textual.widgets import DataTable, Footer, Header, Static
+from textual import work
+from textual.app import App
+from textual.binding import BindingType
+from textual.reactive import reactive, var
+from textual.timer import Timer
+from textual.worker import get_current_worker
 
-from compliance.catalog import entries
+from compliance.errors import ComplianceError
+from compliance.tui.keys import KeySpec, bindings, relabel
+from compliance.tui.loading import load_domain, load_store
+from compliance.tui.messages import ResultReady, WorkspaceChanged
+from compliance.tui.strings import tr
 
-__all__ = ["ComplianceApp", "run"]
+if TYPE_CHECKING:
+    from compliance.catalog import CatalogEntry
+    from compliance.model.assessment import Assessment
+    from compliance.model.questionnaire import Questionnaire
+    from compliance.model.result import Result
+    from compliance.store.workspace import Workspace
+    from compliance.tui.session import Session
+
+__all__ = ["SCORE_DELAY", "ComplianceApp", "run"]
+
+SCORE_DELAY = 0.3
+"""Seconds of quiet after the last answer before the assessment is scored again."""
 
 
 class ComplianceApp(App[None]):
     """The compliance toolkit in the terminal."""
 
-    TITLE = "Compliance — Law 09-08 / GDPR"
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("q", "quit", "Quit")]
+    CSS_PATH = str(Path(__file__).with_name("app.tcss"))
+    TITLE = tr("app.title", "en")
+    KEYS: ClassVar[list[KeySpec]] = [
+        KeySpec("f1,question_mark", "help", "key.help", True),
+        KeySpec("f2", "toggle_language", "key.lang", True),
+        KeySpec("f3", "toggle_theme", "key.theme", False),
+        KeySpec("ctrl+q", "quit", "key.quit", False),
+    ]
+    BINDINGS: ClassVar[list[BindingType]] = list(bindings(KEYS))
 
-    def __init__(self, lang: str = "en") -> None:
+    lang: reactive[str] = reactive("en", init=False)
+    """The interface language, ``en`` or ``fr``; questionnaire text follows it."""
+    result: var[Result | None] = var(None)
+    """The latest score of the open assessment."""
+
+    def __init__(
+        self,
+        lang: str = "en",
+        *,
+        workspace: str | Path | None = None,
+        open_assessment: int | None = None,
+        welcome: bool = True,
+    ) -> None:
         super().__init__()
-        self.lang = lang
+        self.set_reactive(ComplianceApp.lang, lang if lang in ("en", "fr") else "en")
+        self.location = workspace
+        """``--workspace``: a SQLite path or a PostgreSQL URL (None: the default)."""
+        self.start_assessment = open_assessment
+        self.opening = open_assessment is not None
+        """Whether an assessment is being loaded to open over the workspace."""
+        self.welcome = welcome
+        """Whether an empty workspace greets the user with the welcome dialog."""
+        self.workspace: Workspace | None = None
+        self.session: Session | None = None
+        self._catalog: list[CatalogEntry] | None = None
+        self._lock = threading.Lock()
+        self._score_timer: Timer | None = None
 
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield Static(id="intro")
-        yield DataTable(id="questionnaires", cursor_type="row")
-        yield Footer()
+    # --- start-up -------------------------------------------------------------------------
 
     def on_mount(self) -> None:
-        loaded, errors = entries()
-        intro = self.query_one("#intro", Static)
-        intro.update(
-            f"{len(loaded)} questionnaire(s) installed"
-            + (f"; {len(errors)} could not be loaded (run 'compliance validate')" if errors else "")
+        from compliance.tui.screens.workspace import WorkspaceScreen
+
+        self.title = tr("app.title", self.lang)
+        relabel(self, self.KEYS, self.lang)
+        self.push_screen(WorkspaceScreen())
+        if self.start_assessment is not None:
+            self.open_assessment(self.start_assessment)
+
+    def open_store(self) -> Workspace:
+        """The workspace, opened on first use (blocking: call it from a worker)."""
+        load_store()
+        with self._lock:
+            if self.workspace is None:
+                from compliance.store.workspace import open_workspace
+
+                self.workspace = open_workspace(self.location)
+            return self.workspace
+
+    def catalog(self) -> list[CatalogEntry]:
+        """The installed questionnaires, loaded on first use (blocking the first time)."""
+        load_domain()
+        with self._lock:
+            if self._catalog is None:
+                from compliance.catalog import entries
+
+                self._catalog = entries()[0]
+            return self._catalog
+
+    def questionnaire(
+        self, questionnaire_id: str, version: str, *, load: bool = True
+    ) -> Questionnaire | None:
+        """An installed questionnaire by id and version, or None.
+
+        With ``load=False`` (on the UI thread) the catalogue is not loaded when it is not yet.
+        """
+        if not load and self._catalog is None:
+            return None
+        for entry in self.catalog():
+            if (
+                entry.questionnaire.id == questionnaire_id
+                and entry.questionnaire.version == version
+            ):
+                return entry.questionnaire
+        return None
+
+    def error(self, message: str) -> None:
+        """Shows an error as a notification (its text is never read as markup)."""
+        self.notify(
+            message, title=tr("error", self.lang), severity="error", markup=False, timeout=8
         )
-        table = self.query_one("#questionnaires", DataTable)
-        table.add_columns("Id", "Version", "Title", "Controls", "Questions")
-        for entry in loaded:
-            q = entry.questionnaire
-            table.add_row(
-                q.id, q.version, q.title.get(self.lang), str(q.control_count), str(q.question_count)
-            )
+
+    def on_unmount(self) -> None:
+        if self.workspace is not None:
+            self.workspace.close()
+
+    # --- the open assessment --------------------------------------------------------------
+
+    def open_assessment(self, assessment_id: int) -> None:
+        """Loads an assessment in a worker and shows it."""
+        self.opening = True
+        self._load_session(assessment_id)
+
+    @work(thread=True, exclusive=True, group="open")
+    def _load_session(self, assessment_id: int) -> None:
+        load_domain()
+        from compliance.tui.session import Session
+
+        try:
+            session = Session.open(self.open_store(), assessment_id, self.questionnaire)
+        except ComplianceError as error:
+            self.call_from_thread(self._not_opened, str(error))
+            return
+        self.call_from_thread(self._show_session, session)
+
+    def _not_opened(self, message: str) -> None:
+        self.opening = False
+        self.error(message)
+        for screen in self.screen_stack:
+            screen.post_message(WorkspaceChanged())
+
+    def _show_session(self, session: Session) -> None:
+        from compliance.tui.screens.assessment import AssessmentScreen
+
+        self.opening = False
+        self.session = session
+        self.result = None
+        self.push_screen(AssessmentScreen(session))
+
+    def close_session(self) -> None:
+        """Forgets the open assessment (its answers are already in the store)."""
+        if self._score_timer is not None:
+            self._score_timer.stop()
+        self.session = None
+        self.result = None
+        for screen in self.screen_stack:
+            screen.post_message(WorkspaceChanged())
+
+    def rescore(self, *, now: bool = False) -> None:
+        """Scores the open assessment again after ``SCORE_DELAY`` of quiet (debounced)."""
+        if self._score_timer is not None:
+            self._score_timer.stop()
+        if now:
+            self._score()
+        else:
+            self._score_timer = self.set_timer(SCORE_DELAY, self._score)
+
+    def _score(self) -> None:
+        session = self.session
+        if session is not None:
+            self._score_worker(session.questionnaire, session.assessment, session.revision)
+
+    @work(thread=True, exclusive=True, group="score")
+    def _score_worker(
+        self, questionnaire: Questionnaire, assessment: Assessment, revision: int
+    ) -> None:
+        load_domain()
+        from compliance.engine.scoring import score
+
+        try:
+            result = score(questionnaire, assessment)
+        except ComplianceError as error:
+            self.call_from_thread(self.error, str(error))
+            return
+        if not get_current_worker().is_cancelled:
+            self.post_message(ResultReady(result, revision))
+
+    def on_result_ready(self, message: ResultReady) -> None:
+        if self.session is not None and message.revision == self.session.revision:
+            self.session.result = message.result
+            self.result = message.result
+
+    # --- language, theme, help --------------------------------------------------------------
+
+    def watch_lang(self, lang: str) -> None:
+        self.title = tr("app.title", lang)
+        relabel(self, self.KEYS, lang)
+        for screen in self.screen_stack:
+            apply = getattr(screen, "apply_language", None)
+            if apply is not None:
+                apply()
+
+    def action_toggle_language(self) -> None:
+        """Switches between English and French."""
+        self.lang = "fr" if self.lang == "en" else "en"
+
+    def action_toggle_theme(self) -> None:
+        """Switches between the dark and the light theme."""
+        self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
+
+    def action_help(self) -> None:
+        """Shows every key of the current screen and of the app."""
+        from compliance.tui.dialogs.help import HelpScreen
+
+        if isinstance(self.screen, HelpScreen):
+            return
+        keys: list[tuple[str, str]] = []
+        seen: set[tuple[str, str]] = set()
+        for active in self.screen.active_bindings.values():
+            if active.node is not self.screen and active.node is not self:
+                continue  # a widget's own cursor keys: standard, and they would bury the rest
+            binding = active.binding
+            pair = (self.get_key_display(binding), binding.description)
+            if binding.description and pair not in seen and active.enabled:
+                seen.add(pair)
+                keys.append(pair)
+        self.push_screen(HelpScreen(keys, lang=self.lang))
 
 
-def run(lang: str = "en") -> int:
+def run(lang: str = "en", workspace: str | Path | None = None) -> int:
     """Opens the terminal UI and returns an exit code when it closes."""
-    ComplianceApp(lang=lang).run()
+    ComplianceApp(lang=lang, workspace=workspace).run()
     return 0

@@ -1,20 +1,89 @@
-"""The first screen of the terminal UI, driven through Textual's Pilot."""
+"""The app as a whole: first paint before the store, help, theme, and the CLI entry point."""
 
 from __future__ import annotations
 
-from textual.widgets import DataTable, Static
+from pathlib import Path
 
+import pytest
+
+from compliance.store import create_client, open_workspace
+from compliance.tui import app as app_module
 from compliance.tui.app import ComplianceApp
+from compliance.tui.dialogs import HelpScreen
+from compliance.tui.screens import WorkspaceScreen
+from compliance.tui.strings import STRINGS, tr
+from tests.tui.conftest import settle
 
 
-async def test_the_first_screen_lists_the_installed_questionnaires() -> None:
-    app = ComplianceApp(lang="fr")
-    async with app.run_test(size=(100, 30)) as pilot:
+def test_every_ui_string_has_both_languages() -> None:
+    for key, (en, fr) in STRINGS.items():
+        assert en.strip() and fr.strip(), key
+        assert en.count("{") == fr.count("{"), key
+    assert tr("key.next", "fr") == "Suivante"
+    with pytest.raises(KeyError):
+        tr("no.such.key", "en")
+
+
+async def test_the_workspace_is_listed_by_a_worker_and_says_so(ws_path: Path) -> None:
+    with open_workspace(ws_path) as workspace:
+        create_client(workspace, "Listed")
+    seen: list[object] = []
+    app = ComplianceApp(workspace=ws_path, welcome=False)
+    async with app.run_test(size=(80, 24), message_hook=seen.append) as pilot:
+        assert isinstance(app.screen, WorkspaceScreen)
+        await settle(app, pilot)
+        listed = [m for m in seen if isinstance(m, WorkspaceScreen.Listed)]
+        assert listed and listed[0].clients == 1
+        assert app.workspace is not None
+
+
+async def test_help_lists_the_keys_of_the_screen_and_closes(ws_path: Path) -> None:
+    app = ComplianceApp(workspace=ws_path, welcome=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("f1")
+        help_screen = app.screen
+        assert isinstance(help_screen, HelpScreen)
+        described = dict(help_screen.keys)
+        assert described.get("n") == "New client"
+        assert "Rename" in described.values()  # not in the footer, but in the help
+        await pilot.press("escape")
+        assert isinstance(app.screen, WorkspaceScreen)
+
+
+async def test_theme_and_language_toggle(ws_path: Path) -> None:
+    app = ComplianceApp(workspace=ws_path, welcome=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        theme = app.theme
+        app.action_toggle_theme()
+        assert app.theme != theme
+        app.action_toggle_language()
         await pilot.pause()
-        table = app.query_one("#questionnaires", DataTable)
-        rows = [table.get_row_at(i) for i in range(table.row_count)]
-        assert ["example", "1.0.0", "Questionnaire d'exemple", "3", "8"] in [list(r) for r in rows]
-        intro = str(app.query_one("#intro", Static).render())
-        assert "questionnaire(s) installed" in intro
-        await pilot.press("q")
-    assert app.return_code == 0
+        assert app.title == tr("app.title", "fr")
+        screen = app.screen
+        descriptions = {b.binding.description for b in screen.active_bindings.values()}
+        assert "Client +" in descriptions
+
+
+def test_run_passes_the_workspace_and_language(monkeypatch: pytest.MonkeyPatch) -> None:
+    made: list[ComplianceApp] = []
+
+    def fake_run(self: ComplianceApp) -> None:
+        made.append(self)
+
+    monkeypatch.setattr(ComplianceApp, "run", fake_run)
+    assert app_module.run(lang="fr", workspace="/tmp/w.sqlite") == 0
+    assert made[0].lang == "fr" and made[0].location == "/tmp/w.sqlite"
+
+
+async def test_keys_start_in_the_chosen_language(ws_path: Path) -> None:
+    app = ComplianceApp(lang="fr", workspace=ws_path, welcome=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        descriptions = {b.binding.description for b in app.screen.active_bindings.values()}
+        assert {"Client +", "Aide", "Importer"} <= descriptions
+        await pilot.press("f1")
+        keys = dict(app.screen.keys)  # type: ignore[attr-defined]
+        assert keys["n"] == "Client +"
+        assert "Cursor up" not in keys.values()  # the table's own keys are left out

@@ -1,0 +1,257 @@
+"""Measures the terminal UI against its budgets (DESIGN section 12), as ratios to a floor.
+
+- TUI ready: ``ComplianceApp`` until the workspace screen has listed the clients (the store opened
+  and scored in workers), budget 1.5x a minimal one-widget Textual app reaching ``on_ready``.
+- A 300-question questionnaire opened on the assessment screen (catalogue, store, tree and the
+  first question card), budget 2x the same minimal app.
+- Answering: the work one answer adds to a keypress on that screen (check, durable store write,
+  conditions, tree labels; the scoring is debounced into a worker), budget 5 ms.
+
+Every start-up figure is the median of 5 fresh processes, measured from spawn to exit, all headless
+and in the same run; the questionnaire cache is warmed first, as a user's second start would be.
+Run from a checkout: ``python benchmarks/bench_tui.py``. Prints one line per figure and the
+ratios; exits 1 when a budget is missed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+RUNS = 5
+READY_BUDGET = 1.5
+ASSESSMENT_BUDGET = 2.0
+ANSWER_BUDGET_MS = 5.0
+
+MINIMAL = """
+import os, time
+from textual.app import App, ComposeResult
+from textual.widgets import Static
+
+class Minimal(App[None]):
+    def compose(self) -> ComposeResult:
+        yield Static("ready")
+
+    def on_ready(self) -> None:
+        print(time.time(), flush=True)
+        os._exit(0)
+
+Minimal().run(headless=True)
+"""
+
+READY = """
+import os, sys, time
+from compliance.tui.app import ComplianceApp
+
+def done() -> None:
+    print(time.time(), flush=True)
+    os._exit(0)
+
+class Bench(ComplianceApp):
+    def on_workspace_screen_listed(self, message: object) -> None:
+        self.call_after_refresh(done)
+
+Bench(workspace=sys.argv[1], welcome=False).run(headless=True)
+"""
+
+ASSESSMENT = """
+import os, sys, time
+from compliance.tui.app import ComplianceApp
+
+def done() -> None:
+    print(time.time(), flush=True)
+    os._exit(0)
+
+class Bench(ComplianceApp):
+    def on_assessment_screen_opened(self, message: object) -> None:
+        self.call_after_refresh(done)
+
+Bench(workspace=sys.argv[1], welcome=False, open_assessment=int(sys.argv[2])).run(headless=True)
+"""
+
+
+def questionnaire_yaml(questions: int = 300) -> str:
+    """A questionnaire of ``questions`` questions: 10 domains of 6 controls, with conditions."""
+    lines = [
+        "schema: compliance.questionnaire/v1",
+        "id: bench-300",
+        "version: 1.0.0",
+        "title: {en: Benchmark, fr: Banc d'essai}",
+        "frameworks:",
+        "  - {id: law-09-08, title: {en: Law 09-08, fr: Loi 09-08}, articles: 67}",
+        "  - {id: gdpr, title: {en: GDPR, fr: RGPD}, articles: 99}",
+        "scoring:",
+        "  bands:",
+        "    - {id: ready, label: {en: Ready, fr: Prêt}, min: 80}",
+        "    - {id: partial, label: {en: Partial, fr: Partiel}, min: 50}",
+        "    - {id: not_ready, label: {en: Not ready, fr: Pas prêt}, min: 0}",
+        "  gate: {threshold: 50, cap: not_ready}",
+        "domains:",
+    ]
+    per_control = questions // 60
+    for d in range(10):
+        lines += [
+            f"  - id: D{d:02d}",
+            f"    title: {{en: Domain {d}, fr: Domaine {d}}}",
+            "    controls:",
+        ]
+        for c in range(6):
+            lines += [
+                f"      - id: D{d:02d}-{c:02d}",
+                f"        title: {{en: Control {d}.{c}, fr: Contrôle {d}.{c}}}",
+                "        refs: {law-09-08: ['24'], gdpr: ['32']}",
+                "        remediation: {en: Fix it., fr: Corrigez.}",
+                "        questions:",
+            ]
+            for q in range(per_control):
+                qid = f"q{d:02d}.{c:02d}.{q:02d}"
+                lines += [
+                    f"          - id: {qid}",
+                    "            kind: yes_no",
+                    f"            text: {{en: 'Is measure {qid} in place?', fr: 'La mesure {qid}"
+                    " est-elle en place ?'}",
+                    "            help: {en: Why it matters., fr: Pourquoi c'est important.}",
+                ]
+                if q > 0:
+                    first = f"q{d:02d}.{c:02d}.00"
+                    lines.append(f"            when: {{answer: {first}, equals: yes}}")
+    return "\n".join(lines) + "\n"
+
+
+def timed(code: str, *args: str, env: dict[str, str]) -> float:
+    """Seconds from spawning a fresh interpreter running ``code`` to the moment it says ready.
+
+    The child prints the wall-clock time when its screen is painted and leaves at once, so the
+    figure does not include shutting down (or background workers finishing).
+    """
+    start = time.time()
+    done = subprocess.run(
+        [sys.executable, "-c", code, *args],
+        env=env,
+        check=True,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+    )
+    return float(done.stdout.strip().splitlines()[-1]) - start
+
+
+def median(code: str, *args: str, env: dict[str, str]) -> float:
+    """The median of ``RUNS`` runs, after one unmeasured warm-up (disk and questionnaire caches)."""
+    timed(code, *args, env=env)
+    return statistics.median(timed(code, *args, env=env) for _ in range(RUNS))
+
+
+async def answer_cost(workspace: str, assessment_id: int) -> tuple[float, float]:
+    """Milliseconds of work per answer on the assessment screen, and of its store write alone.
+
+    Medians of 60 answers to a question whose answer changes no condition (the common case).
+    """
+    from compliance.tui.app import ComplianceApp
+    from compliance.tui.screens.assessment import AssessmentScreen
+
+    app = ComplianceApp(workspace=workspace, welcome=False, open_assessment=assessment_id)
+    costs: list[float] = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(50):
+            await pilot.pause()
+            if isinstance(app.screen, AssessmentScreen):
+                break
+        screen = app.screen
+        assert isinstance(screen, AssessmentScreen)
+        item = screen.item("q05.03.01") or screen.items[-1]
+        for index in range(60):
+            start = time.perf_counter()
+            screen.answer(item, "yes" if index % 2 else "no")
+            costs.append((time.perf_counter() - start) * 1000)
+        await pilot.pause()
+        from compliance.store.answers import save_answer
+
+        session = screen.session
+        writes: list[float] = []
+        for index in range(60):
+            start = time.perf_counter()
+            save_answer(session.workspace, assessment_id, item.id, "yes" if index % 2 else "no")
+            writes.append((time.perf_counter() - start) * 1000)
+    return statistics.median(costs), statistics.median(writes)
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        env = dict(os.environ)
+        env.update(
+            COMPLIANCE_DATA_DIR=str(root / "data"),
+            COMPLIANCE_CACHE_DIR=str(root / "cache"),
+            COMPLIANCE_CONFIG_DIR=str(root / "config"),
+            COMPLIANCE_QUESTIONNAIRES=str(root / "questionnaires"),
+            PYTHONPATH=str(REPO),
+            TEXTUAL="",
+        )
+        os.environ.update({k: env[k] for k in env if k.startswith("COMPLIANCE_")})
+        (root / "questionnaires").mkdir()
+        (root / "questionnaires" / "bench-300.yaml").write_text(
+            questionnaire_yaml(), encoding="utf-8"
+        )
+        workspace = str(root / "workspace.sqlite")
+
+        from compliance.store import (
+            create_assessment,
+            create_client,
+            import_assessment,
+            open_workspace,
+            read_assessment_file,
+        )
+
+        fixture = (
+            REPO / "questionnaires" / "example" / "fixtures" / "processor-with-us-backups.yaml"
+        )
+        with open_workspace(workspace) as store:
+            assessment, _ = read_assessment_file(fixture, lambda: "")
+            import_assessment(store, assessment)
+            client = create_client(store, "Benchmark")
+            big = create_assessment(store, client, "bench-300")
+
+        minimal = median(MINIMAL, env=env)
+        ready = median(READY, workspace, env=env)
+        opened = median(ASSESSMENT, workspace, str(big), env=env)
+        per_answer, store_write = asyncio.run(answer_cost(workspace, big))
+
+    ready_ratio = ready / minimal
+    opened_ratio = opened / minimal
+    print(f"minimal one-widget Textual app : {minimal * 1000:7.1f} ms (median of {RUNS})")
+    print(
+        f"TUI ready, workspace listed    : {ready * 1000:7.1f} ms  ratio {ready_ratio:.2f}"
+        f"  (budget {READY_BUDGET})  {'ok' if ready_ratio <= READY_BUDGET else 'MISSED'}"
+    )
+    print(
+        f"300-question assessment open   : {opened * 1000:7.1f} ms  ratio {opened_ratio:.2f}"
+        f"  (budget {ASSESSMENT_BUDGET})  {'ok' if opened_ratio <= ASSESSMENT_BUDGET else 'MISSED'}"
+    )
+    print(
+        f"work per answer (300 questions): {per_answer:7.2f} ms"
+        f"  (budget {ANSWER_BUDGET_MS} ms)  {'ok' if per_answer <= ANSWER_BUDGET_MS else 'MISSED'}"
+    )
+    print(
+        f"  of which the durable store write: {store_write:5.2f} ms; the UI's own work:"
+        f" {per_answer - store_write:5.2f} ms"
+    )
+    missed = (
+        ready_ratio > READY_BUDGET
+        or opened_ratio > ASSESSMENT_BUDGET
+        or per_answer > ANSWER_BUDGET_MS
+    )
+    return 1 if missed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,64 @@
+"""Provides :class:`QuestionCommands`: the command palette jumps to any question or control."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.markup import escape
+
+from compliance.tui.safe import clean
+
+__all__ = ["QuestionCommands"]
+
+
+class QuestionCommands(Provider):
+    """Every question that applies and every control, searchable by id and text."""
+
+    def _targets(self) -> list[tuple[str, str, str]]:
+        """``(search text, question id to show, help)`` for each question and control."""
+        from compliance.tui.screens.assessment import AssessmentScreen
+
+        screen = self.screen
+        if not isinstance(screen, AssessmentScreen):
+            return []
+        lang = screen.lang
+        targets: list[tuple[str, str, str]] = []
+        seen: set[str] = set()
+        for item in screen.items:
+            control = item.control
+            if control is not None and control.id not in seen:
+                seen.add(control.id)
+                title = clean(f"{control.id} {control.title.get(lang)}")
+                targets.append((title, item.id, "control"))
+            text = clean(f"{item.id} {item.question.text.get(lang)}")
+            targets.append((text, item.id, "question"))
+        return targets
+
+    async def search(self, query: str) -> Hits:
+        """Hits for ``query`` among the questions and controls."""
+        matcher = self.matcher(query)
+        screen = self.screen
+        for text, question_id, help_text in self._targets():
+            found = matcher.match(text)
+            if found > 0:
+                yield Hit(
+                    found,
+                    matcher.highlight(escape(text)),
+                    partial(self._go, screen, question_id),
+                    help=help_text,
+                )
+
+    async def discover(self) -> Hits:
+        """The first questions, shown before anything is typed."""
+        screen = self.screen
+        for text, question_id, help_text in self._targets()[:30]:
+            yield DiscoveryHit(escape(text), partial(self._go, screen, question_id), help=help_text)
+
+    @staticmethod
+    async def _go(screen: object, question_id: str) -> None:
+        from compliance.tui.screens.assessment import AssessmentScreen
+
+        if isinstance(screen, AssessmentScreen):
+            await screen.goto(question_id)
+            screen.query_one("#card").focus()

@@ -1,0 +1,32 @@
+"""Provides the modal dialogs of the terminal UI (each imported on first use)."""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from compliance.tui.dialogs.choose import Choose
+    from compliance.tui.dialogs.confirm import Confirm
+    from compliance.tui.dialogs.flow_form import FlowForm
+    from compliance.tui.dialogs.help import HelpScreen
+    from compliance.tui.dialogs.prompt import Prompt
+    from compliance.tui.dialogs.welcome import Welcome
+
+_LAZY = {
+    "Choose": "compliance.tui.dialogs.choose",
+    "Confirm": "compliance.tui.dialogs.confirm",
+    "FlowForm": "compliance.tui.dialogs.flow_form",
+    "HelpScreen": "compliance.tui.dialogs.help",
+    "Prompt": "compliance.tui.dialogs.prompt",
+    "Welcome": "compliance.tui.dialogs.welcome",
+}
+
+__all__ = ["Choose", "Confirm", "FlowForm", "HelpScreen", "Prompt", "Welcome"]
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(module), name)

@@ -1,0 +1,65 @@
+"""Provides how statuses and ratings are shown: a symbol and a word beside every colour."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+
+from compliance.tui.safe import plain
+from compliance.tui.strings import STRINGS, tr
+
+if TYPE_CHECKING:
+    from compliance.model.questionnaire import Questionnaire
+
+__all__ = ["bar", "number", "rating_text", "status_text"]
+
+_STYLE = {
+    "ready": "bold green",
+    "conditional": "bold yellow",
+    "not_ready": "bold red",
+    "blocked": "bold red reverse",
+}
+
+
+def status_text(status: str, lang: str) -> Text:
+    """A flow status as a symbol and a word (``✓ ready``), coloured as a second cue only."""
+    key = f"st.{status}"
+    if key in STRINGS:
+        return Text(tr(key, lang), style=_STYLE.get(status, ""))
+    return plain(status)
+
+
+def rating_text(questionnaire: Questionnaire | None, rating: str | None, lang: str) -> Text:
+    """A rating band as a symbol and the questionnaire's label for it."""
+    if rating is None:
+        return Text("—")
+    if questionnaire is None:
+        return plain(rating)
+    bands = [band.id for band in questionnaire.scoring.bands]
+    if rating not in bands:
+        return plain(rating)
+    position = bands.index(rating)
+    label = questionnaire.scoring.bands[position].label.get(lang)
+    if position == 0:
+        return Text(f"✓ {label}", style=_STYLE["ready"])
+    if position == len(bands) - 1:
+        return Text(f"✗ {label}", style=_STYLE["not_ready"])
+    return Text(f"~ {label}", style=_STYLE["conditional"])
+
+
+def number(value: Decimal | str | None) -> str:
+    """A score for display (``—`` when there is none)."""
+    return "—" if value is None else f"{Decimal(value):.1f}"
+
+
+def bar(value: Decimal | None, width: int = 20) -> Text:
+    """A bar out of 100 drawn with blocks, with the number beside it (never the bar alone)."""
+    if value is None:
+        return Text("░" * width + "     —", style="dim")
+    filled = int((value * width / 100).to_integral_value())
+    text = Text("█" * filled, style="green" if value >= 80 else "yellow" if value >= 50 else "red")
+    text.append("░" * (width - filled), style="dim")
+    text.append(f" {value:5.1f}")
+    return text

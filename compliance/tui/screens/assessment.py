@@ -1,0 +1,441 @@
+"""Provides :class:`AssessmentScreen`: the profile, then every domain, one question at a time.
+
+The tree on the left shows the domains with their progress; the card on the right shows the
+question. Every answer is checked and saved through the session at once (the status line says
+"saved"); questions appear and disappear in the tree as conditions change; scoring runs later, in
+the app's debounced worker.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.widgets import Footer, Header, Input, Static, Tree
+from textual.widgets.tree import TreeNode
+
+from compliance.errors import ComplianceError
+from compliance.model.result import Result
+from compliance.tui.commands import QuestionCommands
+from compliance.tui.dialogs import Prompt
+from compliance.tui.format import number, rating_text
+from compliance.tui.keys import KeySpec, bindings
+from compliance.tui.loading import load_domain
+from compliance.tui.safe import plain
+from compliance.tui.screens.base import BaseScreen
+from compliance.tui.session import Item, Session
+from compliance.tui.strings import tr
+from compliance.tui.widgets.question_card import QuestionCard
+
+__all__ = ["AssessmentScreen"]
+
+NodeData = tuple[str, str]
+"""``(kind, id)`` with kind ``profile``, ``domain``, ``control`` or ``question``."""
+
+
+class AssessmentScreen(BaseScreen):
+    """One assessment being answered."""
+
+    COMMANDS = BaseScreen.COMMANDS | {QuestionCommands}
+    KEYS: ClassVar[list[KeySpec]] = [
+        KeySpec("escape", "back", "key.back", True),
+        KeySpec("pagedown", "next", "key.next", True, priority=True),
+        KeySpec("pageup", "previous", "key.previous", False, priority=True),
+        KeySpec("ctrl+n", "next_unanswered", "key.unanswered", True, priority=True),
+        KeySpec("n", "next", "key.next", False),
+        KeySpec("p", "previous", "key.previous", False),
+        KeySpec("u", "next_unanswered", "key.unanswered", False),
+        KeySpec("f4", "flows", "key.flows", True),
+        KeySpec("f5", "results", "key.results", True),
+        KeySpec("f", "flows", "key.flows", False),
+        KeySpec("r", "results", "key.results", False),
+        KeySpec("f6,x", "toggle_na", "key.na", False),
+        KeySpec("f7,c", "comment", "key.comment", False),
+        KeySpec("f8,e", "evidence", "key.evidence", False),
+        KeySpec("t", "tree", "key.tree", False),
+        KeySpec("slash", "app.command_palette", "key.jump", True),
+    ]
+    BINDINGS: ClassVar[list[BindingType]] = list(bindings(KEYS))
+
+    class Opened(Message):
+        """The assessment is on screen: tree built, first question shown."""
+
+    def __init__(self, session: Session) -> None:
+        super().__init__(id="assessment")
+        self.session = session
+        self.items: list[Item] = []
+        self.current: str | None = None
+        """The id of the question on the card."""
+        self.saved: str = ""
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="as-status", classes="status")
+        with Horizontal(id="as-body"):
+            yield Tree[NodeData]("", id="as-tree")
+            yield QuestionCard(id="card")
+        yield Footer(compact=True, show_command_palette=False)
+
+    async def on_mount(self) -> None:
+        self.query_one("#as-tree", Tree).show_root = False
+        self.items = list(self.session.items())
+        self._build_tree()
+        first = next((i for i in self.items if not self.session.answered(i)), None)
+        target = first or (self.items[0] if self.items else None)
+        if target is not None:
+            await self.goto(target.id)
+            self.query_one(QuestionCard).focus_answer()
+        self._status()
+        self.watch(self.app, "result", self._result_changed, init=False)
+        self.post_message(self.Opened())
+        self.call_after_refresh(self.capp.rescore, now=True)
+
+    # --- the tree -------------------------------------------------------------------------
+
+    def _mark(self, item: Item) -> str:
+        value = self.session.value(item)
+        if value is None:
+            return "○"
+        return "–" if value == "na" else "✓"
+
+    def _question_label(self, item: Item) -> Text:
+        text = Text(f"{self._mark(item)} ")
+        text.append(plain(item.question.text.get(self.lang)))
+        return text
+
+    def _build_tree(self) -> None:
+        """Builds the profile and domain nodes; a domain's questions are added when it opens."""
+        tree: Tree[NodeData] = self.query_one("#as-tree", Tree)
+        tree.clear()
+        self.nodes: dict[str, TreeNode[NodeData]] = {}
+        self.domain_nodes: dict[str | None, TreeNode[NodeData]] = {}
+        self.filled: set[str | None] = set()
+        progress = self.session.progress(self.items)
+        for item in self.items:
+            key = None if item.domain is None else item.domain.id
+            if key in self.domain_nodes:
+                continue
+            kind = "profile" if key is None else "domain"
+            node = tree.root.add(self._domain_label(key, progress), data=(kind, key or ""))
+            node.allow_expand = True
+            self.domain_nodes[key] = node
+
+    def _fill(self, key: str | None) -> None:
+        """Adds the controls and questions of a domain (or the profile) to its node, once."""
+        if key in self.filled or key not in self.domain_nodes:
+            return
+        self.filled.add(key)
+        node = self.domain_nodes[key]
+        controls: dict[str, TreeNode[NodeData]] = {}
+        for item in self.items:
+            if (None if item.domain is None else item.domain.id) != key:
+                continue
+            parent = node
+            if item.control is not None:
+                parent = controls.get(item.control.id) or node.add(
+                    plain(f"{item.control.id} {item.control.title.get(self.lang)}"),
+                    data=("control", item.control.id),
+                    expand=True,
+                )
+                controls[item.control.id] = parent
+            self.nodes[item.id] = parent.add_leaf(
+                self._question_label(item), data=("question", item.id)
+            )
+
+    @on(Tree.NodeExpanded, "#as-tree")
+    def _expanded(self, event: Tree.NodeExpanded[NodeData]) -> None:
+        data = event.node.data
+        if data is not None and data[0] in ("profile", "domain"):
+            self._fill(data[1] or None)
+
+    def _domain_label(
+        self, domain_id: str | None, progress: dict[str | None, tuple[int, int]]
+    ) -> Text:
+        done, total = progress.get(domain_id, (0, 0))
+        if domain_id is None:
+            title = tr("as.profile", self.lang)
+        else:
+            domain = next(d for d in self.session.questionnaire.domains if d.id == domain_id)
+            title = domain.title.get(self.lang)
+        text = plain(title, style="bold")
+        text.append(f" {done}/{total}", style="bold green" if done == total else "")
+        if done == total:
+            text.append(" ✓")
+        return text
+
+    def _refresh_labels(self, item: Item) -> None:
+        node = self.nodes.get(item.id)
+        if node is not None:
+            node.set_label(self._question_label(item))
+        progress = self.session.progress(self.items)
+        for key, domain_node in self.domain_nodes.items():
+            domain_node.set_label(self._domain_label(key, progress))
+
+    def _expand_to(self, question_id: str) -> None:
+        item = self.item(question_id)
+        if item is not None:
+            self._fill(None if item.domain is None else item.domain.id)
+        node = self.nodes.get(question_id)
+        if node is None:
+            return
+        for domain_node in self.domain_nodes.values():
+            if domain_node is not node.parent and (
+                node.parent is None or domain_node is not node.parent.parent
+            ):
+                domain_node.collapse()
+        parent = node.parent
+        while parent is not None:
+            parent.expand()
+            parent = parent.parent
+        tree: Tree[NodeData] = self.query_one("#as-tree", Tree)
+        tree.move_cursor(node, animate=False)
+
+    @on(Tree.NodeSelected, "#as-tree")
+    async def _node_selected(self, event: Tree.NodeSelected[NodeData]) -> None:
+        data = event.node.data
+        if data is None:
+            return
+        kind, key = data
+        if kind == "question":
+            await self.goto(key)
+            self.query_one(QuestionCard).focus_answer()
+        elif kind == "control":
+            first = next((i for i in self.items if i.control and i.control.id == key), None)
+            if first is not None:
+                await self.goto(first.id)
+
+    # --- moving ---------------------------------------------------------------------------
+
+    def item(self, question_id: str | None) -> Item | None:
+        """The applicable item with this id."""
+        return next((i for i in self.items if i.id == question_id), None)
+
+    async def goto(self, question_id: str) -> None:
+        """Shows a question on the card (it must apply)."""
+        item = self.item(question_id)
+        if item is None:
+            return
+        self.current = item.id
+        position = self.items.index(item) + 1
+        card = self.query_one(QuestionCard)
+        tree = self.query_one("#as-tree", Tree)
+        keep_tree = tree.has_focus
+        await card.show(
+            self.session, item, lang=self.lang, position=position, total=len(self.items)
+        )
+        self._expand_to(item.id)
+        if not keep_tree:
+            card.focus_answer()
+
+    def _index(self) -> int:
+        item = self.item(self.current)
+        return self.items.index(item) if item is not None else -1
+
+    async def action_next(self) -> None:
+        """Shows the next question that applies."""
+        index = self._index()
+        if index + 1 < len(self.items):
+            await self.goto(self.items[index + 1].id)
+
+    async def action_previous(self) -> None:
+        """Shows the previous question that applies."""
+        index = self._index()
+        if index > 0:
+            await self.goto(self.items[index - 1].id)
+
+    async def action_next_unanswered(self) -> None:
+        """Shows the next question without an answer (wrapping around)."""
+        index = self._index()
+        order = self.items[index + 1 :] + self.items[: index + 1]
+        found = next((i for i in order if not self.session.answered(i)), None)
+        if found is None:
+            self.notify(tr("as.all_answered", self.lang))
+            return
+        await self.goto(found.id)
+        self.query_one(QuestionCard).focus_answer()
+
+    def action_back(self) -> None:
+        """Returns to the workspace."""
+        self.capp.close_session()
+        self.dismiss()
+
+    def action_flows(self) -> None:
+        """Opens the data-flows screen."""
+        from compliance.tui.screens.flows import FlowsScreen
+
+        self.app.push_screen(FlowsScreen(self.session))
+
+    def action_results(self) -> None:
+        """Opens the results screen."""
+        from compliance.tui.screens.results import ResultsScreen
+
+        self.app.push_screen(ResultsScreen(self.session))
+
+    def action_tree(self) -> None:
+        """Moves the focus to the tree."""
+        self.query_one("#as-tree", Tree).focus()
+
+    def action_comment(self) -> None:
+        """Moves the focus to the comment box."""
+        found = self.query("#q-comment")
+        if found:
+            found.first().focus()
+
+    def action_toggle_na(self) -> None:
+        """Answers N/A (or takes it back) where the question allows it."""
+        item = self.item(self.current)
+        if item is None:
+            return
+        if not item.question.allow_na:
+            self.notify(tr("as.na_not_allowed", self.lang))
+            return
+        self.answer(item, None if self.session.value(item) == "na" else "na")
+        self.call_after_refresh(self._redraw_card)
+
+    # --- answering ------------------------------------------------------------------------
+
+    @on(Input.Submitted, "#q-answer")
+    async def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        await self.action_next()
+        self.query_one(QuestionCard).focus_answer()
+
+    @on(QuestionCard.Answered)
+    def _answered(self, event: QuestionCard.Answered) -> None:
+        event.stop()
+        self.answer(event.item, event.value)
+
+    def answer(self, item: Item, value: Any) -> bool:
+        """Checks and saves an answer (None clears it); True when it reached the store."""
+        card = self.query_one(QuestionCard)
+        problem = None if value is None else self.session.problem(item, value)
+        if problem:
+            card.set_problem(problem)
+            self.saved = tr("as.unsaved", self.lang)
+            self._status()
+            return False
+        try:
+            self.session.set_answer(item, value)
+        except ComplianceError as error:
+            card.set_problem(str(error))
+            self.saved = tr("as.saving_failed", self.lang)
+            self._status()
+            return False
+        card.set_problem(None)
+        self.saved = tr("as.saved", self.lang) if value is not None else tr("as.unsaved", self.lang)
+        self._after_change(item)
+        return True
+
+    def _after_change(self, item: Item) -> None:
+        items = list(self.session.items())
+        if [i.id for i in items] != [i.id for i in self.items]:
+            self.items = items
+            self._build_tree()
+            if self.current is not None:
+                self._expand_to(self.current)
+        else:
+            self.items = items
+            self._refresh_labels(item)
+        self._status()
+        self.capp.rescore()
+
+    async def _redraw_card(self) -> None:
+        if self.current is not None:
+            await self.goto(self.current)
+
+    @on(QuestionCard.Commented)
+    def _commented(self, event: QuestionCard.Commented) -> None:
+        event.stop()
+        if self.session.answer(event.question_id) is None:
+            self.query_one(QuestionCard).set_problem(tr("as.answer_first", self.lang))
+            return
+        try:
+            self.session.set_comment(event.question_id, event.comment)
+        except ComplianceError as error:
+            self.capp.error(str(error))
+            return
+        self.saved = tr("as.saved", self.lang)
+        self._status()
+
+    @on(QuestionCard.EvidenceWanted)
+    def _evidence_wanted(self, event: QuestionCard.EvidenceWanted) -> None:
+        event.stop()
+        self._ask_evidence(event.question_id)
+
+    def action_evidence(self) -> None:
+        """Asks for a file to attach to the current answer."""
+        if self.current is not None:
+            self._ask_evidence(self.current)
+
+    def _ask_evidence(self, question_id: str) -> None:
+        from pathlib import Path
+
+        if self.session.answer(question_id) is None:
+            self.notify(tr("as.answer_first", self.lang))
+            return
+
+        def check(value: str) -> str | None:
+            return None if Path(value).expanduser().is_file() else f"{value}: no such file"
+
+        self.app.push_screen(
+            Prompt(tr("ask.evidence", self.lang), check=check),
+            partial(self._attach_from, question_id),
+        )
+
+    def _attach_from(self, question_id: str, value: str | None) -> None:
+        from pathlib import Path
+
+        if value:
+            self.attach(question_id, Path(value).expanduser())
+
+    @work(thread=True, group="evidence")
+    def attach(self, question_id: str, path: Any) -> None:
+        """Hashes the file and records it with the answer (in a worker: files may be large)."""
+        load_domain()
+        try:
+            self.session.attach(question_id, path)
+        except ComplianceError as error:
+            self.app.call_from_thread(self.capp.error, str(error))
+            return
+        self.app.call_from_thread(self._attached)
+
+    def _attached(self) -> None:
+        self.saved = tr("as.saved", self.lang)
+        self._status()
+        self.call_after_refresh(self._redraw_card)
+
+    # --- status and language -----------------------------------------------------------------
+
+    def _result_changed(self, result: Result | None) -> None:
+        self._status()
+
+    def _status(self) -> None:
+        session = self.session
+        text = Text()
+        result = session.result
+        if result is None:
+            text.append(tr("as.scoring", self.lang))
+        else:
+            text.append(tr("as.score", self.lang, score=number(result.overall.score)) + " ")
+            text.append(rating_text(session.questionnaire, result.overall.rating, self.lang))
+            coverage = f"{result.overall.coverage:.0f}"
+            text.append(" · " + tr("as.coverage", self.lang, coverage=coverage))
+        if self.saved:
+            text.append(f" · {self.saved}", style="bold")
+        text.append(" · ")
+        text.append(plain(session.client))
+        text.append(" · ")
+        text.append(plain(session.questionnaire.title.get(self.lang)))
+        self.query_one("#as-status", Static).update(text)
+
+    def refresh_text(self) -> None:
+        self.saved = ""
+        self._build_tree()
+        self._status()
+        self.call_after_refresh(self._redraw_card)

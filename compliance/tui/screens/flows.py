@@ -1,0 +1,171 @@
+"""Provides :class:`FlowsScreen`: the data flows of the open assessment and their readiness.
+
+The status of each flow comes from the latest score (the engine's transfer rules); adding,
+editing or deleting a flow saves it through the session and asks for a new score.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.widgets import DataTable, Footer, Header, Static
+
+from compliance.errors import ComplianceError
+from compliance.model.assessment import Flow
+from compliance.model.result import Result
+from compliance.tui.dialogs import Confirm, FlowForm
+from compliance.tui.format import status_text
+from compliance.tui.keys import KeySpec, bindings
+from compliance.tui.safe import clean, plain
+from compliance.tui.screens.base import BaseScreen
+from compliance.tui.session import Session
+from compliance.tui.strings import tr
+
+__all__ = ["FlowsScreen"]
+
+
+class FlowsScreen(BaseScreen):
+    """A table of flows with their readiness status."""
+
+    KEYS: ClassVar[list[KeySpec]] = [
+        KeySpec("escape", "back", "key.back", True),
+        KeySpec("a", "add", "key.add", True),
+        KeySpec("enter,e", "edit", "key.edit", True),
+        KeySpec("delete,x", "delete", "key.delete", True),
+        KeySpec("r", "results", "key.results", True),
+    ]
+    BINDINGS: ClassVar[list[BindingType]] = list(bindings(KEYS))
+
+    def __init__(self, session: Session) -> None:
+        super().__init__(id="flows")
+        self.session = session
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="fl-title", classes="status")
+        yield DataTable(id="flow-table", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="fl-hint", classes="hint")
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "result", self._result_changed, init=False)
+        self.refresh_text()
+        self.query_one(DataTable).focus()
+
+    def _result_changed(self, result: Result | None) -> None:
+        self._fill()
+
+    def refresh_text(self) -> None:
+        title = plain(tr("fl.title", self.lang), style="bold")
+        title.append(" · ")
+        title.append(plain(self.session.client))
+        self.query_one("#fl-title", Static).update(title)
+        table = self.query_one(DataTable)
+        table.clear(columns=True)
+        for key in ("flow", "route", "mechanism", "basis", "status"):
+            table.add_column(tr(f"col.{key}", self.lang), key=key)
+        self._fill()
+
+    def status_of(self, flow_id: str) -> str | None:
+        """The readiness of a flow in the latest score (None until scored)."""
+        result = self.session.result
+        if result is None:
+            return None
+        found = next((f for f in result.flows if f.id == flow_id), None)
+        return found.status if found else None
+
+    def _fill(self) -> None:
+        table = self.query_one(DataTable)
+        row = table.cursor_row
+        table.clear()
+        unknown = tr("fl.unknown", self.lang)
+        for flow in self.session.assessment.flows:
+            status = self.status_of(flow.id)
+            table.add_row(
+                plain(flow.name),
+                f"{flow.exporter.country} → {flow.importer.country}",
+                plain(flow.gdpr_mechanism or unknown),
+                plain(flow.ma_basis or unknown),
+                status_text(status, self.lang) if status else "…",
+                key=flow.id,
+            )
+        if self.session.assessment.flows:
+            table.move_cursor(row=min(row, table.row_count - 1))
+        self.query_one("#fl-hint", Static).update(
+            "" if self.session.assessment.flows else tr("fl.none", self.lang)
+        )
+
+    def selected(self) -> Flow | None:
+        """The highlighted flow."""
+        flows = self.session.assessment.flows
+        row = self.query_one(DataTable).cursor_row
+        return flows[row] if flows and 0 <= row < len(flows) else None
+
+    def action_back(self) -> None:
+        """Returns to the questions."""
+        self.dismiss()
+
+    def action_results(self) -> None:
+        """Opens the results."""
+        from compliance.tui.screens.results import ResultsScreen
+
+        self.app.push_screen(ResultsScreen(self.session))
+
+    def action_add(self) -> None:
+        """Opens an empty flow form."""
+        form = FlowForm(self.session.questionnaire, self.session.assessment.flows, lang=self.lang)
+        self.app.push_screen(form, lambda flow: self.save(flow, new=True))
+
+    def action_edit(self) -> None:
+        """Opens the highlighted flow in the form."""
+        flow = self.selected()
+        if flow is None:
+            return
+        form = FlowForm(
+            self.session.questionnaire, self.session.assessment.flows, flow, lang=self.lang
+        )
+        self.app.push_screen(form, lambda edited: self.save(edited, new=False))
+
+    @on(DataTable.RowSelected)
+    def _chosen(self) -> None:
+        self.action_edit()
+
+    def save(self, flow: Flow | None, *, new: bool) -> None:
+        """Saves a flow from the form (None: the form was cancelled)."""
+        if flow is None:
+            return
+        try:
+            self.session.save_flow(flow, new=new)
+        except ComplianceError as error:
+            self.capp.error(str(error))
+            return
+        self.notify(tr("fl.added", self.lang, name=clean(flow.name)), markup=False)
+        self._fill()
+        self.capp.rescore()
+
+    def action_delete(self) -> None:
+        """Deletes the highlighted flow after a confirmation."""
+        flow = self.selected()
+        if flow is None:
+            return
+        question = tr("ask.delete_flow", self.lang, name=clean(flow.name))
+        self.app.push_screen(Confirm(question, lang=self.lang), partial(self._delete_if, flow.id))
+
+    def _delete_if(self, flow_id: str, yes: bool | None) -> None:
+        if yes:
+            self.delete(flow_id)
+
+    def delete(self, flow_id: str) -> None:
+        """Deletes a flow (and its mentions as an onward flow)."""
+        try:
+            self.session.delete_flow(flow_id)
+        except ComplianceError as error:
+            self.capp.error(str(error))
+            return
+        self.notify(tr("fl.deleted", self.lang))
+        self._fill()
+        self.capp.rescore()

@@ -1,0 +1,227 @@
+"""Provides :class:`ResultsScreen`: the score, the domains, the flows and the remediation plan.
+
+It shows the app's latest result and redraws whenever the debounced scoring worker produces a new
+one. A report is rendered by :func:`compliance.report.render.render` in a worker and written where
+the user says; signing comes with the [signing] module.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from typing import ClassVar
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import VerticalScroll
+from textual.widgets import Footer, Header, Static
+
+from compliance.errors import ComplianceError
+from compliance.model.result import Result
+from compliance.tui.dialogs import Prompt
+from compliance.tui.format import bar, number, rating_text, status_text
+from compliance.tui.keys import KeySpec, bindings
+from compliance.tui.loading import load_domain
+from compliance.tui.safe import clean, plain
+from compliance.tui.screens.base import BaseScreen
+from compliance.tui.session import Session
+from compliance.tui.strings import tr
+from compliance.tui.widgets.question_card import refs_text
+
+__all__ = ["ResultsScreen"]
+
+REPORT_FORMATS = {".html": "html", ".htm": "html", ".md": "md", ".pdf": "pdf"}
+
+
+def report_available() -> bool:
+    """Whether the report module is installed."""
+    return importlib.util.find_spec("compliance.report.render") is not None
+
+
+class ResultsScreen(BaseScreen):
+    """Where the assessment stands, and what to do next."""
+
+    KEYS: ClassVar[list[KeySpec]] = [
+        KeySpec("escape", "back", "key.back", True),
+        KeySpec("w", "report", "key.report", True),
+        KeySpec("s", "sign", "key.sign", True),
+        KeySpec("f", "flows", "key.flows", True),
+    ]
+    BINDINGS: ClassVar[list[BindingType]] = list(bindings(KEYS))
+
+    def __init__(self, session: Session) -> None:
+        super().__init__(id="results")
+        self.session = session
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="rs-body"):
+            yield Static("", id="rs-overall")
+            yield Static("", id="rs-domains")
+            yield Static("", id="rs-flows")
+            yield Static("", id="rs-plan")
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "result", self._result_changed, init=False)
+        self.refresh_text()
+
+    def _result_changed(self, result: Result | None) -> None:
+        self.refresh_text()
+
+    def refresh_text(self) -> None:
+        result = self.session.result
+        overall = self.query_one("#rs-overall", Static)
+        if result is None:
+            overall.update(tr("as.scoring", self.lang))
+            return
+        overall.update(self.overall_text(result))
+        self.query_one("#rs-domains", Static).update(self.domains_text(result))
+        self.query_one("#rs-flows", Static).update(self.flows_text(result))
+        self.query_one("#rs-plan", Static).update(self.plan_text(result))
+
+    def overall_text(self, result: Result) -> Text:
+        """The headline: score, rating, coverage, caps."""
+        lang = self.lang
+        questionnaire = self.session.questionnaire
+        text = plain(self.session.client, style="bold")
+        text.append(" · ")
+        text.append(plain(questionnaire.title.get(lang)))
+        text.append(f"\n{tr('rs.overall', lang)}: ", style="bold")
+        text.append(bar(result.overall.score, 30))
+        text.append("  ")
+        text.append(rating_text(questionnaire, result.overall.rating, lang))
+        text.append(f"\n{tr('rs.coverage', lang)}: {result.overall.coverage:.0f}%")
+        if result.overall.incomplete:
+            text.append(f" ({tr('rs.incomplete', lang)})", style="italic")
+        if result.overall.caps:
+            ids = ", ".join(cap.id for cap in result.overall.caps)
+            text.append("\n⚠ ")
+            text.append(plain(tr("rs.capped", lang, ids=ids), style="bold"))
+        return text
+
+    def domains_text(self, result: Result) -> Text:
+        """One bar per domain, its number beside it."""
+        lang = self.lang
+        titles = {d.id: d.title.get(lang) for d in self.session.questionnaire.domains}
+        text = Text(f"\n{tr('rs.domains', lang)}\n", style="bold underline")
+        width = max((len(t) for t in titles.values()), default=10)
+        width = min(width, 24)
+        for domain in result.domains:
+            title = clean(titles.get(domain.id, domain.id))[:width].ljust(width)
+            text.append(f"{title} ")
+            text.append(bar(domain.score, 20))
+            text.append(f"  {domain.coverage:.0f}%\n", style="dim")
+        return text
+
+    def flows_text(self, result: Result) -> Text:
+        """Each flow with its status and the reasons behind it, with their articles."""
+        lang = self.lang
+        questionnaire = self.session.questionnaire
+        text = Text(f"\n{tr('rs.flows', lang)}\n", style="bold underline")
+        if not result.flows:
+            text.append(tr("rs.no_flows", lang) + "\n")
+        for flow in result.flows:
+            text.append("• ")
+            text.append(plain(flow.name, style="bold"))
+            text.append("  ")
+            text.append(status_text(flow.status, lang))
+            text.append("\n")
+            for reason in flow.reasons:
+                text.append("    – ")
+                text.append(status_text(reason.status, lang))
+                text.append(" ")
+                text.append(plain(reason.message.get(lang), single_line=False))
+                cited = refs_text(questionnaire, dict(reason.refs), lang)
+                if cited:
+                    text.append(f" ({cited})", style="dim")
+                text.append("\n")
+        return text
+
+    def plan_text(self, result: Result) -> Text:
+        """The remediation plan, most points first."""
+        lang = self.lang
+        questionnaire = self.session.questionnaire
+        text = Text(f"\n{tr('rs.plan', lang)}\n", style="bold underline")
+        if not result.remediation:
+            text.append(tr("rs.no_plan", lang) + "\n")
+        for number_, item in enumerate(result.remediation, start=1):
+            text.append(f"{number_}. ")
+            text.append(plain(f"{item.control} {item.title.get(lang)}", style="bold"))
+            text.append(f"  {tr('rs.impact', lang, impact=number(item.impact))}")
+            if item.critical:
+                text.append(f"  ⚠ {tr('rs.critical', lang)}", style="bold")
+            text.append("\n   ")
+            text.append(plain(item.remediation.get(lang), single_line=False))
+            cited = refs_text(questionnaire, dict(item.refs), lang)
+            if cited:
+                text.append(f"\n   {cited}", style="dim")
+            text.append("\n")
+        return text
+
+    # --- actions --------------------------------------------------------------------------
+
+    def action_back(self) -> None:
+        """Returns to the previous screen."""
+        self.dismiss()
+
+    def action_flows(self) -> None:
+        """Opens the data flows."""
+        from compliance.tui.screens.flows import FlowsScreen
+
+        if any(isinstance(s, FlowsScreen) for s in self.app.screen_stack):
+            self.dismiss()
+            return
+        self.app.push_screen(FlowsScreen(self.session))
+
+    def action_sign(self) -> None:
+        """Signing is not there yet: says where it will come from."""
+        self.notify(tr("rs.coming_sign", self.lang), markup=False)
+
+    def action_report(self) -> None:
+        """Asks where to write the report, then renders it in a worker."""
+        if not report_available():
+            self.notify(tr("rs.coming_report", self.lang), markup=False)
+            return
+        suggestion = str(Path.cwd() / f"report-{self.session.assessment_id}-{self.lang}.html")
+
+        def check(value: str) -> str | None:
+            path = Path(value).expanduser()
+            if path.suffix.lower() not in REPORT_FORMATS:
+                return tr("rs.report_kind", self.lang)
+            return None if path.parent.is_dir() else f"{path.parent}: no such folder"
+
+        self.app.push_screen(
+            Prompt(tr("ask.report_path", self.lang), value=suggestion, check=check),
+            self._report_to,
+        )
+
+    def _report_to(self, value: str | None) -> None:
+        if value:
+            self.write_report(Path(value).expanduser())
+
+    @work(thread=True, exclusive=True, group="report")
+    def write_report(self, path: Path) -> None:
+        """Renders the report of the assessment as it stands and writes it to ``path``."""
+        load_domain()
+        from compliance.report.render import render
+
+        session = self.session
+        fmt = REPORT_FORMATS[path.suffix.lower()]
+        try:
+            result = session.result or session.score()
+            data = render(
+                session.questionnaire, session.assessment, result, lang=self.lang, fmt=fmt
+            )
+            path.write_bytes(data)
+        except ComplianceError as error:
+            self.app.call_from_thread(self.capp.error, str(error))
+            return
+        except OSError as error:
+            self.app.call_from_thread(self.capp.error, f"{path}: {error.strerror or error}")
+            return
+        self.app.call_from_thread(
+            self.notify, tr("rs.report_written", self.lang, path=clean(path)), markup=False
+        )

@@ -1,0 +1,575 @@
+"""Provides :class:`WorkspaceScreen`: the clients, their assessments, and what can be done to them.
+
+The workspace is opened, scored and listed in thread workers, so the screen paints at once and
+never waits on the database.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar, TypeVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.widgets import DataTable, Footer, Header, Label, Static
+
+from compliance.errors import ComplianceError
+from compliance.tui.dialogs.choose import Choose
+from compliance.tui.dialogs.confirm import Confirm
+from compliance.tui.dialogs.prompt import Prompt
+from compliance.tui.dialogs.welcome import Welcome
+from compliance.tui.format import number, rating_text
+from compliance.tui.keys import KeySpec, bindings
+from compliance.tui.loading import load_domain, load_store
+from compliance.tui.messages import WorkspaceChanged
+from compliance.tui.safe import clean, plain
+from compliance.tui.screens.base import BaseScreen
+from compliance.tui.strings import tr
+
+if TYPE_CHECKING:
+    from compliance.store.assessments import AssessmentInfo
+    from compliance.store.clients import Client
+
+__all__ = ["WorkspaceScreen"]
+
+T = TypeVar("T")
+
+SAMPLE_FIXTURES = (
+    ("ma-offshoring", "telemarketing-france.yaml"),
+    ("example", "processor-with-us-backups.yaml"),
+)
+"""The fixtures offered as the sample client, the first one installed wins."""
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One assessment as the table shows it."""
+
+    info: AssessmentInfo
+    coverage: Decimal | None
+
+
+class WorkspaceScreen(BaseScreen):
+    """Clients on the left, the selected client's assessments on the right."""
+
+    KEYS: ClassVar[list[KeySpec]] = [
+        KeySpec("n", "new_client", "key.new_client", True),
+        KeySpec("s", "start", "key.start", True),
+        KeySpec("o", "open", "key.open", False),
+        KeySpec("d", "duplicate", "key.duplicate", True),
+        KeySpec("r", "rename", "key.rename", False),
+        KeySpec("x,delete", "delete", "key.delete", True),
+        KeySpec("i", "import", "key.import", True),
+        KeySpec("e", "export", "key.export", True),
+        KeySpec("q", "app.quit", "key.quit", False),
+    ]
+    BINDINGS: ClassVar[list[BindingType]] = list(bindings(KEYS))
+
+    @dataclass
+    class Listed(Message):
+        """The clients are listed (the screen is ready to use)."""
+
+        clients: int
+
+    def __init__(self) -> None:
+        super().__init__(id="workspace")
+        self.clients: list[Client] = []
+        self.rows: list[Row] = []
+        self.client_id: int | None = None
+        self.offered_welcome = False
+        self.listed = False
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(tr("ws.loading", self.lang), id="ws-where", classes="status")
+        with Horizontal(id="ws-body"):
+            with Vertical(id="ws-clients"):
+                yield Label(
+                    tr("key.clients", self.lang), classes="pane-title", id="ws-clients-title"
+                )
+                yield DataTable(id="clients", cursor_type="row", zebra_stripes=True)
+            with Vertical(id="ws-assessments"):
+                yield Label(
+                    tr("key.assessments", self.lang), classes="pane-title", id="ws-assess-title"
+                )
+                yield DataTable(id="assessments", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="ws-hint", classes="hint")
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self._columns()
+
+    def on_screen_resume(self) -> None:
+        """Lists the workspace after the first paint (later reloads come with changes)."""
+        if not self.listed and not self.capp.opening:
+            self.call_after_refresh(self.reload)
+
+    def _columns(self) -> None:
+        clients = self.query_one("#clients", DataTable)
+        clients.clear(columns=True)
+        clients.add_column(tr("col.client", self.lang), key="name")
+        clients.add_column(tr("col.count", self.lang), key="count")
+        table = self.query_one("#assessments", DataTable)
+        table.clear(columns=True)
+        for key in ("id", "questionnaire", "cycle", "progress", "score", "rating"):
+            table.add_column(tr(f"col.{key}", self.lang), key=key)
+
+    def refresh_text(self) -> None:
+        self.query_one("#ws-clients-title", Label).update(tr("key.clients", self.lang))
+        self.query_one("#ws-assess-title", Label).update(tr("key.assessments", self.lang))
+        self._columns()
+        self._fill_clients()
+        self._fill_assessments()
+        self._where()
+
+    # --- loading --------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="list")
+    def reload(self) -> None:
+        """Opens the workspace if needed, refreshes stale scores and lists the clients."""
+        load_store()
+        from compliance.store.clients import list_clients
+
+        try:
+            workspace = self.capp.open_store()
+            found = list_clients(workspace)  # the scores cached in the store: fast
+            self.app.call_from_thread(self._listed, found)
+            load_domain()  # pydantic: after the listing
+            from compliance.store.scores import refresh_scores
+
+            if refresh_scores(workspace):  # then bring stale scores up to date
+                self.app.call_from_thread(self._listed, list_clients(workspace), True)
+        except ComplianceError as error:
+            self.app.call_from_thread(self.capp.error, str(error))
+
+    def _listed(self, clients: list[Client], rescored: bool = False) -> None:
+        first = not self.listed
+        self.listed = True
+        self.clients = clients
+        self._where()
+        self._fill_clients()
+        if rescored and self.client_id is not None:
+            self.load_assessments(self.client_id)
+        if first:
+            self.post_message(self.Listed(len(clients)))
+        if not clients and not self.offered_welcome and self.capp.welcome:
+            self.offered_welcome = True
+            self.app.push_screen(Welcome(lang=self.lang), self._welcomed)
+
+    def _where(self) -> None:
+        workspace = self.capp.workspace
+        if workspace is not None:
+            self.query_one("#ws-where", Static).update(
+                plain(tr("ws.where", self.lang, where=workspace.where))
+            )
+
+    def _fill_clients(self) -> None:
+        table = self.query_one("#clients", DataTable)
+        table.clear()
+        for client in self.clients:
+            table.add_row(plain(client.name), str(client.assessments), key=str(client.id))
+        ids = [c.id for c in self.clients]
+        if self.client_id in ids:
+            table.move_cursor(row=ids.index(self.client_id))
+        elif ids:
+            self.client_id = ids[0]
+            self.load_assessments(ids[0])
+        else:
+            self.client_id = None
+            self.rows = []
+            self._fill_assessments()
+        self.query_one("#ws-hint", Static).update(
+            tr("ws.no_clients", self.lang) if not self.clients else ""
+        )
+
+    @on(DataTable.RowHighlighted, "#clients")
+    def _client_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        key = event.row_key.value
+        if key is not None and int(key) != self.client_id:
+            self.client_id = int(key)
+            self.load_assessments(int(key))
+
+    @work(thread=True, exclusive=True, group="assessments")
+    def load_assessments(self, client_id: int) -> None:
+        """Lists a client's assessments with their coverage (scored here, off the UI)."""
+        load_domain()
+        from compliance.engine.scoring import score
+        from compliance.store.assessments import list_assessments, load_assessment
+
+        workspace = self.capp.open_store()
+        infos = list_assessments(workspace, client_id)
+        self.app.call_from_thread(
+            self._assessments_listed, client_id, [Row(info, None) for info in infos]
+        )
+        rows: list[Row] = []
+        for info in infos:
+            coverage: Decimal | None = None
+            questionnaire = self.capp.questionnaire(
+                info.questionnaire_id, info.questionnaire_version
+            )
+            if questionnaire is not None:
+                try:
+                    result = score(questionnaire, load_assessment(workspace, info.id))
+                    coverage = result.overall.coverage
+                except ComplianceError:
+                    coverage = None
+            rows.append(Row(info, coverage))
+        self.app.call_from_thread(self._assessments_listed, client_id, rows)
+
+    def _assessments_listed(self, client_id: int, rows: list[Row]) -> None:
+        if client_id != self.client_id:
+            return
+        self.rows = rows
+        self._fill_assessments()
+
+    def _fill_assessments(self) -> None:
+        table = self.query_one("#assessments", DataTable)
+        table.clear()
+        for row in self.rows:
+            info = row.info
+            questionnaire = self.capp.questionnaire(
+                info.questionnaire_id, info.questionnaire_version, load=False
+            )
+            table.add_row(
+                str(info.id),
+                plain(info.questionnaire_id),
+                str(info.cycle),
+                "—" if row.coverage is None else f"{row.coverage:.0f}%",
+                number(info.score),
+                rating_text(questionnaire, info.rating, self.lang),
+                key=str(info.id),
+            )
+        hint = self.query_one("#ws-hint", Static)
+        if self.client_id is not None and not self.rows:
+            hint.update(tr("ws.no_assessments", self.lang))
+        elif self.clients:
+            hint.update("")
+
+    def on_workspace_changed(self, message: WorkspaceChanged) -> None:
+        """Reloads after a change made elsewhere (an assessment closed, a sample added)."""
+        self.reload()
+
+    # --- selection helpers ------------------------------------------------------------------
+
+    def selected_client(self) -> Client | None:
+        """The highlighted client."""
+        for client in self.clients:
+            if client.id == self.client_id:
+                return client
+        self.notify(tr("need.client", self.lang))
+        return None
+
+    def selected_assessment(self) -> AssessmentInfo | None:
+        """The highlighted assessment."""
+        table = self.query_one("#assessments", DataTable)
+        if self.rows and 0 <= table.cursor_row < len(self.rows):
+            return self.rows[table.cursor_row].info
+        self.notify(tr("need.assessment", self.lang))
+        return None
+
+    def _attempt(self, call: Callable[[], T]) -> tuple[bool, T | None]:
+        """Runs a store call, showing its error instead of raising; ``(succeeded, value)``."""
+        try:
+            return True, call()
+        except ComplianceError as error:
+            self.capp.error(str(error))
+            return False, None
+
+    # --- actions --------------------------------------------------------------------------
+
+    def action_new_client(self) -> None:
+        """Asks for a name and creates the client."""
+        self.app.push_screen(Prompt(tr("ask.client_name", self.lang)), self._create_client)
+
+    def _create_client(self, name: str | None) -> None:
+        if not name or self.capp.workspace is None:
+            return
+        load_domain()
+        from compliance.store.clients import create_client
+
+        workspace = self.capp.workspace
+        ok, client_id = self._attempt(lambda: create_client(workspace, name))
+        if ok:
+            self.client_id = client_id
+            self.notify(tr("done.created", self.lang, name=clean(name)), markup=False)
+            self.reload()
+
+    def action_start(self) -> None:
+        """Asks which questionnaire and starts an assessment of the selected client."""
+        client = self.selected_client()
+        if client is None:
+            return
+        choices = [
+            (
+                f"{e.questionnaire.id}@{e.questionnaire.version}",
+                f"{e.questionnaire.title.get(self.lang)} ({e.questionnaire.id} "
+                f"{e.questionnaire.version}, {e.questionnaire.question_count} questions)",
+            )
+            for e in self.capp.catalog()
+        ]
+        self.app.push_screen(
+            Choose(tr("ask.questionnaire", self.lang), choices),
+            lambda chosen: self._start(client.id, chosen),
+        )
+
+    def _start(self, client_id: int, chosen: str | None) -> None:
+        if not chosen or self.capp.workspace is None:
+            return
+        load_domain()
+        from compliance.store.assessments import create_assessment
+
+        questionnaire_id, version = chosen.split("@")
+        workspace = self.capp.workspace
+        ok, assessment_id = self._attempt(
+            lambda: create_assessment(workspace, client_id, questionnaire_id, version=version)
+        )
+        if ok and assessment_id is not None:
+            self.notify(tr("done.started", self.lang, id=assessment_id))
+            self.reload()
+            self.capp.open_assessment(assessment_id)
+
+    def action_open(self) -> None:
+        """Opens the highlighted assessment."""
+        info = self.selected_assessment()
+        if info is not None:
+            self.capp.open_assessment(info.id)
+
+    @on(DataTable.RowSelected, "#assessments")
+    def _assessment_chosen(self, event: DataTable.RowSelected) -> None:
+        if event.row_key.value is not None:
+            self.capp.open_assessment(int(event.row_key.value))
+
+    @on(DataTable.RowSelected, "#clients")
+    def _client_chosen(self, event: DataTable.RowSelected) -> None:
+        self.query_one("#assessments", DataTable).focus()
+
+    def action_duplicate(self) -> None:
+        """Copies the highlighted assessment into the client's next cycle."""
+        info = self.selected_assessment()
+        if info is None or self.capp.workspace is None:
+            return
+        load_domain()
+        from compliance.store.assessments import duplicate_assessment
+
+        workspace = self.capp.workspace
+        ok, new_id = self._attempt(lambda: duplicate_assessment(workspace, info.id))
+        if ok:
+            self.notify(tr("done.duplicated", self.lang, id=new_id))
+            self.reload()
+            self.load_assessments(info.client_id)
+
+    def action_rename(self) -> None:
+        """Asks for a new name of the selected client."""
+        client = self.selected_client()
+        if client is None:
+            return
+        self.app.push_screen(
+            Prompt(tr("ask.rename", self.lang), value=clean(client.name)),
+            lambda name: self._rename(client.id, name),
+        )
+
+    def _rename(self, client_id: int, name: str | None) -> None:
+        if not name or self.capp.workspace is None:
+            return
+        load_domain()
+        from compliance.store.clients import rename_client
+
+        workspace = self.capp.workspace
+        if self._attempt(lambda: rename_client(workspace, client_id, name))[0]:
+            self.notify(tr("done.renamed", self.lang))
+            self.reload()
+
+    def action_delete(self) -> None:
+        """Deletes the selected client and its assessments, after a confirmation."""
+        client = self.selected_client()
+        if client is None:
+            return
+        question = tr("ask.delete_client", self.lang, name=clean(client.name))
+        self.app.push_screen(
+            Confirm(question, lang=self.lang), lambda yes: self._delete(client.id, bool(yes))
+        )
+
+    def _delete(self, client_id: int, yes: bool) -> None:
+        if not yes or self.capp.workspace is None:
+            return
+        load_domain()
+        from compliance.store.clients import delete_client
+
+        workspace = self.capp.workspace
+        if self._attempt(lambda: delete_client(workspace, client_id))[0]:
+            self.client_id = None
+            self.notify(tr("done.deleted", self.lang))
+            self.reload()
+
+    # --- import and export ------------------------------------------------------------------
+
+    def action_import(self) -> None:
+        """Asks for a file (and its passphrase when encrypted) and imports it."""
+
+        def check(value: str) -> str | None:
+            path = Path(value).expanduser()
+            return None if path.is_file() else f"{value}: no such file"
+
+        self.app.push_screen(
+            Prompt(tr("ask.import_path", self.lang), check=check), self._import_from
+        )
+
+    def _import_from(self, value: str | None) -> None:
+        if not value:
+            return
+        load_domain()
+        from compliance.filecrypt import is_encrypted
+
+        path = Path(value).expanduser()
+        try:
+            with path.open("rb") as handle:
+                head = handle.read(64)
+        except OSError as error:
+            self.capp.error(f"{path}: {error.strerror or error}")
+            return
+        if is_encrypted(head):
+            self.app.push_screen(
+                Prompt(tr("ask.passphrase", self.lang), password=True),
+                partial(self._import_with, path),
+            )
+        else:
+            self.import_file(path, None)
+
+    def _import_with(self, path: Path, passphrase: str | None) -> None:
+        if passphrase:
+            self.import_file(path, passphrase)
+
+    @work(thread=True, group="transfer")
+    def import_file(self, path: Path, passphrase: str | None) -> None:
+        """Reads, checks and stores an assessment file (a bad one changes nothing)."""
+        load_domain()
+        from compliance.store.scores import refresh_scores
+        from compliance.store.transfer import import_assessment, read_assessment_file
+
+        try:
+            workspace = self.capp.open_store()
+            assessment, _ = read_assessment_file(path, lambda: passphrase or "")
+            assessment_id = import_assessment(workspace, assessment)
+            refresh_scores(workspace, [assessment_id])
+        except ComplianceError as error:
+            self.app.call_from_thread(self.capp.error, str(error))
+            return
+        self.app.call_from_thread(self._imported, assessment_id)
+
+    def _imported(self, assessment_id: int) -> None:
+        self.notify(tr("done.imported", self.lang, id=assessment_id))
+        self.client_id = None
+        self.reload()
+
+    def action_export(self) -> None:
+        """Asks where to write the highlighted assessment, then for an optional passphrase."""
+        info = self.selected_assessment()
+        if info is None:
+            return
+        suggestion = str(Path.cwd() / f"assessment-{info.id}.json")
+
+        def check(value: str) -> str | None:
+            path = Path(value).expanduser()
+            if path.is_dir():
+                return f"{value} is a folder"
+            return None if path.parent.is_dir() else f"{path.parent}: no such folder"
+
+        self.app.push_screen(
+            Prompt(tr("ask.export_path", self.lang), value=suggestion, check=check),
+            lambda value: self._export_to(info.id, value),
+        )
+
+    def _export_to(self, assessment_id: int, value: str | None) -> None:
+        if not value:
+            return
+        path = Path(value).expanduser()
+        self.app.push_screen(
+            Prompt(tr("ask.encrypt", self.lang), password=True, allow_empty=True),
+            partial(self._export_with, assessment_id, path),
+        )
+
+    def _export_with(self, assessment_id: int, path: Path, passphrase: str | None) -> None:
+        if passphrase is not None:
+            self.export_file(assessment_id, path, passphrase)
+
+    @work(thread=True, group="transfer")
+    def export_file(self, assessment_id: int, path: Path, passphrase: str | None) -> None:
+        """Writes an assessment file, encrypted when a passphrase is given, atomically."""
+        load_domain()
+        from compliance.store.transfer import EXPORT_CONTEXT, export_assessment
+
+        try:
+            data = export_assessment(self.capp.open_store(), assessment_id)
+            if passphrase:
+                from compliance.filecrypt import encrypt
+
+                data = encrypt(data, passphrase, context=EXPORT_CONTEXT)
+            handle, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+            try:
+                with os.fdopen(handle, "wb") as out:
+                    out.write(data)
+                    out.flush()
+                    os.fsync(out.fileno())
+                os.chmod(tmp, 0o600)
+                Path(tmp).replace(path)
+            except BaseException:
+                Path(tmp).unlink(missing_ok=True)
+                raise
+        except OSError as error:
+            self.app.call_from_thread(self.capp.error, f"{path}: {error.strerror or error}")
+            return
+        except ComplianceError as error:
+            self.app.call_from_thread(self.capp.error, str(error))
+            return
+        self.app.call_from_thread(
+            self.notify, tr("done.exported", self.lang, path=clean(path)), markup=False
+        )
+
+    # --- the sample client ------------------------------------------------------------------
+
+    def _welcomed(self, sample: bool | None) -> None:
+        if sample:
+            self.create_sample()
+
+    @work(thread=True, group="transfer")
+    def create_sample(self) -> None:
+        """Imports the sample fixture as a client, so a newcomer sees a filled assessment."""
+        load_domain()
+        from compliance.paths import questionnaires_dir
+        from compliance.store.scores import refresh_scores
+        from compliance.store.transfer import import_assessment, read_assessment_file
+
+        root = questionnaires_dir()
+        fixture = next(
+            (
+                root / q / "fixtures" / f
+                for q, f in SAMPLE_FIXTURES
+                if (root / q / "fixtures" / f).is_file()
+            ),
+            None,
+        )
+        if fixture is None:
+            return
+        try:
+            workspace = self.capp.open_store()
+            assessment, _ = read_assessment_file(fixture, lambda: "")
+            assessment_id = import_assessment(workspace, assessment)
+            refresh_scores(workspace, [assessment_id])
+        except ComplianceError as error:
+            self.app.call_from_thread(self.capp.error, str(error))
+            return
+        name = assessment.organisation.name
+        self.app.call_from_thread(self._sampled, name)
+
+    def _sampled(self, name: str) -> None:
+        self.notify(tr("done.sample", self.lang, name=clean(name)), markup=False)
+        self.reload()

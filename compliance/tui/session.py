@@ -1,0 +1,241 @@
+"""Provides :class:`Session`: the open assessment, kept in step with the workspace store.
+
+The session holds no rule of its own: answers are checked by
+:func:`compliance.engine.validation.answer_problem`, saved by :mod:`compliance.store` (one durable
+transaction each, before the in-memory copy changes) and what applies is decided by
+:class:`compliance.engine.scoring.Applicability`. Screens read the session and call its methods.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from compliance.engine.scoring import Applicability
+from compliance.engine.validation import answer_problem
+from compliance.model.assessment import NA, Answer, Assessment, Flow
+from compliance.model.questionnaire import Control, Domain, Question, Questionnaire
+from compliance.model.result import Result
+from compliance.store.workspace import Workspace
+
+__all__ = ["Item", "Session"]
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """A question as the assessment screen walks it: a profile question or one of a control."""
+
+    question: Question
+    domain: Domain | None = None
+    control: Control | None = None
+
+    @property
+    def id(self) -> str:
+        """The question id."""
+        return self.question.id
+
+    @property
+    def profile(self) -> bool:
+        """Whether this is a profile question."""
+        return self.domain is None
+
+
+@dataclass
+class Session:
+    """An assessment open in the UI."""
+
+    workspace: Workspace
+    assessment_id: int
+    client: str
+    questionnaire: Questionnaire
+    assessment: Assessment
+    revision: int = 0
+    """Bumped by every change, so a score of an older state can be told apart."""
+    result: Result | None = None
+    _applicability: Applicability | None = field(default=None, repr=False)
+
+    @classmethod
+    def open(
+        cls,
+        workspace: Workspace,
+        assessment_id: int,
+        lookup: Callable[[str, str], Questionnaire | None] | None = None,
+    ) -> Session:
+        """Loads an assessment and its questionnaire (blocking: call it from a worker).
+
+        ``lookup`` finds the questionnaire by id and version (the app's loaded catalogue); the
+        catalogue is searched when it is not given or finds nothing.
+        """
+        from compliance.catalog import find
+        from compliance.store.assessments import get_assessment, load_assessment
+
+        info = get_assessment(workspace, assessment_id)
+        assessment = load_assessment(workspace, assessment_id)
+        ref = assessment.questionnaire
+        questionnaire = lookup(ref.id, ref.version) if lookup else None
+        if questionnaire is None:
+            questionnaire = find(ref.id, ref.version).questionnaire
+        return cls(workspace, assessment_id, info.client, questionnaire, assessment)
+
+    # --- what applies ---------------------------------------------------------------------
+
+    @property
+    def applicability(self) -> Applicability:
+        """Which questions apply to the answers as they stand."""
+        if self._applicability is None:
+            self._applicability = Applicability(self.questionnaire, self.assessment)
+        return self._applicability
+
+    def items(self) -> Iterator[Item]:
+        """Every question that applies, profile first, in questionnaire order."""
+        applies = self.applicability
+        for question in self.questionnaire.profile.questions:
+            if applies.profile_applies(question.id):
+                yield Item(question)
+        for domain, control, question in self.questionnaire.iter_questions():
+            if applies.applies(question.id):
+                yield Item(question, domain, control)
+
+    def value(self, item: Item) -> Any:
+        """The current answer value of an item (None when unanswered)."""
+        if item.profile:
+            return self.assessment.profile.get(item.id)
+        answer = self.assessment.answers.get(item.id)
+        return None if answer is None else answer.value
+
+    def answer(self, question_id: str) -> Answer | None:
+        """The full answer to a question of the domains."""
+        return self.assessment.answers.get(question_id)
+
+    def answered(self, item: Item) -> bool:
+        """Whether the item has an answer (N/A counts)."""
+        return self.value(item) is not None
+
+    def progress(self, items: list[Item] | None = None) -> dict[str | None, tuple[int, int]]:
+        """``(answered, applicable)`` by domain id (None: the profile), in one pass."""
+        counts: dict[str | None, list[int]] = {}
+        for item in self.items() if items is None else items:
+            key = None if item.domain is None else item.domain.id
+            pair = counts.setdefault(key, [0, 0])
+            pair[0] += self.answered(item)
+            pair[1] += 1
+        return {key: (pair[0], pair[1]) for key, pair in counts.items()}
+
+    # --- changes (each one durable before the in-memory copy moves) -------------------------
+
+    def _changed(self, assessment: Assessment) -> None:
+        self.assessment = assessment
+        self._applicability = None
+        self.revision += 1
+
+    def problem(self, item: Item, value: Any) -> str | None:
+        """Why ``value`` cannot answer ``item``, or None."""
+        countries = (
+            set(self.questionnaire.reference.countries) if self.questionnaire.reference else None
+        )
+        return answer_problem(item.question, value, countries or None)
+
+    def set_answer(self, item: Item, value: Any) -> None:
+        """Saves an answer (None clears it); raises a ComplianceError when the store refuses it."""
+        from compliance.store.answers import clear_answer, save_answer
+        from compliance.store.assessments import set_profile_answer
+
+        if item.profile:
+            set_profile_answer(self.workspace, self.assessment_id, item.id, value)
+            profile = dict(self.assessment.profile)
+            if value is None:
+                profile.pop(item.id, None)
+            else:
+                profile[item.id] = tuple(value) if isinstance(value, list) else value
+            self._changed(self.assessment.model_copy(update={"profile": profile}))
+            return
+        answers = dict(self.assessment.answers)
+        if value is None:
+            clear_answer(self.workspace, self.assessment_id, item.id)
+            answers.pop(item.id, None)
+        else:
+            save_answer(
+                self.workspace, self.assessment_id, item.id, value, questionnaire=self.questionnaire
+            )
+            old = answers.get(item.id)
+            answers[item.id] = Answer.model_validate(
+                {
+                    "value": value,
+                    "comment": old.comment if old else None,
+                    "evidence": old.evidence if old else (),
+                    "answered_by": self.workspace.actor,
+                }
+            )
+        self._changed(self.assessment.model_copy(update={"answers": answers}))
+
+    def set_na(self, item: Item) -> None:
+        """Answers "not applicable"."""
+        self.set_answer(item, NA)
+
+    def set_comment(self, question_id: str, comment: str | None) -> None:
+        """Saves the comment of an answered question."""
+        from compliance.store.answers import save_answer
+
+        answer = self.assessment.answers[question_id]
+        save_answer(
+            self.workspace,
+            self.assessment_id,
+            question_id,
+            answer.value,
+            comment=comment or None,
+            questionnaire=self.questionnaire,
+        )
+        answers = dict(self.assessment.answers)
+        answers[question_id] = answer.model_copy(update={"comment": comment or None})
+        self._changed(self.assessment.model_copy(update={"answers": answers}))
+
+    def attach(self, question_id: str, path: Path) -> None:
+        """Hashes a file and attaches it to an answered question (blocking for large files)."""
+        from compliance.store.answers import get_answer
+        from compliance.store.evidence import attach_evidence
+
+        attach_evidence(self.workspace, self.assessment_id, question_id, path)
+        stored = get_answer(self.workspace, self.assessment_id, question_id)
+        if stored is not None:
+            answers = dict(self.assessment.answers)
+            answers[question_id] = stored
+            self._changed(self.assessment.model_copy(update={"answers": answers}))
+
+    def save_flow(self, flow: Flow, *, new: bool) -> None:
+        """Adds a flow (``new``) or replaces the one with the same id."""
+        from compliance.store.flows import add_flow, replace_flow
+
+        (add_flow if new else replace_flow)(self.workspace, self.assessment_id, flow)
+        flows = list(self.assessment.flows)
+        if new:
+            flows.append(flow)
+        else:
+            flows = [flow if f.id == flow.id else f for f in flows]
+        self._changed(self.assessment.model_copy(update={"flows": tuple(flows)}))
+
+    def delete_flow(self, flow_id: str) -> None:
+        """Deletes a flow and drops it from the onward flows of the others."""
+        from compliance.store.flows import delete_flow, replace_flow
+
+        for other in self.assessment.flows:
+            if flow_id in other.onward:
+                onward = tuple(f for f in other.onward if f != flow_id)
+                replace_flow(
+                    self.workspace, self.assessment_id, other.model_copy(update={"onward": onward})
+                )
+        delete_flow(self.workspace, self.assessment_id, flow_id)
+        self.reload()
+
+    def reload(self) -> None:
+        """Reads the assessment back from the store."""
+        from compliance.store.assessments import load_assessment
+
+        self._changed(load_assessment(self.workspace, self.assessment_id))
+
+    def score(self) -> Result:
+        """Scores the assessment as it stands (pure; safe in a worker on a snapshot)."""
+        from compliance.engine.scoring import score
+
+        return score(self.questionnaire, self.assessment)

@@ -1,0 +1,328 @@
+"""Provides :class:`QuestionCard`: one question with its help, references and answer widget.
+
+The card shows what the session gives it and reports what the user does through nested messages
+(:class:`QuestionCard.Answered`, :class:`QuestionCard.Commented`,
+:class:`QuestionCard.EvidenceWanted`); the screen saves. A widget event that repeats the current
+value (as when the card is filled in) sends nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.message import Message
+from textual.widget import Widget
+from textual.widgets import (
+    Button,
+    Checkbox,
+    Input,
+    RadioSet,
+    SelectionList,
+    Static,
+)
+
+from compliance.model.assessment import NA
+from compliance.model.questionnaire import (
+    CountryQuestion,
+    DateQuestion,
+    MultiChoiceQuestion,
+    NumberQuestion,
+    Questionnaire,
+    ScaleQuestion,
+    SingleChoiceQuestion,
+    TextQuestion,
+    YesNoQuestion,
+)
+from compliance.tui.safe import plain
+from compliance.tui.session import Item, Session
+from compliance.tui.strings import tr
+from compliance.tui.widgets.country_picker import CountryPicker
+from compliance.tui.widgets.toggles import Choice, Tick, Ticks
+
+__all__ = ["QuestionCard", "choices", "refs_text"]
+
+
+def choices(question: Any, lang: str) -> list[tuple[Any, str]]:
+    """The ``(value, label)`` pairs a choice-like question offers, in order."""
+    if isinstance(question, YesNoQuestion):
+        return [("yes", tr("yes", lang)), ("no", tr("no", lang))]
+    if isinstance(question, SingleChoiceQuestion | MultiChoiceQuestion):
+        return [(o.id, o.label.get(lang)) for o in question.options]
+    if isinstance(question, ScaleQuestion):
+        labels = {label.value: label.label.get(lang) for label in question.labels}
+        return [
+            (v, f"{v} — {labels[v]}" if v in labels else str(v))
+            for v in range(question.min, question.max + 1)
+        ]
+    return []
+
+
+def refs_text(questionnaire: Questionnaire, refs: dict[str, tuple[str, ...]], lang: str) -> str:
+    """Citations as ``Law 09-08 Art. 23, 24 · GDPR Art. 37``."""
+    titles = {f.id: f.title.get(lang) for f in questionnaire.frameworks}
+    art = "art." if lang == "fr" else "Art."
+    return " · ".join(
+        f"{titles.get(framework, framework)} {art} {', '.join(articles)}"
+        for framework, articles in refs.items()
+        if articles
+    )
+
+
+def _number(text: str) -> int | Decimal | None:
+    try:
+        number = Decimal(text.strip().replace(",", "."))
+    except InvalidOperation:
+        return None
+    if not number.is_finite():
+        return None
+    return int(number) if number == number.to_integral_value() else number
+
+
+def _shown(value: Any) -> str:
+    if value is None or value == NA:
+        return ""
+    if isinstance(value, tuple):
+        return ", ".join(str(v) for v in value)
+    return str(value)
+
+
+class QuestionCard(VerticalScroll):
+    """The question being answered."""
+
+    @dataclass
+    class Answered(Message):
+        """The user gave an answer (None: cleared it)."""
+
+        item: Item
+        value: Any
+
+    @dataclass
+    class Commented(Message):
+        """The user changed the comment of an answered question."""
+
+        question_id: str
+        comment: str
+
+    @dataclass
+    class EvidenceWanted(Message):
+        """The user asked to attach a file to the answer."""
+
+        question_id: str
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, classes="question-card")
+        self.item: Item | None = None
+        self.current: Any = None
+        self.comment = ""
+        self.lang = "en"
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="q-where", classes="dim")
+
+    # --- filling in -----------------------------------------------------------------------
+
+    async def show(
+        self, session: Session, item: Item, *, lang: str, position: int, total: int
+    ) -> None:
+        """Shows ``item`` as it stands in ``session``."""
+        self.item = item
+        self.lang = lang
+        self.current = session.value(item)
+        await self.remove_children()
+        await self.mount_all(self._widgets(session, item, position, total))
+        self.scroll_home(animate=False)
+
+    def _widgets(self, session: Session, item: Item, position: int, total: int) -> list[Widget]:
+        lang = self.lang
+        q = item.question
+        questionnaire = session.questionnaire
+        where = Text(f"{position}/{total} · ")
+        if item.profile or item.control is None or item.domain is None:
+            where.append(tr("as.profile", lang))
+        else:
+            where.append(plain(item.domain.title.get(lang)))
+            where.append(" › ")
+            where.append(plain(f"{item.control.id} {item.control.title.get(lang)}"))
+        where.append(" · ")
+        where.append(plain(q.id))
+        widgets: list[Widget] = [
+            Static(where, id="q-where", classes="dim"),
+            Static(plain(q.text.get(lang), single_line=False), id="q-text"),
+            self._answer_widget(session, item),
+            Static("", id="q-problem", classes="problem"),
+        ]
+        if q.allow_na:
+            widgets.append(Tick(tr("as.na", lang), self.current == NA, id="q-na"))
+        if q.help is not None:
+            widgets.append(
+                Static(plain(q.help.get(lang), single_line=False), id="q-help", classes="help")
+            )
+        refs: dict[str, tuple[str, ...]] = {}
+        if item.control is not None:
+            refs.update(item.control.refs)
+        for framework, articles in q.refs.items():
+            refs[framework] = tuple(dict.fromkeys(refs.get(framework, ()) + articles))
+        if refs:
+            text = Text(f"{tr('as.refs', lang)}: ", style="bold")
+            text.append(plain(refs_text(questionnaire, refs, lang)))
+            reference = questionnaire.reference
+            for entry in reference.crosswalk_for(refs) if reference else ():
+                text.append(f"\n{tr('as.crosswalk', lang)}: ", style="bold")
+                text.append(plain(f"{entry.topic.get(lang)} — {entry.note.get(lang)}"))
+                if not entry.verified:
+                    text.append(" (unverified)" if lang == "en" else " (non vérifié)")
+            widgets.append(Static(text, id="q-refs", classes="refs"))
+        if not item.profile:
+            answer = session.answer(q.id)
+            self.comment = (answer.comment or "") if answer else ""
+            widgets.append(
+                Input(
+                    (answer.comment or "") if answer else "",
+                    placeholder=tr("as.comment", lang),
+                    id="q-comment",
+                )
+            )
+            evidence = Text(f"{tr('as.evidence', lang)}: ", style="bold")
+            files = answer.evidence if answer else ()
+            if not files:
+                evidence.append(tr("as.no_evidence", lang), style="italic")
+            for file in files:
+                evidence.append("\n• ")
+                evidence.append(plain(f"{file.path}  sha256:{file.sha256[:16]}…"))
+            widgets.append(Static(evidence, id="q-evidence"))
+            widgets.append(Button(f"{tr('key.evidence', lang)}…", id="q-attach", compact=True))
+        return widgets
+
+    def _answer_widget(self, session: Session, item: Item) -> Widget:
+        q = item.question
+        lang = self.lang
+        value = self.current
+        if isinstance(q, YesNoQuestion | SingleChoiceQuestion | ScaleQuestion):
+            if isinstance(q, YesNoQuestion) and isinstance(value, bool):
+                value = "yes" if value else "no"
+            return RadioSet(
+                *(Choice(plain(label), value == key) for key, label in choices(q, lang)),
+                id="q-answer",
+                classes="answer",
+            )
+        if isinstance(q, MultiChoiceQuestion):
+            chosen = set(value) if isinstance(value, tuple) else set()
+            return Ticks(
+                *((plain(label), key, key in chosen) for key, label in choices(q, lang)),
+                id="q-answer",
+                classes="answer",
+            )
+        countries = (
+            {c: t.get(lang) for c, t in session.questionnaire.reference.countries.items()}
+            if session.questionnaire.reference
+            else {}
+        )
+        if isinstance(q, CountryQuestion) and not q.multiple and countries:
+            code = value if isinstance(value, str) and value != NA else None
+            return CountryPicker(
+                countries, value=code, placeholder=tr("fl.search", lang), id="q-answer"
+            )
+        hint = {
+            NumberQuestion: "as.number_hint",
+            DateQuestion: "as.date_hint",
+            CountryQuestion: "as.country_hint",
+        }.get(type(q), "as.text_hint")
+        if isinstance(q, NumberQuestion) and q.unit is not None:
+            placeholder = f"{tr(hint, lang)} ({q.unit.get(lang)})"
+        else:
+            placeholder = tr(hint, lang)
+        max_length = q.max_length if isinstance(q, TextQuestion) else 200
+        return Input(_shown(value), placeholder=placeholder, max_length=max_length, id="q-answer")
+
+    # --- reading what the user did ----------------------------------------------------------
+
+    def parse(self, text: str) -> Any:
+        """The answer value typed in the input for the current question."""
+        assert self.item is not None
+        q = self.item.question
+        text = text.strip()
+        if not text:
+            return None
+        if isinstance(q, NumberQuestion):
+            number = _number(text)
+            return text if number is None else number
+        if isinstance(q, DateQuestion):
+            return text
+        if isinstance(q, CountryQuestion):
+            codes = tuple(c.strip().upper() for c in text.split(",") if c.strip())
+            return codes if q.multiple else (codes[0] if len(codes) == 1 else text)
+        return text
+
+    def _give(self, value: Any) -> None:
+        if self.item is None or value == self.current:
+            return
+        self.current = value
+        self.post_message(self.Answered(self.item, value))
+
+    def set_problem(self, problem: str | None) -> None:
+        """Shows why the last value was refused (or clears it)."""
+        shown = plain(tr("as.invalid", self.lang, problem=problem)) if problem else ""
+        self.query_one("#q-problem", Static).update(shown)
+
+    @on(RadioSet.Changed, "#q-answer")
+    def _radio(self, event: RadioSet.Changed) -> None:
+        event.stop()
+        if self.item is None:
+            return
+        options = choices(self.item.question, self.lang)
+        self._give(options[event.index][0])
+
+    @on(SelectionList.SelectedChanged, "#q-answer")
+    def _selection(self, event: SelectionList.SelectedChanged[str]) -> None:
+        event.stop()
+        if self.item is None:
+            return
+        order = [key for key, _ in choices(self.item.question, self.lang)]
+        selected = set(event.selection_list.selected)
+        chosen = tuple(key for key in order if key in selected)
+        self._give(chosen if chosen else None)
+
+    @on(Input.Changed, "#q-answer")
+    def _typed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._give(self.parse(event.value))
+
+    @on(CountryPicker.Changed, "#q-answer")
+    def _country(self, event: CountryPicker.Changed) -> None:
+        event.stop()
+        self._give(event.code)
+
+    @on(Checkbox.Changed, "#q-na")
+    def _na(self, event: Checkbox.Changed) -> None:
+        event.stop()
+        if event.value:
+            self._give(NA)
+        elif self.current == NA:
+            self._give(None)
+
+    @on(Input.Changed, "#q-comment")
+    def _comment(self, event: Input.Changed) -> None:
+        event.stop()
+        if self.item is not None and event.value != self.comment:
+            self.comment = event.value
+            self.post_message(self.Commented(self.item.id, event.value))
+
+    @on(Button.Pressed, "#q-attach")
+    def _attach_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if self.item is not None:
+            self.post_message(self.EvidenceWanted(self.item.id))
+
+    def focus_answer(self) -> None:
+        """Puts the focus on the answer widget."""
+        found = self.query("#q-answer")
+        if found:
+            widget = found.first()
+            target = widget.query_one(Input) if isinstance(widget, CountryPicker) else widget
+            target.focus()

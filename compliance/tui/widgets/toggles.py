@@ -1,0 +1,48 @@
+"""Provides :class:`Choice`, :class:`Tick` and :class:`Ticks`: radio buttons, checkboxes and
+selection lists that show their state by a symbol, not by colour alone (blank when off)."""
+
+from __future__ import annotations
+
+from rich.segment import Segment
+from textual.content import Content
+from textual.strip import Strip
+from textual.widgets import Checkbox, RadioButton, SelectionList
+from textual.widgets._toggle_button import ToggleButton
+from textual.widgets.option_list import OptionDoesNotExist
+
+__all__ = ["Choice", "Tick", "Ticks"]
+
+
+class Choice(RadioButton):
+    """A radio button: ● when chosen, blank when not."""
+
+    @property
+    def _button(self) -> Content:
+        self.BUTTON_INNER = "●" if self.value else " "
+        return super()._button
+
+
+class Tick(Checkbox):
+    """A checkbox: ✓ when ticked, blank when not."""
+
+    @property
+    def _button(self) -> Content:
+        self.BUTTON_INNER = "✓" if self.value else " "
+        return super()._button
+
+
+class Ticks(SelectionList[str]):
+    """A selection list: ✓ beside each chosen option, blank beside the others."""
+
+    def render_line(self, y: int) -> Strip:
+        line = super().render_line(y)
+        segments = list(line)
+        if len(segments) < 3 or segments[1].text != ToggleButton.BUTTON_INNER:
+            return line
+        try:
+            option = self.get_option_at_index(self.scroll_offset.y + y)
+        except OptionDoesNotExist:
+            return line
+        mark = "✓" if option.value in self.selected else " "
+        segments[1] = Segment(mark, segments[1].style)
+        return Strip(segments, line.cell_length)

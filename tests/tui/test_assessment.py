@@ -1,0 +1,183 @@
+"""The assessment screen through Pilot: answers reach the store, conditions, N/A, language."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.command import CommandPalette
+from textual.widgets import Input, RadioButton, RadioSet, SelectionList, Static
+
+from compliance.store import (
+    create_assessment,
+    create_client,
+    load_assessment,
+    open_workspace,
+)
+from compliance.tui.app import SCORE_DELAY, ComplianceApp
+from compliance.tui.commands import QuestionCommands
+from compliance.tui.screens import AssessmentScreen
+from compliance.tui.widgets import QuestionCard
+from tests.tui.conftest import settle
+
+
+def _new_assessment(path: Path, name: str = "Atlas Contact") -> int:
+    with open_workspace(path) as workspace:
+        client = create_client(workspace, name)
+        return create_assessment(workspace, client, "example")
+
+
+async def _open(app: ComplianceApp, pilot: object) -> AssessmentScreen:
+    await settle(app, pilot)  # type: ignore[arg-type]
+    screen = app.screen
+    assert isinstance(screen, AssessmentScreen)
+    return screen
+
+
+def _choose(screen: AssessmentScreen, index: int) -> None:
+    """Presses the ``index``-th radio button of the card, as a click or Enter would."""
+    radio = screen.query_one("#q-answer", RadioSet)
+    radio.query(RadioButton)[index].value = True
+
+
+async def test_answers_are_saved_at_once_and_the_score_follows(ws_path: Path) -> None:
+    assessment_id = _new_assessment(ws_path)
+    app = ComplianceApp(workspace=ws_path, welcome=False, open_assessment=assessment_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open(app, pilot)
+        assert screen.current == "role"  # the profile comes first
+        first = app.result
+        assert first is not None
+        _choose(screen, 0)  # role: controller
+        await pilot.pause()
+        assert screen.saved.startswith("✓")
+        await screen.goto("gov01.lead")
+        _choose(screen, 0)  # yes
+        await pilot.pause()
+        await pilot.pause(SCORE_DELAY + 0.1)
+        await settle(app, pilot)
+        assert app.result is not None
+        assert app.result.overall.score != first.overall.score
+        status = str(screen.query_one("#as-status", Static).render())
+        assert "saved" in status and "Score" in status
+    with open_workspace(ws_path) as workspace:
+        stored = load_assessment(workspace, assessment_id)
+    assert stored.profile["role"] == "controller"
+    assert stored.answers["gov01.lead"].value == "yes"
+
+
+async def test_a_condition_shows_and_hides_a_question(ws_path: Path) -> None:
+    assessment_id = _new_assessment(ws_path)
+    app = ComplianceApp(workspace=ws_path, welcome=False, open_assessment=assessment_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open(app, pilot)
+        ids = [i.id for i in screen.items]
+        assert "gov01.maturity" not in ids  # only when a lead is named
+        await screen.goto("gov01.lead")
+        _choose(screen, 0)
+        await pilot.pause()
+        assert "gov01.maturity" in [i.id for i in screen.items]
+        assert "gov01.maturity" in screen.nodes
+        _choose(screen, 1)  # no
+        await pilot.pause()
+        assert "gov01.maturity" not in [i.id for i in screen.items]
+        assert "gov01.maturity" not in screen.nodes
+
+
+async def test_not_applicable_where_allowed_only(ws_path: Path) -> None:
+    assessment_id = _new_assessment(ws_path)
+    app = ComplianceApp(workspace=ws_path, welcome=False, open_assessment=assessment_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open(app, pilot)
+        await screen.goto("gov01.lead")
+        screen.action_toggle_na()  # not allowed here
+        await pilot.pause()
+        assert screen.session.answer("gov01.lead") is None
+        await screen.goto("gov02.last")  # the date box has the focus: x would be typed
+        await pilot.press("f6")
+        await pilot.pause()
+        answer = screen.session.answer("gov02.last")
+        assert answer is not None and answer.is_na
+    with open_workspace(ws_path) as workspace:
+        assert load_assessment(workspace, assessment_id).answers["gov02.last"].is_na
+
+
+async def test_typed_answers_are_checked_before_saving(ws_path: Path) -> None:
+    assessment_id = _new_assessment(ws_path)
+    app = ComplianceApp(workspace=ws_path, welcome=False, open_assessment=assessment_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open(app, pilot)
+        await screen.goto("gov02.share")
+        box = screen.query_one("#q-answer", Input)
+        box.value = "150"  # above the maximum
+        await pilot.pause()
+        assert screen.session.answer("gov02.share") is None
+        assert "maximum" in str(screen.query_one("#q-problem", Static).render())
+        box.value = "95"
+        await pilot.pause()
+        answer = screen.session.answer("gov02.share")
+        assert answer is not None and answer.value == 95
+        screen.query_one("#q-comment", Input).value = "[bold]HR list[/] \x1b[2J"
+        await pilot.pause()
+        await screen.goto("xfr01.tools")
+        selection = screen.query_one("#q-answer", SelectionList)
+        selection.select("scc")
+        selection.select("tia")
+        await pilot.pause()
+    with open_workspace(ws_path) as workspace:
+        stored = load_assessment(workspace, assessment_id)
+    assert stored.answers["gov02.share"].comment == "[bold]HR list[/] \x1b[2J"
+    assert stored.answers["xfr01.tools"].value == ("scc", "tia")
+
+
+async def test_navigation_keys_and_next_unanswered(ws_path: Path) -> None:
+    assessment_id = _new_assessment(ws_path)
+    app = ComplianceApp(workspace=ws_path, welcome=False, open_assessment=assessment_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open(app, pilot)
+        screen.query_one("#as-tree").focus()
+        await pilot.press("n")
+        assert screen.current == "sectors"
+        await pilot.press("p")
+        assert screen.current == "role"
+        _choose(screen, 0)
+        await pilot.pause()
+        screen.query_one("#as-tree").focus()
+        await pilot.press("u")
+        assert screen.current == "sectors"
+
+
+async def test_the_palette_finds_questions_and_controls(ws_path: Path) -> None:
+    assessment_id = _new_assessment(ws_path)
+    app = ComplianceApp(workspace=ws_path, welcome=False, open_assessment=assessment_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open(app, pilot)
+        assert QuestionCommands in screen.COMMANDS
+        provider = QuestionCommands(screen)
+        hits = [hit async for hit in provider.search("training session")]
+        assert hits
+        await hits[0].command()
+        await pilot.pause()
+        assert screen.current == "gov02.last"
+        app.action_command_palette()
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+
+
+async def test_the_language_switch_changes_questions_and_keys(ws_path: Path) -> None:
+    assessment_id = _new_assessment(ws_path, "[bold]x[/] \x1b[31m")
+    app = ComplianceApp(workspace=ws_path, welcome=False, open_assessment=assessment_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open(app, pilot)
+        text = str(screen.query_one("#q-text", Static).render())
+        assert text == "What is your role?"
+        status = str(screen.query_one("#as-status", Static).render())
+        assert "[bold]x[/]" in status and "\x1b" not in status
+        await pilot.press("f2")
+        await pilot.pause()
+        assert app.lang == "fr"
+        text = str(screen.query_one("#q-text", Static).render())
+        assert text == "Quel est votre rôle ?"
+        descriptions = {b.binding.description for b in screen.active_bindings.values()}
+        assert "Suivante" in descriptions and "Next" not in descriptions
+        card = screen.query_one(QuestionCard)
+        assert card.lang == "fr"

@@ -1,0 +1,155 @@
+"""The data-flows and results screens through Pilot: flows change readiness, results follow."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import DataTable, Input, Select, Static
+
+from compliance.store import (
+    create_assessment,
+    create_client,
+    import_assessment,
+    load_assessment,
+    open_workspace,
+    read_assessment_file,
+)
+from compliance.tui.app import SCORE_DELAY, ComplianceApp
+from compliance.tui.dialogs import Confirm, FlowForm
+from compliance.tui.screens import AssessmentScreen, FlowsScreen, ResultsScreen
+from compliance.tui.widgets import CountryPicker
+from tests.conftest import REPO
+from tests.tui.conftest import settle
+
+FIXTURE = REPO / "questionnaires" / "example" / "fixtures" / "processor-with-us-backups.yaml"
+
+
+def _sample(path: Path) -> int:
+    assessment, _ = read_assessment_file(FIXTURE, lambda: "")
+    with open_workspace(path) as workspace:
+        return import_assessment(workspace, assessment)
+
+
+async def _flows(app: ComplianceApp, pilot: object) -> FlowsScreen:
+    await settle(app, pilot)  # type: ignore[arg-type]
+    screen = app.screen
+    assert isinstance(screen, AssessmentScreen)
+    screen.action_flows()
+    await settle(app, pilot)  # type: ignore[arg-type]
+    flows = app.screen
+    assert isinstance(flows, FlowsScreen)
+    return flows
+
+
+async def test_flows_are_listed_with_their_status_in_words(ws_path: Path) -> None:
+    assessment_id = _sample(ws_path)
+    app = ComplianceApp(workspace=ws_path, welcome=False, open_assessment=assessment_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _flows(app, pilot)
+        table = screen.query_one(DataTable)
+        assert table.row_count == 2
+        statuses = [str(table.get_row_at(i)[-1]) for i in range(2)]
+        words = ("ready", "conditional", "not ready", "blocked")
+        assert all(any(word in status for word in words) for status in statuses)
+
+
+async def test_add_edit_and_delete_a_flow(ws_path: Path) -> None:
+    with open_workspace(ws_path) as workspace:
+        client = create_client(workspace, "Flows Inc")
+        assessment_id = create_assessment(workspace, client, "example")
+    app = ComplianceApp(workspace=ws_path, welcome=False, open_assessment=assessment_id)
+    async with app.run_test(size=(80, 40)) as pilot:
+        screen = await _flows(app, pilot)
+        await pilot.press("a")
+        form: object = app.screen
+        assert isinstance(form, FlowForm)
+        mechanisms = [value for _, value in form.query_one("#f-mechanism", Select)._options]
+        assert "scc_module_2" in mechanisms
+        form.query_one("#f-name", Input).value = "CRM [@click=app.quit]x[/]"
+        form.query_one("#f-exporter-name", Input).value = "EU Client"
+        form.query_one("#f-importer-name", Input).value = "Flows Inc"
+        picker = form.query_one("#f-exporter-country", CountryPicker)
+        assert picker.matches("fran")[0] == "FR"
+        picker.pick("FR")
+        form.query_one("#f-importer-country", CountryPicker).pick("MA")
+        form.action_save()
+        await settle(app, pilot)
+        await pilot.pause(SCORE_DELAY + 0.1)
+        await settle(app, pilot)
+        assert app.screen is screen
+        table = screen.query_one(DataTable)
+        assert table.row_count == 1
+        assert "[@click=app.quit]" in str(table.get_row_at(0)[0])
+        before = screen.status_of("f1")
+        assert before is not None and before != "ready"
+        # edit: the form opens on the flow; choose the SCCs and say they are signed
+        await pilot.press("e")
+        form = app.screen
+        assert isinstance(form, FlowForm)
+        assert form.query_one("#f-id", Input).disabled
+        form.query_one("#f-mechanism", Select).value = "scc_module_2"
+        form.query_one("#f-scc").value = True  # type: ignore[attr-defined]
+        form.action_save()
+        await settle(app, pilot)
+        with open_workspace(ws_path) as workspace:
+            stored = load_assessment(workspace, assessment_id)
+        assert stored.flows[0].gdpr_mechanism == "scc_module_2"
+        assert stored.flows[0].contract.scc_signed is True
+        # delete, after a confirmation
+        await pilot.press("x")
+        assert isinstance(app.screen, Confirm)
+        await pilot.press("y")
+        await settle(app, pilot)
+        assert screen.query_one(DataTable).row_count == 0
+    with open_workspace(ws_path) as workspace:
+        assert load_assessment(workspace, assessment_id).flows == ()
+
+
+async def test_results_follow_an_answer_after_the_debounce(ws_path: Path) -> None:
+    assessment_id = _sample(ws_path)
+    app = ComplianceApp(workspace=ws_path, welcome=False, open_assessment=assessment_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        assessment = app.screen
+        assert isinstance(assessment, AssessmentScreen)
+        assessment.action_results()
+        await settle(app, pilot)
+        results = app.screen
+        assert isinstance(results, ResultsScreen)
+        overall = str(results.query_one("#rs-overall", Static).render())
+        plan = str(results.query_one("#rs-plan", Static).render())
+        flows = str(results.query_one("#rs-flows", Static).render())
+        assert "Atlas Contact" in overall
+        assert "Backups in US" in flows and "Art." in flows
+        assert "GOV-02" in plan or "XFR-01" in plan
+        before = app.result
+        assert before is not None
+        item = assessment.item("gov01.lead")
+        assert item is not None
+        assert assessment.answer(item, "no")  # the card is under the results screen
+        assert app.result is before  # scoring waits for the debounce
+        await pilot.pause(SCORE_DELAY + 0.1)
+        await settle(app, pilot)
+        assert app.result is not before
+        assert app.result.overall.score != before.overall.score
+        assert str(results.query_one("#rs-overall", Static).render()) != overall
+        await pilot.press("s")  # signing is announced, not faked
+        await pilot.pause()
+        assert app.screen is results
+
+
+async def test_the_report_action_writes_the_report(ws_path: Path, tmp_path: Path) -> None:
+    assessment_id = _sample(ws_path)
+    target = tmp_path / "report.md"
+    app = ComplianceApp(workspace=ws_path, welcome=False, open_assessment=assessment_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, AssessmentScreen)
+        screen.action_results()
+        await settle(app, pilot)
+        results = app.screen
+        assert isinstance(results, ResultsScreen)
+        results._report_to(str(target))
+        await settle(app, pilot)
+    assert "Atlas Contact" in target.read_text(encoding="utf-8")

@@ -1,0 +1,60 @@
+"""Snapshots of the workspace, assessment and results screens at 80×24 (cursor blink off).
+
+The workspace is a relative path inside the test's folder, and the assessment is the example
+fixture (its ``as_of`` is fixed), so every picture is the same on every run. Update them with
+``pytest tests/tui/test_snapshots.py --snapshot-update`` after looking at the report.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+from textual.worker import WorkerCancelled
+
+from compliance.store import import_assessment, open_workspace, read_assessment_file
+from compliance.tui.app import ComplianceApp
+from tests.conftest import REPO
+
+FIXTURE = REPO / "questionnaires" / "example" / "fixtures" / "processor-with-us-backups.yaml"
+SIZE = (80, 24)
+
+
+@pytest.fixture
+def sample_id(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> int:
+    monkeypatch.chdir(tmp_path)
+    assessment, _ = read_assessment_file(FIXTURE, lambda: "")
+    with open_workspace("workspace.sqlite") as workspace:
+        return import_assessment(workspace, assessment)
+
+
+async def _settle(pilot: Pilot[Any]) -> None:
+    for _ in range(3):
+        try:
+            await pilot.app.workers.wait_for_complete()
+        except WorkerCancelled:
+            continue
+        await pilot.pause()
+
+
+def test_workspace_screen(snap_compare: Any, sample_id: int) -> None:
+    app = ComplianceApp(workspace="workspace.sqlite", welcome=False)
+    assert snap_compare(app, terminal_size=SIZE, run_before=_settle)
+
+
+def test_assessment_screen(snap_compare: Any, sample_id: int) -> None:
+    app = ComplianceApp(workspace="workspace.sqlite", welcome=False, open_assessment=sample_id)
+    assert snap_compare(app, terminal_size=SIZE, run_before=_settle)
+
+
+def test_results_screen(snap_compare: Any, sample_id: int) -> None:
+    app = ComplianceApp(workspace="workspace.sqlite", welcome=False, open_assessment=sample_id)
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await _settle(pilot)
+        await pilot.app.screen.run_action("results")
+        await _settle(pilot)
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)

@@ -1,0 +1,153 @@
+"""The workspace screen through Pilot: clients, assessments, the welcome, import and export."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import DataTable, Input
+
+from compliance.store import (
+    create_assessment,
+    create_client,
+    list_assessments,
+    list_clients,
+    open_workspace,
+)
+from compliance.tui.app import ComplianceApp
+from compliance.tui.dialogs import Confirm, Prompt, Welcome
+from compliance.tui.screens import AssessmentScreen, WorkspaceScreen
+from tests.tui.conftest import settle
+
+
+def _client_names(path: Path) -> list[str]:
+    with open_workspace(path) as workspace:
+        return [c.name for c in list_clients(workspace)]
+
+
+async def test_an_empty_workspace_welcomes_and_creates_the_sample_client(ws_path: Path) -> None:
+    app = ComplianceApp(workspace=ws_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        assert isinstance(app.screen, Welcome)
+        await pilot.press("enter")  # "Create a sample client" has the focus
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, WorkspaceScreen)
+        assert len(screen.clients) == 1
+        assert screen.rows and screen.rows[0].info.score is not None
+    assert len(_client_names(ws_path)) == 1
+
+
+async def test_create_client_start_assessment_and_open_it(ws_path: Path) -> None:
+    app = ComplianceApp(workspace=ws_path, welcome=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("n")
+        assert isinstance(app.screen, Prompt)
+        app.screen.query_one(Input).value = "Atlas Contact"
+        await pilot.press("enter")
+        await settle(app, pilot)
+        workspace_screen = app.screen
+        assert isinstance(workspace_screen, WorkspaceScreen)
+        assert [c.name for c in workspace_screen.clients] == ["Atlas Contact"]
+        workspace_screen.action_start()
+        await pilot.pause()
+        choices = [key for key, _ in app.screen.choices]  # type: ignore[attr-defined]
+        assert "example@1.0.0" in choices
+        app.screen.dismiss("example@1.0.0")
+        await settle(app, pilot)
+        assert isinstance(app.screen, AssessmentScreen)
+        assert app.session is not None and app.session.questionnaire.id == "example"
+    with open_workspace(ws_path) as workspace:
+        found = list_assessments(workspace)
+    assert [(a.client, a.questionnaire_id) for a in found] == [("Atlas Contact", "example")]
+
+
+async def test_delete_asks_first_and_no_keeps_the_client(ws_path: Path) -> None:
+    with open_workspace(ws_path) as workspace:
+        create_client(workspace, "Keep Me")
+    app = ComplianceApp(workspace=ws_path, welcome=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("x")
+        assert isinstance(app.screen, Confirm)
+        await pilot.press("enter")  # the focus is on No
+        await settle(app, pilot)
+        assert _client_names(ws_path) == ["Keep Me"]
+        await pilot.press("x")
+        await pilot.press("y")
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, WorkspaceScreen)
+        assert screen.clients == []
+    assert _client_names(ws_path) == []
+
+
+async def test_rename_and_duplicate_for_a_new_cycle(ws_path: Path) -> None:
+    with open_workspace(ws_path) as workspace:
+        client = create_client(workspace, "Old Name")
+        create_assessment(workspace, client, "example")
+    app = ComplianceApp(workspace=ws_path, welcome=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, WorkspaceScreen)
+        screen._rename(client, "New Name")
+        screen.action_duplicate()
+        await settle(app, pilot)
+        assert [r.info.cycle for r in screen.rows] == [1, 2] or [
+            r.info.cycle for r in screen.rows
+        ] == [2, 1]
+    assert _client_names(ws_path) == ["New Name"]
+
+
+async def test_export_encrypted_then_import_asks_for_the_passphrase(
+    ws_path: Path, tmp_path: Path
+) -> None:
+    with open_workspace(ws_path) as workspace:
+        client = create_client(workspace, "Exported")
+        assessment_id = create_assessment(workspace, client, "example")
+    target = tmp_path / "out.json.enc"
+    app = ComplianceApp(workspace=ws_path, welcome=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, WorkspaceScreen)
+        await pilot.press("e")
+        assert isinstance(app.screen, Prompt)
+        app.screen.dismiss(str(target))
+        await pilot.pause()
+        passphrase = app.screen
+        assert isinstance(passphrase, Prompt) and passphrase.password
+        assert passphrase.query_one(Input).password
+        passphrase.dismiss("correct horse battery")
+        await settle(app, pilot)
+        data = target.read_bytes()
+        assert b"Exported" not in data  # encrypted
+        screen._import_from(str(target))
+        await pilot.pause()
+        assert isinstance(app.screen, Prompt) and app.screen.password
+        app.screen.dismiss("correct horse battery")
+        await settle(app, pilot)
+    with open_workspace(ws_path) as workspace:
+        cycles = sorted(a.cycle for a in list_assessments(workspace))
+    assert cycles == [1, 2]
+    del assessment_id
+
+
+async def test_names_from_files_are_shown_literally(ws_path: Path) -> None:
+    hostile = "[bold]x[/] [@click=app.quit]boom[/] \x1b[31mred"
+    with open_workspace(ws_path) as workspace:
+        create_client(workspace, hostile)
+    app = ComplianceApp(workspace=ws_path, welcome=False)
+    async with app.run_test(size=(100, 24)) as pilot:
+        await settle(app, pilot)
+        table = app.screen.query_one("#clients", DataTable)
+        cell = table.get_row_at(0)[0]
+        shown = str(cell)
+        assert "[bold]x[/]" in shown
+        assert "[@click=app.quit]" in shown
+        assert "\x1b" not in shown
+        await pilot.click("#clients", offset=(5, 1))
+        await pilot.pause()
+        assert app.is_running
