@@ -8,13 +8,13 @@ erasure into the database file, so the data does not linger on disk.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, delete, func, select, update
 
 from compliance.errors import WorkspaceError
 from compliance.store import audit
+from compliance.store.listing import Client, client_from_row
 from compliance.store.schema import (
     answers,
     assessments,
@@ -36,21 +36,6 @@ __all__ = [
     "list_clients",
     "rename_client",
 ]
-
-
-@dataclass(frozen=True, slots=True)
-class Client:
-    """A client with a summary of its latest assessment (highest cycle, then newest)."""
-
-    id: int
-    name: str
-    created: str
-    updated: str
-    assessments: int
-    latest_assessment: int | None
-    latest_score: str | None
-    """The latest assessment's score when it is up to date with its answers, else None."""
-    latest_rating: str | None
 
 
 def _name(name: str) -> str:
@@ -159,16 +144,19 @@ def _listing(where_clause: Any = None) -> Any:
 
 
 def _client(row: Any) -> Client:
-    fresh = row.scored_revision is not None and row.scored_revision == row.revision
-    return Client(
-        id=row.id,
-        name=row.name,
-        created=row.created,
-        updated=row.updated,
-        assessments=row.total or 0,
-        latest_assessment=row.latest,
-        latest_score=row.score if fresh else None,
-        latest_rating=row.rating if fresh else None,
+    return client_from_row(
+        (
+            row.id,
+            row.name,
+            row.created,
+            row.updated,
+            row.latest,
+            row.score,
+            row.rating,
+            row.revision,
+            row.scored_revision,
+            row.total,
+        )
     )
 
 

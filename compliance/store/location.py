@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-
-from sqlalchemy.engine import URL, make_url
+from typing import TYPE_CHECKING
 
 from compliance.errors import WorkspaceError
 
-__all__ = ["DEFAULT_NAME", "ENV", "default_location", "describe", "resolve"]
+if TYPE_CHECKING:
+    from sqlalchemy.engine import URL
+
+__all__ = ["DEFAULT_NAME", "ENV", "default_location", "describe", "resolve", "sqlite_path"]
 
 ENV = "COMPLIANCE_WORKSPACE"
 DEFAULT_NAME = "workspace.sqlite"
@@ -25,12 +27,20 @@ def default_location() -> str:
     return str(data_dir() / DEFAULT_NAME)
 
 
+def sqlite_path(location: str | Path | None) -> Path | None:
+    """The file of a SQLite workspace given as a path (None for a URL); SQLAlchemy-free."""
+    text = default_location() if location is None else str(location)
+    return None if "://" in text else Path(text).expanduser()
+
+
 def resolve(location: str | Path | None) -> URL:
     """The SQLAlchemy URL of a workspace given as a path, a URL, or None for the default.
 
     A plain path is a SQLite file, created (mode 0600, folder 0700) when missing. A
     ``postgresql://`` URL uses the psycopg 3 driver.
     """
+    from sqlalchemy.engine import URL, make_url
+
     text = default_location() if location is None else str(location)
     if "://" not in text:
         path = Path(text).expanduser()

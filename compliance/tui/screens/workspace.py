@@ -135,7 +135,19 @@ class WorkspaceScreen(BaseScreen):
 
     @work(thread=True, exclusive=True, group="list")
     def reload(self) -> None:
-        """Opens the workspace if needed, refreshes stale scores and lists the clients."""
+        """Opens the workspace if needed, refreshes stale scores and lists the clients.
+
+        A SQLite workspace is first listed through the standard library (no SQLAlchemy), so the
+        screen is filled before the store is opened; the full listing follows.
+        """
+        if self.capp.workspace is None:
+            from compliance.store.listing import peek_clients
+            from compliance.store.location import sqlite_path
+
+            path = sqlite_path(self.capp.location)
+            quick = peek_clients(path) if path is not None else None
+            if quick:
+                self.app.call_from_thread(self._listed, quick)
         load_store()
         from compliance.store.clients import list_clients
 
