@@ -136,59 +136,24 @@ def _show(args: argparse.Namespace) -> int:
 
 def _sign(args: argparse.Namespace) -> int:
     from compliance.catalog import load_assessment
-    from compliance.signing.bundle import create_bundle
     from compliance.signing.keys import load_private_key
-    from compliance.signing.registry import find_published
-    from compliance.signing.trust import TrustEntry, TrustStore
-    from compliance.signing.verify import verify_bundle
+    from compliance.signing.sign import sign_assessment
 
     output = Path(args.output)
-    if not output.parent.is_dir():
-        raise SigningError(f"the folder of {output} does not exist")
     assessment, questionnaire = load_assessment(args.file)
-    entry = find_published(questionnaire.id, questionnaire.version)
-    from compliance.canonical import digest
-
-    if entry is None or entry.digest != digest(questionnaire):
-        raise SigningError(
-            f"questionnaire {questionnaire.id} {questionnaire.version} is not a published "
-            "version; only assessments of published questionnaires can be signed"
-        )
     key = load_private_key(Path(args.key), read_passphrase(args, confirm=False))
-    pdf = not args.no_pdf and _pdf_available()
-    now = dt.datetime.now(dt.UTC)
-    data = create_bundle(
+    size, pdf, verdict = sign_assessment(
         assessment,
-        entry,
+        questionnaire,
         key,
-        issued_at=now,
+        output,
         valid_days=args.valid_days,
         lang=getattr(args, "lang", "en"),
-        pdf=pdf,
+        pdf=not args.no_pdf,
     )
-    from compliance.signing.keys import public_pem
-
-    own = TrustStore(
-        (TrustEntry(key.key_id, key.name, public_pem(key.public_key).decode("ascii"), now),)
-    )
-    verdict = verify_bundle(data, own, now=now)
-    if not verdict.ok:
-        raise SigningError(f"the new bundle does not verify ({verdict.reason}); nothing written")
-    partial = output.with_name(f".{output.name}.partial")
-    try:
-        partial.write_bytes(data)
-        partial.replace(output)
-    except OSError as error:
-        raise SigningError(f"cannot write {output}: {error.strerror or error}") from None
-    print(f"wrote {output} ({len(data):,} bytes{', with PDF' if pdf else ''})")
+    print(f"wrote {output} ({size:,} bytes{', with PDF' if pdf else ''})")
     print(verdict.line())
     return 0
-
-
-def _pdf_available() -> bool:
-    import importlib.util
-
-    return importlib.util.find_spec("weasyprint") is not None
 
 
 def _date(text: str | None, *, end: bool) -> dt.datetime | None:

@@ -200,9 +200,21 @@ STRINGS: Final[dict[str, tuple[str, str]]] = {
     "rs.impact": ("+{impact} pts", "+{impact} pts"),
     "rs.critical": ("critical", "critique"),
     "rs.not_scored": ("not scored", "non noté"),
-    "rs.coming_sign": (
-        "Signing comes with the [signing] module",
-        "La signature arrive avec le module [signing]",
+    "ask.sign_key": (
+        "Private key file to sign with (made by 'compliance keys generate')",
+        "Fichier de clé privée pour signer (créé par « compliance keys generate »)",
+    ),
+    "ask.sign_passphrase": ("Passphrase of the key", "Phrase secrète de la clé"),
+    "ask.sign_path": (
+        "Where to write the signed bundle (.zip)",
+        "Où écrire le paquet signé (.zip)",
+    ),
+    "rs.sign_kind": ("Give a path ending in .zip", "Donnez un chemin finissant par .zip"),
+    "rs.no_file": ("No such file", "Fichier introuvable"),
+    "rs.signing": ("Signing…", "Signature en cours…"),
+    "rs.signed": (
+        "Signed bundle written to {path} (key {key_id})",
+        "Paquet signé écrit dans {path} (clé {key_id})",
     ),
     "rs.coming_report": (
         "Reports come with the [report] module",

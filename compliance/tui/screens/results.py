@@ -2,7 +2,7 @@
 
 It shows the app's latest result and redraws whenever the debounced scoring worker produces a new
 one. A report is rendered by :func:`compliance.report.render.render` in a worker and written where
-the user says; signing comes with the [signing] module.
+the user says, and signs the assessment into a bundle with a key the user names.
 """
 
 from __future__ import annotations
@@ -177,8 +177,67 @@ class ResultsScreen(BaseScreen):
         self.app.push_screen(FlowsScreen(self.session))
 
     def action_sign(self) -> None:
-        """Signing is not there yet: says where it will come from."""
-        self.notify(tr("rs.coming_sign", self.lang), markup=False)
+        """Asks for the key, its passphrase and where to write, then signs in a worker."""
+
+        def check(value: str) -> str | None:
+            return None if Path(value).expanduser().is_file() else tr("rs.no_file", self.lang)
+
+        self.app.push_screen(Prompt(tr("ask.sign_key", self.lang), check=check), self._sign_key)
+
+    def _sign_key(self, key: str | None) -> None:
+        if key:
+            self.app.push_screen(
+                Prompt(tr("ask.sign_passphrase", self.lang), password=True),
+                lambda passphrase: self._sign_passphrase(Path(key).expanduser(), passphrase),
+            )
+
+    def _sign_passphrase(self, key: Path, passphrase: str | None) -> None:
+        if not passphrase:
+            return
+        suggestion = str(Path.cwd() / f"bundle-{self.session.assessment_id}.zip")
+
+        def check(value: str) -> str | None:
+            path = Path(value).expanduser()
+            if path.suffix.lower() != ".zip":
+                return tr("rs.sign_kind", self.lang)
+            return None if path.parent.is_dir() else f"{path.parent}: no such folder"
+
+        self.app.push_screen(
+            Prompt(tr("ask.sign_path", self.lang), value=suggestion, check=check),
+            lambda output: self._sign_to(key, passphrase, output),
+        )
+
+    def _sign_to(self, key: Path, passphrase: str, output: str | None) -> None:
+        if output:
+            self.notify(tr("rs.signing", self.lang), markup=False)
+            self.sign_bundle(key, passphrase, Path(output).expanduser())
+
+    @work(thread=True, exclusive=True, group="sign")
+    def sign_bundle(self, key_path: Path, passphrase: str, output: Path) -> None:
+        """Signs the assessment as it stands into a verified bundle at ``output``."""
+        load_domain()
+        from compliance.signing.keys import load_private_key
+        from compliance.signing.sign import sign_assessment
+
+        session = self.session
+        try:
+            key = load_private_key(key_path, passphrase)
+            sign_assessment(
+                session.assessment,
+                session.questionnaire,
+                key,
+                output,
+                valid_days=365,
+                lang=self.lang,
+            )
+        except ComplianceError as error:
+            self.app.call_from_thread(self.capp.error, str(error))
+            return
+        self.app.call_from_thread(
+            self.notify,
+            tr("rs.signed", self.lang, path=clean(output), key_id=key.key_id[:16]),
+            markup=False,
+        )
 
     def action_report(self) -> None:
         """Asks where to write the report, then renders it in a worker."""
