@@ -8,6 +8,9 @@ questionnaires folder (``COMPLIANCE_QUESTIONNAIRES`` overrides where that is).
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -99,30 +102,105 @@ def entries() -> tuple[list[CatalogEntry], list[LoadError]]:
     return loaded, errors
 
 
+_INDEX_FILE = "catalog-index.json"
+_index: dict[str, list[str]] | None = None
+
+
+def _index_path() -> Path:
+    from compliance.paths import cache_dir
+
+    return cache_dir() / _INDEX_FILE
+
+
+def _load_index() -> dict[str, list[str]]:
+    global _index  # noqa: PLW0603  (a per-process memo of a file in the cache folder)
+    if _index is None:
+        try:
+            raw = json.loads(_index_path().read_bytes())
+            ok = isinstance(raw, dict) and all(
+                isinstance(v, list) and len(v) == 2 and all(isinstance(x, str) for x in v)
+                for v in raw.values()
+            )
+            _index = raw if ok else {}
+        except (OSError, ValueError):
+            _index = {}
+    return _index
+
+
+def _remember(sha: str, questionnaire: Questionnaire) -> None:
+    index = _load_index()
+    index[sha] = [questionnaire.id, questionnaire.version]
+    path = _index_path()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
+        partial.write_text(json.dumps(index, sort_keys=True), encoding="utf-8")
+        partial.replace(path)
+    except OSError:
+        return  # the index only saves time
+
+
+def _identity(path: Path) -> tuple[str, str] | None:
+    """The id and version of a questionnaire file, from the index when its bytes are known.
+
+    Loads the file only when they are not (and records them); None when it does not load.
+    """
+    try:
+        sha = hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+    known = _load_index().get(sha)
+    if known is not None:
+        return known[0], known[1]
+    try:
+        questionnaire = load_questionnaire(path)
+    except LoadError:
+        return None
+    _remember(sha, questionnaire)
+    return questionnaire.id, questionnaire.version
+
+
+def _version_key(version: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in version.split("."))
+
+
 def find(questionnaire_id: str, version: str | None = None) -> CatalogEntry:
-    """The questionnaire with this id (and version; the newest when no version is given)."""
-    loaded, _ = entries()
-    matches = [e for e in loaded if e.questionnaire.id == questionnaire_id]
-    if not matches:
-        known = ", ".join(sorted({e.questionnaire.id for e in loaded})) or "none"
+    """The questionnaire with this id (and version; the newest when no version is given).
+
+    Only the matching file is loaded: the others are recognised by an index of file digests to
+    ids and versions kept in the cache folder.
+    """
+    candidates: list[tuple[Path, Source, str]] = []
+    known_ids: set[str] = set()
+    for path, source in discover():
+        identity = _identity(path)
+        if identity is None:
+            continue
+        known_ids.add(identity[0])
+        if identity[0] == questionnaire_id:
+            candidates.append((path, source, identity[1]))
+    if not candidates:
+        known = ", ".join(sorted(known_ids)) or "none"
         raise ComplianceError(
             f"no questionnaire {questionnaire_id!r} is installed (installed: {known}); "
             "add it to the user questionnaires folder or check the id"
         )
     if version is not None:
-        exact = [e for e in matches if e.questionnaire.version == version]
+        exact = [c for c in candidates if c[2] == version]
         if not exact:
-            versions = ", ".join(sorted(e.questionnaire.version for e in matches))
+            versions = ", ".join(sorted(c[2] for c in candidates))
             raise ComplianceError(
                 f"questionnaire {questionnaire_id!r} has no version {version} "
                 f"(installed: {versions})"
             )
-        return exact[0]
-
-    def key(entry: CatalogEntry) -> tuple[int, ...]:
-        return tuple(int(part) for part in entry.questionnaire.version.split("."))
-
-    return max(matches, key=key)
+        chosen = exact[0]
+    else:
+        chosen = max(candidates, key=lambda c: _version_key(c[2]))
+    path, source, _ = chosen
+    questionnaire = load_questionnaire(path)
+    if (questionnaire.id, questionnaire.version) != (questionnaire_id, chosen[2]):
+        raise ComplianceError(f"{path} changed while it was being read; try again")
+    return CatalogEntry(path, source, questionnaire, questionnaire.digest)
 
 
 def assessment_from_bytes(
