@@ -16,6 +16,7 @@ __all__ = [
     "LoadError",
     "Problem",
     "ReportError",
+    "ReviewError",
     "SigningError",
     "TrustStoreError",
     "UsageError",
@@ -138,3 +139,8 @@ class VerifyError(ComplianceError):
     def __init__(self, reason: str, message: str) -> None:
         super().__init__(message)
         self.reason = reason
+
+
+class ReviewError(ComplianceError):
+    """A review step cannot be done as asked (two submissions of different organisations, an
+    unverified bundle accepted, an unknown decision status...)."""

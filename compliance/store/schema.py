@@ -33,9 +33,11 @@ __all__ = [
     "flows",
     "metadata",
     "reports",
+    "review_decisions",
+    "review_submissions",
 ]
 
-REVISIONS = ("0001", "0002")
+REVISIONS = ("0001", "0002", "0003")
 """Every migration revision, oldest first; a test checks it against the Alembic scripts."""
 HEAD_REVISION = REVISIONS[-1]
 
@@ -173,4 +175,45 @@ audit_log = Table(
     Index(None, "client_id"),
     # revision 0002: answer histories read by (assessment, target)
     Index(None, "assessment_id", "target"),
+)
+
+# revision 0003: the regulator's review (compliance.review): every bundle seen, and decisions
+review_submissions = Table(
+    "review_submissions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("bundle_sha256", String(64), nullable=False),
+    Column("file", String(4096), nullable=False),
+    Column("verdict", String(16), nullable=False),
+    Column("reason", String(64)),
+    # the columns below come from verified bytes only; NULL for an INVALID bundle
+    Column("report_id", String(64)),
+    Column("registration_id", String(300)),
+    Column("organisation", String(300)),
+    Column("signer", String(300)),
+    Column("issued_at", Stamp),
+    Column("questionnaire", String(100)),
+    Column("scores", Text),
+    Column("first_seen", Stamp, nullable=False),
+    Column("last_seen", Stamp, nullable=False),
+    UniqueConstraint("bundle_sha256"),
+    Index(None, "report_id"),
+    Index(None, "registration_id"),
+)
+
+review_decisions = Table(
+    "review_decisions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column(
+        "submission_id",
+        Integer,
+        ForeignKey("review_submissions.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    Column("status", String(32), nullable=False),
+    Column("comment", Text, nullable=False),
+    Column("reviewer", String(300), nullable=False),
+    Column("at", Stamp, nullable=False),
+    Index(None, "submission_id"),
 )

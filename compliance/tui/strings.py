@@ -28,6 +28,11 @@ STRINGS: Final[dict[str, tuple[str, str]]] = {
     "key.delete": ("Delete", "Supprimer"),
     "key.import": ("Import", "Importer"),
     "key.export": ("Export", "Exporter"),
+    "key.review": ("Review bundles", "Examiner des paquets"),
+    "ask.review_folder": (
+        "Folder of signed bundles to review",
+        "Dossier de paquets signés à examiner",
+    ),
     "key.next": ("Next", "Suivante"),
     "key.previous": ("Previous", "Précédente"),
     "key.unanswered": ("Unanswered", "Sans réponse"),

@@ -16,6 +16,7 @@ from compliance.store import (
 )
 from compliance.tui.app import SCORE_DELAY, ComplianceApp
 from compliance.tui.dialogs import Confirm, FlowForm
+from compliance.tui.dialogs.prompt import Prompt
 from compliance.tui.screens import AssessmentScreen, FlowsScreen, ResultsScreen
 from compliance.tui.widgets import CountryPicker
 from tests.conftest import REPO
@@ -133,9 +134,12 @@ async def test_results_follow_an_answer_after_the_debounce(ws_path: Path) -> Non
         assert app.result is not before
         assert app.result.overall.score != before.overall.score
         assert str(results.query_one("#rs-overall", Static).render()) != overall
-        await pilot.press("s")  # signing is announced, not faked
+        await pilot.press("s")  # signing asks for the key first
         await pilot.pause()
-        assert app.screen is results
+        assert isinstance(app.screen, Prompt)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen_stack[-1] is results
 
 
 async def test_the_report_action_writes_the_report(ws_path: Path, tmp_path: Path) -> None:

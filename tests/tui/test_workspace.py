@@ -151,3 +151,29 @@ async def test_names_from_files_are_shown_literally(ws_path: Path) -> None:
         await pilot.click("#clients", offset=(5, 1))
         await pilot.pause()
         assert app.is_running
+
+
+async def test_the_review_of_a_folder_opens_from_the_workspace(
+    ws_path: Path, tmp_path: Path
+) -> None:
+    from compliance.tui.screens.review import ReviewScreen
+
+    bundles = tmp_path / "inbox"
+    bundles.mkdir()
+    (bundles / "not-a-bundle.zip").write_bytes(b"PK\x03\x04 truncated")
+    app = ComplianceApp(workspace=ws_path, welcome=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, WorkspaceScreen)
+        screen.action_review()
+        await pilot.pause()
+        assert isinstance(app.screen, Prompt)
+        app.screen.dismiss(str(bundles))
+        await settle(app, pilot)
+        review = app.screen
+        assert isinstance(review, ReviewScreen)
+        assert review.folder == bundles
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert [(s.status, s.summary) for s in review.submissions] == [("INVALID", None)]

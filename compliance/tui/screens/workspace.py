@@ -70,6 +70,7 @@ class WorkspaceScreen(BaseScreen):
         KeySpec("x,delete", "delete", "key.delete", True),
         KeySpec("i", "import", "key.import", True),
         KeySpec("e", "export", "key.export", True),
+        KeySpec("v", "review", "key.review", False),
         KeySpec("q", "app.quit", "key.quit", False),
     ]
     BINDINGS: ClassVar[list[BindingType]] = list(bindings(KEYS))
@@ -421,6 +422,39 @@ class WorkspaceScreen(BaseScreen):
             self.client_id = None
             self.notify(tr("done.deleted", self.lang))
             self.reload()
+
+    # --- review -----------------------------------------------------------------------------
+
+    def action_review(self) -> None:
+        """Asks for a folder of signed bundles and opens the review of them."""
+
+        def check(value: str) -> str | None:
+            return None if Path(value).expanduser().is_dir() else f"{value}: no such folder"
+
+        self.app.push_screen(
+            Prompt(tr("ask.review_folder", self.lang), value=str(Path.cwd()), check=check),
+            self._review_folder,
+        )
+
+    def _review_folder(self, value: str | None) -> None:
+        if not value:
+            return
+        from compliance.signing.trust import TrustStore
+        from compliance.tui.screens.review import ReviewScreen
+
+        try:
+            trust = TrustStore.load()
+        except ComplianceError as error:
+            self.capp.error(str(error))
+            return
+        self.app.push_screen(
+            ReviewScreen(
+                trust,
+                workspace=None if self.capp.location is None else str(self.capp.location),
+                folder=Path(value).expanduser(),
+                lang=self.lang,
+            )
+        )
 
     # --- import and export ------------------------------------------------------------------
 
