@@ -169,7 +169,8 @@ def _line(submission: Submission, decision: str | None) -> str:
         f"signed by {clean(summary.signer)} on {summary.issued_at}  "
         f"{clean(summary.questionnaire_id)} {clean(summary.questionnaire_version)}  "
         f"score {summary.score or '-'} ({clean(summary.rating)})  "
-        f"flows blocked/not ready {summary.flows_at_risk}/{summary.flows}{flags}{decided}"
+        f"flows: {summary.flows_blocked} blocked, {summary.flows_not_ready} not ready "
+        f"of {summary.flows}{flags}{decided}"
     )
 
 
