@@ -21,6 +21,7 @@ from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import DataTable, Footer, Header, Label, Static
+from textual.worker import get_current_worker
 
 from compliance.errors import ComplianceError
 from compliance.tui.dialogs.choose import Choose
@@ -218,8 +219,11 @@ class WorkspaceScreen(BaseScreen):
         from compliance.engine.scoring import score
         from compliance.store.assessments import list_assessments, load_assessment
 
+        worker = get_current_worker()
         workspace = self.capp.open_store()
         infos = list_assessments(workspace, client_id)
+        if worker.is_cancelled:  # a newer listing was asked for: never show an older one
+            return
         self.app.call_from_thread(
             self._assessments_listed, client_id, [Row(info, None) for info in infos]
         )
@@ -236,7 +240,8 @@ class WorkspaceScreen(BaseScreen):
                 except ComplianceError:
                     coverage = None
             rows.append(Row(info, coverage))
-        self.app.call_from_thread(self._assessments_listed, client_id, rows)
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._assessments_listed, client_id, rows)
 
     def _assessments_listed(self, client_id: int, rows: list[Row]) -> None:
         if client_id != self.client_id:
