@@ -135,21 +135,34 @@ class WorkspaceScreen(BaseScreen):
 
     # --- loading --------------------------------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="list")
     def reload(self) -> None:
-        """Opens the workspace if needed, refreshes stale scores and lists the clients.
-
-        A SQLite workspace is first listed through the standard library (no SQLAlchemy), so the
-        screen is filled before the store is opened; the full listing follows.
-        """
+        """Lists the clients: a quick look first when the store is not open yet, then in full."""
         if self.capp.workspace is None:
-            from compliance.store.listing import peek_clients
-            from compliance.store.location import sqlite_path
+            self._peek()
+        else:
+            self._reload_fully()
 
-            path = sqlite_path(self.capp.location)
-            quick = peek_clients(path) if path is not None else None
-            if quick:
-                self.app.call_from_thread(self._listed, quick)
+    @work(thread=True, exclusive=True, group="list")
+    def _peek(self) -> None:
+        """Lists a SQLite workspace through the standard library (no SQLAlchemy), so the screen is
+        filled and painted before the heavy imports start; the full listing follows the paint."""
+        from compliance.store.listing import peek_clients
+        from compliance.store.location import sqlite_path
+
+        path = sqlite_path(self.capp.location)
+        quick = peek_clients(path) if path is not None else None
+        if quick:
+            self.app.call_from_thread(self._listed, quick)
+            self.app.call_from_thread(self.call_after_refresh, self._reload_fully)
+        else:
+            self._reload_fully_here()
+
+    @work(thread=True, exclusive=True, group="list")
+    def _reload_fully(self) -> None:
+        self._reload_fully_here()
+
+    def _reload_fully_here(self) -> None:
+        """Opens the workspace if needed, lists the clients, then refreshes stale scores."""
         load_store()
         from compliance.store.clients import list_clients
 
@@ -196,7 +209,7 @@ class WorkspaceScreen(BaseScreen):
             table.move_cursor(row=ids.index(self.client_id))
         elif ids:
             self.client_id = ids[0]
-            self.load_assessments(ids[0])
+            self.call_after_refresh(self.load_assessments, ids[0])  # after this paint
         else:
             self.client_id = None
             self.rows = []
