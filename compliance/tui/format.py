@@ -50,16 +50,16 @@ def rating_text(questionnaire: Questionnaire | None, rating: str | None, lang: s
 
 
 def number(value: Decimal | str | None) -> str:
-    """A score for display (``—`` when there is none)."""
-    return "—" if value is None else f"{Decimal(value):.1f}"
+    """A score for display, as the engine gives it (two decimals; ``—`` when there is none)."""
+    return "—" if value is None else f"{Decimal(value):.2f}"
 
 
 def bar(value: Decimal | None, width: int = 20) -> Text:
     """A bar out of 100 drawn with blocks, with the number beside it (never the bar alone)."""
     if value is None:
-        return Text("░" * width + "     —", style="dim")
+        return Text("░" * width + "      —", style="dim")
     filled = int((value * width / 100).to_integral_value())
     text = Text("█" * filled, style="green" if value >= 80 else "yellow" if value >= 50 else "red")
     text.append("░" * (width - filled), style="dim")
-    text.append(f" {value:5.1f}")
+    text.append(f" {value:6.2f}")
     return text
