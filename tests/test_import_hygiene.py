@@ -14,6 +14,8 @@ import pytest
 
 from tests.helpers import EXAMPLE, REPO
 
+FIXTURE = REPO / "questionnaires" / "example" / "fixtures" / "processor-with-us-backups.yaml"
+
 HEADLESS_COMMANDS = [
     ["clients", "--json"],
     ["assessments", "--json"],
@@ -21,6 +23,9 @@ HEADLESS_COMMANDS = [
     ["validate", str(EXAMPLE)],
     ["questionnaires", "--json"],
     ["verify", "--json", str(EXAMPLE)],
+    ["score", str(FIXTURE)],
+    ["review", str(REPO / "docs"), "--json"],
+    ["report", str(FIXTURE), "--format", "md", "-o", "/dev/null"],
 ]
 
 PROBE = """
