@@ -14,6 +14,7 @@ __all__ = [
     "DecryptionError",
     "InvalidAssessment",
     "LoadError",
+    "OutputError",
     "Problem",
     "ReportError",
     "ReviewError",
@@ -43,6 +44,10 @@ class ComplianceError(Exception):
 
 class InvalidAssessment(ComplianceError):
     """An assessment does not fit its questionnaire (an unknown question, a wrong value...)."""
+
+
+class OutputError(ComplianceError):
+    """A file the user asked for could not be written (nothing was changed)."""
 
 
 class UsageError(ComplianceError):

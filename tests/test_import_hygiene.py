@@ -25,7 +25,7 @@ HEADLESS_COMMANDS = [
     ["verify", "--json", str(EXAMPLE)],
     ["score", str(FIXTURE)],
     ["review", str(REPO / "docs"), "--json"],
-    ["report", str(FIXTURE), "--format", "md", "-o", "/dev/null"],
+    ["report", str(FIXTURE), "--format", "md", "-o", "-"],
 ]
 
 PROBE = """

@@ -47,7 +47,6 @@ def _report(args: argparse.Namespace) -> int:
 
     from compliance.catalog import load_assessment
     from compliance.engine.scoring import score
-    from compliance.errors import ReportError
     from compliance.report import render
 
     assessment, questionnaire = load_assessment(args.file)
@@ -57,12 +56,9 @@ def _report(args: argparse.Namespace) -> int:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return 0
+    from compliance.files import write_atomically
+
     out = Path(args.output)
-    try:
-        partial = out.with_name(f".{out.name}.partial")
-        partial.write_bytes(data)
-        partial.replace(out)
-    except OSError as error:
-        raise ReportError(f"cannot write the report to {out}: {error.strerror or error}") from None
+    write_atomically(out, data)
     print(f"wrote {out} ({len(data):,} bytes)", file=sys.stderr)
     return 0

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -88,22 +87,9 @@ def _open(args: argparse.Namespace) -> Workspace:
 
 
 def _write_atomically(path: Path, data: bytes) -> None:
-    import tempfile
+    from compliance.files import write_atomically
 
-    try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent or Path("."), prefix=".export-")
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.chmod(tmp, 0o600)
-            Path(tmp).replace(path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-    except OSError as error:
-        raise ComplianceError(f"cannot write {path}: {error.strerror or error}") from None
+    write_atomically(path, data, mode=0o600)
 
 
 def _export(args: argparse.Namespace) -> int:

@@ -20,8 +20,9 @@ from compliance.model.conditions import (
     ProfileTest,
     Value,
 )
+from compliance.model.questionnaire import Questionnaire
 
-__all__ = ["EVALUATORS", "Lookup", "evaluate", "normalise"]
+__all__ = ["EVALUATORS", "Lookup", "condition_targets", "evaluate", "normalise"]
 
 Lookup = Callable[[str], Any]
 """Returns the applicable answer value of a question id, or None when unanswered or hidden."""
@@ -94,3 +95,30 @@ if set(EVALUATORS) != set(OPERATORS.values()):  # pragma: no cover  (a test keep
 def evaluate(condition: Condition, answer: Lookup, profile: Lookup) -> bool:
     """Whether ``condition`` holds for these answers."""
     return EVALUATORS[type(condition)](condition, answer, profile)
+
+
+def _targets(condition: Condition, found: set[str]) -> None:
+    if isinstance(condition, AllOf | AnyOf):
+        for child in condition.all_ if isinstance(condition, AllOf) else condition.any_:
+            _targets(child, found)
+    elif isinstance(condition, Not):
+        _targets(condition.not_, found)
+    else:
+        found.add(condition.target)
+
+
+def condition_targets(questionnaire: Questionnaire) -> frozenset[str]:
+    """The ids of every question (profile included) some condition tests.
+
+    An answer to any other question cannot change what applies, so a user interface need not
+    re-evaluate the conditions after it.
+    """
+    found: set[str] = set()
+    for question in questionnaire.profile.questions:
+        if question.when is not None:
+            _targets(question.when, found)
+    for _, control, question in questionnaire.iter_questions():
+        for condition in (control.when, question.when):
+            if condition is not None:
+                _targets(condition, found)
+    return frozenset(found)

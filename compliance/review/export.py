@@ -10,12 +10,10 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from compliance.errors import ReviewError
+from compliance.files import write_atomically
 from compliance.review.decisions import Decision
 
 __all__ = ["COLUMNS", "decisions_csv", "neutralise", "write_csv"]
@@ -82,18 +80,5 @@ def write_csv(decisions: Iterable[Decision], path: Path) -> int:
     """Writes the decisions to ``path`` atomically; returns the number of rows."""
     rows = list(decisions)
     data = ("\ufeff" + decisions_csv(rows)).encode("utf-8")
-    folder = path.parent if str(path.parent) else Path()
-    try:
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.")
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
-            Path(tmp).replace(path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-    except OSError as error:
-        raise ReviewError(f"cannot write {path}: {error.strerror or error}") from None
+    write_atomically(path, data, mode=0o600)
     return len(rows)

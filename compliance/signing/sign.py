@@ -66,11 +66,7 @@ def sign_assessment(
     verdict = verify_bundle(data, own, now=now)
     if not verdict.ok:
         raise SigningError(f"the new bundle does not verify ({verdict.reason}); nothing written")
-    partial = output.with_name(f".{output.name}.partial")
-    try:
-        partial.write_bytes(data)
-        partial.replace(output)
-    except OSError as error:
-        partial.unlink(missing_ok=True)
-        raise SigningError(f"cannot write {output}: {error.strerror or error}") from None
+    from compliance.files import write_atomically
+
+    write_atomically(output, data)
     return len(data), with_pdf, verdict

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from compliance.engine.conditions import condition_targets
 from compliance.engine.scoring import Applicability
 from compliance.engine.validation import answer_problem
 from compliance.model.assessment import NA, Answer, Assessment, Flow
@@ -125,17 +127,31 @@ class Session:
 
     # --- changes (each one durable before the in-memory copy moves) -------------------------
 
-    def _changed(self, assessment: Assessment) -> None:
+    @cached_property
+    def condition_targets(self) -> frozenset[str]:
+        """The questions some condition tests: only their answers can change what applies."""
+        return condition_targets(self.questionnaire)
+
+    def affects_conditions(self, item: Item) -> bool:
+        """Whether answering ``item`` can show or hide other questions."""
+        return item.id in self.condition_targets
+
+    @cached_property
+    def _countries(self) -> set[str] | None:
+        reference = self.questionnaire.reference
+        return set(reference.countries) or None if reference else None
+
+    def _changed(self, assessment: Assessment, question_id: str | None = None) -> None:
         self.assessment = assessment
-        self._applicability = None
+        if question_id is None or question_id in self.condition_targets:
+            self._applicability = None
+        elif self._applicability is not None:
+            self._applicability.assessment = assessment
         self.revision += 1
 
     def problem(self, item: Item, value: Any) -> str | None:
         """Why ``value`` cannot answer ``item``, or None."""
-        countries = (
-            set(self.questionnaire.reference.countries) if self.questionnaire.reference else None
-        )
-        return answer_problem(item.question, value, countries or None)
+        return answer_problem(item.question, value, self._countries)
 
     def set_answer(self, item: Item, value: Any) -> None:
         """Saves an answer (None clears it); raises a ComplianceError when the store refuses it."""
@@ -149,7 +165,7 @@ class Session:
                 profile.pop(item.id, None)
             else:
                 profile[item.id] = tuple(value) if isinstance(value, list) else value
-            self._changed(self.assessment.model_copy(update={"profile": profile}))
+            self._changed(self.assessment.model_copy(update={"profile": profile}), item.id)
             return
         answers = dict(self.assessment.answers)
         if value is None:
@@ -168,7 +184,7 @@ class Session:
                     "answered_by": self.workspace.actor,
                 }
             )
-        self._changed(self.assessment.model_copy(update={"answers": answers}))
+        self._changed(self.assessment.model_copy(update={"answers": answers}), item.id)
 
     def set_na(self, item: Item) -> None:
         """Answers "not applicable"."""

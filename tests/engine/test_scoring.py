@@ -194,3 +194,9 @@ def test_the_result_json_is_byte_identical_for_identical_input(example: Question
     b = results(example, dict(reversed(list(FULL_ANSWERS.items())))).model_dump_json()
     assert a == b
     assert '"score":"100.00"' in a
+
+
+def test_condition_targets_name_every_question_a_condition_tests(example: Questionnaire) -> None:
+    from compliance.engine.conditions import condition_targets
+
+    assert condition_targets(example) == {"gov01.lead", "sectors", "role", "xfr01.tools"}

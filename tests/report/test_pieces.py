@@ -264,4 +264,6 @@ def test_cli_unwritable_output_is_one_sentence(
     code = main(["report", str(FIXTURES / "atlas.yaml"), "-o", str(tmp_path / "no" / "r.html")])
     err = capsys.readouterr().err
     assert code == 1
-    assert err.startswith("compliance: cannot write the report to ")
+    assert err.startswith(f"compliance: cannot write {tmp_path / 'no' / 'r.html'}: ")
+    assert "does not exist" in err
+    assert len(err.strip().splitlines()) == 1

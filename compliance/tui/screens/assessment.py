@@ -333,6 +333,11 @@ class AssessmentScreen(BaseScreen):
         return True
 
     def _after_change(self, item: Item) -> None:
+        if not self.session.affects_conditions(item):  # nothing can appear or disappear
+            self._refresh_labels(item)
+            self._status()
+            self.capp.rescore()
+            return
         items = list(self.session.items())
         if [i.id for i in items] != [i.id for i in self.items]:
             self.items = items

@@ -6,8 +6,6 @@ never waits on the database.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -577,17 +575,9 @@ class WorkspaceScreen(BaseScreen):
                 from compliance.filecrypt import encrypt
 
                 data = encrypt(data, passphrase, context=EXPORT_CONTEXT)
-            handle, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-            try:
-                with os.fdopen(handle, "wb") as out:
-                    out.write(data)
-                    out.flush()
-                    os.fsync(out.fileno())
-                os.chmod(tmp, 0o600)
-                Path(tmp).replace(path)
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
+            from compliance.files import write_atomically
+
+            write_atomically(path, data, mode=0o600)
         except OSError as error:
             self.app.call_from_thread(self.capp.error, f"{path}: {error.strerror or error}")
             return
