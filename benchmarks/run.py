@@ -214,8 +214,8 @@ def bench_score(work: Path) -> list[Row]:
     )
     small_a = synthetic_assessment(small_q, 50)
     big_a = synthetic_assessment(big_q, 500)
-    small = median_time(lambda: score(small_q, small_a), runs=7)
-    big = median_time(lambda: score(big_q, big_a), runs=3)
+    small = median_time(lambda: score(small_q, small_a), runs=21)
+    big = median_time(lambda: score(big_q, big_a), runs=9)
     paint = first_paint_floor()
     return [
         ("score 3,000 q + 500 flows vs 10x (300 q + 50 flows)", big, 10 * small, 1.2),
