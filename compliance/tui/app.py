@@ -89,7 +89,7 @@ class ComplianceApp(App[None]):
         relabel(self, self.KEYS, self.lang)
         self.push_screen(WorkspaceScreen())
         if self.start_assessment is not None:
-            self.open_assessment(self.start_assessment)
+            self.open_assessment(self.start_assessment, announce=False)
 
     def open_store(self) -> Workspace:
         """The workspace, opened on first use (blocking: call it from a worker)."""
@@ -140,9 +140,11 @@ class ComplianceApp(App[None]):
 
     # --- the open assessment --------------------------------------------------------------
 
-    def open_assessment(self, assessment_id: int) -> None:
-        """Loads an assessment in a worker and shows it."""
+    def open_assessment(self, assessment_id: int, *, announce: bool = True) -> None:
+        """Loads an assessment in a worker and shows it (saying so while it loads)."""
         self.opening = True
+        if announce:
+            self.notify(tr("note.opening", self.lang), timeout=2)
         self._load_session(assessment_id)
 
     @work(thread=True, exclusive=True, group="open")

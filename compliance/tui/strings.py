@@ -29,6 +29,8 @@ STRINGS: Final[dict[str, tuple[str, str]]] = {
     "key.import": ("Import", "Importer"),
     "key.export": ("Export", "Exporter"),
     "key.review": ("Review bundles", "Examiner des paquets"),
+    "note.opening": ("Opening the assessment…", "Ouverture de l'évaluation…"),
+    "note.importing": ("Importing {name}…", "Import de {name}…"),
     "ask.review_folder": (
         "Folder of signed bundles to review",
         "Dossier de paquets signés à examiner",

@@ -513,6 +513,9 @@ class WorkspaceScreen(BaseScreen):
     @work(thread=True, group="transfer")
     def import_file(self, path: Path, passphrase: str | None) -> None:
         """Reads, checks and stores an assessment file (a bad one changes nothing)."""
+        self.app.call_from_thread(
+            self.notify, tr("note.importing", self.lang, name=clean(path.name)), markup=False
+        )
         load_domain()
         from compliance.store.scores import refresh_scores
         from compliance.store.transfer import import_assessment, read_assessment_file
