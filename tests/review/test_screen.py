@@ -8,10 +8,11 @@ from rich.text import Text
 from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, ProgressBar, Select, Static
+from textual.widgets.data_table import ColumnKey
 
 from compliance.review.decisions import list_decisions
 from compliance.store.workspace import open_workspace
-from compliance.tui.screens.review import ReviewScreen
+from compliance.tui.screens.review import COLUMNS, ReviewScreen
 from compliance.tui.widgets.review_dialogs import DecideDialog
 from compliance.tui.widgets.review_views import CompareView, DetailView
 from tests.review.conftest import NOW, Inbox
@@ -45,6 +46,19 @@ def _screen(inbox: Inbox, signer: Signer, tmp_path: Path, opened: list[str]) -> 
     )
 
 
+class LanguageHost(Host):
+    """A host that switches language as the app does: set ``lang``, then ``apply_language``."""
+
+    lang = "fr"
+
+    def action_toggle_language(self) -> None:
+        self.lang = "fr" if self.lang == "en" else "en"
+        for screen in self.screen_stack:
+            apply = getattr(screen, "apply_language", None)
+            if apply is not None:
+                apply()
+
+
 def _row_of(screen: ReviewScreen, name: str) -> int:
     return [s.name for s in screen.shown].index(name)
 
@@ -74,7 +88,7 @@ async def test_the_inbox_lists_verdicts_and_shows_hostile_text_literally(
         screen.query_one("#review-filter", Input).value = "invalid"
         await pilot.pause()
         assert table.row_count == 3
-        assert "8 bundles, 3 invalid; 3 shown" in str(
+        assert "bundles: 8, invalid: 3; shown: 3" in str(
             screen.query_one("#review-status", Static).render()
         )
 
@@ -153,7 +167,7 @@ async def test_a_decision_is_recorded_and_shown(
         await _settle(app, pilot)
         assert app.screen is screen, str(dialog.query_one("#decide-problem", Static).render())
         row = table.get_row_at(_row_of(screen, "c-other.zip"))
-        assert str(row[9]) == "revision_requested"
+        assert str(row[9]) == "Revision requested"
     with open_workspace(tmp_path / "ws.sqlite") as ws:
         [decision] = list_decisions(ws)
     assert (decision.status, decision.comment, decision.submission.file) == (
@@ -193,3 +207,40 @@ async def test_open_a_folder_from_the_dialog(inbox: Inbox, signer: Signer, tmp_p
         await pilot.press("enter")
         await _settle(app, pilot)
         assert screen.query_one(DataTable).row_count == 8
+
+
+async def test_the_review_speaks_french_and_follows_the_language_switch(
+    inbox: Inbox, signer: Signer, tmp_path: Path
+) -> None:
+    screen = ReviewScreen(
+        signer.trust,
+        workspace=str(tmp_path / "ws.sqlite"),
+        folder=inbox.folder,
+        now=NOW,
+        lang="fr",
+    )
+    app = LanguageHost(screen)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await _settle(app, pilot)
+        table = screen.query_one(DataTable)
+
+        def headers() -> list[str]:
+            return [str(table.columns[ColumnKey(key)].label) for key in COLUMNS]
+
+        def status() -> str:
+            return str(screen.query_one("#review-status", Static).render())
+
+        def descriptions() -> set[str]:
+            return {b.binding.description for b in screen.active_bindings.values()}
+
+        assert "Signataire" in headers() and "Flux à risque" in headers()
+        assert "paquets : 8, invalides : 3 ; affichés : 8, tri : verdict" in status()
+        assert "Ouvrir un dossier" in descriptions()
+        first = table.get_row_at(0)
+        assert str(first[0]).startswith("INVALIDE (")  # the reason code stays as it is
+        app.action_toggle_language()
+        await pilot.pause()
+        assert "Signer" in headers() and "Flows at risk" in headers()
+        assert "bundles: 8, invalid: 3; shown: 8, sorted by verdict" in status()
+        assert "Open folder" in descriptions()
+        assert table.row_count == 8

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, ClassVar
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, ProgressBar, Static
@@ -28,8 +28,10 @@ from textual.worker import get_current_worker
 from compliance.errors import ComplianceError
 from compliance.review.text import clean
 from compliance.review.triage import SORTS, select, sort_submissions
-from compliance.tui.widgets.review_dialogs import DecideDialog, FolderDialog
-from compliance.tui.widgets.review_views import CompareView, DetailView, Opener
+from compliance.tui.keys import KeySpec, bindings, relabel
+from compliance.tui.strings import tr
+from compliance.tui.widgets.review_dialogs import DecideDialog, FolderDialog, decision_label
+from compliance.tui.widgets.review_views import CompareView, DetailView, Opener, verdict_word
 
 if TYPE_CHECKING:
     from compliance.review.decisions import Decision
@@ -39,18 +41,19 @@ if TYPE_CHECKING:
 __all__ = ["COLUMNS", "ReviewScreen"]
 
 COLUMNS = (
-    "Verdict",
-    "Organisation",
-    "Signer",
-    "Date",
-    "Questionnaire",
-    "Score",
-    "Rating",
-    "Flows at risk",
-    "Flags",
-    "Decision",
-    "File",
+    "verdict",
+    "organisation",
+    "signer",
+    "date",
+    "questionnaire",
+    "score",
+    "rating",
+    "flows_at_risk",
+    "flags",
+    "decision",
+    "file",
 )
+"""The table's column keys; each header is the catalogue string ``rv.col.<key>``."""
 _STYLE = {"VALID": "green", "EXPIRED": "yellow", "INVALID": "bold red"}
 _PROGRESS_INTERVAL = 0.05
 
@@ -59,13 +62,24 @@ def _cell(value: object, style: str = "") -> Text:
     return Text(clean(value, limit=120), style=style)
 
 
-def row_cells(submission: Submission, decision: str | None) -> tuple[Text, ...]:
-    """The table cells of a submission; an INVALID one shows only its reason and file name."""
-    verdict = submission.status
-    if submission.verdict.reason and verdict == "INVALID":
-        verdict = f"INVALID ({submission.verdict.reason})"
+def _count(number: int, lang: str) -> str:
+    """``number`` with its thousands grouped (``1,000``; ``1 000`` in French)."""
+    grouped = f"{number:,}"
+    return grouped.replace(",", "\u202f") if lang == "fr" else grouped
+
+
+def row_cells(submission: Submission, decision: str | None, lang: str = "en") -> tuple[Text, ...]:
+    """The table cells of a submission; an INVALID one shows only its reason and file name.
+
+    Verdict and decision are words of ``lang``; reason codes, flags and bundle data stay as they
+    are, always literal text.
+    """
+    verdict = verdict_word(submission.status, lang)
+    if submission.verdict.reason and submission.status == "INVALID":
+        verdict = f"{verdict} ({submission.verdict.reason})"
     s = submission.summary
     flags = ", ".join(submission.flags)
+    decision = None if decision is None else decision_label(decision, lang)
     if s is None:
         blank = _cell("-", "dim")
         return (
@@ -99,14 +113,15 @@ class ReviewScreen(Screen[None]):
     ReviewScreen ProgressBar { height: 1; padding: 0 1; }
     ReviewScreen DataTable { height: 1fr; }
     """
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("o", "open_folder", "Open folder"),
-        Binding("s", "cycle_sort", "Sort"),
-        Binding("slash", "focus_filter", "Filter"),
-        Binding("c", "compare", "Compare"),
-        Binding("d", "decide", "Decide"),
-        Binding("escape", "leave", "Back"),
+    KEYS: ClassVar[list[KeySpec]] = [
+        KeySpec("o", "open_folder", "rv.key.open_folder"),
+        KeySpec("s", "cycle_sort", "rv.key.sort"),
+        KeySpec("slash", "focus_filter", "rv.key.filter"),
+        KeySpec("c", "compare", "rv.key.compare"),
+        KeySpec("d", "decide", "rv.key.decide"),
+        KeySpec("escape", "leave", "key.back"),
     ]
+    BINDINGS: ClassVar[list[BindingType]] = list(bindings(KEYS))
 
     class Progress(Message):
         """Posted by the worker: ``done`` of ``total`` bundles verified."""
@@ -140,20 +155,19 @@ class ReviewScreen(Screen[None]):
         self.terms: list[str] = []
         self.marked: Submission | None = None
         self.handled_keys = 0
+        self.said: tuple[str, dict[str, object], str] | None = ("rv.idle", {}, "")
+        """The status line as a catalogue key, its values and style (None: literal text)."""
 
     def compose(self) -> ComposeResult:
-        yield Static(Text("Open a folder of signed bundles (o)."), id="review-status")
-        yield Input(
-            placeholder="Filter: invalid, flagged, at-risk, rating=ID, a name...",
-            id="review-filter",
-        )
+        yield Static(Text(tr("rv.idle", self.lang)), id="review-status")
+        yield Input(placeholder=tr("rv.filter_hint", self.lang), id="review-filter")
         yield ProgressBar(total=None, show_eta=False, id="review-progress")
-        table: DataTable[Text] = DataTable(id="review-table", cursor_type="row", zebra_stripes=True)
-        table.add_columns(*COLUMNS)
-        yield table
+        yield DataTable(id="review-table", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
     def on_mount(self) -> None:
+        relabel(self, self.KEYS, self.lang)
+        self._columns()
         self.query_one(DataTable).focus()
         if self.folder is not None:
             self.load(self.folder)
@@ -167,7 +181,7 @@ class ReviewScreen(Screen[None]):
         self.marked = None
         self._fill()
         self.query_one(ProgressBar).update(total=None, progress=0)
-        self._status(f"Verifying the bundles of {folder}...")
+        self._say("rv.loading", folder=clean(folder))
         self._verify(folder)
 
     @work(thread=True, exclusive=True, group="review-inbox")
@@ -209,11 +223,12 @@ class ReviewScreen(Screen[None]):
     @on(Progress)
     def _progress(self, message: ReviewScreen.Progress) -> None:
         self.query_one(ProgressBar).update(total=message.total, progress=message.done)
-        self._status(f"Verifying {message.done:,}/{message.total:,} bundles...")
+        self._say("rv.progress", done=message.done, total=message.total)
 
     def _failed(self, message: str) -> None:
+        self.said = None
         self._status(clean(message), "bold red")
-        self.notify(clean(message), severity="error")
+        self.notify(clean(message), severity="error", markup=False)
 
     def _loaded(self, submissions: list[Submission], decisions: dict[str, str]) -> None:
         self.submissions = submissions
@@ -227,21 +242,54 @@ class ReviewScreen(Screen[None]):
     def _status(self, text: str, style: str = "") -> None:
         self.query_one("#review-status", Static).update(Text(text, style=style))
 
+    def _say(self, key: str, style: str = "", **values: object) -> None:
+        """Shows the catalogue string ``key`` as the status line (counts grouped, as literal
+        text), and remembers it to say it again when the language changes."""
+        self.said = (key, values, style)
+        shown = {k: _count(v, self.lang) if isinstance(v, int) else v for k, v in values.items()}
+        self._status(tr(key, self.lang, **shown), style)
+
+    def _columns(self) -> None:
+        table: DataTable[Text] = self.query_one(DataTable)
+        table.clear(columns=True)
+        for key in COLUMNS:
+            table.add_column(tr(f"rv.col.{key}", self.lang), key=key)
+
+    def apply_language(self) -> None:
+        """Follows the app's language (F2): keys, headers, filter hint, status line and rows."""
+        self.lang = str(getattr(self.app, "lang", self.lang))
+        relabel(self, self.KEYS, self.lang)
+        self.query_one("#review-filter", Input).placeholder = tr("rv.filter_hint", self.lang)
+        row = self.query_one(DataTable).cursor_row
+        self._columns()
+        self._fill()
+        self.query_one(DataTable).move_cursor(row=row)
+        if self.said is not None and not (self.folder is not None and self.submissions):
+            key, values, style = self.said
+            self._say(key, style, **values)
+
     def _fill(self) -> None:
         table: DataTable[Text] = self.query_one(DataTable)
         table.clear()
         self.shown = sort_submissions(select(self.submissions, self.terms), self.sort)
         for index, submission in enumerate(self.shown):
-            table.add_row(
-                *row_cells(submission, self.decisions.get(submission.sha256)), key=str(index)
-            )
+            cells = row_cells(submission, self.decisions.get(submission.sha256), self.lang)
+            table.add_row(*cells, key=str(index))
         if self.folder is not None and self.submissions:
             invalid = sum(1 for s in self.submissions if s.summary is None)
-            self._status(
-                f"{len(self.submissions)} bundles, {invalid} invalid; {len(self.shown)} shown, "
-                f"sorted by {self.sort}"
-                + (f"; marked {clean(self.marked.name)}" if self.marked else "")
+            lang = self.lang
+            line = tr(
+                "rv.summary",
+                lang,
+                count=_count(len(self.submissions), lang),
+                invalid=_count(invalid, lang),
+                shown=_count(len(self.shown), lang),
+                sort=tr(f"rv.sort.{self.sort}", lang),
             )
+            if self.marked is not None:
+                line += tr("rv.summary_marked", lang, name=clean(self.marked.name))
+            self.said = None  # the summary is made again by every fill
+            self._status(line)
 
     def current(self) -> Submission | None:
         """The submission under the cursor."""
@@ -280,7 +328,7 @@ class ReviewScreen(Screen[None]):
             if value:
                 self.load(Path(value).expanduser())
 
-        self.app.push_screen(FolderDialog(str(self.folder or "")), chosen)
+        self.app.push_screen(FolderDialog(str(self.folder or ""), lang=self.lang), chosen)
 
     def action_cycle_sort(self) -> None:
         """Sorts by the next key: verdict, rating, organisation, date."""
@@ -298,10 +346,12 @@ class ReviewScreen(Screen[None]):
             return
         if self.marked is None or self.marked is submission:
             self.marked = submission
-            self.notify(f"Marked {clean(submission.name)}; press c on another row to compare.")
+            self.notify(tr("rv.marked", self.lang, name=clean(submission.name)), markup=False)
             return
         first, self.marked = self.marked, None
-        self.app.push_screen(CompareView(first.path, submission.path, self.trust, now=self.now))
+        self.app.push_screen(
+            CompareView(first.path, submission.path, self.trust, now=self.now, lang=self.lang)
+        )
 
     def action_decide(self) -> None:
         """Asks for a decision on the current submission and records it."""
@@ -316,7 +366,9 @@ class ReviewScreen(Screen[None]):
             if value is not None:
                 self._record(submission, *value)
 
-        self.app.push_screen(DecideDialog(about, verified=submission.status == "VALID"), chosen)
+        self.app.push_screen(
+            DecideDialog(about, verified=submission.status == "VALID", lang=self.lang), chosen
+        )
 
     @work(thread=True, group="review-decide")
     def _record(self, submission: Submission, status: str, comment: str) -> None:
@@ -334,7 +386,10 @@ class ReviewScreen(Screen[None]):
     def _decided(self, submission: Submission, decision: Decision) -> None:
         self.decisions[submission.sha256] = decision.status
         self._fill()
-        self.notify(f"Recorded {decision.status} for {clean(submission.name)}.")
+        status = decision_label(decision.status, self.lang)
+        self.notify(
+            tr("rv.recorded", self.lang, status=status, name=clean(submission.name)), markup=False
+        )
 
     def action_leave(self) -> None:
         """Leaves the review (when it was pushed over another screen)."""

@@ -11,21 +11,19 @@ from typing import ClassVar
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from compliance.review.decisions import STATUSES
 from compliance.review.text import clean
+from compliance.tui.keys import KeySpec, bindings, relabel
+from compliance.tui.strings import STRINGS, tr
 
-__all__ = ["DecideDialog", "FolderDialog"]
+__all__ = ["DecideDialog", "FolderDialog", "decision_label"]
 
-_STATUS_LABELS = {
-    "accepted": "Accepted",
-    "revision_requested": "Revision requested",
-    "rejected": "Rejected",
-}
+_KEYS = [KeySpec("escape", "cancel", "key.cancel")]
 _CSS = """
 DecideDialog, FolderDialog { align: center middle; }
 DecideDialog > Vertical, FolderDialog > Vertical {
@@ -35,19 +33,29 @@ DecideDialog > Vertical, FolderDialog > Vertical {
 """
 
 
+def decision_label(status: str, lang: str) -> str:
+    """A decision status (``revision_requested``) in words; an unknown one as it is."""
+    key = f"rv.decision.{status}"
+    return tr(key, lang) if key in STRINGS else status
+
+
 class FolderDialog(ModalScreen[str | None]):
     """Asks for the folder of bundles to review."""
 
     DEFAULT_CSS = _CSS
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = list(bindings(_KEYS))
 
-    def __init__(self, value: str = "") -> None:
+    def __init__(self, value: str = "", *, lang: str = "en") -> None:
         super().__init__()
         self.value = value
+        self.lang = lang
+
+    def on_mount(self) -> None:
+        relabel(self, _KEYS, self.lang)
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label("Folder of signed bundles to review:")
+            yield Label(tr("rv.folder", self.lang))
             yield Input(self.value, id="folder-input")
 
     @on(Input.Submitted)
@@ -64,35 +72,39 @@ class DecideDialog(ModalScreen[tuple[str, str] | None]):
     """Asks for a decision (status and comment) on one submission."""
 
     DEFAULT_CSS = _CSS
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = list(bindings(_KEYS))
 
-    def __init__(self, about: str, *, verified: bool) -> None:
+    def __init__(self, about: str, *, verified: bool, lang: str = "en") -> None:
         super().__init__()
         self.about = about
         self.verified = verified
+        self.lang = lang
+
+    def on_mount(self) -> None:
+        relabel(self, _KEYS, self.lang)
 
     def compose(self) -> ComposeResult:
         statuses = STATUSES if self.verified else tuple(s for s in STATUSES if s != "accepted")
         with Vertical():
-            yield Label(Text(f"Decision on {clean(self.about, limit=200)}"))
+            yield Label(Text(tr("rv.decide_on", self.lang, about=clean(self.about, limit=200))))
             yield Select(
-                [(_STATUS_LABELS[s], s) for s in statuses],
-                prompt="Status",
+                [(decision_label(s, self.lang), s) for s in statuses],
+                prompt=tr("rv.status", self.lang),
                 id="decide-status",
             )
-            yield Input(placeholder="Comment (why)", id="decide-comment")
+            yield Input(placeholder=tr("rv.comment", self.lang), id="decide-comment")
             yield Static("", id="decide-problem", classes="review-problem")
-            yield Button("Record decision", variant="primary", id="decide-ok")
+            yield Button(tr("rv.record", self.lang), variant="primary", id="decide-ok")
 
     def _finish(self) -> None:
         status = self.query_one("#decide-status", Select).value
         comment = self.query_one("#decide-comment", Input).value.strip()
         problem = self.query_one("#decide-problem", Static)
         if not isinstance(status, str):
-            problem.update("Choose a status.")
+            problem.update(tr("rv.need_status", self.lang))
             return
         if not comment:
-            problem.update("Write a comment: the organisation will read it.")
+            problem.update(tr("rv.need_comment", self.lang))
             return
         self.dismiss((status, comment))
 

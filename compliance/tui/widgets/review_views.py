@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, ClassVar
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
@@ -25,13 +25,15 @@ from textual.widgets import Footer, Static
 from compliance.errors import ComplianceError
 from compliance.review.detail import Verified, checks, html_copy, open_verified, report_text
 from compliance.review.text import clean
+from compliance.tui.keys import KeySpec, bindings, relabel
+from compliance.tui.strings import STRINGS, tr
 
 if TYPE_CHECKING:
     from compliance.review.compare import Comparison
     from compliance.review.inbox import Submission
     from compliance.signing.trust import TrustStore
 
-__all__ = ["CompareView", "DetailView"]
+__all__ = ["CompareView", "DetailView", "verdict_word"]
 
 Opener = Callable[[str], object]
 _CSS = """
@@ -44,21 +46,43 @@ VerticalScroll { padding: 0 1; }
 """
 
 
+def verdict_word(status: str, lang: str) -> str:
+    """A verdict (``VALID``, ``EXPIRED``, ``INVALID``) in ``lang``; an unknown one as it is."""
+    key = f"rv.verdict.{status}"
+    return tr(key, lang) if key in STRINGS else status
+
+
 def _literal(text: str) -> Text:
     return Text(clean(text, single_line=False, limit=2_000_000))
 
 
-def _results(verified: Verified) -> list[str]:
+def _status_word(status: str, lang: str) -> str:
+    key = f"st.{status}"
+    return tr(key, lang) if key in STRINGS else status
+
+
+def _results(verified: Verified, lang: str = "en") -> list[str]:
     result = verified.result
     overall = result.overall
     lines = [
-        f"Overall score {overall.score} - rating {overall.rating} - coverage {overall.coverage} %"
-        + (" (provisional)" if overall.incomplete else ""),
+        tr(
+            "rv.overall",
+            lang,
+            score=overall.score,
+            rating=overall.rating,
+            coverage=overall.coverage,
+        )
+        + (tr("rv.provisional", lang) if overall.incomplete else ""),
     ]
-    lines += [f"  domain {d.id}: {d.score} (coverage {d.coverage} %)" for d in result.domains]
+    lines += [
+        tr("rv.domain", lang, id=d.id, score=d.score, coverage=d.coverage) for d in result.domains
+    ]
     for flow in result.flows:
-        lines.append(f"  flow {flow.id} ({flow.name}): {flow.status}, score {flow.score}")
-        lines += [f"      {r.code}: {r.message.get('en')}" for r in flow.reasons]
+        status = _status_word(flow.status, lang)
+        lines.append(
+            tr("rv.flow", lang, id=flow.id, name=flow.name, status=status, score=flow.score)
+        )
+        lines += [f"      {r.code}: {r.message.get(lang)}" for r in flow.reasons]
     return lines
 
 
@@ -66,10 +90,11 @@ class DetailView(ModalScreen[None]):
     """One submission, read-only: verification, results and report text."""
 
     DEFAULT_CSS = _CSS
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "dismiss_view", "Back"),
-        Binding("b", "open_html", "Open HTML in browser"),
+    KEYS: ClassVar[list[KeySpec]] = [
+        KeySpec("escape", "dismiss_view", "key.back"),
+        KeySpec("b", "open_html", "rv.key.open_html"),
     ]
+    BINDINGS: ClassVar[list[BindingType]] = list(bindings(KEYS))
 
     def __init__(
         self,
@@ -91,7 +116,10 @@ class DetailView(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(Text(f"{clean(self.submission.name)} - verifying..."), id="detail-head")
+            yield Static(
+                Text(tr("rv.verifying_one", self.lang, name=clean(self.submission.name))),
+                id="detail-head",
+            )
             with VerticalScroll(id="detail-body"):
                 yield Static(Text(""), id="detail-checks")
                 yield Static(Text(""), id="detail-results")
@@ -99,6 +127,7 @@ class DetailView(ModalScreen[None]):
             yield Footer()
 
     def on_mount(self) -> None:
+        relabel(self, self.KEYS, self.lang)
         self._load()
 
     @work(thread=True, exclusive=True, group="review-detail")
@@ -111,25 +140,32 @@ class DetailView(ModalScreen[None]):
         self.submission = submission
         self.verified = verified
         summary = submission.summary
-        head = f"{submission.status}: {clean(submission.name)}"
+        lang = self.lang
+        head = f"{verdict_word(submission.status, lang)}: {clean(submission.name)}"
         if summary is not None:
-            head += f" - {clean(summary.organisation)} - report {summary.report_id}"
+            head += tr(
+                "rv.head_report",
+                lang,
+                organisation=clean(summary.organisation),
+                report_id=summary.report_id,
+            )
         self.query_one("#detail-head", Static).update(Text(head))
+        lines = "\n".join(f"  {line}" for line in checks(submission))
         self.query_one("#detail-checks", Static).update(
-            _literal("Verification\n" + "\n".join(f"  {line}" for line in checks(submission)))
+            _literal(f"{tr('rv.verification', lang)}\n{lines}")
         )
         if verified is not None:
             self.query_one("#detail-results", Static).update(
-                _literal("\nResults\n" + "\n".join(_results(verified)))
+                _literal(f"\n{tr('rv.results', lang)}\n" + "\n".join(_results(verified, lang)))
             )
-            self.query_one("#detail-report", Static).update(_literal("\nReport\n\n" + report))
+            self.query_one("#detail-report", Static).update(
+                _literal(f"\n{tr('rv.report', lang)}\n\n" + report)
+            )
 
     def action_open_html(self) -> None:
         """Opens the verified HTML report in the browser, from a private copy."""
         if self.verified is None:
-            self.notify(
-                "Only the report of a bundle that verified can be opened.", severity="error"
-            )
+            self.notify(tr("rv.html_unverified", self.lang), severity="error", markup=False)
             return
         try:
             self.opened = html_copy(self.verified)
@@ -142,29 +178,36 @@ class DetailView(ModalScreen[None]):
             webbrowser.open(self.opened.as_uri())
         else:
             self.opener(self.opened.as_uri())
-        self.notify("Opened the verified HTML report in the browser.")
+        self.notify(tr("rv.html_opened", self.lang), markup=False)
 
     def action_dismiss_view(self) -> None:
         """Back to the inbox."""
         self.dismiss(None)
 
 
-def _comparison_lines(comparison: Comparison) -> list[str]:
+def _comparison_lines(comparison: Comparison, lang: str = "en") -> list[str]:
     a, b = comparison.before, comparison.after
-    lines = [
-        f"Organisation {comparison.registration_id}: {a.organisation}",
-        f"  before: report {a.report_id}, issued {a.issued_at}, score {a.score} ({a.rating})",
-        f"  after:  report {b.report_id}, issued {b.issued_at}, score {b.score} ({b.rating})",
-    ]
+    lines = [tr("rv.cmp_org", lang, id=comparison.registration_id, organisation=a.organisation)]
+    for key, side in (("rv.cmp_before", a), ("rv.cmp_after", b)):
+        lines.append(
+            tr(
+                key,
+                lang,
+                report_id=side.report_id,
+                issued_at=side.issued_at,
+                score=side.score,
+                rating=side.rating,
+            )
+        )
     if comparison.flags:
-        lines.append(f"  FLAGS: {', '.join(comparison.flags)}")
+        lines.append(tr("rv.cmp_flags", lang, flags=", ".join(comparison.flags)))
     for title, changes in (
-        ("Ratings", comparison.ratings),
-        ("Scores", comparison.scores),
-        ("Flows", comparison.flows),
-        ("Answers", comparison.answers),
+        ("rv.cmp_ratings", comparison.ratings),
+        ("rv.cmp_scores", comparison.scores),
+        ("rv.cmp_flows", comparison.flows),
+        ("rv.cmp_answers", comparison.answers),
     ):
-        lines.append(f"{title}: {len(changes)} changed")
+        lines.append(tr("rv.cmp_changed", lang, title=tr(title, lang), count=len(changes)))
         for c in changes:
             before = "-" if c.before is None else clean(c.before, limit=100)
             after = "-" if c.after is None else clean(c.after, limit=100)
@@ -176,12 +219,20 @@ class CompareView(ModalScreen[None]):
     """Two submissions of one organisation: what changed between the cycles."""
 
     DEFAULT_CSS = _CSS
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss_view", "Back")]
+    KEYS: ClassVar[list[KeySpec]] = [KeySpec("escape", "dismiss_view", "key.back")]
+    BINDINGS: ClassVar[list[BindingType]] = list(bindings(KEYS))
 
     def __init__(
-        self, first: Path, second: Path, trust: TrustStore, *, now: dt.datetime | None = None
+        self,
+        first: Path,
+        second: Path,
+        trust: TrustStore,
+        *,
+        now: dt.datetime | None = None,
+        lang: str = "en",
     ) -> None:
         super().__init__()
+        self.lang = lang
         self.paths = (first, second)
         self.trust = trust
         self.now = now
@@ -190,12 +241,13 @@ class CompareView(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(Text("Comparing..."), id="compare-head")
+            yield Static(Text(tr("rv.comparing", self.lang)), id="compare-head")
             with VerticalScroll():
                 yield Static(Text(""), id="compare-body")
             yield Footer()
 
     def on_mount(self) -> None:
+        relabel(self, self.KEYS, self.lang)
         self._load()
 
     @work(thread=True, exclusive=True, group="review-compare")
@@ -206,7 +258,12 @@ class CompareView(ModalScreen[None]):
         for path in self.paths:
             submission, verified = open_verified(path, self.trust, now=self.now)
             if verified is None:
-                why = f"{path.name} did not verify ({submission.verdict.reason})"
+                why = tr(
+                    "rv.not_verified",
+                    self.lang,
+                    name=path.name,
+                    reason=submission.verdict.reason,
+                )
                 self.app.call_from_thread(self._show, None, why)
                 return
             opened.append(verified)
@@ -223,11 +280,11 @@ class CompareView(ModalScreen[None]):
         head = self.query_one("#compare-head", Static)
         body = self.query_one("#compare-body", Static)
         if comparison is None:
-            head.update(Text("Cannot compare"))
+            head.update(Text(tr("rv.cannot_compare", self.lang)))
             body.update(_literal(problem or ""))
             return
         head.update(Text(f"{self.paths[0].name} -> {self.paths[1].name}"))
-        body.update(_literal("\n".join(_comparison_lines(comparison))))
+        body.update(_literal("\n".join(_comparison_lines(comparison, self.lang))))
 
     def action_dismiss_view(self) -> None:
         """Back to the inbox."""
