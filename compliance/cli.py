@@ -8,13 +8,12 @@ Textual; the terminal UI is imported only by the function that opens it.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TextIO
 
 from compliance import __version__
+from compliance.commands.output import print_json
 from compliance.errors import ComplianceError, LoadError
 
 __all__ = ["main"]
@@ -32,12 +31,6 @@ They are imported at start-up, so each must import only the standard library at 
 defer everything heavy to its handlers."""
 
 
-def _print_json(value: Any, stream: TextIO | None = None) -> None:
-    out = stream or sys.stdout
-    out.write(json.dumps(value, indent=2, ensure_ascii=False, sort_keys=True))
-    out.write("\n")
-
-
 # --- sub-commands ---------------------------------------------------------------------------
 
 
@@ -51,7 +44,7 @@ def _cmd_questionnaires(args: argparse.Namespace) -> int:
                 f"warning: skipped a questionnaire that does not load: {problem}", file=sys.stderr
             )
     if args.json:
-        _print_json([entry.summary() for entry in loaded])
+        print_json([entry.summary() for entry in loaded])
         return EXIT_OK
     if not loaded:
         print("No questionnaires found.")

@@ -17,12 +17,12 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import sys
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from compliance.commands.output import print_json
 from compliance.errors import ReviewError, UsageError
 
 if TYPE_CHECKING:
@@ -200,7 +200,7 @@ def _inbox(args: argparse.Namespace) -> int:
         for s in shown:
             decision = decisions.get(s.sha256)
             rows.append({**s.to_json(), "decision": decision.status if decision else None})
-        sys.stdout.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
+        print_json(rows)
     else:
         for s in shown:
             decision = decisions.get(s.sha256)
@@ -287,7 +287,7 @@ def _compare(args: argparse.Namespace) -> int:
         opened.append(verified)
     comparison = compare(opened[0], opened[1])
     if args.json:
-        sys.stdout.write(json.dumps(comparison.to_json(), indent=2, ensure_ascii=False) + "\n")
+        print_json(comparison.to_json())
     else:
         _print_comparison(comparison)
     return 1 if comparison.flags else 0

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import sys
 from pathlib import Path
 from typing import Any
 
+from compliance.commands.output import print_json
 from compliance.commands.passphrase import add_passphrase_file, read_passphrase
 from compliance.errors import SigningError, UsageError
 
@@ -203,7 +203,7 @@ def _trust_list(args: argparse.Namespace) -> int:
     store = _store(args)
     if args.json:
         rows = [e.to_json() for e in store.entries]
-        sys.stdout.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
+        print_json(rows)
         return 0
     if not store.entries:
         print("No trusted keys.")
@@ -244,7 +244,7 @@ def _verify(args: argparse.Namespace) -> int:
         else:
             print(f"{name}: {verdict.line()}")
     if args.json:
-        sys.stdout.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
+        print_json(rows)
     if not store.entries and not args.json:
         print(
             "note: the trust store is empty; add keys with 'compliance trust add'", file=sys.stderr

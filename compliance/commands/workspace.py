@@ -8,11 +8,11 @@ is read from ``--passphrase-file``, else ``COMPLIANCE_PASSPHRASE``, else asked a
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from compliance.commands.output import print_json
 from compliance.commands.passphrase import PASSPHRASE_ENV, add_passphrase_file, read_passphrase
 from compliance.errors import ComplianceError
 
@@ -86,12 +86,6 @@ def _open(args: argparse.Namespace) -> Workspace:
     return open_workspace(args.workspace)
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
-    from compliance.files import write_atomically
-
-    write_atomically(path, data, mode=0o600)
-
-
 def _export(args: argparse.Namespace) -> int:
     from compliance.store.transfer import EXPORT_CONTEXT, export_assessment
 
@@ -107,7 +101,9 @@ def _export(args: argparse.Namespace) -> int:
         from compliance.filecrypt import encrypt
 
         data = encrypt(data, passphrase, context=EXPORT_CONTEXT)
-    _write_atomically(output, data)
+    from compliance.files import write_atomically
+
+    write_atomically(output, data, mode=0o600)
     kind = "encrypted assessment" if passphrase is not None else "assessment"
     print(f"wrote {kind} {args.assessment_id} to {output}", file=sys.stderr)
     return 0
@@ -129,11 +125,6 @@ def _import(args: argparse.Namespace) -> int:
     return 0
 
 
-def _print_json(value: Any) -> None:
-    sys.stdout.write(json.dumps(value, indent=2, ensure_ascii=False, sort_keys=True))
-    sys.stdout.write("\n")
-
-
 def _clients(args: argparse.Namespace) -> int:
     from compliance.store.clients import list_clients
     from compliance.store.scores import refresh_scores
@@ -142,7 +133,7 @@ def _clients(args: argparse.Namespace) -> int:
         refresh_scores(workspace)
         found = list_clients(workspace)
     if args.json:
-        _print_json(
+        print_json(
             [
                 {
                     "id": c.id,
@@ -174,7 +165,7 @@ def _assessments(args: argparse.Namespace) -> int:
         refresh_scores(workspace)
         found = list_assessments(workspace)
     if args.json:
-        _print_json(
+        print_json(
             [
                 {
                     "id": a.id,
