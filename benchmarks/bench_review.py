@@ -14,7 +14,6 @@ budget is missed.
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
 import hashlib
 import statistics
 import sys
@@ -26,14 +25,13 @@ from typing import Any
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from compliance.filecrypt import MINIMUM_PARAMS  # noqa: E402
-from compliance.loader import parse_assessment  # noqa: E402
+from benchmarks.signed import Signer  # noqa: E402
+from benchmarks.signed import bundles as signed_bundles  # noqa: E402
 from compliance.signing.archive import read_bundle  # noqa: E402
-from compliance.signing.bundle import ENVELOPE, create_bundle  # noqa: E402
+from compliance.signing.bundle import ENVELOPE  # noqa: E402
 from compliance.signing.dsse import pae, parse_envelope  # noqa: E402
-from compliance.signing.keys import generate_key, load_private_key  # noqa: E402
-from compliance.signing.registry import find_published, load_published  # noqa: E402
-from compliance.signing.trust import TrustEntry, TrustStore  # noqa: E402
+from compliance.signing.registry import load_published  # noqa: E402
+from compliance.signing.trust import TrustStore  # noqa: E402
 
 BUDGET = 2.0
 KEY_BUDGET = 0.1
@@ -42,28 +40,14 @@ FIXTURES = sorted((REPO / "questionnaires").glob("*/fixtures/*.yaml"))
 
 
 def _build(count: int, folder: Path) -> tuple[TrustStore, list[tuple[bytes, Any, Any]]]:
-    private, public, key_id = generate_key("bench", folder, "pw", params=MINIMUM_PARAMS)
-    key = load_private_key(private, "pw")
-    now = dt.datetime.now(dt.UTC)
-    trust = TrustStore((TrustEntry(key_id, "Bench", public.read_text(), now),))
-    assessments = []
-    for path in FIXTURES:
-        if path.name.endswith(".expected.yaml"):
-            continue
-        assessment, _ = parse_assessment(path.read_bytes(), str(path))
-        entry = find_published(assessment.questionnaire.id, assessment.questionnaire.version)
-        if entry is not None:
-            assessments.append((assessment, load_published(entry), entry))
+    signer = Signer.make(folder)
     inbox = folder / "inbox"
     inbox.mkdir()
     made = []
-    for i in range(count):
-        assessment, questionnaire, entry = assessments[i % len(assessments)]
-        issued = now - dt.timedelta(seconds=i + 1)
-        data = create_bundle(assessment, entry, key, issued_at=issued, valid_days=30)
+    for i, (data, assessment, entry) in enumerate(signed_bundles(signer, count)):
         (inbox / f"bundle-{i:05d}.zip").write_bytes(data)
-        made.append((data, questionnaire, assessment))
-    return trust, made
+        made.append((data, load_published(entry), assessment))
+    return signer.trust, made
 
 
 def _floors(made: list[tuple[bytes, Any, Any]], trust: TrustStore) -> tuple[float, float]:
