@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from textual.widgets import DataTable, Input, Select, Static
 
@@ -142,18 +143,23 @@ async def test_results_follow_an_answer_after_the_debounce(ws_path: Path) -> Non
         assert app.screen_stack[-1] is results
 
 
+async def _results_of_sample(app: ComplianceApp, pilot: Any) -> ResultsScreen:
+    """Opens the results screen of the assessment the app was started on."""
+    await settle(app, pilot)
+    screen = app.screen
+    assert isinstance(screen, AssessmentScreen)
+    screen.action_results()
+    await settle(app, pilot)
+    results = app.screen
+    assert isinstance(results, ResultsScreen)
+    return results
+
+
 async def test_the_report_action_writes_the_report(ws_path: Path, tmp_path: Path) -> None:
-    assessment_id = _sample(ws_path)
     target = tmp_path / "report.md"
-    app = ComplianceApp(workspace=ws_path, welcome=False, open_assessment=assessment_id)
+    app = ComplianceApp(workspace=ws_path, welcome=False, open_assessment=_sample(ws_path))
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(app, pilot)
-        screen = app.screen
-        assert isinstance(screen, AssessmentScreen)
-        screen.action_results()
-        await settle(app, pilot)
-        results = app.screen
-        assert isinstance(results, ResultsScreen)
+        results = await _results_of_sample(app, pilot)
         results._report_to(str(target))
         await settle(app, pilot)
     assert "Atlas Contact" in target.read_text(encoding="utf-8")
@@ -163,39 +169,22 @@ async def test_the_sign_action_writes_a_bundle_that_verifies(ws_path: Path, tmp_
     import datetime as dt
 
     from compliance.filecrypt import MINIMUM_PARAMS
-    from compliance.signing.keys import generate_key, public_pem
-    from compliance.signing.keys import load_private_key as load_key
+    from compliance.signing.keys import generate_key
     from compliance.signing.trust import TrustEntry, TrustStore
     from compliance.signing.verify import verify_bundle
 
     (tmp_path / "keys").mkdir(mode=0o700)
-    private, _public, key_id = generate_key("atlas", tmp_path / "keys", "pw", params=MINIMUM_PARAMS)
+    private, public, key_id = generate_key("atlas", tmp_path / "keys", "pw", params=MINIMUM_PARAMS)
     target = tmp_path / "bundle.zip"
-    assessment_id = _sample(ws_path)
-    app = ComplianceApp(workspace=ws_path, welcome=False, open_assessment=assessment_id)
+    app = ComplianceApp(workspace=ws_path, welcome=False, open_assessment=_sample(ws_path))
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(app, pilot)
-        screen = app.screen
-        assert isinstance(screen, AssessmentScreen)
-        screen.action_results()
-        await settle(app, pilot)
-        results = app.screen
-        assert isinstance(results, ResultsScreen)
+        results = await _results_of_sample(app, pilot)
         results._sign_to(private, "wrong passphrase", str(tmp_path / "never.zip"))
         await settle(app, pilot)
         assert not (tmp_path / "never.zip").exists()
         results._sign_to(private, "pw", str(target))
         await settle(app, pilot)
-    key = load_key(private, "pw")
-    trust = TrustStore(
-        (
-            TrustEntry(
-                key_id,
-                key.name,
-                public_pem(key.public_key).decode("ascii"),
-                dt.datetime.now(dt.UTC),
-            ),
-        )
-    )
+    now = dt.datetime.now(dt.UTC)
+    trust = TrustStore((TrustEntry(key_id, "Atlas", public.read_text(), now),))
     verdict = verify_bundle(target.read_bytes(), trust)
     assert verdict.ok, verdict.reason
