@@ -94,3 +94,15 @@ def test_the_digest_changes_with_content(tmp_path: Path) -> None:
     assert digest(load_questionnaire(changed, use_cache=False)) != digest(
         load_questionnaire(EXAMPLE, use_cache=False)
     )
+
+
+def test_a_copy_with_other_reference_data_recomputes_what_it_caches() -> None:
+    from compliance.model.reference import ReferenceData
+
+    q = load_questionnaire(EXAMPLE, use_cache=False)
+    before = q.digest
+    assert q.questions_by_id  # filled the caches
+    copy = q.with_reference(ReferenceData())
+    assert copy.digest != before
+    assert copy.digest == digest(copy)
+    assert copy.questions_by_id.keys() == q.questions_by_id.keys()

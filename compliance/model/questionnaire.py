@@ -320,8 +320,9 @@ class Questionnaire(Frozen):
     def with_reference(self, reference: ReferenceData) -> Questionnaire:
         """A copy carrying ``reference``, with nothing cached from this one."""
         copied = self.model_copy(update={"reference": reference})
-        for name in ("digest", "questions_by_id", "profile_by_id"):
-            copied.__dict__.pop(name, None)
+        for name, member in vars(Questionnaire).items():
+            if isinstance(member, cached_property):
+                copied.__dict__.pop(name, None)
         return copied
 
     def iter_questions(self) -> Iterator[tuple[Domain, Control, Question]]:
