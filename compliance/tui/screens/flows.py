@@ -18,6 +18,7 @@ from compliance.errors import ComplianceError
 from compliance.model.assessment import Flow
 from compliance.model.result import Result
 from compliance.tui.dialogs import Confirm, FlowForm
+from compliance.tui.dialogs.flow_form import basis_choices, mechanism_choices
 from compliance.tui.format import status_text
 from compliance.tui.keys import KeySpec, bindings
 from compliance.tui.safe import clean, plain
@@ -83,13 +84,15 @@ class FlowsScreen(BaseScreen):
         row = table.cursor_row
         table.clear()
         unknown = tr("fl.unknown", self.lang)
+        tools = dict(mechanism_choices(self.session.questionnaire, self.lang))
+        bases = dict(basis_choices(self.session.questionnaire, self.lang))
         for flow in self.session.assessment.flows:
             status = self.status_of(flow.id)
             table.add_row(
                 plain(flow.name),
                 f"{flow.exporter.country} → {flow.importer.country}",
-                plain(flow.gdpr_mechanism or unknown),
-                plain(flow.ma_basis or unknown),
+                plain(tools.get(flow.gdpr_mechanism or "", flow.gdpr_mechanism or unknown)),
+                plain(bases.get(flow.ma_basis or "", flow.ma_basis or unknown)),
                 status_text(status, self.lang) if status else "…",
                 key=flow.id,
             )
