@@ -85,6 +85,9 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 
 
 def _cmd_tui(args: argparse.Namespace) -> int:
+    from compliance.tui.loading import pause_collection
+
+    pause_collection()  # until the first frame: see its docstring
     from compliance.tui.app import run
 
     return run(lang=args.lang, workspace=args.tui_workspace)

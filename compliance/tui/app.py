@@ -21,7 +21,7 @@ from textual.worker import get_current_worker
 
 from compliance.errors import ComplianceError
 from compliance.tui.keys import KeySpec, bindings, relabel
-from compliance.tui.loading import load_domain, load_store
+from compliance.tui.loading import load_domain, load_store, resume_collection
 from compliance.tui.messages import ResultReady, WorkspaceChanged
 from compliance.tui.strings import tr
 
@@ -91,6 +91,9 @@ class ComplianceApp(App[None]):
         if self.start_assessment is not None:
             self.open_assessment(self.start_assessment, announce=False)
 
+    def on_ready(self) -> None:
+        resume_collection()
+
     def open_store(self) -> Workspace:
         """The workspace, opened on first use (blocking: call it from a worker)."""
         load_store()
@@ -147,7 +150,7 @@ class ComplianceApp(App[None]):
             self.notify(tr("note.opening", self.lang), timeout=2)
         self._load_session(assessment_id)
 
-    @work(thread=True, exclusive=True, group="open")
+    @work(thread=True, exclusive=True, group="open", description="open assessment")
     def _load_session(self, assessment_id: int) -> None:
         load_domain()
         from compliance.tui.session import Session
@@ -196,7 +199,7 @@ class ComplianceApp(App[None]):
         if session is not None:
             self._score_worker(session.questionnaire, session.assessment, session.revision)
 
-    @work(thread=True, exclusive=True, group="score")
+    @work(thread=True, exclusive=True, group="score", description="score")
     def _score_worker(
         self, questionnaire: Questionnaire, assessment: Assessment, revision: int
     ) -> None:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import pytest
 
+from compliance.cli import main as cli_main
 from compliance.store import create_client, open_workspace
 from compliance.tui import app as app_module
+from compliance.tui import loading
 from compliance.tui.app import ComplianceApp
 from compliance.tui.dialogs import HelpScreen
 from compliance.tui.screens import WorkspaceScreen
@@ -75,6 +78,55 @@ def test_run_passes_the_workspace_and_language(monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setattr(ComplianceApp, "run", fake_run)
     assert app_module.run(lang="fr", workspace="/tmp/w.sqlite") == 0
     assert made[0].lang == "fr" and made[0].location == "/tmp/w.sqlite"
+
+
+def test_the_cli_pauses_the_collector_before_it_imports_the_ui(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    paused: list[bool] = []
+
+    def fake_run(lang: str = "en", workspace: object = None) -> int:
+        paused.append(not gc.isenabled())
+        return 0
+
+    monkeypatch.setattr(app_module, "run", fake_run)
+    monkeypatch.setattr(loading._StartUp, "paused", False)
+    try:
+        assert cli_main(["--lang", "fr"]) == 0
+    finally:
+        gc.enable()
+    assert paused == [True]
+
+
+async def test_the_first_frame_turns_the_paused_collector_back_on(
+    ws_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(loading._StartUp, "paused", False)
+    loading.pause_collection()
+    try:
+        assert not gc.isenabled()
+        app = ComplianceApp(workspace=ws_path, welcome=False)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(app, pilot)
+            assert gc.isenabled()
+            assert gc.get_freeze_count() > 0  # what start-up built is out of the way
+    finally:
+        gc.enable()
+        gc.unfreeze()
+
+
+async def test_an_app_not_started_by_the_cli_leaves_the_collector_alone(
+    ws_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(loading._StartUp, "paused", False)
+    gc.disable()
+    try:
+        app = ComplianceApp(workspace=ws_path, welcome=False)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(app, pilot)
+            assert not gc.isenabled()
+    finally:
+        gc.enable()
 
 
 async def test_keys_start_in_the_chosen_language(ws_path: Path) -> None:

@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.message import Message
-from textual.widgets import Footer, Header, Input, Static, Tree
+from textual.widgets import Header, Input, Static, Tree
 from textual.widgets.tree import TreeNode
 
 from compliance.errors import ComplianceError
@@ -31,6 +31,7 @@ from compliance.tui.safe import plain
 from compliance.tui.screens.base import BaseScreen
 from compliance.tui.session import Item, Session
 from compliance.tui.strings import tr
+from compliance.tui.widgets.key_footer import KeyFooter
 from compliance.tui.widgets.question_card import QuestionCard
 
 __all__ = ["AssessmentScreen"]
@@ -80,7 +81,7 @@ class AssessmentScreen(BaseScreen):
         with Horizontal(id="as-body"):
             yield Tree[NodeData]("", id="as-tree")
             yield QuestionCard(id="card")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter()
 
     async def on_mount(self) -> None:
         self.query_one("#as-tree", Tree).show_root = False
@@ -399,7 +400,7 @@ class AssessmentScreen(BaseScreen):
         if value:
             self.attach(question_id, Path(value).expanduser())
 
-    @work(thread=True, group="evidence")
+    @work(thread=True, group="evidence", description="hash evidence")
     def attach(self, question_id: str, path: Any) -> None:
         """Hashes the file and records it with the answer (in a worker: files may be large)."""
         load_domain()

@@ -12,7 +12,7 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from compliance.errors import ComplianceError
 from compliance.model.assessment import Flow
@@ -25,6 +25,7 @@ from compliance.tui.safe import clean, plain
 from compliance.tui.screens.base import BaseScreen
 from compliance.tui.session import Session
 from compliance.tui.strings import tr
+from compliance.tui.widgets.key_footer import KeyFooter
 
 __all__ = ["FlowsScreen"]
 
@@ -50,7 +51,7 @@ class FlowsScreen(BaseScreen):
         yield Static("", id="fl-title", classes="status")
         yield DataTable(id="flow-table", cursor_type="row", zebra_stripes=True)
         yield Static("", id="fl-hint", classes="hint")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.watch(self.app, "result", self._result_changed, init=False)

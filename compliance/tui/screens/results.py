@@ -16,7 +16,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from compliance.errors import ComplianceError
 from compliance.model.result import Result
@@ -28,6 +28,7 @@ from compliance.tui.safe import clean, plain
 from compliance.tui.screens.base import BaseScreen
 from compliance.tui.session import Session
 from compliance.tui.strings import tr
+from compliance.tui.widgets.key_footer import KeyFooter
 from compliance.tui.widgets.question_card import refs_text
 
 __all__ = ["ResultsScreen"]
@@ -62,7 +63,7 @@ class ResultsScreen(BaseScreen):
             yield Static("", id="rs-domains")
             yield Static("", id="rs-flows")
             yield Static("", id="rs-plan")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.watch(self.app, "result", self._result_changed, init=False)
@@ -212,7 +213,7 @@ class ResultsScreen(BaseScreen):
             self.notify(tr("rs.signing", self.lang), markup=False)
             self.sign_bundle(key, passphrase, Path(output).expanduser())
 
-    @work(thread=True, exclusive=True, group="sign")
+    @work(thread=True, exclusive=True, group="sign", description="sign")
     def sign_bundle(self, key_path: Path, passphrase: str, output: Path) -> None:
         """Signs the assessment as it stands into a verified bundle at ``output``."""
         load_domain()
@@ -261,7 +262,7 @@ class ResultsScreen(BaseScreen):
         if value:
             self.write_report(Path(value).expanduser())
 
-    @work(thread=True, exclusive=True, group="report")
+    @work(thread=True, exclusive=True, group="report", description="report")
     def write_report(self, path: Path) -> None:
         """Renders the report of the assessment as it stands and writes it to ``path``."""
         load_domain()

@@ -184,7 +184,7 @@ class ReviewScreen(Screen[None]):
         self._say("rv.loading", folder=clean(folder))
         self._verify(folder)
 
-    @work(thread=True, exclusive=True, group="review-inbox")
+    @work(thread=True, exclusive=True, group="review-inbox", description="verify inbox")
     def _verify(self, folder: Path) -> None:
         from compliance.review.compare import flag_replays
         from compliance.review.decisions import latest_decisions, record_seen, seen_submissions
@@ -370,7 +370,7 @@ class ReviewScreen(Screen[None]):
             DecideDialog(about, verified=submission.status == "VALID", lang=self.lang), chosen
         )
 
-    @work(thread=True, group="review-decide")
+    @work(thread=True, group="review-decide", description="record decision")
     def _record(self, submission: Submission, status: str, comment: str) -> None:
         from compliance.review.decisions import decide
         from compliance.store.workspace import open_workspace

@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import DataTable, Footer, Header, Label, Static
+from textual.widgets import DataTable, Header, Label, Static
 from textual.worker import get_current_worker
 
 from compliance.errors import ComplianceError
@@ -33,6 +33,7 @@ from compliance.tui.messages import WorkspaceChanged
 from compliance.tui.safe import clean, plain
 from compliance.tui.screens.base import BaseScreen
 from compliance.tui.strings import tr
+from compliance.tui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from compliance.store.assessments import AssessmentInfo
@@ -103,15 +104,34 @@ class WorkspaceScreen(BaseScreen):
                 )
                 yield DataTable(id="assessments", cursor_type="row", zebra_stripes=True)
         yield Static("", id="ws-hint", classes="hint")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self._columns()
+        if not self.capp.opening:
+            self._list_before_paint()
 
     def on_screen_resume(self) -> None:
-        """Lists the workspace after the first paint (later reloads come with changes)."""
+        """Lists the workspace after the first paint when it could not be listed before it."""
         if not self.listed and not self.capp.opening:
             self.call_after_refresh(self.reload)
+
+    def _list_before_paint(self) -> None:
+        """Lists a SQLite workspace through the standard library before the first paint.
+
+        A read-only ``sqlite3`` query of the cached listing takes a few milliseconds (14 ms for
+        500 clients), less than painting the screen twice; the full listing (SQLAlchemy, the
+        store opened and migrated if need be, stale scores refreshed) follows in a worker. Any
+        doubt (no file yet, another schema, a lock) leaves the listing to that worker.
+        """
+        from compliance.store.listing import peek_clients
+        from compliance.store.location import sqlite_path
+
+        path = sqlite_path(self.capp.location)
+        quick = peek_clients(path) if path is not None else None
+        if quick:
+            self._listed(quick)
+            self.call_after_refresh(self._reload_fully)
 
     def _columns(self) -> None:
         clients = self.query_one("#clients", DataTable)
@@ -140,7 +160,7 @@ class WorkspaceScreen(BaseScreen):
         else:
             self._reload_fully()
 
-    @work(thread=True, exclusive=True, group="list")
+    @work(thread=True, exclusive=True, group="list", description="list (first paint)")
     def _peek(self) -> None:
         """Lists a SQLite workspace through the standard library (no SQLAlchemy), so the screen is
         filled and painted before the heavy imports start; the full listing follows the paint."""
@@ -155,7 +175,7 @@ class WorkspaceScreen(BaseScreen):
         else:
             self._reload_fully_here()
 
-    @work(thread=True, exclusive=True, group="list")
+    @work(thread=True, exclusive=True, group="list", description="list")
     def _reload_fully(self) -> None:
         self._reload_fully_here()
 
@@ -223,7 +243,7 @@ class WorkspaceScreen(BaseScreen):
             self.client_id = int(key)
             self.load_assessments(int(key))
 
-    @work(thread=True, exclusive=True, group="assessments")
+    @work(thread=True, exclusive=True, group="assessments", description="list assessments")
     def load_assessments(self, client_id: int) -> None:
         """Lists a client's assessments with their coverage (scored here, off the UI)."""
         load_domain()
@@ -510,7 +530,7 @@ class WorkspaceScreen(BaseScreen):
         if passphrase:
             self.import_file(path, passphrase)
 
-    @work(thread=True, group="transfer")
+    @work(thread=True, group="transfer", description="import")
     def import_file(self, path: Path, passphrase: str | None) -> None:
         """Reads, checks and stores an assessment file (a bad one changes nothing)."""
         self.app.call_from_thread(
@@ -566,7 +586,7 @@ class WorkspaceScreen(BaseScreen):
         if passphrase is not None:
             self.export_file(assessment_id, path, passphrase)
 
-    @work(thread=True, group="transfer")
+    @work(thread=True, group="transfer", description="export")
     def export_file(self, assessment_id: int, path: Path, passphrase: str | None) -> None:
         """Writes an assessment file, encrypted when a passphrase is given, atomically."""
         load_domain()
@@ -597,7 +617,7 @@ class WorkspaceScreen(BaseScreen):
         if sample:
             self.create_sample()
 
-    @work(thread=True, group="transfer")
+    @work(thread=True, group="transfer", description="create sample")
     def create_sample(self) -> None:
         """Imports the sample fixture as a client, so a newcomer sees a filled assessment."""
         load_domain()

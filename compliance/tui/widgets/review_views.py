@@ -130,7 +130,7 @@ class DetailView(ModalScreen[None]):
         relabel(self, self.KEYS, self.lang)
         self._load()
 
-    @work(thread=True, exclusive=True, group="review-detail")
+    @work(thread=True, exclusive=True, group="review-detail", description="verify bundle")
     def _load(self) -> None:
         submission, verified = open_verified(self.submission.path, self.trust, now=self.now)
         report = "" if verified is None else report_text(verified, lang=self.lang)
@@ -250,7 +250,7 @@ class CompareView(ModalScreen[None]):
         relabel(self, self.KEYS, self.lang)
         self._load()
 
-    @work(thread=True, exclusive=True, group="review-compare")
+    @work(thread=True, exclusive=True, group="review-compare", description="compare bundles")
     def _load(self) -> None:
         from compliance.review.compare import compare
 
