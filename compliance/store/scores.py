@@ -7,6 +7,7 @@ name) and records each result only if the assessment did not change meanwhile.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import select, update
@@ -29,12 +30,15 @@ class Score:
 
 
 def refresh_scores(
-    workspace: Workspace, assessment_ids: list[int] | None = None
+    workspace: Workspace,
+    assessment_ids: list[int] | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> dict[int, Score]:
     """Scores every stale assessment (or those given) and caches the results.
 
     Returns the new scores by assessment id; an assessment whose questionnaire is not installed is
-    left out. On a read-only workspace the scores are computed but not cached.
+    left out. On a read-only workspace the scores are computed but not cached. ``progress`` is told
+    ``(done, total)`` before each assessment is scored (only when some are stale).
     """
     from compliance.catalog import find
     from compliance.engine.scoring import score
@@ -49,7 +53,9 @@ def refresh_scores(
         stale = connection.execute(query).all()
     questionnaires: dict[tuple[str, str], Questionnaire | None] = {}
     computed: dict[int, tuple[int, Score]] = {}
-    for row in stale:
+    for done, row in enumerate(stale):
+        if progress is not None:
+            progress(done, len(stale))
         assessment = load_assessment(workspace, row.id)
         ref = assessment.questionnaire
         key = (ref.id, ref.version)

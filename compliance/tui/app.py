@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from compliance.model.questionnaire import Questionnaire
     from compliance.model.result import Result
     from compliance.store.workspace import Workspace
+    from compliance.tui.screens.base import BaseScreen
     from compliance.tui.session import Session
 
 __all__ = ["SCORE_DELAY", "ComplianceApp", "run"]
@@ -89,7 +90,7 @@ class ComplianceApp(App[None]):
         relabel(self, self.KEYS, self.lang)
         self.push_screen(WorkspaceScreen())
         if self.start_assessment is not None:
-            self.open_assessment(self.start_assessment, announce=False)
+            self.open_assessment(self.start_assessment)
 
     def on_ready(self) -> None:
         resume_collection()
@@ -143,23 +144,35 @@ class ComplianceApp(App[None]):
 
     # --- the open assessment --------------------------------------------------------------
 
-    def open_assessment(self, assessment_id: int, *, announce: bool = True) -> None:
-        """Loads an assessment in a worker and shows it (saying so while it loads)."""
+    def open_assessment(self, assessment_id: int) -> None:
+        """Loads an assessment in a worker and shows it; the current screen shows the steps."""
+        from compliance.tui.screens.base import BaseScreen
+
         self.opening = True
-        if announce:
-            self.notify(tr("note.opening", self.lang), timeout=2)
-        self._load_session(assessment_id)
+        screen = self.screen
+        self._load_session(assessment_id, screen if isinstance(screen, BaseScreen) else None)
 
     @work(thread=True, exclusive=True, group="open", description="open assessment")
-    def _load_session(self, assessment_id: int) -> None:
-        load_domain()
-        from compliance.tui.session import Session
+    def _load_session(self, assessment_id: int, screen: BaseScreen | None) -> None:
+        def step(text_key: str, done: int) -> None:
+            if screen is not None:
+                screen.progress_from_worker(text_key, done, 3)
 
         try:
-            session = Session.open(self.open_store(), assessment_id, self.questionnaire)
+            step("work.loading", 0)
+            load_domain()
+            from compliance.tui.session import Session
+
+            step("work.opening_store", 1)
+            workspace = self.open_store()
+            step("work.reading_assessment", 2)
+            session = Session.open(workspace, assessment_id, self.questionnaire)
         except ComplianceError as error:
             self.call_from_thread(self._not_opened, str(error))
             return
+        finally:
+            if screen is not None:
+                self.call_from_thread(screen.progress_done)
         self.call_from_thread(self._show_session, session)
 
     def _not_opened(self, message: str) -> None:

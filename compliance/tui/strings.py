@@ -29,8 +29,35 @@ STRINGS: Final[dict[str, tuple[str, str]]] = {
     "key.import": ("Import", "Importer"),
     "key.export": ("Export", "Exporter"),
     "key.review": ("Review bundles", "Examiner des paquets"),
-    "note.opening": ("Opening the assessment…", "Ouverture de l'évaluation…"),
-    "note.importing": ("Importing {name}…", "Import de {name}…"),
+    # steps of long work (the line above the footer)
+    "work.loading": ("Loading the program", "Chargement du programme"),
+    "work.reading_assessment": ("Reading the assessment", "Lecture de l'évaluation"),
+    "work.opening_store": ("Opening the workspace", "Ouverture de l'espace de travail"),
+    "work.reading_file": (
+        "Reading and checking {name} (decrypting it takes a few seconds)",
+        "Lecture et contrôle de {name} (le déchiffrement prend quelques secondes)",
+    ),
+    "work.saving": ("Saving to the workspace", "Enregistrement dans l'espace de travail"),
+    "work.scoring": ("Scoring", "Calcul du score"),
+    "work.scoring_n": (
+        "Scoring assessment {n} of {count}",
+        "Score de l'évaluation {n} sur {count}",
+    ),
+    "work.exporting": ("Reading the assessment from the store", "Lecture de l'évaluation"),
+    "work.encrypting": (
+        "Encrypting (deriving the key takes a few seconds)",
+        "Chiffrement (la dérivation de la clé prend quelques secondes)",
+    ),
+    "work.writing": ("Writing {name}", "Écriture de {name}"),
+    "work.rendering": ("Rendering the {fmt} report", "Mise en forme du rapport {fmt}"),
+    "work.unlocking_key": (
+        "Unlocking the signing key (a few seconds)",
+        "Déverrouillage de la clé de signature (quelques secondes)",
+    ),
+    "work.signing": (
+        "Signing, then verifying the bundle",
+        "Signature, puis vérification du paquet",
+    ),
     "ask.review_folder": (
         "Folder of signed bundles to review",
         "Dossier de paquets signés à examiner",
@@ -163,6 +190,14 @@ STRINGS: Final[dict[str, tuple[str, str]]] = {
         "country code, e.g. MA (several: MA, FR)",
         "code pays, p. ex. MA (plusieurs : MA, FR)",
     ),
+    # several countries (the country-set picker)
+    "cs.chosen": ("Chosen ({count}): ", "Choisis ({count}) : "),
+    "cs.none": ("No country chosen", "Aucun pays choisi"),
+    "cs.clear": ("Clear all", "Tout retirer"),
+    "cs.keys": (
+        "↓ list · Enter/Space tick or untick · Del remove · Ctrl+L clear all",
+        "↓ liste · Entrée/Espace cocher ou décocher · Suppr retirer · Ctrl+L tout retirer",
+    ),
     "as.invalid": ("✗ {problem}", "✗ {problem}"),
     "as.score": ("Score {score}", "Score {score}"),
     "as.coverage": ("{coverage}% answered", "{coverage} % répondu"),
@@ -218,7 +253,6 @@ STRINGS: Final[dict[str, tuple[str, str]]] = {
     ),
     "rs.sign_kind": ("Give a path ending in .zip", "Donnez un chemin finissant par .zip"),
     "rs.no_file": ("No such file", "Fichier introuvable"),
-    "rs.signing": ("Signing…", "Signature en cours…"),
     "rs.signed": (
         "Signed bundle written to {path} (key {key_id})",
         "Paquet signé écrit dans {path} (clé {key_id})",
@@ -356,6 +390,28 @@ STRINGS: Final[dict[str, tuple[str, str]]] = {
     "help.palette": (
         "Command palette: jump to a question or control",
         "Palette : aller à une question ou un contrôle",
+    ),
+    # file picker
+    "fp.title": ("Pick a file", "Choisir un fichier"),
+    "fp.placeholder": ("Path of a file or folder", "Chemin d'un fichier ou d'un dossier"),
+    "fp.hint": (
+        "Enter: pick or open · Backspace: parent folder · Ctrl+H or .: hidden files"
+        " · Ctrl+L: type a path · Esc: cancel",
+        "Entrée : choisir ou ouvrir · Retour arrière : dossier parent"
+        " · Ctrl+H ou . : fichiers cachés · Ctrl+L : saisir un chemin · Échap : annuler",
+    ),
+    "fp.key.parent": ("Parent folder", "Dossier parent"),
+    "fp.key.hidden": ("Hidden files", "Fichiers cachés"),
+    "fp.key.path": ("Type a path", "Saisir un chemin"),
+    "fp.missing": ("{path}: no such file or folder", "{path} : fichier ou dossier introuvable"),
+    "fp.unreadable": ("{path} cannot be read.", "{path} ne peut pas être lu."),
+    "fp.folder_unreadable": (
+        "The folder {path} cannot be opened.",
+        "Le dossier {path} ne peut pas être ouvert.",
+    ),
+    "fp.not_regular": (
+        "{path} is not a regular file (a folder, device, socket or pipe cannot be attached).",
+        "{path} n'est pas un fichier ordinaire (ni dossier, ni périphérique, ni socket, ni tube).",
     ),
 }
 

@@ -8,9 +8,11 @@ from textual import events, on
 from textual.screen import Screen
 
 from compliance.tui.keys import KeySpec, relabel
+from compliance.tui.strings import tr
 
 if TYPE_CHECKING:
     from compliance.tui.app import ComplianceApp
+    from compliance.tui.widgets.work_progress import WorkProgress
 
 __all__ = ["BaseScreen"]
 
@@ -44,3 +46,35 @@ class BaseScreen(Screen[None]):
 
     def refresh_text(self) -> None:
         """Redraws the screen's own text (override)."""
+
+    # --- long work ------------------------------------------------------------------------
+
+    def _work_progress(self) -> WorkProgress:
+        from compliance.tui.widgets.work_progress import WorkProgress
+
+        found = self.query(WorkProgress)
+        if found:
+            return found.first()
+        line = WorkProgress()
+        self.mount(line)
+        return line
+
+    def progress(self, text_key: str, done: int, total: int | None = None, **values: str) -> None:
+        """Shows a step of long work above the footer (UI thread; from a worker, see below).
+
+        ``text_key`` names the step's text in the catalogue, in the interface language.
+        """
+        self._work_progress().step(tr(text_key, self.lang, **values), done, total)
+
+    def progress_from_worker(
+        self, text_key: str, done: int, total: int | None = None, **values: str
+    ) -> None:
+        """:meth:`progress`, called from a worker thread."""
+        self.app.call_from_thread(self.progress, text_key, done, total, **values)
+
+    def progress_done(self) -> None:
+        """Hides the progress line: the work ended, well or not (UI thread)."""
+        from compliance.tui.widgets.work_progress import WorkProgress
+
+        for line in self.query(WorkProgress):
+            line.finish()

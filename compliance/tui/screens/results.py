@@ -210,19 +210,22 @@ class ResultsScreen(BaseScreen):
 
     def _sign_to(self, key: Path, passphrase: str, output: str | None) -> None:
         if output:
-            self.notify(tr("rs.signing", self.lang), markup=False)
             self.sign_bundle(key, passphrase, Path(output).expanduser())
 
     @work(thread=True, exclusive=True, group="sign", description="sign")
     def sign_bundle(self, key_path: Path, passphrase: str, output: Path) -> None:
         """Signs the assessment as it stands into a verified bundle at ``output``."""
-        load_domain()
-        from compliance.signing.keys import load_private_key
-        from compliance.signing.sign import sign_assessment
-
         session = self.session
+        step, steps = self.progress_from_worker, 3
         try:
+            step("work.loading", 0, steps)
+            load_domain()
+            from compliance.signing.keys import load_private_key
+            from compliance.signing.sign import sign_assessment
+
+            step("work.unlocking_key", 1, steps)
             key = load_private_key(key_path, passphrase)
+            step("work.signing", 2, steps)
             sign_assessment(
                 session.assessment,
                 session.questionnaire,
@@ -234,6 +237,8 @@ class ResultsScreen(BaseScreen):
         except ComplianceError as error:
             self.app.call_from_thread(self.capp.error, str(error))
             return
+        finally:
+            self.app.call_from_thread(self.progress_done)
         self.app.call_from_thread(
             self.notify,
             tr("rs.signed", self.lang, path=clean(output), key_id=key.key_id[:16]),
@@ -265,23 +270,31 @@ class ResultsScreen(BaseScreen):
     @work(thread=True, exclusive=True, group="report", description="report")
     def write_report(self, path: Path) -> None:
         """Renders the report of the assessment as it stands and writes it to ``path``."""
-        load_domain()
-        from compliance.report.render import render
-
         session = self.session
         fmt = REPORT_FORMATS[path.suffix.lower()]
+        step, steps = self.progress_from_worker, 4
         try:
+            step("work.loading", 0, steps)
+            load_domain()
+            from compliance.files import write_atomically
+            from compliance.report.render import render
+
+            step("work.scoring", 1, steps)
             result = session.result or session.score()
+            step("work.rendering", 2, steps, fmt=fmt.upper())
             data = render(
                 session.questionnaire, session.assessment, result, lang=self.lang, fmt=fmt
             )
-            path.write_bytes(data)
+            step("work.writing", 3, steps, name=clean(path.name))
+            write_atomically(path, data)
         except ComplianceError as error:
             self.app.call_from_thread(self.capp.error, str(error))
             return
         except OSError as error:
             self.app.call_from_thread(self.capp.error, f"{path}: {error.strerror or error}")
             return
+        finally:
+            self.app.call_from_thread(self.progress_done)
         self.app.call_from_thread(
             self.notify, tr("rs.report_written", self.lang, path=clean(path)), markup=False
         )

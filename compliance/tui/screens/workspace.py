@@ -136,12 +136,13 @@ class WorkspaceScreen(BaseScreen):
     def _columns(self) -> None:
         clients = self.query_one("#clients", DataTable)
         clients.clear(columns=True)
-        clients.add_column(tr("col.client", self.lang), key="name")
-        clients.add_column(tr("col.count", self.lang), key="count")
+        # Labels and cells go in as Text: a str would be parsed as rich markup on every paint.
+        clients.add_column(plain(tr("col.client", self.lang)), key="name")
+        clients.add_column(plain(tr("col.count", self.lang)), key="count")
         table = self.query_one("#assessments", DataTable)
         table.clear(columns=True)
         for key in ("id", "questionnaire", "cycle", "progress", "score", "rating"):
-            table.add_column(tr(f"col.{key}", self.lang), key=key)
+            table.add_column(plain(tr(f"col.{key}", self.lang)), key=key)
 
     def refresh_text(self) -> None:
         self.query_one("#ws-clients-title", Label).update(tr("key.clients", self.lang))
@@ -191,10 +192,17 @@ class WorkspaceScreen(BaseScreen):
             load_domain()  # pydantic: after the listing
             from compliance.store.scores import refresh_scores
 
-            if refresh_scores(workspace):  # then bring stale scores up to date
+            def scoring(done: int, total: int) -> None:
+                self.progress_from_worker(
+                    "work.scoring_n", done, total, n=str(done + 1), count=str(total)
+                )
+
+            if refresh_scores(workspace, progress=scoring):  # then bring stale scores up to date
                 self.app.call_from_thread(self._listed, list_clients(workspace), True)
         except ComplianceError as error:
             self.app.call_from_thread(self.capp.error, str(error))
+        finally:
+            self.app.call_from_thread(self.progress_done)
 
     def _listed(self, clients: list[Client], rescored: bool = False) -> None:
         first = not self.listed
@@ -221,7 +229,7 @@ class WorkspaceScreen(BaseScreen):
         table = self.query_one("#clients", DataTable)
         table.clear()
         for client in self.clients:
-            table.add_row(plain(client.name), str(client.assessments), key=str(client.id))
+            table.add_row(plain(client.name), plain(client.assessments), key=str(client.id))
         ids = [c.id for c in self.clients]
         if self.client_id in ids:
             table.move_cursor(row=ids.index(self.client_id))
@@ -289,11 +297,11 @@ class WorkspaceScreen(BaseScreen):
                 info.questionnaire_id, info.questionnaire_version, load=False
             )
             table.add_row(
-                str(info.id),
+                plain(info.id),
                 plain(info.questionnaire_id),
-                str(info.cycle),
-                "—" if row.coverage is None else f"{row.coverage:.0f}%",
-                number(info.score),
+                plain(info.cycle),
+                plain("—" if row.coverage is None else f"{row.coverage:.0f}%"),
+                plain(number(info.score)),
                 rating_text(questionnaire, info.rating, self.lang),
                 key=str(info.id),
             )
@@ -533,21 +541,26 @@ class WorkspaceScreen(BaseScreen):
     @work(thread=True, group="transfer", description="import")
     def import_file(self, path: Path, passphrase: str | None) -> None:
         """Reads, checks and stores an assessment file (a bad one changes nothing)."""
-        self.app.call_from_thread(
-            self.notify, tr("note.importing", self.lang, name=clean(path.name)), markup=False
-        )
-        load_domain()
-        from compliance.store.scores import refresh_scores
-        from compliance.store.transfer import import_assessment, read_assessment_file
-
+        step, steps = self.progress_from_worker, 5
         try:
+            step("work.loading", 0, steps)
+            load_domain()
+            from compliance.store.scores import refresh_scores
+            from compliance.store.transfer import import_assessment, read_assessment_file
+
+            step("work.opening_store", 1, steps)
             workspace = self.capp.open_store()
+            step("work.reading_file", 2, steps, name=clean(path.name))
             assessment, _ = read_assessment_file(path, lambda: passphrase or "")
+            step("work.saving", 3, steps)
             assessment_id = import_assessment(workspace, assessment)
+            step("work.scoring", 4, steps)
             refresh_scores(workspace, [assessment_id])
         except ComplianceError as error:
             self.app.call_from_thread(self.capp.error, str(error))
             return
+        finally:
+            self.app.call_from_thread(self.progress_done)
         self.app.call_from_thread(self._imported, assessment_id)
 
     def _imported(self, assessment_id: int) -> None:
@@ -589,17 +602,21 @@ class WorkspaceScreen(BaseScreen):
     @work(thread=True, group="transfer", description="export")
     def export_file(self, assessment_id: int, path: Path, passphrase: str | None) -> None:
         """Writes an assessment file, encrypted when a passphrase is given, atomically."""
-        load_domain()
-        from compliance.store.transfer import EXPORT_CONTEXT, export_assessment
-
+        step, steps = self.progress_from_worker, 4 if passphrase else 3
         try:
+            step("work.loading", 0, steps)
+            load_domain()
+            from compliance.files import write_atomically
+            from compliance.store.transfer import EXPORT_CONTEXT, export_assessment
+
+            step("work.exporting", 1, steps)
             data = export_assessment(self.capp.open_store(), assessment_id)
             if passphrase:
                 from compliance.filecrypt import encrypt
 
+                step("work.encrypting", 2, steps)
                 data = encrypt(data, passphrase, context=EXPORT_CONTEXT)
-            from compliance.files import write_atomically
-
+            step("work.writing", steps - 1, steps, name=clean(path.name))
             write_atomically(path, data, mode=0o600)
         except OSError as error:
             self.app.call_from_thread(self.capp.error, f"{path}: {error.strerror or error}")
@@ -607,6 +624,8 @@ class WorkspaceScreen(BaseScreen):
         except ComplianceError as error:
             self.app.call_from_thread(self.capp.error, str(error))
             return
+        finally:
+            self.app.call_from_thread(self.progress_done)
         self.app.call_from_thread(
             self.notify, tr("done.exported", self.lang, path=clean(path)), markup=False
         )
@@ -636,14 +655,21 @@ class WorkspaceScreen(BaseScreen):
         )
         if fixture is None:
             return
+        step, steps = self.progress_from_worker, 4
         try:
+            step("work.opening_store", 0, steps)
             workspace = self.capp.open_store()
+            step("work.reading_file", 1, steps, name=clean(fixture.name))
             assessment, _ = read_assessment_file(fixture, lambda: "")
+            step("work.saving", 2, steps)
             assessment_id = import_assessment(workspace, assessment)
+            step("work.scoring", 3, steps)
             refresh_scores(workspace, [assessment_id])
         except ComplianceError as error:
             self.app.call_from_thread(self.capp.error, str(error))
             return
+        finally:
+            self.app.call_from_thread(self.progress_done)
         name = assessment.organisation.name
         self.app.call_from_thread(self._sampled, name)
 
