@@ -1,5 +1,8 @@
 """Provides :class:`WorkProgress`: one line above the footer saying what long work is doing.
 
+It is the last widget of the screen's flow (not docked: two widgets docked at the bottom would
+cover each other, and the footer must stay visible), so it takes a line from the body while shown.
+
 Workers report steps (``2/4 Checking the file``) through
 :meth:`compliance.tui.screens.base.BaseScreen.progress`; the line shows a bar drawn with characters
 and the count in digits (never colour alone) and, while a step lasts, the seconds it has taken, so a
@@ -26,7 +29,6 @@ class WorkProgress(Widget):
 
     DEFAULT_CSS = """
     WorkProgress {
-        dock: bottom;
         height: 1;
         display: none;
         background: $boost;
