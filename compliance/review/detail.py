@@ -4,7 +4,8 @@
 was read) with the HTML report re-rendered, and only then parses the verified assessment and
 result. The report shown in a terminal is rendered by this toolkit from those verified objects, in
 the reviewer's language; the bundle's own HTML is handed to a browser only when it is
-byte-identical to that rendering (its Content-Security-Policy keeps scripts off).
+byte-identical to that rendering (its Content-Security-Policy keeps scripts off). The lines of
+:func:`checks` come from the bilingual catalogue :mod:`compliance.review.strings`.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from compliance.errors import ReviewError
 from compliance.review.inbox import VERIFIED, Submission, read_submission
+from compliance.review.strings import REASONS_FR, strings
 from compliance.signing.keys import grouped
 
 if TYPE_CHECKING:
@@ -84,35 +86,49 @@ def report_text(verified: Verified, *, lang: str = "en") -> str:
     return data.decode("utf-8")
 
 
-def checks(submission: Submission) -> list[str]:
-    """What verification established about a submission, one line each."""
+def checks(submission: Submission, *, lang: str = "en") -> list[str]:
+    """What verification established about a submission, one line each, in ``lang``.
+
+    Values from the bundle (names, identifiers, ISO dates) are shown as they are. A failed
+    verification keeps its reason code; in French the code is explained and the verifier's own
+    (English) message follows on a line of its own.
+    """
+    words = strings(lang)
     verdict = submission.verdict
     summary = submission.summary
     if summary is None:
-        return [f"verification failed ({verdict.reason}): {verdict.message}"]
-    report = (
-        "the HTML report was re-rendered from the signed data, byte for byte"
-        if summary.report_check == "re-rendered"
-        else "the HTML report was checked by its signed digest only"
-    )
+        explained = REASONS_FR.get(verdict.reason or "") if lang == "fr" else None
+        if explained is None:
+            return [words["failed"].format(reason=verdict.reason, message=verdict.message)]
+        return [
+            words["failed"].format(reason=verdict.reason, message=explained),
+            words["verifier_detail"].format(message=verdict.message),
+        ]
+    report = words[
+        "report_rerendered" if summary.report_check == "re-rendered" else "report_digest"
+    ]
     lines = [
-        f"signed by {summary.signer}, a key of the trust store ({grouped(summary.key_id)[:39]}...)",
-        f"the key was valid and not revoked when it signed, on {summary.issued_at}",
-        "every file matches the digest in the signed statement; no file added or missing",
-        f"questionnaire {summary.questionnaire_id} {summary.questionnaire_version} is the "
-        "published version",
-        "the answers were re-scored: the signed result and scores follow from them exactly",
+        words["signed_by"].format(signer=summary.signer, key=grouped(summary.key_id)[:39]),
+        words["key_valid"].format(issued_at=summary.issued_at),
+        words["digests"],
+        words["published"].format(
+            id=summary.questionnaire_id, version=summary.questionnaire_version
+        ),
+        words["rescored"],
         report,
     ]
     if verdict.status == "EXPIRED":
-        lines.append(f"EXPIRED: the assessment was valid until {summary.valid_until}")
+        lines.append(words["expired"].format(valid_until=summary.valid_until))
     else:
-        lines.append(f"valid until {summary.valid_until}")
+        lines.append(words["valid_until"].format(valid_until=summary.valid_until))
     return lines
 
 
-def html_copy(verified: Verified, folder: Path | None = None) -> Path:
-    """A private copy (mode 0600, in a new 0700 folder) of the verified HTML report, to open."""
+def html_copy(verified: Verified, folder: Path | None = None, *, lang: str = "en") -> Path:
+    """A private copy (mode 0600, in a new 0700 folder) of the verified HTML report, to open.
+
+    Raises :class:`ReviewError`, worded in ``lang``, for a bundle that did not verify in full.
+    """
     submission = verified.submission
     summary = submission.summary
     if (
@@ -120,7 +136,7 @@ def html_copy(verified: Verified, folder: Path | None = None) -> Path:
         or summary is None
         or summary.report_check != ("re-rendered")
     ):
-        raise ReviewError("only the report of a bundle that verified in full can be opened")
+        raise ReviewError(strings(lang)["html_unverified"])
     target_dir = Path(tempfile.mkdtemp(prefix="compliance-review-", dir=folder))
     target = target_dir / "report.html"
     fd = os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)

@@ -150,7 +150,7 @@ class DetailView(ModalScreen[None]):
                 report_id=summary.report_id,
             )
         self.query_one("#detail-head", Static).update(Text(head))
-        lines = "\n".join(f"  {line}" for line in checks(submission))
+        lines = "\n".join(f"  {line}" for line in checks(submission, lang=lang))
         self.query_one("#detail-checks", Static).update(
             _literal(f"{tr('rv.verification', lang)}\n{lines}")
         )
@@ -168,7 +168,7 @@ class DetailView(ModalScreen[None]):
             self.notify(tr("rv.html_unverified", self.lang), severity="error", markup=False)
             return
         try:
-            self.opened = html_copy(self.verified)
+            self.opened = html_copy(self.verified, lang=self.lang)
         except ComplianceError as error:
             self.notify(clean(error.message), severity="error")
             return

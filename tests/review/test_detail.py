@@ -1,0 +1,239 @@
+"""The verification lines of the detail view in English and French, from the domain catalogue."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import string
+from pathlib import Path
+
+import pytest
+
+from compliance.errors import ReviewError
+from compliance.review.detail import checks, html_copy, open_verified
+from compliance.review.inbox import Submission, read_submission
+from compliance.review.strings import REASONS_FR, strings
+from compliance.signing.keys import grouped
+from compliance.signing.trust import TrustStore
+from compliance.signing.verify import REASONS
+from tests.review.conftest import NOW, Inbox
+from tests.signing.conftest import Signer
+
+
+def _submission(inbox: Inbox, name: str, trust: TrustStore, **options: bool) -> Submission:
+    return read_submission(inbox.folder / name, trust, now=NOW, **options)[0]
+
+
+def _literals(template: str) -> list[str]:
+    """The fixed words of a catalogue line: the text between its placeholders."""
+    return [text for text, _, _, _ in string.Formatter().parse(template) if text]
+
+
+def _fields(template: str) -> set[str]:
+    return {field for _, field, _, _ in string.Formatter().parse(template) if field}
+
+
+# --- the catalogue -------------------------------------------------------------------------------
+
+
+def test_the_catalogue_has_the_same_lines_and_placeholders_in_both_languages() -> None:
+    english, french = strings("en"), strings("fr")
+    assert set(english) == set(french)
+    for key in english:
+        assert _fields(english[key]) == _fields(french[key]), key
+        assert french[key] and french[key] != english[key], key
+    assert strings("ar") is english  # an unknown language falls back to English
+
+
+def test_every_reason_code_is_explained_in_french() -> None:
+    assert set(REASONS_FR) == {*REASONS, "unreadable"}
+    assert all(text and text[0].islower() for text in REASONS_FR.values())
+
+
+# --- English: the lines as before ----------------------------------------------------------------
+
+
+def test_english_lines_of_a_valid_bundle_are_unchanged(inbox: Inbox, signer: Signer) -> None:
+    submission = _submission(inbox, "a-first.zip", signer.trust)
+    s = submission.summary
+    assert s is not None
+    expected = [
+        f"signed by Alice, a key of the trust store ({grouped(s.key_id)[:39]}...)",
+        f"the key was valid and not revoked when it signed, on {s.issued_at}",
+        "every file matches the digest in the signed statement; no file added or missing",
+        f"questionnaire {s.questionnaire_id} {s.questionnaire_version} is the published version",
+        "the answers were re-scored: the signed result and scores follow from them exactly",
+        "the HTML report was re-rendered from the signed data, byte for byte",
+        f"valid until {s.valid_until}",
+    ]
+    assert checks(submission) == expected
+    assert checks(submission, lang="en") == expected
+
+
+def test_english_lines_of_an_expired_and_an_invalid_bundle(inbox: Inbox, signer: Signer) -> None:
+    expired = _submission(inbox, "d-expired.zip", signer.trust)
+    assert expired.summary is not None
+    assert checks(expired)[-1] == (
+        f"EXPIRED: the assessment was valid until {expired.summary.valid_until}"
+    )
+    tampered = _submission(inbox, "e-tampered.zip", signer.trust)
+    assert checks(tampered) == [
+        f"verification failed (digest-mismatch): {tampered.verdict.message}"
+    ]
+
+
+# --- French --------------------------------------------------------------------------------------
+
+
+def test_french_lines_of_a_valid_bundle(inbox: Inbox, signer: Signer) -> None:
+    submission = _submission(inbox, "a-first.zip", signer.trust)
+    s = submission.summary
+    assert s is not None
+    assert checks(submission, lang="fr") == [
+        f"signé par Alice, avec une clé du magasin de confiance ({grouped(s.key_id)[:39]}…)",
+        "la clé était valide et non révoquée au moment de la signature, le " + s.issued_at,
+        "chaque fichier correspond à son empreinte SHA-256 dans la déclaration signée ; "
+        "aucun fichier ajouté ni manquant",
+        f"le questionnaire {s.questionnaire_id} {s.questionnaire_version} est la version publiée",
+        "le score a été recalculé à partir des réponses : le résultat et les scores signés en "
+        "découlent exactement",
+        "le rapport HTML a été régénéré à partir des données signées : identique octet pour octet",
+        f"valide jusqu'au {s.valid_until}",
+    ]
+
+
+def test_french_dates_stay_iso(inbox: Inbox, signer: Signer) -> None:
+    lines = checks(_submission(inbox, "a-first.zip", signer.trust), lang="fr")
+    iso = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z")
+    assert iso.search(lines[1]) and iso.search(lines[-1])
+
+
+def test_french_lines_of_a_bundle_checked_by_digest_only(inbox: Inbox, signer: Signer) -> None:
+    submission = _submission(inbox, "a-first.zip", signer.trust, render_check=False)
+    assert checks(submission)[5] == "the HTML report was checked by its signed digest only"
+    assert checks(submission, lang="fr")[5] == (
+        "le rapport HTML a été vérifié par son empreinte signée uniquement"
+    )
+
+
+def test_french_lines_of_an_expired_bundle(inbox: Inbox, signer: Signer) -> None:
+    submission = _submission(inbox, "d-expired.zip", signer.trust)
+    assert submission.status == "EXPIRED" and submission.summary is not None
+    lines = checks(submission, lang="fr")
+    assert lines[-1] == (
+        f"EXPIRÉ : l'évaluation était valide jusqu'au {submission.summary.valid_until}"
+    )
+    assert len(lines) == len(checks(submission))
+
+
+def test_french_lines_of_a_tampered_bundle_explain_the_reason(inbox: Inbox, signer: Signer) -> None:
+    submission = _submission(inbox, "e-tampered.zip", signer.trust)
+    message = submission.verdict.message
+    assert message == "data/result.json was changed after it was signed"
+    assert checks(submission, lang="fr") == [
+        "échec de la vérification (digest-mismatch) : un fichier a été modifié après la "
+        "signature (son empreinte SHA-256 ne correspond plus)",
+        f"détail technique du vérificateur (en anglais) : {message}",
+    ]
+
+
+def test_french_lines_of_a_bundle_signed_by_a_revoked_key(inbox: Inbox, signer: Signer) -> None:
+    revoked = signer.store(revoked_at=NOW)
+    submission = _submission(inbox, "a-first.zip", revoked)
+    assert (submission.status, submission.verdict.reason) == ("INVALID", "key-revoked")
+    first, detail = checks(submission, lang="fr")
+    assert first == (
+        "échec de la vérification (key-revoked) : la clé du signataire a été révoquée ; chaque "
+        "rapport qu'elle a signé doit être réémis"
+    )
+    assert detail.endswith(submission.verdict.message)
+    assert checks(submission) == [
+        f"verification failed (key-revoked): {submission.verdict.message}"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "reason"),
+    [("f-untrusted.zip", "untrusted-signer"), ("g-malformed.zip", "bundle-structure")],
+)
+def test_french_lines_of_other_invalid_bundles(
+    inbox: Inbox, signer: Signer, name: str, reason: str
+) -> None:
+    submission = _submission(inbox, name, signer.trust)
+    assert submission.verdict.reason == reason
+    assert checks(submission, lang="fr")[0] == (
+        f"échec de la vérification ({reason}) : {REASONS_FR[reason]}"
+    )
+
+
+def test_an_unreadable_file_is_explained_in_french(tmp_path: Path, signer: Signer) -> None:
+    folder = tmp_path / "a-folder.zip"
+    folder.mkdir()
+    submission = read_submission(folder, signer.trust, now=NOW)[0]
+    assert submission.verdict.reason == "unreadable"
+    assert checks(submission, lang="fr")[0] == (
+        "échec de la vérification (unreadable) : le fichier ne peut pas être lu"
+    )
+
+
+def test_an_unknown_reason_keeps_the_verifiers_message(inbox: Inbox, signer: Signer) -> None:
+    submission = _submission(inbox, "e-tampered.zip", signer.trust)
+    odd = dataclasses.replace(
+        submission, verdict=dataclasses.replace(submission.verdict, reason="new-reason")
+    )
+    assert checks(odd, lang="fr") == [
+        f"échec de la vérification (new-reason) : {submission.verdict.message}"
+    ]
+
+
+def test_the_french_lines_have_no_english_left(inbox: Inbox, signer: Signer) -> None:
+    english = strings("en")
+    phrases = {
+        fixed.strip(" .:;,()")
+        for key, template in english.items()
+        if key != "verifier_detail"
+        for fixed in _literals(template)
+    }
+    phrases = {p for p in phrases if " " in p}  # whole phrases, not a shared word
+    assert "signed by" in phrases and "EXPIRED: the assessment was valid until" in phrases
+    names = sorted(inbox.expected)
+    stores = [signer.trust, signer.store(revoked_at=NOW)]
+    seen = 0
+    for trust in stores:
+        for name in names:
+            for render_check in (True, False):
+                submission = _submission(inbox, name, trust, render_check=render_check)
+                french = checks(submission, lang="fr")
+                # The verifier's own message (English) only ever follows a French explanation.
+                shown = [
+                    line
+                    for line in french
+                    if not line.startswith("détail technique du vérificateur")
+                ]
+                for line in shown:
+                    seen += 1
+                    assert "EXPIRED" not in line and "..." not in line
+                    leftovers = [p for p in phrases if p in line]
+                    assert not leftovers, (name, line, leftovers)
+                assert not set(french) & set(checks(submission))
+    assert seen > 40
+
+
+def test_the_html_copy_refuses_in_the_reviewers_language(inbox: Inbox, signer: Signer) -> None:
+    submission, verified = open_verified(inbox.folder / "a-first.zip", signer.trust, now=NOW)
+    assert verified is not None and submission.summary is not None
+    digest_only = dataclasses.replace(
+        submission,
+        summary=dataclasses.replace(submission.summary, report_check="digest"),
+    )
+    partial = dataclasses.replace(verified, submission=digest_only)
+    with pytest.raises(ReviewError) as english:
+        html_copy(partial)
+    assert english.value.message == (
+        "only the report of a bundle that verified in full can be opened"
+    )
+    with pytest.raises(ReviewError) as french:
+        html_copy(partial, lang="fr")
+    assert french.value.message == (
+        "seul le rapport d'un paquet entièrement vérifié peut être ouvert"
+    )
