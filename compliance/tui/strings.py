@@ -32,6 +32,10 @@ STRINGS: Final[dict[str, tuple[str, str]]] = {
     # steps of long work (the line above the footer)
     "work.loading": ("Loading the program", "Chargement du programme"),
     "work.reading_assessment": ("Reading the assessment", "Lecture de l'évaluation"),
+    "work.questionnaires": (
+        "Reading the installed questionnaires",
+        "Lecture des questionnaires installés",
+    ),
     "work.opening_store": ("Opening the workspace", "Ouverture de l'espace de travail"),
     "work.reading_file": (
         "Reading and checking {name} (decrypting it takes a few seconds)",

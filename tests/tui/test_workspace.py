@@ -50,8 +50,8 @@ async def test_create_client_start_assessment_and_open_it(ws_path: Path) -> None
         workspace_screen = app.screen
         assert isinstance(workspace_screen, WorkspaceScreen)
         assert [c.name for c in workspace_screen.clients] == ["Atlas Contact"]
-        workspace_screen.action_start()
-        await pilot.pause()
+        workspace_screen.action_start()  # the questionnaires are read in a worker
+        await settle(app, pilot)
         choices = [key for key, _ in app.screen.choices]  # type: ignore[attr-defined]
         assert "example@1.0.0" in choices
         app.screen.dismiss("example@1.0.0")

@@ -199,6 +199,7 @@ class WorkspaceScreen(BaseScreen):
 
             if refresh_scores(workspace, progress=scoring):  # then bring stale scores up to date
                 self.app.call_from_thread(self._listed, list_clients(workspace), True)
+            self.capp.catalog()  # read now, so starting or opening an assessment need not wait
         except ComplianceError as error:
             self.app.call_from_thread(self.capp.error, str(error))
         finally:
@@ -363,19 +364,32 @@ class WorkspaceScreen(BaseScreen):
     def action_start(self) -> None:
         """Asks which questionnaire and starts an assessment of the selected client."""
         client = self.selected_client()
-        if client is None:
+        if client is not None:
+            self._offer_questionnaires(client.id)
+
+    @work(thread=True, exclusive=True, group="catalog", description="questionnaires")
+    def _offer_questionnaires(self, client_id: int) -> None:
+        """Reads the installed questionnaires (on a first run, parsing them takes a moment)."""
+        self.progress_from_worker("work.questionnaires", 0, None)
+        try:
+            found = self.capp.catalog()
+        except ComplianceError as error:
+            self.app.call_from_thread(self.capp.error, str(error))
             return
+        finally:
+            self.app.call_from_thread(self.progress_done)
         choices = [
             (
                 f"{e.questionnaire.id}@{e.questionnaire.version}",
                 f"{e.questionnaire.title.get(self.lang)} ({e.questionnaire.id} "
                 f"{e.questionnaire.version}, {e.questionnaire.question_count} questions)",
             )
-            for e in self.capp.catalog()
+            for e in found
         ]
-        self.app.push_screen(
+        self.app.call_from_thread(
+            self.app.push_screen,
             Choose(tr("ask.questionnaire", self.lang), choices),
-            lambda chosen: self._start(client.id, chosen),
+            lambda chosen: self._start(client_id, chosen),
         )
 
     def _start(self, client_id: int, chosen: str | None) -> None:
