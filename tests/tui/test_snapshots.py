@@ -58,3 +58,55 @@ def test_results_screen(snap_compare: Any, sample_id: int) -> None:
         await _settle(pilot)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_flows_screen(snap_compare: Any, sample_id: int) -> None:
+    app = ComplianceApp(workspace="workspace.sqlite", welcome=False, open_assessment=sample_id)
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await _settle(pilot)
+        await pilot.app.screen.run_action("flows")
+        await _settle(pilot)
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_flow_form_dialog(snap_compare: Any, sample_id: int) -> None:
+    app = ComplianceApp(workspace="workspace.sqlite", welcome=False, open_assessment=sample_id)
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await _settle(pilot)
+        await pilot.app.screen.run_action("flows")
+        await _settle(pilot)
+        await pilot.app.screen.run_action("edit")
+        await _settle(pilot)
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_assessment_screen_in_french_and_the_light_theme(snap_compare: Any, sample_id: int) -> None:
+    app = ComplianceApp(
+        lang="fr", workspace="workspace.sqlite", welcome=False, open_assessment=sample_id
+    )
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await _settle(pilot)
+        await pilot.press("f3")
+        await _settle(pilot)
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_the_progress_line_above_the_footer(snap_compare: Any, sample_id: int) -> None:
+    from compliance.tui.screens.base import BaseScreen
+
+    app = ComplianceApp(workspace="workspace.sqlite", welcome=False)
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await _settle(pilot)
+        screen = pilot.app.screen
+        assert isinstance(screen, BaseScreen)
+        screen.progress("work.encrypting", 2, 4)
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
