@@ -13,7 +13,21 @@ from textual.widgets.option_list import Option
 
 from compliance.tui.safe import plain
 
-__all__ = ["CountryPicker"]
+__all__ = ["CountryPicker", "match_countries"]
+
+
+def match_countries(countries: dict[str, str], query: str, limit: int = 50) -> list[str]:
+    """The codes whose code or name contains ``query``: exact code first, then by name."""
+    query = query.strip().casefold()
+    if not query:
+        return []
+    exact = [c for c in countries if c.casefold() == query]
+    found = [
+        c
+        for c, name in countries.items()
+        if c not in exact and (query in name.casefold() or query in c.casefold())
+    ]
+    return (exact + sorted(found, key=lambda c: countries[c]))[:limit]
 
 
 class CountryPicker(Vertical):
@@ -61,16 +75,7 @@ class CountryPicker(Vertical):
 
     def matches(self, query: str) -> list[str]:
         """The codes whose code or name contains ``query`` (exact code first)."""
-        query = query.strip().casefold()
-        if not query:
-            return []
-        exact = [c for c in self.countries if c.casefold() == query]
-        found = [
-            c
-            for c, name in self.countries.items()
-            if c not in exact and (query in name.casefold() or query in c.casefold())
-        ]
-        return (exact + sorted(found, key=lambda c: self.countries[c]))[:50]
+        return match_countries(self.countries, query)
 
     @on(Input.Changed, ".country-search")
     def _search(self, event: Input.Changed) -> None:

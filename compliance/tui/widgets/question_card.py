@@ -43,6 +43,7 @@ from compliance.tui.safe import plain
 from compliance.tui.session import Item, Session
 from compliance.tui.strings import tr
 from compliance.tui.widgets.country_picker import CountryPicker
+from compliance.tui.widgets.country_set_picker import CountrySetPicker
 from compliance.tui.widgets.toggles import Choice, Tick, Ticks
 
 __all__ = ["QuestionCard", "choices", "refs_text"]
@@ -228,6 +229,13 @@ class QuestionCard(VerticalScroll):
             return CountryPicker(
                 countries, value=code, placeholder=tr("fl.search", lang), id="q-answer"
             )
+        if isinstance(q, CountryQuestion) and countries:
+            codes = value if isinstance(value, tuple) else ()
+            if isinstance(value, str) and value != NA:
+                codes = (value,)  # one code is a valid answer to a multiple question too
+            return CountrySetPicker(
+                countries, value=codes, lang=lang, placeholder=tr("fl.search", lang), id="q-answer"
+            )
         hint = {
             NumberQuestion: "as.number_hint",
             DateQuestion: "as.date_hint",
@@ -298,6 +306,11 @@ class QuestionCard(VerticalScroll):
         event.stop()
         self._give(event.code)
 
+    @on(CountrySetPicker.Changed, "#q-answer")
+    def _countries(self, event: CountrySetPicker.Changed) -> None:
+        event.stop()
+        self._give(event.codes)
+
     @on(Checkbox.Changed, "#q-na")
     def _na(self, event: Checkbox.Changed) -> None:
         event.stop()
@@ -324,5 +337,6 @@ class QuestionCard(VerticalScroll):
         found = self.query("#q-answer")
         if found:
             widget = found.first()
-            target = widget.query_one(Input) if isinstance(widget, CountryPicker) else widget
+            pickers = (CountryPicker, CountrySetPicker)
+            target = widget.query_one(Input) if isinstance(widget, pickers) else widget
             target.focus()
