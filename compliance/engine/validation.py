@@ -91,6 +91,10 @@ def answer_problem(question: Question, value: Any, countries: set[str] | None = 
         return None
     if isinstance(question, CountryQuestion):
         codes = value if isinstance(value, tuple) and question.multiple else (value,)
+        if not codes:
+            return f"question {question.id!r} needs at least one country (or no answer at all)"
+        if len(set(codes)) != len(codes):
+            return f"a country is given twice in {question.id!r}"
         for code in codes:
             if not isinstance(code, str) or (countries and code not in countries):
                 return f"{code!r} is not a known ISO 3166 country code"
