@@ -41,6 +41,7 @@ STRINGS: Final[dict[str, tuple[str, str]]] = {
         "Reading and checking {name} (decrypting it takes a few seconds)",
         "Lecture et contrôle de {name} (le déchiffrement prend quelques secondes)",
     ),
+    "work.hashing": ("Hashing {name} (SHA-256)", "Calcul de l'empreinte de {name} (SHA-256)"),
     "work.saving": ("Saving to the workspace", "Enregistrement dans l'espace de travail"),
     "work.scoring": ("Scoring", "Calcul du score"),
     "work.scoring_n": (

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from compliance.tui.dialogs.choose import Choose
     from compliance.tui.dialogs.confirm import Confirm
+    from compliance.tui.dialogs.file_picker import FilePicker
     from compliance.tui.dialogs.flow_form import FlowForm
     from compliance.tui.dialogs.help import HelpScreen
     from compliance.tui.dialogs.prompt import Prompt
@@ -16,13 +17,14 @@ if TYPE_CHECKING:
 _LAZY = {
     "Choose": "compliance.tui.dialogs.choose",
     "Confirm": "compliance.tui.dialogs.confirm",
+    "FilePicker": "compliance.tui.dialogs.file_picker",
     "FlowForm": "compliance.tui.dialogs.flow_form",
     "HelpScreen": "compliance.tui.dialogs.help",
     "Prompt": "compliance.tui.dialogs.prompt",
     "Welcome": "compliance.tui.dialogs.welcome",
 }
 
-__all__ = ["Choose", "Confirm", "FlowForm", "HelpScreen", "Prompt", "Welcome"]
+__all__ = ["Choose", "Confirm", "FilePicker", "FlowForm", "HelpScreen", "Prompt", "Welcome"]
 
 
 def __getattr__(name: str) -> Any:

@@ -23,11 +23,10 @@ from textual.widgets.tree import TreeNode
 from compliance.errors import ComplianceError
 from compliance.model.result import Result
 from compliance.tui.commands import QuestionCommands
-from compliance.tui.dialogs import Prompt
 from compliance.tui.format import number, rating_text
 from compliance.tui.keys import KeySpec, bindings
 from compliance.tui.loading import load_domain
-from compliance.tui.safe import plain
+from compliance.tui.safe import clean, plain
 from compliance.tui.screens.base import BaseScreen
 from compliance.tui.session import Item, Session
 from compliance.tui.strings import tr
@@ -74,6 +73,8 @@ class AssessmentScreen(BaseScreen):
         self.current: str | None = None
         """The id of the question on the card."""
         self.saved: str = ""
+        self.evidence_folder: str | None = None
+        """The folder of the last evidence file picked, where the next pick starts."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -382,33 +383,35 @@ class AssessmentScreen(BaseScreen):
     def _ask_evidence(self, question_id: str) -> None:
         from pathlib import Path
 
+        from compliance.tui.dialogs import FilePicker
+
         if self.session.answer(question_id) is None:
             self.notify(tr("as.answer_first", self.lang))
             return
-
-        def check(value: str) -> str | None:
-            return None if Path(value).expanduser().is_file() else f"{value}: no such file"
-
+        start = Path(self.evidence_folder) if self.evidence_folder else None
         self.app.push_screen(
-            Prompt(tr("ask.evidence", self.lang), check=check),
+            FilePicker(tr("ask.evidence", self.lang), start=start, lang=self.lang),
             partial(self._attach_from, question_id),
         )
 
-    def _attach_from(self, question_id: str, value: str | None) -> None:
-        from pathlib import Path
-
-        if value:
-            self.attach(question_id, Path(value).expanduser())
+    def _attach_from(self, question_id: str, path: Any) -> None:
+        """Hashes the picked file (a :class:`~pathlib.Path`, or None: nothing picked)."""
+        if path is not None:
+            self.evidence_folder = str(path.parent)
+            self.attach(question_id, path)
 
     @work(thread=True, group="evidence", description="hash evidence")
     def attach(self, question_id: str, path: Any) -> None:
         """Hashes the file and records it with the answer (in a worker: files may be large)."""
-        load_domain()
+        self.progress_from_worker("work.hashing", 0, None, name=clean(path.name))
         try:
+            load_domain()
             self.session.attach(question_id, path)
         except ComplianceError as error:
             self.app.call_from_thread(self.capp.error, str(error))
             return
+        finally:
+            self.app.call_from_thread(self.progress_done)
         self.app.call_from_thread(self._attached)
 
     def _attached(self) -> None:
