@@ -181,3 +181,20 @@ async def test_the_language_switch_changes_questions_and_keys(ws_path: Path) -> 
         assert "Suivante" in descriptions and "Next" not in descriptions
         card = screen.query_one(QuestionCard)
         assert card.lang == "fr"
+
+
+async def test_a_long_option_wraps_instead_of_being_cut(ws_path: Path) -> None:
+    with open_workspace(ws_path) as workspace:
+        client = create_client(workspace, "Atlas Contact")
+        assessment_id = create_assessment(workspace, client, "ma-offshoring")
+    app = ComplianceApp(workspace=ws_path, welcome=False, open_assessment=assessment_id)
+    async with app.run_test(size=(72, 24)) as pilot:
+        screen = await _open(app, pilot)
+        await screen.goto("role")
+        await pilot.pause()
+        options = list(screen.query_one("#q-answer", RadioSet).query(RadioButton))
+        first = options[0]
+        assert str(first.label) == "Controller only (we decide the purposes)"
+        assert first.size.height >= 2  # the button and the label do not fit on one line
+        shown = " ".join(first.render_line(y).text for y in range(first.size.height))
+        assert "…" not in shown and "purposes)" in shown

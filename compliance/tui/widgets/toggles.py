@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from rich.segment import Segment
 from textual.content import Content
+from textual.geometry import Size
 from textual.strip import Strip
 from textual.widgets import Checkbox, RadioButton, SelectionList
 from textual.widgets._toggle_button import ToggleButton
@@ -14,12 +15,19 @@ __all__ = ["Choice", "Tick", "Ticks"]
 
 
 class Choice(RadioButton):
-    """A radio button: ● when chosen, blank when not."""
+    """A radio button: ● when chosen, blank when not; a long label wraps (with ``height: auto``).
+
+    Textual's toggle buttons are one line tall, so a long option was cut short at 80 columns and
+    the user could not read what they were choosing.
+    """
 
     @property
     def _button(self) -> Content:
         self.BUTTON_INNER = "●" if self.value else " "
         return super()._button
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return max(1, self.render().get_height(self.styles, width))
 
 
 class Tick(Checkbox):
