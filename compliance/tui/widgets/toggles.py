@@ -7,6 +7,7 @@ from rich.segment import Segment
 from textual.content import Content
 from textual.geometry import Size
 from textual.strip import Strip
+from textual.widget import Widget
 from textual.widgets import Checkbox, RadioButton, SelectionList
 from textual.widgets._toggle_button import ToggleButton
 from textual.widgets.option_list import OptionDoesNotExist
@@ -27,7 +28,8 @@ class Choice(RadioButton):
         return super()._button
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return max(1, self.render().get_height(self.styles, width))
+        # Widget's own measure (the rendered label at this width), not ToggleButton's "1".
+        return max(1, Widget.get_content_height(self, container, viewport, width))
 
 
 class Tick(Checkbox):
