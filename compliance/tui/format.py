@@ -12,8 +12,9 @@ from compliance.tui.strings import STRINGS, tr
 
 if TYPE_CHECKING:
     from compliance.model.questionnaire import Questionnaire
+    from compliance.model.result import FlowResult
 
-__all__ = ["bar", "number", "rating_text", "status_text"]
+__all__ = ["bar", "number", "rating_text", "reasons_text", "refs_text", "status_text"]
 
 _STYLE = {
     "ready": "bold green",
@@ -62,4 +63,32 @@ def bar(value: Decimal | None, width: int = 20) -> Text:
     text = Text("█" * filled, style="green" if value >= 80 else "yellow" if value >= 50 else "red")
     text.append("░" * (width - filled), style="dim")
     text.append(f" {value:6.2f}")
+    return text
+
+
+def refs_text(questionnaire: Questionnaire, refs: dict[str, tuple[str, ...]], lang: str) -> str:
+    """Citations as ``Law 09-08 Art. 23, 24 · GDPR Art. 37``."""
+    titles = {f.id: f.title.get(lang) for f in questionnaire.frameworks}
+    art = "art." if lang == "fr" else "Art."
+    return " · ".join(
+        f"{titles.get(framework, framework)} {art} {', '.join(articles)}"
+        for framework, articles in refs.items()
+        if articles
+    )
+
+
+def reasons_text(
+    flow: FlowResult, questionnaire: Questionnaire, lang: str, indent: str = ""
+) -> Text:
+    """The findings behind a flow's status, one a line, each with its status and articles."""
+    text = Text()
+    for reason in flow.reasons:
+        text.append(f"{indent}– ")
+        text.append(status_text(reason.status, lang))
+        text.append(" ")
+        text.append(plain(reason.message.get(lang), single_line=False))
+        cited = refs_text(questionnaire, dict(reason.refs), lang)
+        if cited:
+            text.append(f" ({cited})", style="dim")
+        text.append("\n")
     return text

@@ -50,9 +50,15 @@ async def test_flows_are_listed_with_their_status_in_words(ws_path: Path) -> Non
         screen = await _flows(app, pilot)
         table = screen.query_one(DataTable)
         assert table.row_count == 2
-        statuses = [str(table.get_row_at(i)[-1]) for i in range(2)]
+        statuses = [str(table.get_row_at(i)[1]) for i in range(2)]  # second: seen at 80 columns
         words = ("ready", "conditional", "not ready", "blocked")
         assert all(any(word in status for word in words) for status in statuses)
+        reasons = str(screen.query_one("#fl-reasons", Static).render())
+        assert str(table.get_row_at(0)[0]) in reasons  # the highlighted flow's findings
+        assert "Art." in reasons  # each with the articles behind it
+        table.move_cursor(row=1)
+        await pilot.pause()
+        assert str(table.get_row_at(1)[0]) in str(screen.query_one("#fl-reasons", Static).render())
 
 
 async def test_add_edit_and_delete_a_flow(ws_path: Path) -> None:
@@ -97,7 +103,7 @@ async def test_add_edit_and_delete_a_flow(ws_path: Path) -> None:
             stored = load_assessment(workspace, assessment_id)
         assert stored.flows[0].gdpr_mechanism == "scc_module_2"
         assert stored.flows[0].contract.scc_signed is True
-        tool = str(screen.query_one(DataTable).get_row_at(0)[2])
+        tool = str(screen.query_one(DataTable).get_row_at(0)[3])
         assert tool.startswith("Module 2")  # the reference data's title, not the id
         # delete, after a confirmation
         await pilot.press("x")

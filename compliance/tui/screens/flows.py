@@ -9,9 +9,11 @@ from __future__ import annotations
 from functools import partial
 from typing import ClassVar
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
+from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Header, Static
 
 from compliance.errors import ComplianceError
@@ -19,7 +21,7 @@ from compliance.model.assessment import Flow
 from compliance.model.result import Result
 from compliance.tui.dialogs import Confirm, FlowForm
 from compliance.tui.dialogs.flow_form import basis_choices, mechanism_choices
-from compliance.tui.format import status_text
+from compliance.tui.format import reasons_text, status_text
 from compliance.tui.keys import KeySpec, bindings
 from compliance.tui.safe import clean, plain
 from compliance.tui.screens.base import BaseScreen
@@ -51,6 +53,8 @@ class FlowsScreen(BaseScreen):
         yield Static("", id="fl-title", classes="status")
         yield DataTable(id="flow-table", cursor_type="row", zebra_stripes=True)
         yield Static("", id="fl-hint", classes="hint")
+        with VerticalScroll(id="fl-reasons-pane"):
+            yield Static("", id="fl-reasons")
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -68,8 +72,9 @@ class FlowsScreen(BaseScreen):
         self.query_one("#fl-title", Static).update(title)
         table = self.query_one(DataTable)
         table.clear(columns=True)
-        for key in ("flow", "route", "mechanism", "basis", "status"):
-            table.add_column(tr(f"col.{key}", self.lang), key=key)
+        # The status comes second: at 80 columns the last columns are off screen.
+        for key in ("flow", "status", "route", "mechanism", "basis"):
+            table.add_column(plain(tr(f"col.{key}", self.lang)), key=key)
         self._fill()
 
     def status_of(self, flow_id: str) -> str | None:
@@ -91,10 +96,10 @@ class FlowsScreen(BaseScreen):
             status = self.status_of(flow.id)
             table.add_row(
                 plain(flow.name),
-                f"{flow.exporter.country} → {flow.importer.country}",
+                status_text(status, self.lang) if status else plain("…"),
+                plain(f"{flow.exporter.country} → {flow.importer.country}"),
                 plain(tools.get(flow.gdpr_mechanism or "", flow.gdpr_mechanism or unknown)),
                 plain(bases.get(flow.ma_basis or "", flow.ma_basis or unknown)),
-                status_text(status, self.lang) if status else "…",
                 key=flow.id,
             )
         if self.session.assessment.flows:
@@ -102,6 +107,29 @@ class FlowsScreen(BaseScreen):
         self.query_one("#fl-hint", Static).update(
             "" if self.session.assessment.flows else tr("fl.none", self.lang)
         )
+        self._show_reasons()
+
+    @on(DataTable.RowHighlighted, "#flow-table")
+    def _highlighted(self) -> None:
+        self._show_reasons()
+
+    def _show_reasons(self) -> None:
+        """The findings behind the highlighted flow's status, with their articles."""
+        flow = self.selected()
+        result = self.session.result
+        found = (
+            next((f for f in result.flows if f.id == flow.id), None)
+            if flow is not None and result is not None
+            else None
+        )
+        text = Text()
+        if found is not None:
+            text.append(plain(found.name, style="bold"))
+            text.append("  ")
+            text.append(status_text(found.status, self.lang))
+            text.append("\n")
+            text.append(reasons_text(found, self.session.questionnaire, self.lang))
+        self.query_one("#fl-reasons", Static).update(text)
 
     def selected(self) -> Flow | None:
         """The highlighted flow."""

@@ -21,7 +21,7 @@ from textual.widgets import Header, Static
 from compliance.errors import ComplianceError
 from compliance.model.result import Result
 from compliance.tui.dialogs import Prompt
-from compliance.tui.format import bar, number, rating_text, status_text
+from compliance.tui.format import bar, number, rating_text, reasons_text, refs_text, status_text
 from compliance.tui.keys import KeySpec, bindings
 from compliance.tui.loading import load_domain
 from compliance.tui.safe import clean, plain
@@ -29,7 +29,6 @@ from compliance.tui.screens.base import BaseScreen
 from compliance.tui.session import Session
 from compliance.tui.strings import tr
 from compliance.tui.widgets.key_footer import KeyFooter
-from compliance.tui.widgets.question_card import refs_text
 
 __all__ = ["ResultsScreen"]
 
@@ -130,15 +129,7 @@ class ResultsScreen(BaseScreen):
             text.append("  ")
             text.append(status_text(flow.status, lang))
             text.append("\n")
-            for reason in flow.reasons:
-                text.append("    – ")
-                text.append(status_text(reason.status, lang))
-                text.append(" ")
-                text.append(plain(reason.message.get(lang), single_line=False))
-                cited = refs_text(questionnaire, dict(reason.refs), lang)
-                if cited:
-                    text.append(f" ({cited})", style="dim")
-                text.append("\n")
+            text.append(reasons_text(flow, questionnaire, lang, indent="    "))
         return text
 
     def plan_text(self, result: Result) -> Text:

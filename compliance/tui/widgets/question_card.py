@@ -33,12 +33,12 @@ from compliance.model.questionnaire import (
     DateQuestion,
     MultiChoiceQuestion,
     NumberQuestion,
-    Questionnaire,
     ScaleQuestion,
     SingleChoiceQuestion,
     TextQuestion,
     YesNoQuestion,
 )
+from compliance.tui.format import refs_text
 from compliance.tui.safe import plain
 from compliance.tui.session import Item, Session
 from compliance.tui.strings import tr
@@ -62,17 +62,6 @@ def choices(question: Any, lang: str) -> list[tuple[Any, str]]:
             for v in range(question.min, question.max + 1)
         ]
     return []
-
-
-def refs_text(questionnaire: Questionnaire, refs: dict[str, tuple[str, ...]], lang: str) -> str:
-    """Citations as ``Law 09-08 Art. 23, 24 · GDPR Art. 37``."""
-    titles = {f.id: f.title.get(lang) for f in questionnaire.frameworks}
-    art = "art." if lang == "fr" else "Art."
-    return " · ".join(
-        f"{titles.get(framework, framework)} {art} {', '.join(articles)}"
-        for framework, articles in refs.items()
-        if articles
-    )
 
 
 def _number(text: str) -> int | Decimal | None:
