@@ -803,3 +803,36 @@ def test_the_main_questionnaire_ships_the_six_scenarios() -> None:
     } <= names
     for name in [n for n in names if not n.endswith(".expected")]:
         assert f"{name}.expected" in names, name
+
+
+# --- asking order ----------------------------------------------------------------------------
+
+ASKED_AFTER_THEIR_CONDITION_EXCEPTIONS = {
+    # gov05.last_review asks for the date of a review whose author gov05.who asks next: a user
+    # who answers in order sees the date question appear behind them (found walking the whole
+    # questionnaire in tmux; the TUI's "next unanswered" wraps round to it, and the coverage
+    # says 99 %, not 100 %). ma-offshoring 1.0.0 is published and its bytes are in the signing
+    # registry, so the order is fixed in its next version, not in place.
+    ("ma-offshoring", "gov05.last_review", "gov05.who"),
+}
+
+
+@pytest.mark.parametrize("path", CONTENT, ids=lambda p: p.parent.name)
+def test_a_condition_tests_only_questions_asked_before(path: Path) -> None:
+    from compliance.engine.conditions import targets_of
+
+    q = load(path)
+    order = [x.id for x in q.profile.questions] + [x.id for _, _, x in q.iter_questions()]
+    position = {question_id: index for index, question_id in enumerate(order)}
+    late = set()
+    for _, control, question in q.iter_questions():
+        found: set[str] = set()
+        for condition in (control.when, question.when):
+            if condition is not None:
+                found |= targets_of(condition)
+        late |= {
+            (q.id, question.id, target)
+            for target in found
+            if position.get(target, -1) > position[question.id]
+        }
+    assert late == {e for e in ASKED_AFTER_THEIR_CONDITION_EXCEPTIONS if e[0] == q.id}

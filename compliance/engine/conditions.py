@@ -22,7 +22,7 @@ from compliance.model.conditions import (
 )
 from compliance.model.questionnaire import Questionnaire
 
-__all__ = ["EVALUATORS", "Lookup", "condition_targets", "evaluate", "normalise"]
+__all__ = ["EVALUATORS", "Lookup", "condition_targets", "evaluate", "normalise", "targets_of"]
 
 Lookup = Callable[[str], Any]
 """Returns the applicable answer value of a question id, or None when unanswered or hidden."""
@@ -105,6 +105,13 @@ def _targets(condition: Condition, found: set[str]) -> None:
         _targets(condition.not_, found)
     else:
         found.add(condition.target)
+
+
+def targets_of(condition: Condition) -> frozenset[str]:
+    """The ids of the questions one condition tests."""
+    found: set[str] = set()
+    _targets(condition, found)
+    return frozenset(found)
 
 
 def condition_targets(questionnaire: Questionnaire) -> frozenset[str]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_FLOOR, Decimal
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from compliance.model.questionnaire import Questionnaire
     from compliance.model.result import FlowResult
 
-__all__ = ["bar", "number", "rating_text", "reasons_text", "refs_text", "status_text"]
+__all__ = ["bar", "number", "percent", "rating_text", "reasons_text", "refs_text", "status_text"]
 
 _STYLE = {
     "ready": "bold green",
@@ -22,6 +22,11 @@ _STYLE = {
     "not_ready": "bold red",
     "blocked": "bold red reverse",
 }
+
+
+def percent(value: Decimal) -> str:
+    """A coverage as a whole percentage, rounded down: 99.57 is ``99``, never a false ``100``."""
+    return str(int(value.to_integral_value(rounding=ROUND_FLOOR)))
 
 
 def status_text(status: str, lang: str) -> Text:

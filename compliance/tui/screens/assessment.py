@@ -23,7 +23,7 @@ from textual.widgets.tree import TreeNode
 from compliance.errors import ComplianceError
 from compliance.model.result import Result
 from compliance.tui.commands import QuestionCommands
-from compliance.tui.format import number, rating_text
+from compliance.tui.format import number, percent, rating_text
 from compliance.tui.keys import KeySpec, bindings
 from compliance.tui.loading import load_domain
 from compliance.tui.safe import clean, plain
@@ -433,7 +433,7 @@ class AssessmentScreen(BaseScreen):
         else:
             text.append(tr("as.score", self.lang, score=number(result.overall.score)) + " ")
             text.append(rating_text(session.questionnaire, result.overall.rating, self.lang))
-            coverage = f"{result.overall.coverage:.0f}"
+            coverage = percent(result.overall.coverage)
             text.append(" · " + tr("as.coverage", self.lang, coverage=coverage))
         if self.saved:
             text.append(f" · {self.saved}", style="bold")

@@ -21,7 +21,15 @@ from textual.widgets import Header, Static
 from compliance.errors import ComplianceError
 from compliance.model.result import Result
 from compliance.tui.dialogs import Prompt
-from compliance.tui.format import bar, number, rating_text, reasons_text, refs_text, status_text
+from compliance.tui.format import (
+    bar,
+    number,
+    percent,
+    rating_text,
+    reasons_text,
+    refs_text,
+    status_text,
+)
 from compliance.tui.keys import KeySpec, bindings
 from compliance.tui.loading import load_domain
 from compliance.tui.safe import clean, plain
@@ -93,7 +101,7 @@ class ResultsScreen(BaseScreen):
         text.append(bar(result.overall.score, 30))
         text.append("  ")
         text.append(rating_text(questionnaire, result.overall.rating, lang))
-        text.append(f"\n{tr('rs.coverage', lang)}: {result.overall.coverage:.0f}%")
+        text.append(f"\n{tr('rs.coverage', lang)}: {percent(result.overall.coverage)}%")
         if result.overall.incomplete:
             text.append(f" ({tr('rs.incomplete', lang)})", style="italic")
         if result.overall.caps:
@@ -113,7 +121,7 @@ class ResultsScreen(BaseScreen):
             title = clean(titles.get(domain.id, domain.id))[:width].ljust(width)
             text.append(f"{title} ")
             text.append(bar(domain.score, 20))
-            text.append(f"  {domain.coverage:.0f}%\n", style="dim")
+            text.append(f"  {percent(domain.coverage)}%\n", style="dim")
         return text
 
     def flows_text(self, result: Result) -> Text:

@@ -26,7 +26,7 @@ from compliance.tui.dialogs.choose import Choose
 from compliance.tui.dialogs.confirm import Confirm
 from compliance.tui.dialogs.prompt import Prompt
 from compliance.tui.dialogs.welcome import Welcome
-from compliance.tui.format import number, rating_text
+from compliance.tui.format import number, percent, rating_text
 from compliance.tui.keys import KeySpec, bindings
 from compliance.tui.loading import load_domain, load_store
 from compliance.tui.messages import WorkspaceChanged
@@ -301,7 +301,7 @@ class WorkspaceScreen(BaseScreen):
                 plain(info.id),
                 plain(info.questionnaire_id),
                 plain(info.cycle),
-                plain("—" if row.coverage is None else f"{row.coverage:.0f}%"),
+                plain("—" if row.coverage is None else f"{percent(row.coverage)}%"),
                 plain(number(info.score)),
                 rating_text(questionnaire, info.rating, self.lang),
                 key=str(info.id),
