@@ -207,7 +207,8 @@ def _inbox(args: argparse.Namespace) -> int:
             print(_line(s, decision.status if decision else None))
         invalid = sum(1 for s in submissions if s.summary is None)
         print(
-            f"{len(submissions)} bundles: {len(submissions) - invalid} verified, "
+            f"{len(submissions)} bundle{'' if len(submissions) == 1 else 's'}: "
+            f"{len(submissions) - invalid} verified, "
             f"{invalid} invalid; {len(shown)} shown",
             file=sys.stderr,
         )
