@@ -22,10 +22,7 @@ from textual.widgets import DataTable, Header, Label, Static
 from textual.worker import get_current_worker
 
 from compliance.errors import ComplianceError
-from compliance.tui.dialogs.choose import Choose
-from compliance.tui.dialogs.confirm import Confirm
-from compliance.tui.dialogs.prompt import Prompt
-from compliance.tui.dialogs.welcome import Welcome
+from compliance.tui import dialogs  # each dialog is imported when first shown
 from compliance.tui.format import number, percent, rating_text
 from compliance.tui.keys import KeySpec, bindings
 from compliance.tui.loading import load_domain, load_store
@@ -217,7 +214,7 @@ class WorkspaceScreen(BaseScreen):
             self.post_message(self.Listed(len(clients)))
         if not clients and not self.offered_welcome and self.capp.welcome:
             self.offered_welcome = True
-            self.app.push_screen(Welcome(lang=self.lang), self._welcomed)
+            self.app.push_screen(dialogs.Welcome(lang=self.lang), self._welcomed)
 
     def _where(self) -> None:
         workspace = self.capp.workspace
@@ -346,7 +343,7 @@ class WorkspaceScreen(BaseScreen):
 
     def action_new_client(self) -> None:
         """Asks for a name and creates the client."""
-        self.app.push_screen(Prompt(tr("ask.client_name", self.lang)), self._create_client)
+        self.app.push_screen(dialogs.Prompt(tr("ask.client_name", self.lang)), self._create_client)
 
     def _create_client(self, name: str | None) -> None:
         if not name or self.capp.workspace is None:
@@ -388,7 +385,7 @@ class WorkspaceScreen(BaseScreen):
         ]
         self.app.call_from_thread(
             self.app.push_screen,
-            Choose(tr("ask.questionnaire", self.lang), choices),
+            dialogs.Choose(tr("ask.questionnaire", self.lang), choices),
             lambda chosen: self._start(client_id, chosen),
         )
 
@@ -444,7 +441,7 @@ class WorkspaceScreen(BaseScreen):
         if client is None:
             return
         self.app.push_screen(
-            Prompt(tr("ask.rename", self.lang), value=clean(client.name)),
+            dialogs.Prompt(tr("ask.rename", self.lang), value=clean(client.name)),
             lambda name: self._rename(client.id, name),
         )
 
@@ -466,7 +463,8 @@ class WorkspaceScreen(BaseScreen):
             return
         question = tr("ask.delete_client", self.lang, name=clean(client.name))
         self.app.push_screen(
-            Confirm(question, lang=self.lang), lambda yes: self._delete(client.id, bool(yes))
+            dialogs.Confirm(question, lang=self.lang),
+            lambda yes: self._delete(client.id, bool(yes)),
         )
 
     def _delete(self, client_id: int, yes: bool) -> None:
@@ -490,7 +488,7 @@ class WorkspaceScreen(BaseScreen):
             return None if Path(value).expanduser().is_dir() else f"{value}: no such folder"
 
         self.app.push_screen(
-            Prompt(tr("ask.review_folder", self.lang), value=str(Path.cwd()), check=check),
+            dialogs.Prompt(tr("ask.review_folder", self.lang), value=str(Path.cwd()), check=check),
             self._review_folder,
         )
 
@@ -524,7 +522,7 @@ class WorkspaceScreen(BaseScreen):
             return None if path.is_file() else f"{value}: no such file"
 
         self.app.push_screen(
-            Prompt(tr("ask.import_path", self.lang), check=check), self._import_from
+            dialogs.Prompt(tr("ask.import_path", self.lang), check=check), self._import_from
         )
 
     def _import_from(self, value: str | None) -> None:
@@ -542,7 +540,7 @@ class WorkspaceScreen(BaseScreen):
             return
         if is_encrypted(head):
             self.app.push_screen(
-                Prompt(tr("ask.passphrase", self.lang), password=True),
+                dialogs.Prompt(tr("ask.passphrase", self.lang), password=True),
                 partial(self._import_with, path),
             )
         else:
@@ -596,7 +594,7 @@ class WorkspaceScreen(BaseScreen):
             return None if path.parent.is_dir() else f"{path.parent}: no such folder"
 
         self.app.push_screen(
-            Prompt(tr("ask.export_path", self.lang), value=suggestion, check=check),
+            dialogs.Prompt(tr("ask.export_path", self.lang), value=suggestion, check=check),
             lambda value: self._export_to(info.id, value),
         )
 
@@ -605,7 +603,7 @@ class WorkspaceScreen(BaseScreen):
             return
         path = Path(value).expanduser()
         self.app.push_screen(
-            Prompt(tr("ask.encrypt", self.lang), password=True, allow_empty=True),
+            dialogs.Prompt(tr("ask.encrypt", self.lang), password=True, allow_empty=True),
             partial(self._export_with, assessment_id, path),
         )
 
