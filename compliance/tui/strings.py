@@ -233,6 +233,118 @@ STRINGS: Final[dict[str, tuple[str, str]]] = {
     "fl.need": ("Give an id, a name and both countries", "Donnez un id, un nom et les deux pays"),
     "fl.added": ("Flow {name} saved", "Flux {name} enregistré"),
     "fl.deleted": ("Flow deleted", "Flux supprimé"),
+    # the flow form: every field the transfer rules read
+    "fl.hint": (
+        "Ticks: ? not known yet · ✓ yes · blank no (Space). Dates YYYY-MM-DD. "
+        "Ctrl+S save · Esc cancel",
+        "Cases : ? pas encore connu · ✓ oui · vide non (Espace). Dates AAAA-MM-JJ. "
+        "Ctrl+S enregistrer · Échap annuler",
+    ),
+    "fl.gdpr_role.controller": ("controller", "responsable du traitement"),
+    "fl.gdpr_role.joint_controller": ("joint controller", "responsable conjoint"),
+    "fl.gdpr_role.processor": ("processor", "sous-traitant"),
+    "fl.gdpr_role.sub_processor": ("sub-processor", "sous-traitant ultérieur"),
+    "fl.ma_role": ("Law 09-08 role", "Rôle loi 09-08"),
+    "fl.ma_role.controller": ("controller", "responsable du traitement"),
+    "fl.ma_role.processor": ("processor", "sous-traitant"),
+    "fl.ma_role.representative": ("representative", "représentant"),
+    "fl.dpf": (
+        "Certified under the EU-US Data Privacy Framework",
+        "Certifié au titre du cadre UE-États-Unis (DPF)",
+    ),
+    "fl.commercial": (
+        "A commercial organisation (Canada's adequacy)",
+        "Organisation commerciale (adéquation du Canada)",
+    ),
+    "fl.data": ("Data", "Données"),
+    "fl.special": ("Special categories", "Catégories particulières"),
+    "fl.sc.health": ("health", "santé"),
+    "fl.sc.genetic": ("genetic data", "données génétiques"),
+    "fl.sc.biometric": ("biometric data", "données biométriques"),
+    "fl.sc.racial_ethnic": ("racial or ethnic origin", "origine raciale ou ethnique"),
+    "fl.sc.political": ("political opinions", "opinions politiques"),
+    "fl.sc.religious": (
+        "religious or philosophical beliefs",
+        "convictions religieuses ou philosophiques",
+    ),
+    "fl.sc.union": ("trade-union membership", "appartenance syndicale"),
+    "fl.sc.sex_life": ("sex life or sexual orientation", "vie sexuelle ou orientation sexuelle"),
+    "fl.national_id": (
+        "National ID numbers (CIN/CNIE or foreign ID numbers)",
+        "Numéros d'identité nationale (CIN/CNIE ou étrangers)",
+    ),
+    "fl.criminal": (
+        "Criminal data (offences, convictions, security measures)",
+        "Données pénales (infractions, condamnations, mesures de sûreté)",
+    ),
+    "fl.frequency": ("Frequency", "Fréquence"),
+    "fl.freq.one_off": ("one-off", "ponctuel"),
+    "fl.freq.periodic": ("periodic", "périodique"),
+    "fl.freq.continuous": ("continuous", "continu"),
+    "fl.subjects": ("Data subjects (number)", "Personnes concernées (nombre)"),
+    "fl.optional": ("optional", "facultatif"),
+    "fl.subprocessors": (
+        "Sub-processor authorised by the controller",
+        "Sous-traitant ultérieur autorisé par le responsable",
+    ),
+    "fl.tia_section": ("Transfer impact assessment", "Analyse d'impact des transferts"),
+    "fl.tia_date": ("Date of the TIA", "Date de l'analyse"),
+    "fl.conclusion": ("Conclusion", "Conclusion"),
+    "fl.concl.acceptable": ("acceptable", "acceptable"),
+    "fl.concl.measures_needed": (
+        "acceptable with supplementary measures",
+        "acceptable avec des mesures supplémentaires",
+    ),
+    "fl.concl.not_acceptable": ("not acceptable", "non acceptable"),
+    "fl.measures": ("Supplementary measures in place", "Mesures supplémentaires en place"),
+    "fl.planned": ("Supplementary measures planned", "Mesures supplémentaires prévues"),
+    "fl.m.encryption_in_transit": ("encryption in transit", "chiffrement en transit"),
+    "fl.m.encryption_at_rest": ("encryption at rest", "chiffrement au repos"),
+    "fl.m.exporter_held_keys": ("keys held by the exporter", "clés détenues par l'exportateur"),
+    "fl.m.pseudonymisation": (
+        "pseudonymisation before transfer",
+        "pseudonymisation avant transfert",
+    ),
+    "fl.m.data_minimisation": ("data minimisation", "minimisation des données"),
+    "fl.m.access_logging": ("access logging", "journalisation des accès"),
+    "fl.m.mfa": ("multi-factor authentication", "authentification multifacteur"),
+    "fl.m.no_download_access": (
+        "access without download (e.g. virtual desktop)",
+        "accès sans téléchargement (p. ex. poste virtuel)",
+    ),
+    "fl.m.split_processing": ("split processing", "traitement fractionné"),
+    "fl.m.transparency_reporting": ("transparency reporting", "rapports de transparence"),
+    "fl.cndp": ("CNDP formalities (Law 09-08)", "Formalités CNDP (loi 09-08)"),
+    "fl.cndp_hint": (
+        "References as the CNDP gave them; type 'none' if there is none. The processing "
+        "authorisation is needed for sensitive data, national ID numbers or criminal data; the "
+        "transfer authorisation when the Law 09-08 basis is a CNDP authorisation.",
+        "Références telles que la CNDP les a données ; tapez « none » s'il n'y en a pas. "
+        "L'autorisation du traitement est requise pour les données sensibles, les numéros "
+        "d'identité nationale ou les données pénales ; celle du transfert quand la base loi "
+        "09-08 est une autorisation de la CNDP.",
+    ),
+    "fl.receipt": ("Declaration receipt", "Récépissé de déclaration"),
+    "fl.authorisation": ("Processing authorisation", "Autorisation du traitement"),
+    "fl.transfer_declaration": ("Transfer declaration", "Déclaration du transfert"),
+    "fl.ta_status": ("Transfer authorisation", "Autorisation du transfert"),
+    "fl.ta.granted": ("granted", "accordée"),
+    "fl.ta.pending": ("pending", "en attente"),
+    "fl.ta.refused": ("refused", "refusée"),
+    "fl.ta.none": ("not requested", "non demandée"),
+    "fl.ta_date": ("Authorisation date", "Date d'autorisation"),
+    "fl.ta_reference": ("Authorisation ref.", "Réf. d'autorisation"),
+    "fl.first_transfer": ("First transfer date", "Date du 1er transfert"),
+    "fl.need_party": (
+        "Give the name and the country of the {party}",
+        "Donnez le nom et le pays de l'{party}",
+    ),
+    "fl.ref_hint": ("number, or 'none'", "numéro, ou « none »"),
+    "fl.bad_date": ("{field}: give a date as YYYY-MM-DD", "{field} : donnez une date AAAA-MM-JJ"),
+    "fl.bad_count": (
+        "{field}: give a whole number from 0 to 10,000,000,000",
+        "{field} : donnez un nombre entier de 0 à 10 000 000 000",
+    ),
     # results
     "rs.title": ("Results", "Résultats"),
     "rs.overall": ("Overall", "Global"),

@@ -1,5 +1,6 @@
-"""Provides :class:`Choice`, :class:`Tick` and :class:`Ticks`: radio buttons, checkboxes and
-selection lists that show their state by a symbol, not by colour alone (blank when off)."""
+"""Provides :class:`Choice`, :class:`Tick`, :class:`TriTick` and :class:`Ticks`: radio buttons,
+checkboxes (two- and three-state) and selection lists that show their state by a symbol, not by
+colour alone (blank when off, ``?`` when unknown)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,9 @@ from textual.widgets import Checkbox, RadioButton, SelectionList
 from textual.widgets._toggle_button import ToggleButton
 from textual.widgets.option_list import OptionDoesNotExist
 
-__all__ = ["Choice", "Tick", "Ticks"]
+from compliance.tui.safe import plain
+
+__all__ = ["Choice", "Tick", "Ticks", "TriTick"]
 
 
 class Choice(RadioButton):
@@ -56,3 +59,30 @@ class Ticks(SelectionList[str]):
         mark = "✓" if option.value in self.selected else " "
         segments[1] = Segment(mark, segments[1].style)
         return Strip(segments, line.cell_length)
+
+
+class TriTick(Tick):
+    """A yes/no tick that also shows unknown: ``?`` until known, then ✓ (yes) or blank (no)."""
+
+    def __init__(self, label: str, stored: bool | None, *, id: str) -> None:
+        super().__init__(plain(label), stored is True, id=id, compact=True)
+        self.stored = stored
+        """The value on opening (None: unknown)."""
+        self.touched = False
+        """Whether the value was changed since the form opened."""
+
+    @property
+    def answer(self) -> bool | None:
+        """What to save: the stored value until the tick is changed, then what it shows."""
+        return self.value if self.touched else self.stored
+
+    def watch_value(self) -> None:
+        self.touched = True
+        super().watch_value()
+
+    @property
+    def _button(self) -> Content:
+        if self.value or self.answer is not None:
+            return super()._button
+        self.BUTTON_INNER = "?"
+        return super(Tick, self)._button  # the plain toggle's button, with "?" inside
