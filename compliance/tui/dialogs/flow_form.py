@@ -155,6 +155,8 @@ class _Problem(Exception):
 class FlowForm(ModalScreen[Flow | None]):
     """The form of one flow; Ctrl+S saves, Escape cancels."""
 
+    CSS_PATH = "flow_form.tcss"
+
     BINDINGS: ClassVar[list[BindingType]] = list(bindings(_KEYS))
     """Escape closes without saving; Ctrl+S saves (described in the interface language)."""
 

@@ -42,6 +42,8 @@ NodeData = tuple[str, str]
 class AssessmentScreen(BaseScreen):
     """One assessment being answered."""
 
+    CSS_PATH = "assessment.tcss"
+
     COMMANDS = BaseScreen.COMMANDS | {QuestionCommands}
     KEYS: ClassVar[list[KeySpec]] = [
         KeySpec("escape", "back", "key.back", True),

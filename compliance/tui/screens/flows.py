@@ -35,6 +35,8 @@ __all__ = ["FlowsScreen"]
 class FlowsScreen(BaseScreen):
     """A table of flows with their readiness status."""
 
+    CSS_PATH = "flows.tcss"
+
     KEYS: ClassVar[list[KeySpec]] = [
         KeySpec("escape", "back", "key.back", True),
         KeySpec("a", "add", "key.add", True),

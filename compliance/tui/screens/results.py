@@ -51,6 +51,8 @@ def report_available() -> bool:
 class ResultsScreen(BaseScreen):
     """Where the assessment stands, and what to do next."""
 
+    CSS_PATH = "results.tcss"
+
     KEYS: ClassVar[list[KeySpec]] = [
         KeySpec("escape", "back", "key.back", True),
         KeySpec("w", "report", "key.report", True),
