@@ -6,6 +6,7 @@ import gc
 from pathlib import Path
 
 import pytest
+from textual.widgets import DataTable
 
 from compliance.cli import main as cli_main
 from compliance.store import create_client, open_workspace
@@ -139,3 +140,20 @@ async def test_keys_start_in_the_chosen_language(ws_path: Path) -> None:
         keys = dict(app.screen.keys)  # type: ignore[attr-defined]
         assert keys["n"] == "Client +"
         assert "Cursor up" not in keys.values()  # the table's own keys are left out
+
+
+async def test_the_first_frame_already_lists_a_sqlite_workspace(ws_path: Path) -> None:
+    """The listing is read (stdlib sqlite3) before the first frame, not in a second paint."""
+    with open_workspace(ws_path) as workspace:
+        create_client(workspace, "Listed Early")
+    rows_at_first_frame: list[int] = []
+
+    class Watching(ComplianceApp):
+        def on_ready(self) -> None:
+            table = self.screen.query_one("#clients", DataTable)
+            rows_at_first_frame.append(table.row_count)
+
+    app = Watching(workspace=ws_path, welcome=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+    assert rows_at_first_frame == [1]
