@@ -198,3 +198,26 @@ async def test_a_long_option_wraps_instead_of_being_cut(ws_path: Path) -> None:
         assert first.size.height >= 2  # the button and the label do not fit on one line
         shown = " ".join(first.render_line(y).text for y in range(first.size.height))
         assert "…" not in shown and "purposes)" in shown
+
+
+async def test_an_answer_updates_its_mark_and_its_domain_count_in_the_tree(ws_path: Path) -> None:
+    assessment_id = _new_assessment(ws_path)
+    app = ComplianceApp(workspace=ws_path, welcome=False, open_assessment=assessment_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open(app, pilot)
+        for question_id in ("gov01.lead", "gov02.share"):  # one that gates others, one that not
+            item = screen.item(question_id)
+            assert item is not None and item.domain is not None
+            key = item.domain.id
+
+            def count(key: str = key) -> tuple[int, int]:
+                words = str(screen.domain_nodes[key].label).replace(" ✓", "").split()
+                done, total = words[-1].split("/")
+                return int(done), int(total)
+
+            done, total = count()
+            screen.answer(item, "yes" if question_id == "gov01.lead" else 40)
+            await pilot.pause()
+            assert count() == (done + 1, total)
+            screen._expand_to(question_id)
+            assert str(screen.nodes[question_id].label).startswith("✓")

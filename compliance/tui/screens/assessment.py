@@ -174,12 +174,16 @@ class AssessmentScreen(BaseScreen):
         return text
 
     def _refresh_labels(self, item: Item) -> None:
+        """Redraws the answered item's mark and its own domain's count (the others are as
+        they were: an answer that changes what applies rebuilds the tree instead)."""
         node = self.nodes.get(item.id)
         if node is not None:
             node.set_label(self._question_label(item))
-        progress = self.session.progress(self.items)
-        for key, domain_node in self.domain_nodes.items():
-            domain_node.set_label(self._domain_label(key, progress))
+        key = None if item.domain is None else item.domain.id
+        domain_node = self.domain_nodes.get(key)
+        if domain_node is not None:
+            same = [i for i in self.items if (None if i.domain is None else i.domain.id) == key]
+            domain_node.set_label(self._domain_label(key, self.session.progress(same)))
 
     def _expand_to(self, question_id: str) -> None:
         item = self.item(question_id)
