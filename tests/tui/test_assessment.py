@@ -218,6 +218,8 @@ async def test_an_answer_updates_its_mark_and_its_domain_count_in_the_tree(ws_pa
             done, total = count()
             screen.answer(item, "yes" if question_id == "gov01.lead" else 40)
             await pilot.pause()
-            assert count() == (done + 1, total)
+            now_done, now_total = count()
+            assert now_done == done + 1
+            assert now_total >= total if question_id == "gov01.lead" else now_total == total
             screen._expand_to(question_id)
             assert str(screen.nodes[question_id].label).startswith("✓")
