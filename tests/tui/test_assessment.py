@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.command import CommandPalette
-from textual.widgets import Input, RadioButton, RadioSet, SelectionList, Static
+from textual.widgets import Input, RadioButton, RadioSet, SelectionList, Static, Tree
 
 from compliance.store import (
     create_assessment,
@@ -77,10 +77,14 @@ async def test_a_condition_shows_and_hides_a_question(ws_path: Path) -> None:
         await pilot.pause()
         assert "gov01.maturity" in [i.id for i in screen.items]
         assert "gov01.maturity" in screen.nodes
+        tree = screen.query_one("#as-tree", Tree)
+        assert tree.cursor_node is screen.nodes["gov01.lead"]  # the cursor stays on the question
+        assert screen.current == "gov01.lead"
         _choose(screen, 1)  # no
         await pilot.pause()
         assert "gov01.maturity" not in [i.id for i in screen.items]
         assert "gov01.maturity" not in screen.nodes
+        assert tree.cursor_node is screen.nodes["gov01.lead"]
 
 
 async def test_not_applicable_where_allowed_only(ws_path: Path) -> None:

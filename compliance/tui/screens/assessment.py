@@ -39,6 +39,23 @@ NodeData = tuple[str, str]
 """``(kind, id)`` with kind ``profile``, ``domain``, ``control`` or ``question``."""
 
 
+def _ids_by_domain(items: list[Item]) -> dict[str | None, list[str]]:
+    """The question ids of each domain (None: the profile), domains in order."""
+    found: dict[str | None, list[str]] = {}
+    for item in items:
+        found.setdefault(None if item.domain is None else item.domain.id, []).append(item.id)
+    return found
+
+
+def _under(node: TreeNode[NodeData], ancestor: TreeNode[NodeData]) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if parent is ancestor:
+            return True
+        parent = parent.parent
+    return False
+
+
 class AssessmentScreen(BaseScreen):
     """One assessment being answered."""
 
@@ -182,8 +199,8 @@ class AssessmentScreen(BaseScreen):
         key = None if item.domain is None else item.domain.id
         domain_node = self.domain_nodes.get(key)
         if domain_node is not None:
-            same = [i for i in self.items if (None if i.domain is None else i.domain.id) == key]
-            domain_node.set_label(self._domain_label(key, self.session.progress(same)))
+            progress = self.session.progress(self._in_domain(key))
+            domain_node.set_label(self._domain_label(key, progress))
 
     def _expand_to(self, question_id: str) -> None:
         item = self.item(question_id)
@@ -202,7 +219,9 @@ class AssessmentScreen(BaseScreen):
             parent.expand()
             parent = parent.parent
         tree: Tree[NodeData] = self.query_one("#as-tree", Tree)
-        tree.move_cursor(node, animate=False)
+        # A node just added or expanded has no line until the tree is laid out again: moving
+        # the cursor now would put it on the first line (the profile) instead.
+        tree.call_after_refresh(tree.move_cursor, node, animate=False)
 
     @on(Tree.NodeSelected, "#as-tree")
     async def _node_selected(self, event: Tree.NodeSelected[NodeData]) -> None:
@@ -347,16 +366,36 @@ class AssessmentScreen(BaseScreen):
             self.capp.rescore()
             return
         items = list(self.session.items())
-        if [i.id for i in items] != [i.id for i in self.items]:
-            self.items = items
+        before, after = _ids_by_domain(self.items), _ids_by_domain(items)
+        self.items = items
+        if list(before) != list(after):  # a whole domain appeared or went: build it all again
             self._build_tree()
             if self.current is not None:
                 self._expand_to(self.current)
         else:
-            self.items = items
+            for key, ids in after.items():
+                if ids != before[key]:
+                    self._refill(key)
             self._refresh_labels(item)
         self._status()
         self.capp.rescore()
+
+    def _refill(self, key: str | None) -> None:
+        """Shows a domain's questions again after some appeared or went, and its new count."""
+        node = self.domain_nodes[key]
+        if key in self.filled:
+            for question_id in [q for q, n in self.nodes.items() if _under(n, node)]:
+                del self.nodes[question_id]
+            node.remove_children()
+            self.filled.discard(key)
+            self._fill(key)
+        node.set_label(self._domain_label(key, self.session.progress(self._in_domain(key))))
+        current = self.item(self.current)
+        if current is not None and (current.domain.id if current.domain else None) == key:
+            self._expand_to(current.id)  # its node is new: put the cursor back on it
+
+    def _in_domain(self, key: str | None) -> list[Item]:
+        return [i for i in self.items if (None if i.domain is None else i.domain.id) == key]
 
     async def _redraw_card(self) -> None:
         if self.current is not None:
