@@ -46,6 +46,25 @@ def normalise(value: Any) -> Any:
     return value
 
 
+_WANTED: dict[tuple[Any, ...], frozenset[Any]] = {}
+
+
+def _wanted(equals: Value | None, in_: tuple[Value, ...] | None) -> frozenset[Any]:
+    """The values a test accepts, normalised once (conditions are evaluated on every answer).
+
+    Keyed by type as well as value: ``True``, ``1`` and ``Decimal(1)`` are equal to Python but
+    normalise differently (``yes`` against the number 1).
+    """
+    values = in_ if in_ is not None else (equals,)
+    key = tuple((type(v), v) for v in values)
+    found = _WANTED.get(key)
+    if found is None:
+        found = frozenset(normalise(v) for v in values)
+        if len(_WANTED) < 4096:  # bounded: the questionnaires' own tests, not user input
+            _WANTED[key] = found
+    return found
+
+
 def _test(
     value: Any, equals: Value | None, in_: tuple[Value, ...] | None, answered: bool | None
 ) -> bool:
@@ -53,7 +72,7 @@ def _test(
         return (value is not None) is answered
     if value is None:
         return False
-    wanted = {normalise(v) for v in (in_ if in_ is not None else (equals,))}
+    wanted = _wanted(equals, in_)
     if isinstance(value, tuple):
         return any(normalise(v) in wanted for v in value)
     return normalise(value) in wanted
