@@ -112,11 +112,7 @@ class Applicability:
     assessment: Assessment
     _questions: dict[str, bool] = field(default_factory=dict)
     _profile: dict[str, bool] = field(default_factory=dict)
-    _control_of: dict[str, Control] = field(default_factory=dict)
-
-    def __post_init__(self) -> None:
-        for _, control, question in self.questionnaire.iter_questions():
-            self._control_of[question.id] = control
+    _controls: dict[str, bool] = field(default_factory=dict)
 
     def profile_value(self, question_id: str) -> Any:
         """The profile answer, if its question applies."""
@@ -151,10 +147,15 @@ class Applicability:
         return answer.value
 
     def control_applies(self, control: Control) -> bool:
-        """Whether a control applies (active and its condition holds)."""
-        if control.status != "active":
-            return False
-        return control.when is None or evaluate(control.when, self.answer_value, self.profile_value)
+        """Whether a control applies (active and its condition holds); decided once."""
+        known = self._controls.get(control.id)
+        if known is not None:
+            return known
+        applies = control.status == "active" and (
+            control.when is None or evaluate(control.when, self.answer_value, self.profile_value)
+        )
+        self._controls[control.id] = applies
+        return applies
 
     def applies(self, question_id: str) -> bool:
         """Whether a question of the domains applies."""
@@ -162,7 +163,7 @@ class Applicability:
         if known is not None:
             return known
         self._questions[question_id] = False  # guards against a cycle the loader missed
-        control = self._control_of[question_id]
+        control = self.questionnaire.control_of[question_id]
         question = self.questionnaire.questions_by_id[question_id]
         applies = self.control_applies(control) and (
             question.when is None or evaluate(question.when, self.answer_value, self.profile_value)

@@ -338,6 +338,11 @@ class Questionnaire(Frozen):
         return {question.id: question for _, _, question in self.iter_questions()}
 
     @cached_property
+    def control_of(self) -> dict[str, Control]:
+        """The control each question of the domains belongs to, by question id."""
+        return {question.id: control for _, control, question in self.iter_questions()}
+
+    @cached_property
     def profile_by_id(self) -> dict[str, Question]:
         """The profile questions by id."""
         return {question.id: question for question in self.profile.questions}
