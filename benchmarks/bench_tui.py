@@ -185,26 +185,8 @@ def questionnaire_yaml(questions: int = 300) -> str:
     return "\n".join(lines) + "\n"
 
 
-def timed(code: str, *args: str, env: dict[str, str]) -> float:
-    """Seconds from spawning a fresh interpreter running ``code`` to the moment it says ready.
-
-    The child prints the wall-clock time when its screen is painted and leaves at once, so the
-    figure does not include shutting down (or background workers finishing).
-    """
-    start = time.time()
-    done = subprocess.run(
-        [sys.executable, "-c", code, *args],
-        env=env,
-        check=True,
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-    )
-    return float(done.stdout.strip().splitlines()[-1]) - start
-
-
-def waited(code: str, *args: str, env: dict[str, str]) -> float:
-    """Seconds the child reports it waited (it prints the duration itself, then leaves)."""
+def reported(code: str, *args: str, env: dict[str, str]) -> float:
+    """The number a fresh interpreter running ``code`` prints last, then leaves at once."""
     done = subprocess.run(
         [sys.executable, "-c", code, *args],
         env=env,
@@ -214,6 +196,21 @@ def waited(code: str, *args: str, env: dict[str, str]) -> float:
         text=True,
     )
     return float(done.stdout.strip().splitlines()[-1])
+
+
+def timed(code: str, *args: str, env: dict[str, str]) -> float:
+    """Seconds from spawning a fresh interpreter running ``code`` to the moment it says ready.
+
+    The child prints the wall-clock time when its screen is painted and leaves at once, so the
+    figure does not include shutting down (or background workers finishing).
+    """
+    start = time.time()
+    return reported(code, *args, env=env) - start
+
+
+def waited(code: str, *args: str, env: dict[str, str]) -> float:
+    """Seconds the child reports it waited (it prints the duration itself, then leaves)."""
+    return reported(code, *args, env=env)
 
 
 def medians(cases: dict[str, tuple[str, ...]], env: dict[str, str]) -> dict[str, float]:

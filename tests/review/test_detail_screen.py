@@ -6,22 +6,13 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Static
-from textual.worker import WorkerCancelled
 
 from compliance.tui.app import ComplianceApp
 from compliance.tui.screens.review import ReviewScreen
 from compliance.tui.widgets.review_views import DetailView
 from tests.review.conftest import NOW, Inbox
 from tests.signing.conftest import Signer
-
-
-async def _settle(app: ComplianceApp, pilot: Pilot[None]) -> None:
-    for _ in range(4):
-        try:
-            await app.workers.wait_for_complete()
-        except WorkerCancelled:  # an exclusive worker was replaced by a newer one
-            continue
-        await pilot.pause()
+from tests.tui.conftest import settle
 
 
 def _text(view: DetailView, part: str) -> str:
@@ -36,13 +27,13 @@ async def _open(app: ComplianceApp, pilot: Pilot[None], screen: ReviewScreen, na
     table = screen.query_one(DataTable)
     table.move_cursor(row=[s.name for s in screen.shown].index(name))
     await pilot.press("enter")
-    await _settle(app, pilot)
+    await settle(app, pilot)
 
 
 async def _review(
     app: ComplianceApp, pilot: Pilot[None], inbox: Inbox, signer: Signer, tmp_path: Path
 ) -> ReviewScreen:
-    await _settle(app, pilot)
+    await settle(app, pilot)
     screen = ReviewScreen(
         signer.trust,
         workspace=str(tmp_path / "ws.sqlite"),
@@ -52,7 +43,7 @@ async def _review(
         opener=lambda _uri: None,
     )
     await app.push_screen(screen)
-    await _settle(app, pilot)
+    await settle(app, pilot)
     return screen
 
 

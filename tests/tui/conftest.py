@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.pilot import Pilot
+from textual.screen import Screen
 from textual.widgets import Input
 from textual.worker import WorkerCancelled
 
 from compliance.tui.app import ComplianceApp
+from tests.helpers import REPO
 
 
 @pytest.fixture(autouse=True)
@@ -32,3 +35,28 @@ async def settle(app: ComplianceApp, pilot: Pilot[None]) -> None:
         except WorkerCancelled:  # an exclusive worker was replaced by a newer one
             continue
         await pilot.pause()
+
+
+SAMPLE = REPO / "questionnaires" / "example" / "fixtures" / "processor-with-us-backups.yaml"
+"""The example fixture: two flows (FR → MA, then MA → US as its onward flow); ``as_of`` fixed."""
+
+
+def import_sample(path: Path) -> int:
+    """Imports the sample fixture into the workspace at ``path`` and returns its id."""
+    from compliance.store import import_assessment, open_workspace, read_assessment_file
+
+    assessment, _ = read_assessment_file(SAMPLE, lambda: "")
+    with open_workspace(path) as workspace:
+        return import_assessment(workspace, assessment)
+
+
+async def open_from_assessment(app: ComplianceApp, pilot: Pilot[Any], action: str) -> Screen[Any]:
+    """From the assessment the app opened on, runs ``action`` (``flows``, ``results``) and
+    returns the screen it shows, everything settled."""
+    from compliance.tui.screens import AssessmentScreen
+
+    await settle(app, pilot)
+    assert isinstance(app.screen, AssessmentScreen)
+    await app.screen.run_action(action)
+    await settle(app, pilot)
+    return app.screen

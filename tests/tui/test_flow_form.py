@@ -30,20 +30,12 @@ from compliance.store import (
 )
 from compliance.tui.app import SCORE_DELAY, ComplianceApp
 from compliance.tui.dialogs import FlowForm
-from compliance.tui.screens import AssessmentScreen, FlowsScreen
+from compliance.tui.screens import FlowsScreen
 from compliance.tui.widgets import CountryPicker
 from compliance.tui.widgets.toggles import Ticks, TriTick
-from tests.conftest import REPO
-from tests.tui.conftest import settle
+from tests.tui.conftest import SAMPLE, import_sample, open_from_assessment, settle
 
-FIXTURE = REPO / "questionnaires" / "example" / "fixtures" / "processor-with-us-backups.yaml"
-"""Two flows (FR → MA, then MA → US as its onward flow); ``as_of`` 2026-11-01."""
-
-
-def _sample(path: Path) -> int:
-    assessment, _ = read_assessment_file(FIXTURE, lambda: "")
-    with open_workspace(path) as workspace:
-        return import_assessment(workspace, assessment)
+FIXTURE = SAMPLE
 
 
 def _stored(path: Path, assessment_id: int) -> tuple[Flow, ...]:
@@ -52,12 +44,7 @@ def _stored(path: Path, assessment_id: int) -> tuple[Flow, ...]:
 
 
 async def _flows(app: ComplianceApp, pilot: Pilot[Any]) -> FlowsScreen:
-    await settle(app, pilot)
-    screen = app.screen
-    assert isinstance(screen, AssessmentScreen)
-    screen.action_flows()
-    await settle(app, pilot)
-    flows = app.screen
+    flows = await open_from_assessment(app, pilot, "flows")
     assert isinstance(flows, FlowsScreen)
     return flows
 
@@ -109,7 +96,7 @@ def _status_cell(screen: FlowsScreen, flow_id: str) -> str:
 
 
 async def test_a_flow_filled_in_through_the_form_is_stored_as_entered(ws_path: Path) -> None:
-    assessment_id = _sample(ws_path)
+    assessment_id = import_sample(ws_path)
     app = ComplianceApp(workspace=ws_path, welcome=False, open_assessment=assessment_id)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await _flows(app, pilot)
@@ -204,7 +191,7 @@ async def test_a_flow_filled_in_through_the_form_is_stored_as_entered(ws_path: P
 
 
 async def test_untouched_ticks_stay_unknown_on_a_new_flow(ws_path: Path) -> None:
-    app = ComplianceApp(workspace=ws_path, welcome=False, open_assessment=_sample(ws_path))
+    app = ComplianceApp(workspace=ws_path, welcome=False, open_assessment=import_sample(ws_path))
     async with app.run_test(size=(80, 24)) as pilot:
         await _flows(app, pilot)
         form = await _form(app, pilot, "a")
@@ -231,7 +218,7 @@ async def test_untouched_ticks_stay_unknown_on_a_new_flow(ws_path: Path) -> None
 
 
 async def test_a_granted_transfer_authorisation_unblocks_the_flow(ws_path: Path) -> None:
-    assessment_id = _sample(ws_path)
+    assessment_id = import_sample(ws_path)
     app = ComplianceApp(workspace=ws_path, welcome=False, open_assessment=assessment_id)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await _flows(app, pilot)
@@ -282,7 +269,7 @@ async def test_a_granted_transfer_authorisation_unblocks_the_flow(ws_path: Path)
 
 
 async def test_an_imported_flow_saved_untouched_stays_identical(ws_path: Path) -> None:
-    assessment_id = _sample(ws_path)
+    assessment_id = import_sample(ws_path)
     before = _stored(ws_path, assessment_id)
     app = ComplianceApp(workspace=ws_path, welcome=False, open_assessment=assessment_id)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -344,7 +331,7 @@ async def test_fields_the_form_does_not_show_survive_an_edit(ws_path: Path) -> N
 
 
 async def test_bad_dates_and_numbers_are_refused_on_one_line(ws_path: Path) -> None:
-    assessment_id = _sample(ws_path)
+    assessment_id = import_sample(ws_path)
     before = _stored(ws_path, assessment_id)
     app = ComplianceApp(workspace=ws_path, welcome=False, open_assessment=assessment_id)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -387,7 +374,7 @@ async def test_bad_dates_and_numbers_are_refused_on_one_line(ws_path: Path) -> N
 
 
 async def test_the_form_keys_are_in_french_when_the_interface_is(ws_path: Path) -> None:
-    app = ComplianceApp(workspace=ws_path, welcome=False, open_assessment=_sample(ws_path))
+    app = ComplianceApp(workspace=ws_path, welcome=False, open_assessment=import_sample(ws_path))
     async with app.run_test(size=(80, 24)) as pilot:
         await _flows(app, pilot)
         await pilot.press("f2")  # French before opening
@@ -423,7 +410,7 @@ async def test_the_form_keys_are_in_french_when_the_interface_is(ws_path: Path) 
 
 async def test_the_form_is_walked_top_to_bottom_at_80x24(ws_path: Path) -> None:
     """Tab visits every field in reading order, and each one scrolls into view."""
-    app = ComplianceApp(workspace=ws_path, welcome=False, open_assessment=_sample(ws_path))
+    app = ComplianceApp(workspace=ws_path, welcome=False, open_assessment=import_sample(ws_path))
     async with app.run_test(size=(80, 24)) as pilot:
         await _flows(app, pilot)
         form = await _form(app, pilot, "a")

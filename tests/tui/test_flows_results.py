@@ -10,41 +10,25 @@ from textual.widgets import DataTable, Input, Select, Static
 from compliance.store import (
     create_assessment,
     create_client,
-    import_assessment,
     load_assessment,
     open_workspace,
-    read_assessment_file,
 )
 from compliance.tui.app import SCORE_DELAY, ComplianceApp
 from compliance.tui.dialogs import Confirm, FlowForm
 from compliance.tui.dialogs.prompt import Prompt
 from compliance.tui.screens import AssessmentScreen, FlowsScreen, ResultsScreen
 from compliance.tui.widgets import CountryPicker
-from tests.conftest import REPO
-from tests.tui.conftest import settle
-
-FIXTURE = REPO / "questionnaires" / "example" / "fixtures" / "processor-with-us-backups.yaml"
+from tests.tui.conftest import import_sample, open_from_assessment, settle
 
 
-def _sample(path: Path) -> int:
-    assessment, _ = read_assessment_file(FIXTURE, lambda: "")
-    with open_workspace(path) as workspace:
-        return import_assessment(workspace, assessment)
-
-
-async def _flows(app: ComplianceApp, pilot: object) -> FlowsScreen:
-    await settle(app, pilot)  # type: ignore[arg-type]
-    screen = app.screen
-    assert isinstance(screen, AssessmentScreen)
-    screen.action_flows()
-    await settle(app, pilot)  # type: ignore[arg-type]
-    flows = app.screen
+async def _flows(app: ComplianceApp, pilot: Any) -> FlowsScreen:
+    flows = await open_from_assessment(app, pilot, "flows")
     assert isinstance(flows, FlowsScreen)
     return flows
 
 
 async def test_flows_are_listed_with_their_status_in_words(ws_path: Path) -> None:
-    assessment_id = _sample(ws_path)
+    assessment_id = import_sample(ws_path)
     app = ComplianceApp(workspace=ws_path, welcome=False, open_assessment=assessment_id)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await _flows(app, pilot)
@@ -116,7 +100,7 @@ async def test_add_edit_and_delete_a_flow(ws_path: Path) -> None:
 
 
 async def test_results_follow_an_answer_after_the_debounce(ws_path: Path) -> None:
-    assessment_id = _sample(ws_path)
+    assessment_id = import_sample(ws_path)
     app = ComplianceApp(workspace=ws_path, welcome=False, open_assessment=assessment_id)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
@@ -152,20 +136,14 @@ async def test_results_follow_an_answer_after_the_debounce(ws_path: Path) -> Non
 
 
 async def _results_of_sample(app: ComplianceApp, pilot: Any) -> ResultsScreen:
-    """Opens the results screen of the assessment the app was started on."""
-    await settle(app, pilot)
-    screen = app.screen
-    assert isinstance(screen, AssessmentScreen)
-    screen.action_results()
-    await settle(app, pilot)
-    results = app.screen
+    results = await open_from_assessment(app, pilot, "results")
     assert isinstance(results, ResultsScreen)
     return results
 
 
 async def test_the_report_action_writes_the_report(ws_path: Path, tmp_path: Path) -> None:
     target = tmp_path / "report.md"
-    app = ComplianceApp(workspace=ws_path, welcome=False, open_assessment=_sample(ws_path))
+    app = ComplianceApp(workspace=ws_path, welcome=False, open_assessment=import_sample(ws_path))
     async with app.run_test(size=(80, 24)) as pilot:
         results = await _results_of_sample(app, pilot)
         results._report_to(str(target))
@@ -184,7 +162,7 @@ async def test_the_sign_action_writes_a_bundle_that_verifies(ws_path: Path, tmp_
     (tmp_path / "keys").mkdir(mode=0o700)
     private, public, key_id = generate_key("atlas", tmp_path / "keys", "pw", params=MINIMUM_PARAMS)
     target = tmp_path / "bundle.zip"
-    app = ComplianceApp(workspace=ws_path, welcome=False, open_assessment=_sample(ws_path))
+    app = ComplianceApp(workspace=ws_path, welcome=False, open_assessment=import_sample(ws_path))
     async with app.run_test(size=(80, 24)) as pilot:
         results = await _results_of_sample(app, pilot)
         results._sign_to(private, "wrong passphrase", str(tmp_path / "never.zip"))

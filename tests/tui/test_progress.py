@@ -16,10 +16,9 @@ from compliance.tui.app import ComplianceApp
 from compliance.tui.screens import AssessmentScreen, ResultsScreen, WorkspaceScreen
 from compliance.tui.screens.base import BaseScreen
 from compliance.tui.widgets.work_progress import BAR_WIDTH, WorkProgress
-from tests.conftest import REPO
-from tests.tui.conftest import settle
+from tests.tui.conftest import SAMPLE, import_sample, open_from_assessment, settle
 
-FIXTURE = REPO / "questionnaires" / "example" / "fixtures" / "processor-with-us-backups.yaml"
+FIXTURE = SAMPLE
 
 
 class _Line(App[None]):
@@ -151,9 +150,7 @@ async def test_opening_an_assessment_shows_its_steps_on_the_workspace(
     ws_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     steps = _record_steps(monkeypatch)
-    assessment, _ = read_file(FIXTURE, lambda: "")
-    with open_workspace(ws_path) as workspace:
-        assessment_id = import_assessment(workspace, assessment)
+    assessment_id = import_sample(ws_path)
     app = ComplianceApp(workspace=ws_path, welcome=False)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
@@ -175,19 +172,12 @@ async def test_a_report_is_written_in_steps_and_never_over_a_folder(
 ) -> None:
     steps = _record_steps(monkeypatch)
     errors = _record_errors(monkeypatch)
-    assessment, _ = read_file(FIXTURE, lambda: "")
-    with open_workspace(ws_path) as workspace:
-        assessment_id = import_assessment(workspace, assessment)
+    assessment_id = import_sample(ws_path)
     folder = tmp_path / "report.md"
     folder.mkdir()
     app = ComplianceApp(workspace=ws_path, welcome=False, open_assessment=assessment_id)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(app, pilot)
-        screen = app.screen
-        assert isinstance(screen, AssessmentScreen)
-        screen.action_results()
-        await settle(app, pilot)
-        results = app.screen
+        results = await open_from_assessment(app, pilot, "results")
         assert isinstance(results, ResultsScreen)
         steps.clear()
         results.write_report(folder)
