@@ -171,6 +171,12 @@ STRINGS: Final[dict[str, tuple[str, str]]] = {
     "as.evidence": ("Evidence", "Preuves"),
     "as.no_evidence": ("no file attached", "aucun fichier joint"),
     "as.na": ("Not applicable", "Sans objet"),
+    "as.profile_no_evidence": (
+        "Profile answers describe the firm and take no evidence; attach files to the questions of"
+        " the domains",
+        "Les réponses du profil décrivent l'entreprise et ne reçoivent pas de preuve ; joignez les"
+        " fichiers aux questions des domaines",
+    ),
     "as.answer_first": (
         "Answer the question before attaching evidence",
         "Répondez avant de joindre une preuve",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.command import CommandPalette
 from textual.widgets import Input, RadioButton, RadioSet, SelectionList, Static, Tree
 
@@ -227,3 +228,21 @@ async def test_an_answer_updates_its_mark_and_its_domain_count_in_the_tree(ws_pa
             assert now_total >= total if question_id == "gov01.lead" else now_total == total
             screen._expand_to(question_id)
             assert str(screen.nodes[question_id].label).startswith("✓")
+
+
+async def test_evidence_on_a_profile_question_says_why_not(
+    ws_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    said: list[str] = []
+    monkeypatch.setattr(AssessmentScreen, "notify", lambda self, message, **_: said.append(message))
+    assessment_id = _new_assessment(ws_path)
+    app = ComplianceApp(workspace=ws_path, welcome=False, open_assessment=assessment_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open(app, pilot)
+        await screen.goto("role")
+        _choose(screen, 0)  # answered, and still no evidence: it is the profile
+        await pilot.pause()
+        await pilot.press("f8")
+        await pilot.pause()
+        assert app.screen is screen  # no file picker
+        assert said and "profile" in said[-1].lower()

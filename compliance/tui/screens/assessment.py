@@ -430,6 +430,10 @@ class AssessmentScreen(BaseScreen):
 
         from compliance.tui.dialogs import FilePicker
 
+        item = self.item(question_id)
+        if item is not None and item.profile:  # the profile describes the firm: no evidence
+            self.notify(tr("as.profile_no_evidence", self.lang))
+            return
         if self.session.answer(question_id) is None:
             self.notify(tr("as.answer_first", self.lang))
             return
