@@ -46,9 +46,13 @@ class ComplianceApp(App[None]):
     CSS_PATH = str(Path(__file__).with_name("app.tcss"))
     TITLE = tr("app.title", "en")
     KEYS: ClassVar[list[KeySpec]] = [
-        KeySpec("f1,question_mark", "help", "key.help", True),
+        # F1 and F3 take priority so they work inside dialogs too (Textual lets a modal dialog
+        # block the app's other keys); "?" does not, or it could not be typed in a text box.
+        # F2 stays out of dialogs: most of them cannot redraw their text in the other language.
+        KeySpec("f1", "help", "key.help", True, priority=True),
+        KeySpec("question_mark", "help", "key.help", False),
         KeySpec("f2", "toggle_language", "key.lang", True),
-        KeySpec("f3", "toggle_theme", "key.theme", False),
+        KeySpec("f3", "toggle_theme", "key.theme", False, priority=True),
         KeySpec("ctrl+q", "quit", "key.quit", False),
     ]
     BINDINGS: ClassVar[list[BindingType]] = list(bindings(KEYS))

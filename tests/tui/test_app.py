@@ -6,7 +6,7 @@ import gc
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Input
 
 from compliance.cli import main as cli_main
 from compliance.store import create_client, open_workspace
@@ -157,3 +157,31 @@ async def test_the_first_frame_already_lists_a_sqlite_workspace(ws_path: Path) -
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
     assert rows_at_first_frame == [1]
+
+
+async def test_help_and_theme_work_inside_a_dialog_and_question_mark_still_types(
+    ws_path: Path,
+) -> None:
+    from compliance.tui.dialogs import Prompt
+
+    app = ComplianceApp(workspace=ws_path, welcome=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("n")  # a dialog: Textual blocks the app's ordinary keys there
+        await pilot.pause()
+        prompt = app.screen
+        assert isinstance(prompt, Prompt)
+        await pilot.press("question_mark")
+        assert prompt.query_one(Input).value == "?"  # typed, not taken as "help"
+        await pilot.press("f1")
+        await pilot.pause()
+        help_screen = app.screen
+        assert isinstance(help_screen, HelpScreen)
+        assert dict(help_screen.keys)  # the dialog's own keys are listed
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is not help_screen
+        assert app.screen is prompt
+        theme = app.theme
+        await pilot.press("f3")
+        assert app.theme != theme
