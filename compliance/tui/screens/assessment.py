@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.message import Message
-from textual.widgets import Header, Input, Static, Tree
+from textual.widgets import Input, Static, Tree
 from textual.widgets.tree import TreeNode
 
 from compliance.errors import ComplianceError
@@ -32,6 +32,7 @@ from compliance.tui.session import Item, Session
 from compliance.tui.strings import tr
 from compliance.tui.widgets.key_footer import KeyFooter
 from compliance.tui.widgets.question_card import QuestionCard
+from compliance.tui.widgets.title_bar import TitleBar
 
 __all__ = ["AssessmentScreen"]
 
@@ -96,7 +97,7 @@ class AssessmentScreen(BaseScreen):
         """The folder of the last evidence file picked, where the next pick starts."""
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield Static("", id="as-status", classes="status")
         with Horizontal(id="as-body"):
             yield Tree[NodeData]("", id="as-tree")

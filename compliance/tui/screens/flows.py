@@ -14,7 +14,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import VerticalScroll
-from textual.widgets import DataTable, Header, Static
+from textual.widgets import DataTable, Static
 
 from compliance.errors import ComplianceError
 from compliance.model.assessment import Flow
@@ -28,6 +28,7 @@ from compliance.tui.screens.base import BaseScreen
 from compliance.tui.session import Session
 from compliance.tui.strings import tr
 from compliance.tui.widgets.key_footer import KeyFooter
+from compliance.tui.widgets.title_bar import TitleBar
 
 __all__ = ["FlowsScreen"]
 
@@ -51,7 +52,7 @@ class FlowsScreen(BaseScreen):
         self.session = session
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield Static("", id="fl-title", classes="status")
         yield DataTable(id="flow-table", cursor_type="row", zebra_stripes=True)
         yield Static("", id="fl-hint", classes="hint")

@@ -16,7 +16,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import VerticalScroll
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from compliance.errors import ComplianceError
 from compliance.model.result import Result
@@ -37,6 +37,7 @@ from compliance.tui.screens.base import BaseScreen
 from compliance.tui.session import Session
 from compliance.tui.strings import tr
 from compliance.tui.widgets.key_footer import KeyFooter
+from compliance.tui.widgets.title_bar import TitleBar
 
 __all__ = ["ResultsScreen"]
 
@@ -66,7 +67,7 @@ class ResultsScreen(BaseScreen):
         self.session = session
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with VerticalScroll(id="rs-body"):
             yield Static("", id="rs-overall")
             yield Static("", id="rs-domains")

@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import DataTable, Header, Label, Static
+from textual.widgets import DataTable, Label, Static
 from textual.worker import get_current_worker
 
 from compliance.errors import ComplianceError
@@ -31,6 +31,7 @@ from compliance.tui.safe import clean, plain
 from compliance.tui.screens.base import BaseScreen
 from compliance.tui.strings import tr
 from compliance.tui.widgets.key_footer import KeyFooter
+from compliance.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from compliance.store.assessments import AssessmentInfo
@@ -87,7 +88,7 @@ class WorkspaceScreen(BaseScreen):
         self.listed = False
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield Static(tr("ws.loading", self.lang), id="ws-where", classes="status")
         with Horizontal(id="ws-body"):
             with Vertical(id="ws-clients"):

@@ -1,53 +1,105 @@
-"""Provides :class:`KeyFooter`: Textual's footer, rebuilt only when the keys it shows change.
+"""Provides :class:`KeyFooter`: the keys of the screen on one line, drawn as text.
 
-Textual's :class:`~textual.widgets.Footer` rebuilds all its key widgets after every change of
-bindings, and focus moving from one widget to another is such a change, even when the keys shown
-stay the same. Opening the assessment screen moved the focus often enough to rebuild the footer
-seven times (a third of the screen's cost). This footer notes what it would show (key, text,
-enabled) and rebuilds only when that differs, once per refresh however many changes arrived.
+Textual's :class:`~textual.widgets.Footer` is a widget per key, rebuilt after every change of
+bindings (focus moving from one widget to another is one, even when the keys shown stay the same).
+Opening the assessment screen rebuilt it seven times, and its widgets and stylesheet were a tenth of
+the first frame. This footer is one line of text, redrawn only when what it shows (key,
+description, enabled) changes, once per refresh however many changes arrived. A click on a key
+presses it, as with Textual's footer.
 """
 
 from __future__ import annotations
 
+from typing import ClassVar
+
+from rich.text import Text
+from textual import events
 from textual.screen import Screen
-from textual.widgets import Footer
+from textual.widget import Widget
 
 __all__ = ["KeyFooter"]
 
 Shown = tuple[tuple[str, str, str, bool], ...]
+"""``(key, shown key, description, enabled)`` for each key of the footer, in order."""
 
 
-class KeyFooter(Footer):
-    """A compact footer of the screen's keys, without the command-palette entry."""
+class KeyFooter(Widget):
+    """The screen's keys, shown as ``key Description`` pairs (disabled ones dimmed)."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"key-footer--key"}
+
+    DEFAULT_CSS = """
+    KeyFooter {
+        dock: bottom;
+        height: 1;
+        background: $footer-background;
+        color: $footer-foreground;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+    }
+    KeyFooter > .key-footer--key {
+        color: $footer-key-foreground;
+        text-style: bold;
+    }
+    """
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id, compact=True, show_command_palette=False)
-        self._shown: Shown | None = None
+        super().__init__(id=id)
+        self._shown: Shown = ()
+        self._spans: list[tuple[int, int, str]] = []
         self._pending = False
 
-    def _wanted(self) -> Shown:
-        return tuple(
-            (binding.key, binding.action, binding.description, enabled)
-            for (_node, binding, enabled, _tooltip) in self.screen.active_bindings.values()
-            if binding.show
-        )
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+        self._update()
 
-    def bindings_changed(self, screen: Screen[object]) -> None:
-        """Schedules one rebuild for the next refresh (Textual's hook, called on every change)."""
-        # Textual's own handler marks the bindings ready and recomposes; this one defers to it
-        # only when the keys shown differ (the attribute is Textual's: version pinned exactly).
-        self._bindings_ready = True
-        if not screen.app.app_focus or self._pending:
-            return
-        if self.is_attached and screen is self.screen:
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
+
+    def _bindings_changed(self, screen: Screen[object]) -> None:
+        if not self._pending and self.is_attached and screen is self.screen:
             self._pending = True
-            self.call_after_refresh(self._rebuild)
+            self.call_after_refresh(self._update)
 
-    async def _rebuild(self) -> None:
+    def _wanted(self) -> Shown:
+        seen: set[str] = set()
+        shown: list[tuple[str, str, str, bool]] = []
+        for _node, binding, enabled, _tooltip in self.screen.active_bindings.values():
+            if binding.show and binding.action not in seen:
+                seen.add(binding.action)
+                shown.append(
+                    (binding.key, self.app.get_key_display(binding), binding.description, enabled)
+                )
+        return tuple(shown)
+
+    def _update(self) -> None:
         self._pending = False
         if not self.is_attached:
             return
         wanted = self._wanted()
         if wanted != self._shown:
             self._shown = wanted
-            await self.recompose()
+            self.refresh()
+
+    def render(self) -> Text:
+        line = Text()
+        self._spans = []
+        key_style = self.get_component_rich_style("key-footer--key")
+        for key, display, description, enabled in self._shown:
+            start = line.cell_len
+            if line:
+                line.append(" ")
+            line.append(display, style=key_style if enabled else "dim")
+            line.append(f" {description}", style="" if enabled else "dim")
+            self._spans.append((start, line.cell_len, key))
+        return line
+
+    def on_click(self, event: events.Click) -> None:
+        """Presses the key whose label was clicked."""
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        for start, end, key in self._spans:
+            if start <= offset.x < end:
+                self.app.simulate_key(key)
+                return
