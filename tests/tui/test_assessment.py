@@ -11,13 +11,16 @@ from textual.widgets import Input, RadioButton, RadioSet, SelectionList, Static,
 from compliance.store import (
     create_assessment,
     create_client,
+    import_assessment,
     load_assessment,
     open_workspace,
+    read_assessment_file,
 )
 from compliance.tui.app import SCORE_DELAY, ComplianceApp
 from compliance.tui.commands import QuestionCommands
 from compliance.tui.screens import AssessmentScreen
 from compliance.tui.widgets import QuestionCard
+from tests.helpers import REPO
 from tests.tui.conftest import settle
 
 
@@ -246,3 +249,17 @@ async def test_evidence_on_a_profile_question_says_why_not(
         await pilot.pause()
         assert app.screen is screen  # no file picker
         assert said and "profile" in said[-1].lower()
+
+
+async def test_the_keyboard_starts_on_the_option_already_chosen(ws_path: Path) -> None:
+    fixture = REPO / "questionnaires" / "ma-offshoring" / "fixtures" / "telemarketing-france.yaml"
+    assessment, _ = read_assessment_file(fixture, lambda: "")
+    with open_workspace(ws_path) as workspace:
+        assessment_id = import_assessment(workspace, assessment)
+    app = ComplianceApp(workspace=ws_path, welcome=False, open_assessment=assessment_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open(app, pilot)
+        assert screen.current == "role" and screen.session.assessment.profile["role"] == "processor"
+        await pilot.press("down", "enter")  # the option after "processor", not after the first
+        await pilot.pause()
+        assert screen.session.assessment.profile["role"] == "both"

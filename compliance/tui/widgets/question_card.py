@@ -44,7 +44,7 @@ from compliance.tui.session import Item, Session
 from compliance.tui.strings import tr
 from compliance.tui.widgets.country_picker import CountryPicker
 from compliance.tui.widgets.country_set_picker import CountrySetPicker
-from compliance.tui.widgets.toggles import Choice, Tick, Ticks
+from compliance.tui.widgets.toggles import Choice, Choices, Tick, Ticks
 
 __all__ = ["QuestionCard", "choices", "refs_text"]
 
@@ -196,7 +196,7 @@ class QuestionCard(VerticalScroll):
         if isinstance(q, YesNoQuestion | SingleChoiceQuestion | ScaleQuestion):
             if isinstance(q, YesNoQuestion) and isinstance(value, bool):
                 value = "yes" if value else "no"
-            return RadioSet(
+            return Choices(
                 *(Choice(plain(label), value == key) for key, label in choices(q, lang)),
                 id="q-answer",
                 classes="answer",

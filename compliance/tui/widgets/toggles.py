@@ -9,13 +9,13 @@ from textual.content import Content
 from textual.geometry import Size
 from textual.strip import Strip
 from textual.widget import Widget
-from textual.widgets import Checkbox, RadioButton, SelectionList
+from textual.widgets import Checkbox, RadioButton, RadioSet, SelectionList
 from textual.widgets._toggle_button import ToggleButton
 from textual.widgets.option_list import OptionDoesNotExist
 
 from compliance.tui.safe import plain
 
-__all__ = ["Choice", "Tick", "Ticks", "TriTick"]
+__all__ = ["Choice", "Choices", "Tick", "Ticks", "TriTick"]
 
 
 class Choice(RadioButton):
@@ -33,6 +33,24 @@ class Choice(RadioButton):
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         # Widget's own measure (the rendered label at this width), not ToggleButton's "1".
         return max(1, Widget.get_content_height(self, container, viewport, width))
+
+
+class Choices(RadioSet):
+    """A radio set whose keyboard highlight starts on the option already chosen.
+
+    Textual's starts on the first option, so with an answer given, Down then Enter chose the
+    option the answer already was (seen driving the TUI in tmux).
+    """
+
+    def on_mount(self) -> None:
+        # After RadioSet's own mount handler, which highlights the first option.
+        self.call_later(self._highlight_chosen)
+
+    def _highlight_chosen(self) -> None:
+        buttons = list(self.query(RadioButton))
+        chosen = next((index for index, button in enumerate(buttons) if button.value), None)
+        if chosen is not None:
+            self._selected = chosen  # Textual's own highlight (version pinned exactly)
 
 
 class Tick(Checkbox):
