@@ -554,6 +554,13 @@ class WorkspaceScreen(BaseScreen):
     @work(thread=True, group="transfer", description="import")
     def import_file(self, path: Path, passphrase: str | None) -> None:
         """Reads, checks and stores an assessment file (a bad one changes nothing)."""
+        stored = self._store_file(path, passphrase)
+        if stored is not None:
+            self.app.call_from_thread(self._imported, stored[0])
+
+    def _store_file(self, path: Path, passphrase: str | None) -> tuple[int, str] | None:
+        """Reads an assessment file into the workspace and scores it, showing each step (in a
+        worker); its id and organisation, or None after saying what went wrong."""
         step, steps = self.progress_from_worker, 5
         try:
             step("work.loading", 0, steps)
@@ -571,10 +578,10 @@ class WorkspaceScreen(BaseScreen):
             refresh_scores(workspace, [assessment_id])
         except ComplianceError as error:
             self.app.call_from_thread(self.capp.error, str(error))
-            return
+            return None
         finally:
             self.app.call_from_thread(self.progress_done)
-        self.app.call_from_thread(self._imported, assessment_id)
+        return assessment_id, assessment.organisation.name
 
     def _imported(self, assessment_id: int) -> None:
         self.notify(tr("done.imported", self.lang, id=assessment_id))
@@ -652,10 +659,7 @@ class WorkspaceScreen(BaseScreen):
     @work(thread=True, group="transfer", description="create sample")
     def create_sample(self) -> None:
         """Imports the sample fixture as a client, so a newcomer sees a filled assessment."""
-        load_domain()
         from compliance.paths import questionnaires_dir
-        from compliance.store.scores import refresh_scores
-        from compliance.store.transfer import import_assessment, read_assessment_file
 
         root = questionnaires_dir()
         fixture = next(
@@ -668,23 +672,9 @@ class WorkspaceScreen(BaseScreen):
         )
         if fixture is None:
             return
-        step, steps = self.progress_from_worker, 4
-        try:
-            step("work.opening_store", 0, steps)
-            workspace = self.capp.open_store()
-            step("work.reading_file", 1, steps, name=clean(fixture.name))
-            assessment, _ = read_assessment_file(fixture, lambda: "")
-            step("work.saving", 2, steps)
-            assessment_id = import_assessment(workspace, assessment)
-            step("work.scoring", 3, steps)
-            refresh_scores(workspace, [assessment_id])
-        except ComplianceError as error:
-            self.app.call_from_thread(self.capp.error, str(error))
-            return
-        finally:
-            self.app.call_from_thread(self.progress_done)
-        name = assessment.organisation.name
-        self.app.call_from_thread(self._sampled, name)
+        stored = self._store_file(fixture, None)
+        if stored is not None:
+            self.app.call_from_thread(self._sampled, stored[1])
 
     def _sampled(self, name: str) -> None:
         self.notify(tr("done.sample", self.lang, name=clean(name)), markup=False)
