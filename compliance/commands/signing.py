@@ -15,7 +15,7 @@ from typing import Any
 
 from compliance.commands.output import print_json
 from compliance.commands.passphrase import add_passphrase_file, read_passphrase
-from compliance.errors import SigningError, UsageError
+from compliance.errors import UsageError
 
 __all__ = ["register"]
 
@@ -118,13 +118,16 @@ def _generate(args: argparse.Namespace) -> int:
 
 def _show(args: argparse.Namespace) -> int:
     from compliance.filecrypt import is_encrypted
-    from compliance.signing.keys import grouped, key_id, load_private_key, load_public_key
+    from compliance.signing.keys import (
+        grouped,
+        key_id,
+        load_private_key,
+        load_public_key,
+        read_key_bytes,
+    )
 
     path = Path(args.key)
-    try:
-        data = path.read_bytes()[: 64 * 1024]
-    except OSError as error:
-        raise SigningError(f"cannot read {path}: {error.strerror or error}") from None
+    data = read_key_bytes(path)
     if is_encrypted(data):
         identifier = load_private_key(path, read_passphrase(args, confirm=False)).key_id
     else:
@@ -174,14 +177,11 @@ def _store(args: argparse.Namespace) -> Any:
 
 
 def _trust_add(args: argparse.Namespace) -> int:
-    from compliance.signing.keys import grouped, key_id, load_public_key
+    from compliance.signing.keys import grouped, key_id, load_public_key, read_key_bytes
     from compliance.signing.trust import TrustEntry
 
     path = Path(args.public_key)
-    try:
-        pem = path.read_bytes()[: 64 * 1024]
-    except OSError as error:
-        raise SigningError(f"cannot read {path}: {error.strerror or error}") from None
+    pem = read_key_bytes(path)
     identifier = key_id(load_public_key(pem, str(path)))
     entry = TrustEntry(
         key_id=identifier,

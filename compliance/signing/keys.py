@@ -40,6 +40,7 @@ __all__ = [
     "load_private_key",
     "load_public_key",
     "public_pem",
+    "read_key_bytes",
 ]
 
 KEY_CONTEXT = "compliance.signing-key/v1"
@@ -161,12 +162,17 @@ def generate_key(
     return private_path, public_path, identifier
 
 
-def _read_key_file(path: Path) -> bytes:
+def read_key_bytes(path: Path, *, private: bool = False) -> bytes:
+    """The bytes of a key file: a regular file of at most 64 KiB (never a pipe or a device, which
+    could block). A ``private`` key file must also be unreadable by other users.
+
+    Raises :class:`SigningError` with one sentence.
+    """
     try:
         info = path.stat()
         if not stat.S_ISREG(info.st_mode):
             raise SigningError(f"{path} is not a regular file")
-        if os.name == "posix" and info.st_mode & 0o077:
+        if private and os.name == "posix" and info.st_mode & 0o077:
             raise SigningError(
                 f"{path} can be read by other users (mode {stat.S_IMODE(info.st_mode):o}); "
                 f"refused. Run: chmod 600 {path}"
@@ -186,7 +192,7 @@ def load_private_key(path: Path, passphrase: str) -> SigningKey:
     """
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-    blob = _read_key_file(path)
+    blob = read_key_bytes(path, private=True)
     try:
         plain = decrypt(blob, passphrase, context=KEY_CONTEXT, max_bytes=4096)
     except DecryptionError as error:

@@ -112,3 +112,19 @@ def test_verify_with_json_never_imports_textual(tmp_path: Path, env_passphrase: 
         check=False,
     )
     assert result.stdout.strip().splitlines()[-1] == "0 []", result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("command", [["keys", "show"], ["trust", "add"]])
+def test_a_key_path_that_is_a_pipe_or_too_big_is_refused_at_once(
+    tmp_path: Path, command: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Reading a FIFO would block for ever, and a huge file would be read whole."""
+    pipe = tmp_path / "key.pem"
+    os.mkfifo(pipe)
+    big = tmp_path / "big.pem"
+    big.write_bytes(b"x" * (64 * 1024 + 1))
+    extra = ["--name", "K", "--trust", str(tmp_path / "trust")] if command[0] == "trust" else []
+    assert main([*command, str(pipe), *extra]) == 1
+    assert "is not a regular file" in capsys.readouterr().err
+    assert main([*command, str(big), *extra]) == 1
+    assert "too large to be a key file" in capsys.readouterr().err
