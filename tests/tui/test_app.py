@@ -103,6 +103,8 @@ async def test_the_first_frame_turns_the_paused_collector_back_on(
     ws_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(loading._StartUp, "paused", False)
+    gc.unfreeze()  # so a freeze left by another test cannot pass for this one
+    assert gc.get_freeze_count() == 0
     loading.pause_collection()
     try:
         assert not gc.isenabled()
