@@ -25,14 +25,13 @@ import yaml
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from benchmarks.synthetic import questionnaire, text  # noqa: E402
+
 HTML_BUDGET = 2.0
 DOMAINS, CONTROLS, QUESTIONS, FLOWS = 10, 6, 5, 20
 
 
 def _questionnaire(folder: Path) -> Path:
-    def text(en: str) -> dict[str, str]:
-        return {"en": en, "fr": f"{en} (fr)"}
-
     domains = []
     for d in range(DOMAINS):
         controls = []
@@ -57,24 +56,7 @@ def _questionnaire(folder: Path) -> Path:
                 }
             )
         domains.append({"id": f"D{d}", "title": text(f"Domain {d}"), "controls": controls})
-    data = {
-        "schema": "compliance.questionnaire/v1",
-        "id": "bench",
-        "version": "1.0.0",
-        "title": text("Benchmark questionnaire"),
-        "frameworks": [
-            {"id": "law-09-08", "title": text("Law 09-08"), "articles": 67},
-            {"id": "gdpr", "title": text("GDPR"), "articles": 99},
-        ],
-        "scoring": {
-            "bands": [
-                {"id": "ready", "label": text("Ready"), "min": 80},
-                {"id": "not_ready", "label": text("Not ready"), "min": 0},
-            ],
-            "gate": {"threshold": 50, "cap": "not_ready"},
-        },
-        "domains": domains,
-    }
+    data = questionnaire("bench", "Benchmark questionnaire", domains)
     path = folder / "questionnaire.yaml"
     path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
     return path

@@ -29,6 +29,7 @@ sys.path.insert(0, str(REPO))
 
 import yaml  # noqa: E402
 
+from benchmarks.synthetic import questionnaire, text  # noqa: E402
 from compliance import loader  # noqa: E402
 from compliance.canonical import canonical_bytes  # noqa: E402
 from compliance.engine.scoring import score  # noqa: E402
@@ -54,10 +55,6 @@ def median_time(action: Callable[[], Any], runs: int = 5) -> float:
         finally:
             gc.enable()
     return statistics.median(times)
-
-
-def text(en: str) -> dict[str, str]:
-    return {"en": en, "fr": f"{en} (fr)"}
 
 
 def synthetic_questionnaire(domains: int, controls: int, questions: int) -> dict[str, Any]:
@@ -98,24 +95,7 @@ def synthetic_questionnaire(domains: int, controls: int, questions: int) -> dict
                 }
             )
         body.append({"id": f"D{d}", "title": text(f"Domain {d}"), "controls": ctrl})
-    return {
-        "schema": "compliance.questionnaire/v1",
-        "id": "synthetic",
-        "version": "1.0.0",
-        "title": text("Synthetic"),
-        "frameworks": [
-            {"id": "law-09-08", "title": text("Law 09-08"), "articles": 67},
-            {"id": "gdpr", "title": text("GDPR"), "articles": 99},
-        ],
-        "scoring": {
-            "bands": [
-                {"id": "ready", "label": text("Ready"), "min": 80},
-                {"id": "not_ready", "label": text("Not ready"), "min": 0},
-            ],
-            "gate": {"threshold": 50, "cap": "not_ready"},
-        },
-        "domains": body,
-    }
+    return questionnaire("synthetic", "Synthetic", body)
 
 
 def synthetic_assessment(q: Questionnaire, flows: int) -> Assessment:

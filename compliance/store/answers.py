@@ -177,19 +177,30 @@ def clear_answer(workspace: Workspace, assessment_id: int, question_id: str) -> 
 
 
 def get_answer(workspace: Workspace, assessment_id: int, question_id: str) -> Answer | None:
-    """The stored answer to one question (without its evidence), if any."""
+    """The stored answer to one question with its evidence (as :func:`load_assessment` gives
+    it), if any."""
+    here = (answers.c.assessment_id == assessment_id) & (answers.c.question_id == question_id)
     with workspace.read() as connection:
-        row = connection.execute(
-            select(answers).where(
-                (answers.c.assessment_id == assessment_id) & (answers.c.question_id == question_id)
+        row = connection.execute(select(answers).where(here)).first()
+        if row is None:
+            return None
+        files = [
+            {"path": item.path, "sha256": item.sha256}
+            | ({} if item.note is None else {"note": item.note})
+            for item in connection.execute(
+                select(evidence.c.path, evidence.c.sha256, evidence.c.note)
+                .where(
+                    (evidence.c.assessment_id == assessment_id)
+                    & (evidence.c.question_id == question_id)
+                )
+                .order_by(evidence.c.position, evidence.c.id)
             )
-        ).first()
-    if row is None:
-        return None
+        ]
     return Answer.model_validate(
         {
             "value": from_json(row.value),
             "comment": row.comment,
+            "evidence": files,
             "answered_by": row.answered_by,
             "answered_at": row.answered_at,
         }

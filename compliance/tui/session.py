@@ -209,12 +209,11 @@ class Session:
 
     def attach(self, question_id: str, path: Path) -> None:
         """Hashes a file and attaches it to an answered question (blocking for large files)."""
-        from compliance.store.assessments import load_assessment
+        from compliance.store.answers import get_answer
         from compliance.store.evidence import attach_evidence
 
         attach_evidence(self.workspace, self.assessment_id, question_id, path)
-        # The stored answer with all of its evidence (get_answer leaves the evidence out).
-        stored = load_assessment(self.workspace, self.assessment_id).answers.get(question_id)
+        stored = get_answer(self.workspace, self.assessment_id, question_id)
         if stored is not None:
             answers = dict(self.assessment.answers)
             answers[question_id] = stored

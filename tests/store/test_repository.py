@@ -256,3 +256,20 @@ def test_erased_data_does_not_linger_in_the_sqlite_files(
             if p.name.startswith("erase.sqlite"):
                 assert CANARY.encode() not in p.read_bytes(), p.name
         assert [c.name for c in store.list_clients(ws)] == ["Kept Client"]
+
+
+def test_one_answer_comes_with_its_evidence_as_in_the_whole_assessment(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    aid = _assessment(ws)
+    store.save_answer(ws, aid, "gov01.lead", "yes")
+    for name in ("minutes.pdf", "policy.pdf"):
+        (tmp_path / name).write_bytes(name.encode())
+        store.attach_evidence(ws, aid, "gov01.lead", tmp_path / name, note=f"about {name}")
+    answer = store.get_answer(ws, aid, "gov01.lead")
+    assert answer is not None
+    assert [e.path for e in answer.evidence] == [
+        str(tmp_path / "minutes.pdf"),
+        str(tmp_path / "policy.pdf"),
+    ]
+    assert answer == store.load_assessment(ws, aid).answers["gov01.lead"]
