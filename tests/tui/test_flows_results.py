@@ -174,3 +174,22 @@ async def test_the_sign_action_writes_a_bundle_that_verifies(ws_path: Path, tmp_
     trust = TrustStore((TrustEntry(key_id, "Atlas", public.read_text(), now),))
     verdict = verify_bundle(target.read_bytes(), trust)
     assert verdict.ok, verdict.reason
+
+
+async def test_only_the_section_titles_are_underlined(ws_path: Path) -> None:
+    app = ComplianceApp(workspace=ws_path, welcome=False, open_assessment=import_sample(ws_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        results = await _results_of_sample(app, pilot)
+        result = results.session.score()
+        for text, title in (
+            (results.domains_text(result), "Domains"),
+            (results.flows_text(result), "Flows"),
+            (results.plan_text(result), "Remediation plan"),
+        ):
+            assert "underline" not in str(text.style)  # the base style covers everything
+            underlined = [
+                text.plain[span.start : span.end]
+                for span in text.spans
+                if "underline" in str(span.style)
+            ]
+            assert underlined == [title]

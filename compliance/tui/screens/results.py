@@ -49,6 +49,15 @@ def report_available() -> bool:
     return importlib.util.find_spec("compliance.report.render") is not None
 
 
+def _heading(title: str) -> Text:
+    """A section title on its own line. Only the title is styled: a style given to
+    ``Text(...)`` itself covers everything appended later (the whole section was underlined)."""
+    text = Text("\n")
+    text.append(title, style="bold underline")
+    text.append("\n")
+    return text
+
+
 class ResultsScreen(BaseScreen):
     """Where the assessment stands, and what to do next."""
 
@@ -117,7 +126,7 @@ class ResultsScreen(BaseScreen):
         """One bar per domain, its number beside it."""
         lang = self.lang
         titles = {d.id: d.title.get(lang) for d in self.session.questionnaire.domains}
-        text = Text(f"\n{tr('rs.domains', lang)}\n", style="bold underline")
+        text = _heading(tr("rs.domains", lang))
         width = max((len(t) for t in titles.values()), default=10)
         width = min(width, 24)
         for domain in result.domains:
@@ -131,7 +140,7 @@ class ResultsScreen(BaseScreen):
         """Each flow with its status and the reasons behind it, with their articles."""
         lang = self.lang
         questionnaire = self.session.questionnaire
-        text = Text(f"\n{tr('rs.flows', lang)}\n", style="bold underline")
+        text = _heading(tr("rs.flows", lang))
         if not result.flows:
             text.append(tr("rs.no_flows", lang) + "\n")
         for flow in result.flows:
@@ -147,7 +156,7 @@ class ResultsScreen(BaseScreen):
         """The remediation plan, most points first."""
         lang = self.lang
         questionnaire = self.session.questionnaire
-        text = Text(f"\n{tr('rs.plan', lang)}\n", style="bold underline")
+        text = _heading(tr("rs.plan", lang))
         if not result.remediation:
             text.append(tr("rs.no_plan", lang) + "\n")
         for number_, item in enumerate(result.remediation, start=1):
