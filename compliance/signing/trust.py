@@ -12,14 +12,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from compliance.errors import TrustStoreError
+from compliance.errors import OutputError, TrustStoreError
+from compliance.files import write_atomically
 from compliance.signing.jsonstrict import loads
 from compliance.signing.statement import format_time, parse_time
 
@@ -179,18 +178,12 @@ class TrustStore:
         data = json.dumps(document, indent=2, ensure_ascii=False).encode("utf-8") + b"\n"
         try:
             self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".trust-")
-            try:
-                with os.fdopen(fd, "wb") as handle:
-                    handle.write(data)
-                    handle.flush()
-                    os.fsync(handle.fileno())
-                Path(tmp).replace(path)
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
         except OSError as error:
             raise TrustStoreError(f"cannot write {path}: {error.strerror or error}") from None
+        try:
+            write_atomically(path, data, mode=0o600)
+        except OutputError as error:
+            raise TrustStoreError(error.message) from None
         return path
 
     def add(self, entry: TrustEntry) -> TrustStore:
