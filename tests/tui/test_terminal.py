@@ -10,6 +10,7 @@ tmux).
 from __future__ import annotations
 
 import os
+import shlex
 import shutil
 import subprocess
 import sys
@@ -33,21 +34,28 @@ def tmux(tmp_path: Path) -> Iterator[tuple[str, Path]]:
             pytest.fail("tmux is required under CI=true (.ci/run installs it)")
         pytest.skip("tmux is not installed")
     session = f"compliance-{uuid.uuid4().hex[:8]}"
+    workspace = tmp_path / "workspace.sqlite"
     env = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
         "HOME": str(tmp_path / "home"),
         "COMPLIANCE_DATA_DIR": str(tmp_path / "data"),
         "COMPLIANCE_CACHE_DIR": str(tmp_path / "cache"),
         "COMPLIANCE_CONFIG_DIR": str(tmp_path / "config"),
         "TERM": "xterm-256color",
     }
-    exports = " ".join(f"{key}={value}" for key, value in env.items())
-    command = f"cd {tmp_path} && env {exports} {sys.executable} -m compliance"
+    exports = " ".join(shlex.quote(f"{key}={value}") for key, value in env.items())
+    # env -i: the command runs in the tmux *server's* environment, which is whatever process
+    # started the server (another test's COMPLIANCE_WORKSPACE, say), not this test's.
+    command = (
+        f"cd {shlex.quote(str(tmp_path))} && env -i {exports} {shlex.quote(sys.executable)}"
+        f" -m compliance --workspace {shlex.quote(str(workspace))}"
+    )
     subprocess.run(
         ["tmux", "new-session", "-d", "-s", session, "-x", "80", "-y", "24", command],
         check=True,
     )
     try:
-        yield session, tmp_path / "data" / "workspace.sqlite"
+        yield session, workspace
     finally:
         subprocess.run(["tmux", "kill-session", "-t", session], check=False, capture_output=True)
 
@@ -101,6 +109,7 @@ def test_a_newcomer_sees_a_filled_assessment_and_its_results(tmux: tuple[str, Pa
         ).stdout
     ):
         time.sleep(0.1)
+    assert workspace.is_file()  # the app's, not one this check would create
     with open_workspace(workspace) as store:
         (info,) = list_assessments(store)
         assessment = load_assessment(store, info.id)
