@@ -177,3 +177,17 @@ async def test_the_review_of_a_folder_opens_from_the_workspace(
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert [(s.status, s.summary) for s in review.submissions] == [("INVALID", None)]
+
+
+async def test_the_client_column_is_as_wide_as_the_longest_name(ws_path: Path) -> None:
+    """Set from the names, not by DataTable's sizing on idle, which a busy terminal outran."""
+    name = "Sud Contact Marketing SARL – Casablanca"
+    with open_workspace(ws_path) as workspace:
+        create_assessment(workspace, create_client(workspace, name), "example")  # re-scored
+    app = ComplianceApp(workspace=ws_path, welcome=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        table = app.screen.query_one("#clients", DataTable)
+        column = table.ordered_columns[0]
+        assert not column.auto_width and column.width == len(name)
+        assert str(table.get_row_at(0)[0]) == name

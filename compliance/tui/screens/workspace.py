@@ -132,11 +132,7 @@ class WorkspaceScreen(BaseScreen):
             self.call_after_refresh(self._reload_fully)
 
     def _columns(self) -> None:
-        clients = self.query_one("#clients", DataTable)
-        clients.clear(columns=True)
-        # Labels and cells go in as Text: a str would be parsed as rich markup on every paint.
-        clients.add_column(plain(tr("col.client", self.lang)), key="name")
-        clients.add_column(plain(tr("col.count", self.lang)), key="count")
+        self._client_columns()
         table = self.query_one("#assessments", DataTable)
         table.clear(columns=True)
         for key in ("id", "questionnaire", "cycle", "progress", "score", "rating"):
@@ -224,9 +220,26 @@ class WorkspaceScreen(BaseScreen):
                 plain(tr("ws.where", self.lang, where=workspace.where))
             )
 
+    def _client_columns(self) -> None:
+        """The client table's columns, as wide as their longest entry.
+
+        Widths are given, not left to DataTable's automatic sizing: that measures new rows when
+        the app is next idle, and in a busy terminal a table filled twice in a row (listed, then
+        re-scored) kept its first, label-wide name column ("Sud Co"; seen by the tmux test in CI).
+        """
+        table = self.query_one("#clients", DataTable)
+        table.clear(columns=True)
+        # Labels and cells go in as Text: a str would be parsed as rich markup on every paint.
+        for key, label, cells in (
+            ("name", tr("col.client", self.lang), [plain(c.name) for c in self.clients]),
+            ("count", tr("col.count", self.lang), [plain(c.assessments) for c in self.clients]),
+        ):
+            width = max([plain(label).cell_len, *(cell.cell_len for cell in cells)])
+            table.add_column(plain(label), key=key, width=width)
+
     def _fill_clients(self) -> None:
         table = self.query_one("#clients", DataTable)
-        table.clear()
+        self._client_columns()
         for client in self.clients:
             table.add_row(plain(client.name), plain(client.assessments), key=str(client.id))
         ids = [c.id for c in self.clients]
