@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pytest
 
+import compliance
 from compliance.store import list_assessments, load_assessment, open_workspace
 
 TIMEOUT = 30.0
@@ -42,6 +43,8 @@ def tmux(tmp_path: Path) -> Iterator[tuple[str, Path]]:
         "COMPLIANCE_CACHE_DIR": str(tmp_path / "cache"),
         "COMPLIANCE_CONFIG_DIR": str(tmp_path / "config"),
         "TERM": "xterm-256color",
+        # The package the test imported, whether installed or run from a checkout on PYTHONPATH.
+        "PYTHONPATH": str(Path(compliance.__file__).resolve().parents[1]),
     }
     exports = " ".join(shlex.quote(f"{key}={value}") for key, value in env.items())
     # env -i: the command runs in the tmux *server's* environment, which is whatever process
