@@ -90,10 +90,69 @@ def _cmd_tui(args: argparse.Namespace) -> int:
     pause_collection()  # until the first frame: see its docstring
     from compliance.tui.app import run
 
-    return run(lang=args.lang, workspace=args.tui_workspace)
+    return run(lang=args.lang, workspace=args.workspace)
 
 
 # --- parser ---------------------------------------------------------------------------------
+
+
+GLOBAL_OPTIONS = ("--debug", "--lang", "--workspace")
+"""Options that mean the same before or after the command (``compliance --lang fr clients`` and
+``compliance clients --lang fr``)."""
+
+
+def _add_global_options(parser: argparse.ArgumentParser, *, top: bool) -> None:
+    """Adds the global options; below the top they default to SUPPRESS, so that a sub-command
+    that is not given one keeps the value given before the command (or the top default)."""
+    existing = parser._option_string_actions
+    for option, spec in (
+        (
+            "--debug",
+            {
+                "action": "store_true",
+                "default": False,
+                "help": "show the full traceback of an unexpected error",
+            },
+        ),
+        (
+            "--lang",
+            {
+                "choices": ("en", "fr"),
+                "default": "en",
+                "help": "language of the output (default: en)",
+            },
+        ),
+        (
+            "--workspace",
+            {
+                "dest": "workspace",
+                "metavar": "PATH_OR_URL",
+                "default": None,
+                "help": "the workspace (default: COMPLIANCE_WORKSPACE, else "
+                "workspace.sqlite in the user data folder)",
+            },
+        ),
+    ):
+        kwargs = spec if top else spec | {"default": argparse.SUPPRESS}
+        if option in existing:  # a command's own wording of it: same meaning, same place
+            action = existing[option]
+            action.dest = str(kwargs.get("dest", option.lstrip("-")))
+            action.default = kwargs["default"]
+            continue
+        parser.add_argument(option, **kwargs)
+
+
+def _share_global_options(parser: argparse.ArgumentParser) -> None:
+    """Lets every sub-command (at any depth) take the global options after its name too."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            seen: set[int] = set()
+            for sub in action.choices.values():
+                if id(sub) in seen:
+                    continue
+                seen.add(id(sub))
+                _add_global_options(sub, top=False)
+                _share_global_options(sub)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -105,19 +164,7 @@ def _parser() -> argparse.ArgumentParser:
         ),
     )
     parser.add_argument("--version", action="version", version=f"compliance {__version__}")
-    parser.add_argument(
-        "--debug", action="store_true", help="show the full traceback of an unexpected error"
-    )
-    parser.add_argument(
-        "--lang", choices=("en", "fr"), default="en", help="language of the output (default: en)"
-    )
-    parser.add_argument(
-        "--workspace",
-        dest="tui_workspace",
-        metavar="PATH_OR_URL",
-        help="workspace the terminal UI opens (default: COMPLIANCE_WORKSPACE, else "
-        "workspace.sqlite in the user data folder)",
-    )
+    _add_global_options(parser, top=True)
     parser.set_defaults(handler=_cmd_tui)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 
@@ -141,6 +188,7 @@ def _parser() -> argparse.ArgumentParser:
 
     for name in COMMAND_MODULES:
         importlib.import_module(f"compliance.commands.{name}").register(commands)
+    _share_global_options(parser)
     return parser
 
 

@@ -147,9 +147,7 @@ def _trust(args: argparse.Namespace) -> TrustStore:
 def _workspace(args: argparse.Namespace) -> Workspace:
     from compliance.store.workspace import open_workspace
 
-    return open_workspace(
-        args.workspace or getattr(args, "tui_workspace", None), actor=args.reviewer
-    )
+    return open_workspace(args.workspace, actor=args.reviewer)
 
 
 def _line(submission: Submission, decision: str | None) -> str:

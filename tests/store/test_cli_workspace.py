@@ -94,6 +94,21 @@ def test_workspace_option_picks_another_workspace(
     assert len(json.loads(capsys.readouterr().out)) == 1
 
 
+def test_workspace_before_the_command_is_the_one_written_and_listed(
+    sample_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    chosen = tmp_path / "chosen.sqlite"
+    assert main(["--workspace", str(chosen), "import", str(sample_file)]) == 0
+    capsys.readouterr()
+    assert chosen.is_file()
+    assert main(["--workspace", str(chosen), "clients", "--json"]) == 0
+    assert [c["name"] for c in json.loads(capsys.readouterr().out)] == [
+        "Atlas Relation Client SARL"
+    ]
+    assert main(["clients", "--json"]) == 0  # the default workspace was not touched
+    assert json.loads(capsys.readouterr().out) == []
+
+
 @pytest.mark.usefixtures("fast_kdf")
 def test_encrypted_export_and_import_with_a_passphrase_file(
     sample_file: Path,
