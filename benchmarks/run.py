@@ -174,7 +174,7 @@ def bench_load(work: Path) -> list[Row]:
     floor_json = median_time(lambda: Questionnaire.model_validate(json.loads(canonical)), runs=5)
 
     def warm() -> None:
-        loader._memo.clear()
+        loader.clear_memo()
         load_questionnaire(path)
 
     warm_time = median_time(warm, runs=5)

@@ -27,7 +27,7 @@ def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pa
     os.environ.update(values)
     from compliance import loader
 
-    loader._memo.clear()
+    loader.clear_memo()
     yield home
     for key, value in saved.items():
         if value is None:

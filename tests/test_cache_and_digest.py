@@ -20,7 +20,7 @@ def cache_files(user_dirs: Path) -> list[Path]:
 def test_a_load_fills_the_cache_and_a_warm_load_reads_it(user_dirs: Path) -> None:
     first = load_questionnaire(EXAMPLE)
     [entry] = cache_files(user_dirs)
-    loader._memo.clear()
+    loader.clear_memo()
     second = load_questionnaire(EXAMPLE)
     assert second == first
     assert digest(second) == digest(first)
@@ -31,7 +31,7 @@ def test_a_damaged_cache_entry_is_rebuilt(user_dirs: Path) -> None:
     load_questionnaire(EXAMPLE)
     [entry] = cache_files(user_dirs)
     entry.write_text("{not json")
-    loader._memo.clear()
+    loader.clear_memo()
     assert load_questionnaire(EXAMPLE).id == "example"
     assert json.loads(entry.read_bytes())["id"] == "example"
 
@@ -106,3 +106,15 @@ def test_a_copy_with_other_reference_data_recomputes_what_it_caches() -> None:
     assert copy.digest != before
     assert copy.digest == digest(copy)
     assert copy.questions_by_id.keys() == q.questions_by_id.keys()
+
+
+def test_a_cache_entry_that_cannot_be_written_only_costs_speed(user_dirs: Path) -> None:
+    folder = user_dirs / "cache" / "questionnaires"
+    load_questionnaire(EXAMPLE)
+    [entry] = cache_files(user_dirs)
+    entry.unlink()
+    entry.mkdir()  # write_atomically refuses to replace a folder
+    loader.clear_memo()
+    assert load_questionnaire(EXAMPLE).id == "example"
+    assert entry.is_dir()
+    assert [p.name for p in folder.iterdir()] == [entry.name]  # no temporary file left behind

@@ -1,4 +1,5 @@
-"""The questionnaire loader: validation, cross-reference checks and their positions."""
+"""The questionnaire loader: validation and its positions (each cross-reference check has its
+own tests in tests/loader/checks/)."""
 
 from __future__ import annotations
 
@@ -113,89 +114,6 @@ def test_a_test_needs_exactly_one_comparison(tmp_path: Path) -> None:
     assert "exactly one of 'equals', 'in' or 'answered'" in problem
 
 
-def test_a_condition_pointing_nowhere(tmp_path: Path) -> None:
-    def change(data: dict[str, Any]) -> None:
-        question(data, "gov01.maturity")["when"] = {"answer": "gov99.none", "answered": True}
-
-    [problem] = problems_of(variant(tmp_path, change))
-    assert "question 'gov99.none', which does not exist" in problem
-    assert ":gov01.maturity:" not in problem  # the id is its own field
-    assert "gov01.maturity: condition refers" in problem
-
-
-def test_a_condition_on_an_option_that_does_not_exist(tmp_path: Path) -> None:
-    def change(data: dict[str, Any]) -> None:
-        question(data, "gov01.maturity")["when"] = {"profile": "role", "in": ["boss"]}
-
-    [problem] = problems_of(variant(tmp_path, change))
-    assert "'boss' is not an option of 'role'; options are controller, processor" in problem
-
-
-def test_a_yes_no_condition_value_must_be_yes_or_no(tmp_path: Path) -> None:
-    def change(data: dict[str, Any]) -> None:
-        question(data, "gov01.maturity")["when"] = {"answer": "gov01.lead", "equals": "maybe"}
-
-    [problem] = problems_of(variant(tmp_path, change))
-    assert "'maybe' is not an answer to yes/no question 'gov01.lead'" in problem
-
-
-def test_a_profile_question_cannot_depend_on_the_domains(tmp_path: Path) -> None:
-    def change(data: dict[str, Any]) -> None:
-        question(data, "country")["when"] = {"answer": "gov01.lead", "answered": True}
-
-    [problem] = problems_of(variant(tmp_path, change))
-    assert "a profile question can only depend on other profile questions" in problem
-
-
-def test_a_cycle_of_conditions(tmp_path: Path) -> None:
-    def change(data: dict[str, Any]) -> None:
-        question(data, "gov01.lead")["when"] = {"answer": "gov02.share", "answered": True}
-        question(data, "gov02.share")["when"] = {"answer": "gov01.maturity", "answered": True}
-
-    [problem] = problems_of(variant(tmp_path, change))
-    assert "conditions form a cycle" in problem
-    assert "gov01.lead" in problem
-    assert "gov02.share" in problem
-    assert "gov01.maturity" in problem
-
-
-def test_a_control_condition_on_its_own_question_is_a_cycle(tmp_path: Path) -> None:
-    def change(data: dict[str, Any]) -> None:
-        control(data, "GOV-02")["when"] = {"answer": "gov02.share", "answered": True}
-
-    [problem] = problems_of(variant(tmp_path, change))
-    assert "cycle: gov02.share -> gov02.share" in problem
-
-
-def test_duplicate_ids(tmp_path: Path) -> None:
-    def change(data: dict[str, Any]) -> None:
-        question(data, "gov02.share")["id"] = "gov01.lead"
-        control(data, "XFR-01")["id"] = "GOV-01"
-
-    found = problems_of(variant(tmp_path, change))
-    assert any("duplicate id 'gov01.lead' (already used by a question)" in p for p in found)
-    assert any("duplicate id 'GOV-01' (already used by a control)" in p for p in found)
-
-
-def test_duplicate_option_ids(tmp_path: Path) -> None:
-    def change(data: dict[str, Any]) -> None:
-        question(data, "xfr01.tools")["options"][1]["id"] = "scc"
-
-    [problem] = problems_of(variant(tmp_path, change))
-    assert "duplicate option id 'scc'" in problem
-
-
-def test_references_must_name_declared_frameworks_and_real_articles(tmp_path: Path) -> None:
-    def change(data: dict[str, Any]) -> None:
-        control(data, "GOV-01")["refs"] = {"gdpr": ["100"], "ccpa": ["1"], "law-09-08": ["0"]}
-
-    found = problems_of(variant(tmp_path, change))
-    assert len(found) == 3
-    assert any("article '100' does not exist in gdpr (1-99)" in p for p in found)
-    assert any("framework 'ccpa' is not declared" in p for p in found)
-    assert any("article '0' does not exist in law-09-08" in p for p in found)
-
-
 def test_article_numbers_are_read_whole(tmp_path: Path) -> None:
     def change(data: dict[str, Any]) -> None:
         control(data, "GOV-01")["refs"] = {"law-09-08": ["9(1)", "24(1)(b)"], "gdpr": ["9 §2"]}
@@ -210,14 +128,6 @@ def test_article_citations_start_with_the_article_number(tmp_path: Path) -> None
 
     [problem] = problems_of(variant(tmp_path, change))
     assert "GOV-01: gdpr: String should match pattern" in problem
-
-
-def test_scored_options_need_a_score(tmp_path: Path) -> None:
-    def change(data: dict[str, Any]) -> None:
-        del question(data, "xfr01.health")["options"][0]["score"]
-
-    [problem] = problems_of(variant(tmp_path, change))
-    assert "option 'never' needs a 'score'" in problem
 
 
 @pytest.mark.parametrize("score", [-0.1, 1.5, "high", float("inf")])
