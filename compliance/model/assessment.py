@@ -44,6 +44,7 @@ __all__ = [
     "SpecialCategory",
     "Tia",
     "TransferAuthorisation",
+    "followed_place",
 ]
 
 ASSESSMENT_SCHEMA = "compliance.assessment/v1"
@@ -298,3 +299,14 @@ class Assessment(Frozen):
             if flow.id == flow_id:
                 return flow
         return None
+
+
+def followed_place(place: str | None, old_country: str, new_country: str) -> str | None:
+    """A flow's origin (or destination) after its exporter (or importer) moved country.
+
+    The place follows its party: unset, or the party's old country, it becomes the new country; a
+    country it named apart from the party's is kept, and nothing changes while the party stays.
+    """
+    if new_country == old_country or place not in (None, old_country):
+        return place
+    return new_country

@@ -230,6 +230,17 @@ STRINGS: Final[dict[str, tuple[str, str]]] = {
     "fl.mechanism": ("GDPR transfer tool", "Outil de transfert RGPD"),
     "fl.basis": ("Law 09-08 basis (Art. 43/44)", "Base loi 09-08 (art. 43/44)"),
     "fl.onward": ("Onward flows", "Flux ultérieurs"),
+    # transfer tools and bases the reference data does not title (see flow_form.plain_label)
+    "fl.plain.adequacy": ("Adequacy decision (Art. 45)", "Décision d'adéquation (art. 45)"),
+    "fl.plain.bcr": (
+        "Binding corporate rules (Art. 47)",
+        "Règles d'entreprise contraignantes (art. 47)",
+    ),
+    "fl.plain.none": ("None", "Aucun"),
+    "fl.plain.listed_country": (
+        "Country on the CNDP list (Art. 43)",
+        "Pays de la liste CNDP (art. 43)",
+    ),
     "fl.contract": ("Contract", "Contrat"),
     "fl.dpa": ("Art. 28 contract signed", "Contrat art. 28 signé"),
     "fl.scc": ("SCCs signed", "CCT signées"),

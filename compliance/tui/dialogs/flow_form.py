@@ -37,6 +37,11 @@ and the destination follow the exporter's and the importer's countries when thos
 they named another country. The DPF and commercial-organisation ticks are saved only while the
 importer's country makes them matter; otherwise their stored values are kept.
 
+**One table.** :data:`FIELDS` lists the form top to bottom: section captions, and one
+:class:`FormField` per field with where its value lives in the flow (a dotted path such as
+``cndp.transfer_authorisation.status``), its widget id, kind and label. The widgets are made from it
+and read back from it, so adding or replacing a field is one row.
+
 The keys (Escape cancels, Ctrl+S saves from any field) and the form's text follow the interface
 language, also when it is switched while the form is open.
 """
@@ -45,9 +50,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import partial
 from itertools import count
-from typing import Any, ClassVar, get_args
+from typing import Any, ClassVar, Literal, get_args
 
 from pydantic import ValidationError
 from rich.text import Text
@@ -61,15 +68,23 @@ from textual.widgets import Button, Input, Label, Select, Static
 from textual.widgets.button import ButtonVariant
 
 from compliance.engine.validation import allowed_ma_bases, allowed_mechanisms
-from compliance.model.assessment import Flow, GdprRole, MaRole, Measure, Party, SpecialCategory
+from compliance.model.assessment import (
+    Flow,
+    GdprRole,
+    MaRole,
+    Measure,
+    Party,
+    SpecialCategory,
+    followed_place,
+)
 from compliance.model.questionnaire import Questionnaire
 from compliance.tui.keys import KeySpec, bindings, relabel
 from compliance.tui.safe import clean, plain
-from compliance.tui.strings import tr
+from compliance.tui.strings import STRINGS, tr
 from compliance.tui.widgets.country_picker import CountryPicker
 from compliance.tui.widgets.toggles import Ticks, TriTick
 
-__all__ = ["FlowForm", "basis_choices", "mechanism_choices"]
+__all__ = ["FIELDS", "Caption", "FlowForm", "FormField", "basis_choices", "mechanism_choices"]
 
 _GDPR_ROLES: tuple[str, ...] = get_args(GdprRole)
 _MA_ROLES: tuple[str, ...] = get_args(MaRole)
@@ -88,19 +103,15 @@ _KEYS = [
     KeySpec("ctrl+s", "save", "key.save", priority=True),
 ]
 
-_PLAIN_LABELS = {
-    "adequacy": ("Adequacy decision (Art. 45)", "Décision d'adéquation (art. 45)"),
-    "bcr": ("Binding corporate rules (Art. 47)", "Règles d'entreprise contraignantes (art. 47)"),
-    "none": ("None", "Aucun"),
-    "listed_country": ("Country on the CNDP list (Art. 43)", "Pays de la liste CNDP (art. 43)"),
-}
-
 Options = list[tuple[Text, str]]
+OptionsOf = Callable[["FlowForm", str], Options]
+"""The choices of a field on a form, labelled in a language."""
 
 
 def _plain_label(key: str, lang: str) -> str:
-    en, fr = _PLAIN_LABELS.get(key, (key, key))
-    return fr if lang == "fr" else en
+    """The catalogue's name of a transfer tool or basis the reference data does not title."""
+    name = f"fl.plain.{key}"
+    return tr(name, lang) if name in STRINGS else key
 
 
 def mechanism_choices(questionnaire: Questionnaire, lang: str) -> list[tuple[str, str]]:
@@ -132,9 +143,165 @@ def basis_choices(questionnaire: Questionnaire, lang: str) -> list[tuple[str, st
     )
 
 
-def _closed(prefix: str, values: Sequence[str]) -> Callable[[str], Options]:
+# --- the field table ------------------------------------------------------------------------
+
+Kind = Literal["id", "text", "date", "count", "choice", "tick", "ticks", "country"]
+"""How a field is shown and read: ``id`` a text fixed once the flow exists, ``text`` a line of
+text, ``date`` an ISO date, ``count`` a whole number, ``choice`` one of a list (``—`` unknown),
+``tick`` a three-state yes/no, ``ticks`` several of a list, ``country`` a country picker."""
+
+
+@dataclass(frozen=True, slots=True)
+class Caption:
+    """A heading or a hint between fields."""
+
+    key: str
+    """The text's key in the string catalogue."""
+    classes: str = "form-section"
+    id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FormField:
+    """One field of the flow form: where its value lives in the flow, and how it is shown."""
+
+    path: str
+    """The value's place in the flow, dotted: ``name``, ``tia.date``, ``importer.country``."""
+    id: str
+    """The widget's id."""
+    kind: Kind
+    label: str
+    """The label's key in the string catalogue (a tick's own text, a date's name in a problem)."""
+    options: OptionsOf | None = None
+    """The choices of a ``choice`` or ``ticks`` field (a ``ticks`` field with none is not shown)."""
+    hint: str | None = None
+    """The placeholder's key, for a text or number field (dates always show the ISO hint)."""
+    above: str | None = None
+    """The label is a line of this class above the field, not beside it."""
+    need: Callable[[str], str] | None = None
+    """The field is required: the problem shown, in a language, when it is left empty."""
+    only_if: str | None = None
+    """Shown and saved only while the party's country has this EU adequacy condition."""
+
+    @property
+    def party(self) -> str:
+        """The first step of the path: ``importer`` for ``importer.dpf_certified``."""
+        return self.path.partition(".")[0]
+
+
+def _closed(prefix: str, values: Sequence[str]) -> OptionsOf:
     """The labels of a closed list of values, each named ``prefix.value`` in the catalogue."""
-    return lambda lang: [(plain(tr(f"{prefix}.{value}", lang)), value) for value in values]
+    return lambda _form, lang: [(plain(tr(f"{prefix}.{value}", lang)), value) for value in values]
+
+
+def _mechanisms(form: FlowForm, lang: str) -> Options:
+    return [(plain(label), key) for key, label in mechanism_choices(form.questionnaire, lang)]
+
+
+def _bases(form: FlowForm, lang: str) -> Options:
+    return [(plain(label), key) for key, label in basis_choices(form.questionnaire, lang)]
+
+
+def _other_flows(form: FlowForm, _lang: str) -> Options:
+    return [(plain(f"{f.id}  {f.name}"), f.id) for f in form.others]
+
+
+def _need(lang: str) -> str:
+    return tr("fl.need", lang)
+
+
+def _need_party(which: str) -> Callable[[str], str]:
+    return lambda lang: tr("fl.need_party", lang, party=tr(f"fl.{which}", lang).lower())
+
+
+def _party(which: str) -> tuple[Caption | FormField, ...]:
+    need = _need_party(which)
+    gdpr_roles = _closed("fl.gdpr_role", _GDPR_ROLES)
+    ma_roles = _closed("fl.ma_role", _MA_ROLES)
+    return (
+        Caption(f"fl.{which}"),
+        FormField(f"{which}.name", f"f-{which}-name", "text", "fl.name", need=need),
+        FormField(f"{which}.country", f"f-{which}-country", "country", "fl.country", need=need),
+        FormField(f"{which}.role", f"f-{which}-role", "choice", "fl.role", gdpr_roles),
+        FormField(f"{which}.ma_role", f"f-{which}-ma-role", "choice", "fl.ma_role", ma_roles),
+    )
+
+
+_SUB, _SECTION, _REF = "form-sublabel", "form-section", "fl.ref_hint"
+_TA = "cndp.transfer_authorisation"
+_SC = _closed("fl.sc", _SPECIAL)
+_FREQ = _closed("fl.freq", _FREQUENCIES)
+_CONCL = _closed("fl.concl", _CONCLUSIONS)
+_MEAS = _closed("fl.m", _MEASURES)
+_TA_STATUS = _closed("fl.ta", _AUTHORISATION)
+_F = FormField
+
+# fmt: off
+FIELDS: tuple[Caption | FormField, ...] = (
+    # the flow and its parties
+    Caption("fl.hint", "form-hint", id="f-hint"),
+    _F("id", "f-id", "id", "fl.id", need=_need),
+    _F("name", "f-name", "text", "fl.name", need=_need),
+    _F("purpose", "f-purpose", "text", "fl.purpose"),
+    *_party("exporter"),
+    *_party("importer"),
+    _F("importer.dpf_certified", "f-importer-dpf", "tick", "fl.dpf", only_if="dpf_certified"),
+    _F("importer.commercial_org", "f-importer-commercial", "tick", "fl.commercial",
+       only_if="commercial_org"),
+    # what the flow carries: what decides a CNDP authorisation and an Art. 49 derogation
+    Caption("fl.data"),
+    _F("special_categories", "f-special", "ticks", "fl.special", _SC, above=_SUB),
+    _F("national_id", "f-national-id", "tick", "fl.national_id"),
+    _F("criminal_data", "f-criminal", "tick", "fl.criminal"),
+    _F("frequency", "f-frequency", "choice", "fl.frequency", _FREQ),
+    _F("subjects_count", "f-subjects", "count", "fl.subjects", hint="fl.optional"),
+    # the GDPR transfer tool, the contract and the transfer impact assessment
+    _F("gdpr_mechanism", "f-mechanism", "choice", "fl.mechanism", _mechanisms, above=_SECTION),
+    Caption("fl.contract"),
+    _F("contract.dpa_art28", "f-dpa", "tick", "fl.dpa"),
+    _F("contract.scc_signed", "f-scc", "tick", "fl.scc"),
+    _F("contract.subprocessors_authorised", "f-subprocessors", "tick", "fl.subprocessors"),
+    Caption("fl.tia_section"),
+    _F("tia.done", "f-tia", "tick", "fl.tia"),
+    _F("tia.date", "f-tia-date", "date", "fl.tia_date"),
+    _F("tia.conclusion", "f-tia-conclusion", "choice", "fl.conclusion", _CONCL),
+    _F("measures", "f-measures", "ticks", "fl.measures", _MEAS, above=_SUB),
+    _F("measures_planned", "f-planned", "ticks", "fl.planned", _MEAS, above=_SUB),
+    # the Law 09-08 basis and the CNDP formalities
+    _F("ma_basis", "f-basis", "choice", "fl.basis", _bases, above=_SECTION),
+    Caption("fl.cndp"),
+    Caption("fl.cndp_hint", "form-hint"),
+    _F("cndp.declaration_receipt", "f-receipt", "text", "fl.receipt", hint=_REF),
+    _F("cndp.authorisation", "f-authorisation", "text", "fl.authorisation", hint=_REF),
+    _F("cndp.transfer_declaration", "f-transfer-declaration", "text", "fl.transfer_declaration",
+       hint=_REF),
+    _F(f"{_TA}.status", "f-ta-status", "choice", "fl.ta_status", _TA_STATUS),
+    _F(f"{_TA}.date", "f-ta-date", "date", "fl.ta_date"),
+    _F(f"{_TA}.reference", "f-ta-reference", "text", "fl.ta_reference"),
+    _F("first_transfer_date", "f-first-transfer", "date", "fl.first_transfer"),
+    # the onward flows, chosen among the other flows (not shown when there are none)
+    _F("onward", "f-onward", "ticks", "fl.onward", _other_flows, above=_SECTION),
+)
+# fmt: on
+"""The form, top to bottom: every widget is made from a row here, and read back through it."""
+
+_FIELDS = tuple(item for item in FIELDS if isinstance(item, FormField))
+
+
+def _stored(flow: Flow, path: str) -> Any:
+    """The value at a dotted path of a flow."""
+    value: Any = flow
+    for step in path.split("."):
+        value = getattr(value, step)
+    return value
+
+
+def _put(data: dict[str, Any], path: str, value: Any) -> None:
+    """Sets a dotted path in the model's input, making the nested records it passes through."""
+    *parents, last = path.split(".")
+    for step in parents:
+        data = data.setdefault(step, {})
+    data[last] = value
 
 
 def _blank() -> Flow:
@@ -193,14 +360,10 @@ class FlowForm(ModalScreen[Flow | None]):
         reference = self.questionnaire.reference
         return {c: t.get(lang) for c, t in reference.countries.items()} if reference else {}
 
-    def _caption(self, key: str, classes: str = "form-section", id: str | None = None) -> Label:
+    def _caption(self, key: str, classes: str = _SECTION, id: str | None = None) -> Label:
         label = Label(tr(key, self.lang), classes=classes, id=id)
         self._retext.append(lambda lang: label.update(tr(key, lang)))
         return label
-
-    def _row(self, key: str, widget: Widget) -> Horizontal:
-        """A form row: the label, then the field."""
-        return Horizontal(self._caption(key, "form-label"), widget, classes="form-row")
 
     def _input(self, id: str, value: str, placeholder: str | None = None) -> Input:
         self._shown[id] = value
@@ -217,9 +380,6 @@ class FlowForm(ModalScreen[Flow | None]):
 
             self._retext.append(retext)
         return field
-
-    def _date_input(self, id: str, value: dt.date | None) -> Input:
-        return self._input(id, value.isoformat() if value else "", "as.date_hint")
 
     def _choice(self, id: str, labels: Callable[[str], Options], stored: str | None) -> Select[str]:
         """A closed choice; ``—`` is unknown. A stored value no longer offered stays offered."""
@@ -255,17 +415,39 @@ class FlowForm(ModalScreen[Flow | None]):
         self._retext.append(retext)
         return tick
 
-    def _ticks(self, id: str, prefix: str, values: Sequence[str], chosen: Sequence[str]) -> Ticks:
-        ticks = Ticks(
-            *((plain(tr(f"{prefix}.{v}", self.lang)), v, v in chosen) for v in values), id=id
-        )
+    def _ticks(
+        self, id: str, labels: Callable[[str], Options], chosen: Sequence[str]
+    ) -> Ticks | None:
+        """Several of a list; None when the list is empty (the field is then not shown)."""
+        found = labels(self.lang)
+        if not found:
+            return None
+        ticks = Ticks(*((label, value, value in chosen) for label, value in found), id=id)
 
         def retext(lang: str) -> None:
-            for index, value in enumerate(values):
-                ticks.replace_option_prompt_at_index(index, plain(tr(f"{prefix}.{value}", lang)))
+            for index, (label, _) in enumerate(labels(lang)):
+                ticks.replace_option_prompt_at_index(index, label)
 
         self._retext.append(retext)
         return ticks
+
+    def _country(self, id: str, stored: str) -> CountryPicker:
+        picker = CountryPicker(
+            self._countries(self.lang),
+            value=stored or None,
+            placeholder=tr("fl.search", self.lang),
+            compact=True,
+            id=id,
+        )
+
+        def retext(lang: str) -> None:
+            picker.countries = self._countries(lang)
+            picker.query_one(Input).placeholder = tr("fl.search", lang)
+            if picker.code:
+                picker.pick(picker.code)  # shows the country's name in the new language
+
+        self._retext.append(retext)
+        return picker
 
     def _make_button(self, key: str, id: str, variant: ButtonVariant = "default") -> Button:
         button = Button(tr(key, self.lang), variant=variant, id=id)
@@ -282,133 +464,54 @@ class FlowForm(ModalScreen[Flow | None]):
         taken = {f.id for f in self.others}
         return next(f"f{n}" for n in count(len(self.others) + 1) if f"f{n}" not in taken)
 
-    def _party(self, which: str) -> ComposeResult:
-        party: Party = getattr(self.source, which)
-        yield self._caption(f"fl.{which}")
-        yield self._row("fl.name", self._input(f"f-{which}-name", clean(party.name)))
-        picker = CountryPicker(
-            self._countries(self.lang),
-            value=party.country or None,
-            placeholder=tr("fl.search", self.lang),
-            compact=True,
-            id=f"f-{which}-country",
-        )
+    def _widget(self, field: FormField) -> Widget | None:
+        """The widget of a field, showing the flow's value."""
+        stored = _stored(self.source, field.path)
+        labels = partial(field.options, self) if field.options is not None else None
+        match field.kind:
+            case "id":
+                widget = self._input(field.id, stored or self._new_id())
+                widget.disabled = self.flow is not None
+                return widget
+            case "text":
+                return self._input(field.id, clean(stored or ""), field.hint)
+            case "date":
+                return self._input(field.id, stored.isoformat() if stored else "", "as.date_hint")
+            case "count":
+                return self._input(field.id, "" if stored is None else str(stored), field.hint)
+            case "choice":
+                assert labels is not None, field.path
+                return self._choice(field.id, labels, stored)
+            case "tick":
+                return self._tick(field.label, stored, field.id)
+            case "ticks":
+                assert labels is not None, field.path
+                return self._ticks(field.id, labels, stored)
+            case "country":
+                return self._country(field.id, stored)
 
-        def retext(lang: str) -> None:
-            picker.countries = self._countries(lang)
-            picker.query_one(Input).placeholder = tr("fl.search", lang)
-            if picker.code:
-                picker.pick(picker.code)  # shows the country's name in the new language
-
-        self._retext.append(retext)
-        yield self._row("fl.country", picker)
-        roles = _closed("fl.gdpr_role", _GDPR_ROLES)
-        yield self._row("fl.role", self._choice(f"f-{which}-role", roles, party.role))
-        ma_roles = _closed("fl.ma_role", _MA_ROLES)
-        yield self._row("fl.ma_role", self._choice(f"f-{which}-ma-role", ma_roles, party.ma_role))
-        if which == "importer":
-            yield self._tick("fl.dpf", party.dpf_certified, "f-importer-dpf")
-            yield self._tick("fl.commercial", party.commercial_org, "f-importer-commercial")
-
-    def _about(self) -> ComposeResult:
-        """The flow itself and its parties."""
-        flow = self.source
-        yield self._caption("fl.hint", "form-hint", id="f-hint")
-        field = self._input("f-id", flow.id or self._new_id())
-        field.disabled = self.flow is not None
-        yield self._row("fl.id", field)
-        yield self._row("fl.name", self._input("f-name", clean(flow.name)))
-        yield self._row("fl.purpose", self._input("f-purpose", clean(flow.purpose or "")))
-        yield from self._party("exporter")
-        yield from self._party("importer")
-
-    def _data_fields(self) -> ComposeResult:
-        """What the flow carries: what decides a CNDP authorisation and an Art. 49 derogation."""
-        flow = self.source
-        yield self._caption("fl.data")
-        yield self._caption("fl.special", "form-sublabel")
-        yield self._ticks("f-special", "fl.sc", _SPECIAL, flow.special_categories)
-        yield self._tick("fl.national_id", flow.national_id, "f-national-id")
-        yield self._tick("fl.criminal", flow.criminal_data, "f-criminal")
-        frequencies = _closed("fl.freq", _FREQUENCIES)
-        yield self._row("fl.frequency", self._choice("f-frequency", frequencies, flow.frequency))
-        subjects = "" if flow.subjects_count is None else str(flow.subjects_count)
-        yield self._row("fl.subjects", self._input("f-subjects", subjects, "fl.optional"))
-
-    def _gdpr_fields(self) -> ComposeResult:
-        """The GDPR transfer tool, the contract and the transfer impact assessment."""
-        flow = self.source
-        questionnaire = self.questionnaire
-
-        def mechanisms(lang: str) -> Options:
-            return [(plain(label), key) for key, label in mechanism_choices(questionnaire, lang)]
-
-        yield self._caption("fl.mechanism")
-        yield self._choice("f-mechanism", mechanisms, flow.gdpr_mechanism)
-        yield self._caption("fl.contract")
-        contract = flow.contract
-        yield self._tick("fl.dpa", contract.dpa_art28, "f-dpa")
-        yield self._tick("fl.scc", contract.scc_signed, "f-scc")
-        yield self._tick("fl.subprocessors", contract.subprocessors_authorised, "f-subprocessors")
-        yield self._caption("fl.tia_section")
-        tia = flow.tia
-        yield self._tick("fl.tia", tia.done, "f-tia")
-        yield self._row("fl.tia_date", self._date_input("f-tia-date", tia.date))
-        conclusions = _closed("fl.concl", _CONCLUSIONS)
-        yield self._row(
-            "fl.conclusion", self._choice("f-tia-conclusion", conclusions, tia.conclusion)
-        )
-        yield self._caption("fl.measures", "form-sublabel")
-        yield self._ticks("f-measures", "fl.m", _MEASURES, flow.measures)
-        yield self._caption("fl.planned", "form-sublabel")
-        yield self._ticks("f-planned", "fl.m", _MEASURES, flow.measures_planned)
-
-    def _morocco_fields(self) -> ComposeResult:
-        """The Law 09-08 basis and the CNDP formalities."""
-        flow = self.source
-        questionnaire = self.questionnaire
-
-        def bases(lang: str) -> Options:
-            return [(plain(label), key) for key, label in basis_choices(questionnaire, lang)]
-
-        yield self._caption("fl.basis")
-        yield self._choice("f-basis", bases, flow.ma_basis)
-        yield self._caption("fl.cndp")
-        yield self._caption("fl.cndp_hint", "form-hint")
-        cndp = flow.cndp
-        for key, field_id, stored in (
-            ("fl.receipt", "f-receipt", cndp.declaration_receipt),
-            ("fl.authorisation", "f-authorisation", cndp.authorisation),
-            ("fl.transfer_declaration", "f-transfer-declaration", cndp.transfer_declaration),
-        ):
-            yield self._row(key, self._input(field_id, clean(stored or ""), "fl.ref_hint"))
-        authorisation = cndp.transfer_authorisation
-        statuses = _closed("fl.ta", _AUTHORISATION)
-        yield self._row("fl.ta_status", self._choice("f-ta-status", statuses, authorisation.status))
-        yield self._row("fl.ta_date", self._date_input("f-ta-date", authorisation.date))
-        yield self._row(
-            "fl.ta_reference",
-            self._input("f-ta-reference", clean(authorisation.reference or "")),
-        )
-        yield self._row(
-            "fl.first_transfer", self._date_input("f-first-transfer", flow.first_transfer_date)
-        )
+    def _fields(self) -> Iterator[Widget]:
+        for item in FIELDS:
+            if isinstance(item, Caption):
+                yield self._caption(item.key, item.classes, id=item.id)
+                continue
+            widget = self._widget(item)
+            if widget is None:
+                continue
+            if item.kind == "tick":  # a tick carries its own label
+                yield widget
+            elif item.above is not None:
+                yield self._caption(item.label, item.above)
+                yield widget
+            else:
+                label = self._caption(item.label, "form-label")
+                yield Horizontal(label, widget, classes="form-row")
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box", id="flow-box"):
             yield self._caption("fl.form", "dialog-title")
             with VerticalScroll(id="flow-fields", can_focus=False):  # the fields take Tab
-                yield from self._about()
-                yield from self._data_fields()
-                yield from self._gdpr_fields()
-                yield from self._morocco_fields()
-                if self.others:
-                    yield self._caption("fl.onward")
-                    onward = set(self.source.onward)
-                    yield Ticks(
-                        *((plain(f"{f.id}  {f.name}"), f.id, f.id in onward) for f in self.others),
-                        id="f-onward",
-                    )
+                yield from self._fields()
             yield Static("", id="f-problem", classes="problem")
             with Horizontal(classes="dialog-buttons"):
                 yield self._make_button("key.save", "f-save", "primary")
@@ -416,8 +519,11 @@ class FlowForm(ModalScreen[Flow | None]):
 
     def on_mount(self) -> None:
         relabel(self, _KEYS, self.lang)
-        self._show_conditions(self.query_one("#f-importer-country", CountryPicker).code)
-        self.query_one("#f-name" if self.flow else "#f-id", Input).focus()
+        self._show_conditions()
+        for field in _FIELDS:  # the first field that can be typed in
+            if field.kind in ("id", "text") and not self.query_one(f"#{field.id}").disabled:
+                self.query_one(f"#{field.id}").focus()
+                break
 
     def apply_language(self) -> None:
         """Relabels the keys and redraws the form's text in the interface language."""
@@ -426,15 +532,23 @@ class FlowForm(ModalScreen[Flow | None]):
         for retext in self._retext:
             retext(self.lang)
 
-    @on(CountryPicker.Changed, "#f-importer-country")
-    def _importer_country(self, event: CountryPicker.Changed) -> None:
-        self._show_conditions(event.code)
+    @on(CountryPicker.Changed)
+    def _country_changed(self) -> None:
+        self._show_conditions()
 
-    def _show_conditions(self, country: str | None) -> None:
-        """Shows the tick of the importer's adequacy condition, when its country has one."""
-        condition = self.conditions.get(country or "")
-        self.query_one("#f-importer-dpf").display = condition == "dpf_certified"
-        self.query_one("#f-importer-commercial").display = condition == "commercial_org"
+    def _condition(self, field: FormField) -> str | None:
+        """The EU adequacy condition of the country of the field's party, if any."""
+        country = next(f for f in _FIELDS if f.path == f"{field.party}.country")
+        code = self.query_one(f"#{country.id}", CountryPicker).code
+        return self.conditions.get(code or "")
+
+    def _show_conditions(self) -> None:
+        """Shows a field that depends on an adequacy condition only while its party's country
+        has that condition (the DPF tick for the US, the commercial-organisation one for Canada)."""
+        for field in _FIELDS:
+            if field.only_if is not None:
+                shown = self._condition(field) == field.only_if
+                self.query_one(f"#{field.id}").display = shown
 
     # --- reading the fields ---------------------------------------------------------------
 
@@ -445,9 +559,9 @@ class FlowForm(ModalScreen[Flow | None]):
             return stored
         return value.strip() or None
 
-    def _date(self, id: str, key: str, stored: dt.date | None) -> dt.date | None:
-        value = self.query_one(f"#{id}", Input).value
-        if value == self._shown[id]:
+    def _date(self, field: FormField, stored: dt.date | None) -> dt.date | None:
+        value = self.query_one(f"#{field.id}", Input).value
+        if value == self._shown[field.id]:
             return stored
         typed = value.strip()
         if not typed:
@@ -457,135 +571,77 @@ class FlowForm(ModalScreen[Flow | None]):
                 return dt.date.fromisoformat(typed)
             except ValueError:
                 pass
-        raise _Problem(tr("fl.bad_date", self.lang, field=tr(key, self.lang)), f"#{id}")
+        problem = tr("fl.bad_date", self.lang, field=tr(field.label, self.lang))
+        raise _Problem(problem, f"#{field.id}")
 
-    def _count(self, id: str, key: str, stored: int | None) -> int | None:
-        value = self.query_one(f"#{id}", Input).value
-        if value == self._shown[id]:
+    def _count(self, field: FormField, stored: int | None) -> int | None:
+        value = self.query_one(f"#{field.id}", Input).value
+        if value == self._shown[field.id]:
             return stored
         typed = _GROUPING.sub("", value.strip())
         if not typed:
             return None
         if typed.isascii() and typed.isdigit() and int(typed) <= _MAX_SUBJECTS:
             return int(typed)
-        raise _Problem(tr("fl.bad_count", self.lang, field=tr(key, self.lang)), f"#{id}")
+        problem = tr("fl.bad_count", self.lang, field=tr(field.label, self.lang))
+        raise _Problem(problem, f"#{field.id}")
 
-    def _select(self, id: str) -> str | None:
-        value = self.query_one(f"#{id}", Select).value
-        return value if isinstance(value, str) else None
-
-    def _answer(self, id: str) -> bool | None:
-        return self.query_one(f"#{id}", TriTick).answer
-
-    def _ticked(self, id: str, values: Sequence[str], stored: tuple[str, ...]) -> tuple[str, ...]:
+    def _ticked(self, field: FormField, stored: tuple[str, ...]) -> tuple[str, ...]:
         """The values ticked in a list, in the list's order; the stored tuple if the same set.
 
         A stored value the list does not offer (an onward flow since deleted) is kept.
         """
-        found = self.query(f"#{id}")
+        assert field.options is not None, field.path
+        values = [value for _, value in field.options(self, self.lang)]
+        found = self.query(f"#{field.id}")
         selected = set(found.first(Ticks).selected) if found else set()
         kept = tuple(v for v in stored if v not in values)
         if selected | set(kept) == set(stored):
             return stored
         return (*(v for v in values if v in selected), *kept)
 
-    def _place(self, stored: str | None, old: str | None, new: str) -> str | None:
-        """The origin or destination: it follows its party's country, unless it named another."""
-        if self.flow is None:
-            return new
-        if new == old or stored not in (None, old):
-            return stored
-        return new
-
-    def _party_data(self, which: str) -> dict[str, Any]:
-        party: Party = getattr(self.source, which)
-        data = party.model_dump(exclude_none=True) if self.flow else {}
-        need = tr("fl.need_party", self.lang, party=tr(f"fl.{which}", self.lang).lower())
-        name = self._text(f"f-{which}-name", party.name)
-        if not name:
-            raise _Problem(need, f"#f-{which}-name")
-        country = self.query_one(f"#f-{which}-country", CountryPicker).code
-        if not country:
-            raise _Problem(need, f"#f-{which}-country Input")
-        data.update(
-            name=name,
-            country=country,
-            role=self._select(f"f-{which}-role"),
-            ma_role=self._select(f"f-{which}-ma-role"),
-        )
-        if which == "importer":
-            condition = self.conditions.get(country)
-            if condition == "dpf_certified":
-                data["dpf_certified"] = self._answer("f-importer-dpf")
-            elif condition == "commercial_org":
-                data["commercial_org"] = self._answer("f-importer-commercial")
-        return data
+    def _read(self, field: FormField) -> Any:
+        """What a field holds, as the model's input (raises :class:`_Problem`)."""
+        stored = _stored(self.source, field.path)
+        match field.kind:
+            case "id":
+                return stored if self.flow else self.query_one(f"#{field.id}", Input).value.strip()
+            case "text":
+                return self._text(field.id, stored)
+            case "date":
+                return self._date(field, stored)
+            case "count":
+                return self._count(field, stored)
+            case "choice":
+                value = self.query_one(f"#{field.id}", Select).value
+                return value if isinstance(value, str) else None
+            case "tick":
+                return self.query_one(f"#{field.id}", TriTick).answer
+            case "ticks":
+                return self._ticked(field, stored)
+            case "country":
+                return self.query_one(f"#{field.id}", CountryPicker).code
 
     def _data(self) -> dict[str, Any]:
-        """The flow as filled in, as the model's input (raises :class:`_Problem`)."""
+        """The flow as filled in, as the model's input (raises :class:`_Problem`).
+
+        An edited flow starts from what is stored, so the fields the form does not show are kept.
+        """
         flow = self.source
-        new = self.flow is None
-        data: dict[str, Any] = {} if new else flow.model_dump(exclude_none=True, by_alias=True)
-        flow_id = self.query_one("#f-id", Input).value.strip() if new else flow.id
-        if not flow_id:
-            raise _Problem(tr("fl.need", self.lang), "#f-id")
-        name = self._text("f-name", flow.name)
-        if not name:
-            raise _Problem(tr("fl.need", self.lang), "#f-name")
-        exporter = self._party_data("exporter")
-        importer = self._party_data("importer")
-        special = self._ticked("f-special", _SPECIAL, flow.special_categories)
-        subjects = self._count("f-subjects", "fl.subjects", flow.subjects_count)
-        contract = flow.contract.model_dump(exclude_none=True)
-        contract.update(
-            dpa_art28=self._answer("f-dpa"),
-            scc_signed=self._answer("f-scc"),
-            subprocessors_authorised=self._answer("f-subprocessors"),
+        data: dict[str, Any] = {} if self.flow is None else flow.model_dump(exclude_none=True)
+        for field in _FIELDS:
+            if field.only_if is not None and self._condition(field) != field.only_if:
+                continue  # does not matter for this country: the stored value is kept
+            value = self._read(field)
+            if field.need is not None and not value:
+                at = f"#{field.id} Input" if field.kind == "country" else f"#{field.id}"
+                raise _Problem(field.need(self.lang), at)
+            _put(data, field.path, value)
+        data["origin"] = followed_place(
+            flow.origin, flow.exporter.country, data["exporter"]["country"]
         )
-        tia = flow.tia.model_dump(exclude_none=True)
-        tia.update(
-            done=self._answer("f-tia"),
-            date=self._date("f-tia-date", "fl.tia_date", flow.tia.date),
-            conclusion=self._select("f-tia-conclusion"),
-        )
-        cndp = flow.cndp
-        old = cndp.transfer_authorisation
-        authorisation = old.model_dump(exclude_none=True)
-        authorisation.update(
-            status=self._select("f-ta-status"),
-            date=self._date("f-ta-date", "fl.ta_date", old.date),
-            reference=self._text("f-ta-reference", old.reference),
-        )
-        record = cndp.model_dump(exclude_none=True)
-        record.update(
-            declaration_receipt=self._text("f-receipt", cndp.declaration_receipt),
-            authorisation=self._text("f-authorisation", cndp.authorisation),
-            transfer_declaration=self._text("f-transfer-declaration", cndp.transfer_declaration),
-            transfer_authorisation=authorisation,
-        )
-        first = self._date("f-first-transfer", "fl.first_transfer", flow.first_transfer_date)
-        data.update(
-            id=flow_id,
-            name=name,
-            purpose=self._text("f-purpose", flow.purpose),
-            exporter=exporter,
-            importer=importer,
-            origin=self._place(flow.origin, flow.exporter.country, exporter["country"]),
-            destination=self._place(flow.destination, flow.importer.country, importer["country"]),
-            special_categories=special,
-            national_id=self._answer("f-national-id"),
-            criminal_data=self._answer("f-criminal"),
-            frequency=self._select("f-frequency"),
-            subjects_count=subjects,
-            gdpr_mechanism=self._select("f-mechanism"),
-            contract=contract,
-            tia=tia,
-            measures=self._ticked("f-measures", _MEASURES, flow.measures),
-            measures_planned=self._ticked("f-planned", _MEASURES, flow.measures_planned),
-            ma_basis=self._select("f-basis"),
-            cndp=record,
-            first_transfer_date=first,
-            onward=self._ticked("f-onward", [f.id for f in self.others], flow.onward),
+        data["destination"] = followed_place(
+            flow.destination, flow.importer.country, data["importer"]["country"]
         )
         return data
 
