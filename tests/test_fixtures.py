@@ -2,9 +2,9 @@
 
 Beside each questionnaire, ``fixtures/NAME.yaml`` is an assessment and
 ``fixtures/NAME.expected.yaml`` what the engine must conclude from it: ``overall`` (any of score,
-rating, band, coverage, incomplete), ``caps`` (the ids that cap the rating), ``flows`` (id to
-status) and ``remediation`` (the first control ids of the plan, in order). Adding a fixture adds a
-test.
+rating, band, coverage, incomplete), ``caps`` (the ids that cap the rating), ``flows`` (required:
+every flow's id to its status and the sorted reason codes it carries, informational ones included)
+and ``remediation`` (the first control ids of the plan, in order). Adding a fixture adds a test.
 """
 
 from __future__ import annotations
@@ -43,8 +43,11 @@ def test_fixture_scores_as_expected(path: Path) -> None:
         assert overall[key] == value, f"overall.{key}"
     if "caps" in expected:
         assert [cap.id for cap in result.overall.caps] == expected["caps"]
-    if "flows" in expected:
-        assert {flow.id: flow.status for flow in result.flows} == expected["flows"]
+    flows = {
+        flow.id: {"status": flow.status, "codes": sorted({r.code for r in flow.reasons})}
+        for flow in result.flows
+    }
+    assert flows == expected["flows"], "flows (status and reason codes)"
     if "remediation" in expected:
         plan = [item.control for item in result.remediation]
         assert plan[: len(expected["remediation"])] == expected["remediation"]

@@ -1,0 +1,450 @@
+"""Provides the reason codes of transfer findings and their sentences in English and French.
+
+Every finding :mod:`compliance.engine.transfers` makes about a flow carries one
+:class:`ReasonCode`; :data:`REASONS` holds, for each code, its sentence in each language (with
+``{placeholders}`` filled from the flow) and the articles it rests on. :data:`FRAGMENTS` holds the
+words put into those sentences (frequencies, roles, statuses...), so that a French sentence never
+carries an English word.
+
+French sentences are written with ordinary spaces and set in French typography when the catalogue
+is built: a non-breaking space (U+00A0) before ``:``, ``;``, ``!`` and ``?``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Final
+
+from compliance.model.base import Text
+
+__all__ = ["FRAGMENTS", "NBSP", "REASONS", "ReasonCode", "ReasonText", "fragment", "french"]
+
+NBSP: Final = "\u00a0"
+
+_L = "law-09-08"
+_D = "decree-2-09-165"
+_G = "gdpr"
+
+
+class ReasonCode(StrEnum):
+    """Every finding the transfer rules can make; the value is the code written in results."""
+
+    FLOW_DESTINATION_UNKNOWN = "FLOW_DESTINATION_UNKNOWN"
+    GDPR_ADEQUATE = "GDPR_ADEQUATE"
+    GDPR_ADEQUACY_UNVERIFIED = "GDPR_ADEQUACY_UNVERIFIED"
+    GDPR_ADEQUACY_CONDITION_UNKNOWN = "GDPR_ADEQUACY_CONDITION_UNKNOWN"
+    GDPR_MECHANISM_UNKNOWN = "GDPR_MECHANISM_UNKNOWN"
+    GDPR_NO_MECHANISM = "GDPR_NO_MECHANISM"
+    GDPR_NOT_ADEQUATE = "GDPR_NOT_ADEQUATE"
+    GDPR_ART49_SYSTEMATIC = "GDPR_ART49_SYSTEMATIC"
+    GDPR_FREQUENCY_UNKNOWN = "GDPR_FREQUENCY_UNKNOWN"
+    GDPR_ROLES_UNKNOWN = "GDPR_ROLES_UNKNOWN"
+    GDPR_SCC_MODULE_MISMATCH = "GDPR_SCC_MODULE_MISMATCH"
+    GDPR_SCC_NOT_SIGNED = "GDPR_SCC_NOT_SIGNED"
+    GDPR_SCC_SIGNATURE_UNKNOWN = "GDPR_SCC_SIGNATURE_UNKNOWN"
+    GDPR_TIA_NOT_ACCEPTABLE = "GDPR_TIA_NOT_ACCEPTABLE"
+    GDPR_TIA_MISSING = "GDPR_TIA_MISSING"
+    GDPR_TIA_CONCLUSION_UNKNOWN = "GDPR_TIA_CONCLUSION_UNKNOWN"
+    GDPR_TIA_REVIEW_DUE = "GDPR_TIA_REVIEW_DUE"
+    GDPR_MEASURES_MISSING = "GDPR_MEASURES_MISSING"
+    GDPR_MEASURES_PLANNED = "GDPR_MEASURES_PLANNED"
+    GDPR_DPA_MISSING = "GDPR_DPA_MISSING"
+    GDPR_DPA_UNKNOWN = "GDPR_DPA_UNKNOWN"
+    GDPR_SUBPROCESSOR_NOT_AUTHORISED = "GDPR_SUBPROCESSOR_NOT_AUTHORISED"
+    GDPR_SUBPROCESSOR_AUTHORISATION_UNKNOWN = "GDPR_SUBPROCESSOR_AUTHORISATION_UNKNOWN"
+    REGIME_OUTSIDE_EU = "REGIME_OUTSIDE_EU"
+    MA_DECLARATION_UNKNOWN = "MA_DECLARATION_UNKNOWN"
+    MA_NOT_DECLARED = "MA_NOT_DECLARED"
+    MA_SENSITIVITY_UNKNOWN = "MA_SENSITIVITY_UNKNOWN"
+    MA_AUTHORISATION_UNKNOWN = "MA_AUTHORISATION_UNKNOWN"
+    MA_PROCESSING_NOT_AUTHORISED = "MA_PROCESSING_NOT_AUTHORISED"
+    MA_LISTED = "MA_LISTED"
+    MA_LIST_UNVERIFIED = "MA_LIST_UNVERIFIED"
+    MA_TRANSFER_DECLARATION_UNKNOWN = "MA_TRANSFER_DECLARATION_UNKNOWN"
+    MA_TRANSFER_NOT_DECLARED = "MA_TRANSFER_NOT_DECLARED"
+    MA_BASIS_UNKNOWN = "MA_BASIS_UNKNOWN"
+    MA_NO_BASIS = "MA_NO_BASIS"
+    MA_NOT_LISTED = "MA_NOT_LISTED"
+    MA_GROUND_UNVERIFIED = "MA_GROUND_UNVERIFIED"
+    MA_AUTHORISATION_STATUS_UNKNOWN = "MA_AUTHORISATION_STATUS_UNKNOWN"
+    MA_AUTHORISATION_DATES_UNKNOWN = "MA_AUTHORISATION_DATES_UNKNOWN"
+    MA_AUTHORISED_AFTER_FIRST_TRANSFER = "MA_AUTHORISED_AFTER_FIRST_TRANSFER"
+    MA_AUTHORISATION_PENDING = "MA_AUTHORISATION_PENDING"
+    MA_TRANSFERRING_WITHOUT_AUTHORISATION = "MA_TRANSFERRING_WITHOUT_AUTHORISATION"
+    MA_AUTHORISATION_REFUSED = "MA_AUTHORISATION_REFUSED"
+    MA_AUTHORISATION_NOT_REQUESTED = "MA_AUTHORISATION_NOT_REQUESTED"
+    ONWARD_GAP = "ONWARD_GAP"
+
+
+@dataclass(frozen=True, slots=True)
+class ReasonText:
+    """A reason's sentence in each language and the articles it rests on."""
+
+    en: str
+    fr: str
+    refs: Mapping[str, tuple[str, ...]]
+
+
+_BEFORE_PUNCTUATION = re.compile(r"[ \u00a0\u202f]*([:;!?])(?=\s|$)")
+
+
+def french(text: str) -> str:
+    """``text`` in French typography: one non-breaking space before ``:``, ``;``, ``!``, ``?``.
+
+    Only a mark followed by a space or the end counts, so ``https://`` or ``{a:b}`` stay as they
+    are.
+    """
+    return _BEFORE_PUNCTUATION.sub(lambda m: NBSP + m.group(1), text)
+
+
+def _r(en: str, fr: str, refs: Mapping[str, tuple[str, ...]]) -> ReasonText:
+    return ReasonText(en, french(fr), refs)
+
+
+REASONS: Final[Mapping[ReasonCode, ReasonText]] = {
+    ReasonCode.FLOW_DESTINATION_UNKNOWN: _r(
+        "The destination of the flow is not given, so no transfer rule can be checked.",
+        (
+            "La destination du flux n'est pas indiquée : aucune règle de transfert ne peut être "
+            "vérifiée."
+        ),
+        {_L: ("43",), _G: ("44",)},
+    ),
+    ReasonCode.GDPR_ADEQUATE: _r(
+        "{country} benefits from an EU adequacy decision ({decision}).",
+        "{country} bénéficie d'une décision d'adéquation de l'UE ({decision}).",
+        {_G: ("45",)},
+    ),
+    ReasonCode.GDPR_ADEQUACY_UNVERIFIED: _r(
+        "The adequacy of {country} rests on a reference list marked unverified; check it.",
+        "L'adéquation de {country} repose sur une liste de référence non vérifiée ; à contrôler.",
+        {_G: ("45",)},
+    ),
+    ReasonCode.GDPR_ADEQUACY_CONDITION_UNKNOWN: _r(
+        (
+            "The adequacy decision for {country} covers only {condition}; whether the importer "
+            "qualifies is not given."
+        ),
+        (
+            "La décision d'adéquation pour {country} ne couvre que {condition} ; on ignore si "
+            "l'importateur en relève."
+        ),
+        {_G: ("45",)},
+    ),
+    ReasonCode.GDPR_MECHANISM_UNKNOWN: _r(
+        "No transfer mechanism is given for the transfer to {country}.",
+        "Aucun mécanisme de transfert n'est indiqué pour le transfert vers {country}.",
+        {_G: ("44", "46")},
+    ),
+    ReasonCode.GDPR_NO_MECHANISM: _r(
+        "Personal data subject to the GDPR goes to {country} without adequacy or an Art. 46 tool.",
+        (
+            "Des données soumises au RGPD vont vers {country} sans adéquation ni garantie de "
+            "l'art. 46."
+        ),
+        {_G: ("44", "46")},
+    ),
+    ReasonCode.GDPR_NOT_ADEQUATE: _r(
+        "Adequacy is claimed for {country}, but no adequacy decision covers this flow.",
+        (
+            "L'adéquation est invoquée pour {country}, mais aucune décision d'adéquation ne "
+            "couvre ce flux."
+        ),
+        {_G: ("45",)},
+    ),
+    ReasonCode.GDPR_ART49_SYSTEMATIC: _r(
+        (
+            "An Art. 49 derogation is used for a {frequency} flow; derogations only fit "
+            "occasional transfers."
+        ),
+        (
+            "Une dérogation de l'art. 49 est utilisée pour un flux {frequency} ; elle ne vaut que "
+            "pour des transferts occasionnels."
+        ),
+        {_G: ("49(1)",)},
+    ),
+    ReasonCode.GDPR_FREQUENCY_UNKNOWN: _r(
+        "An Art. 49 derogation is used but the frequency of the flow is not given.",
+        "Une dérogation de l'art. 49 est utilisée mais la fréquence du flux n'est pas indiquée.",
+        {_G: ("49(1)",)},
+    ),
+    ReasonCode.GDPR_ROLES_UNKNOWN: _r(
+        "The GDPR roles of exporter and importer are needed to check the SCC module.",
+        (
+            "Les rôles RGPD de l'exportateur et de l'importateur sont nécessaires pour vérifier "
+            "le module des CCT."
+        ),
+        {_G: ("46(2)(c)",)},
+    ),
+    ReasonCode.GDPR_SCC_MODULE_MISMATCH: _r(
+        "{module} does not fit a {exporter_role} exporting to a {importer_role}; use {expected}.",
+        (
+            "{module} ne convient pas à un transfert d'un {exporter_role} vers un "
+            "{importer_role} ; utilisez {expected}."
+        ),
+        {_G: ("46(2)(c)",)},
+    ),
+    ReasonCode.GDPR_SCC_NOT_SIGNED: _r(
+        "The standard contractual clauses are not signed.",
+        "Les clauses contractuelles types ne sont pas signées.",
+        {_G: ("46(2)(c)",)},
+    ),
+    ReasonCode.GDPR_SCC_SIGNATURE_UNKNOWN: _r(
+        "Whether the standard contractual clauses are signed is not given.",
+        "On ignore si les clauses contractuelles types sont signées.",
+        {_G: ("46(2)(c)",)},
+    ),
+    ReasonCode.GDPR_TIA_NOT_ACCEPTABLE: _r(
+        "The transfer impact assessment concludes the transfer is not acceptable.",
+        "L'analyse d'impact du transfert conclut que le transfert n'est pas acceptable.",
+        {_G: ("44", "46(1)")},
+    ),
+    ReasonCode.GDPR_TIA_MISSING: _r(
+        "No transfer impact assessment is recorded for this flow.",
+        "Aucune analyse d'impact du transfert n'est enregistrée pour ce flux.",
+        {_G: ("46(1)",)},
+    ),
+    ReasonCode.GDPR_TIA_CONCLUSION_UNKNOWN: _r(
+        "The conclusion of the transfer impact assessment is not given.",
+        "La conclusion de l'analyse d'impact du transfert n'est pas indiquée.",
+        {_G: ("46(1)",)},
+    ),
+    ReasonCode.GDPR_TIA_REVIEW_DUE: _r(
+        "The transfer impact assessment is undated or more than a year old on {as_of}; review it.",
+        (
+            "L'analyse d'impact du transfert n'est pas datée ou date de plus d'un an au {as_of} ; "
+            "révisez-la."
+        ),
+        {_G: ("46(1)",)},
+    ),
+    ReasonCode.GDPR_MEASURES_MISSING: _r(
+        "The transfer impact assessment calls for supplementary measures and none is in place.",
+        (
+            "L'analyse d'impact du transfert exige des mesures supplémentaires et aucune n'est en "
+            "place."
+        ),
+        {_G: ("46(1)",)},
+    ),
+    ReasonCode.GDPR_MEASURES_PLANNED: _r(
+        "Supplementary measures are promised but not yet in place.",
+        "Des mesures supplémentaires sont prévues mais pas encore en place.",
+        {_G: ("46(1)",)},
+    ),
+    ReasonCode.GDPR_DPA_MISSING: _r(
+        "No Art. 28 data processing agreement binds the importing processor.",
+        "Aucun contrat de sous-traitance (art. 28) ne lie le sous-traitant importateur.",
+        {_G: ("28(3)",), _L: ("23",)},
+    ),
+    ReasonCode.GDPR_DPA_UNKNOWN: _r(
+        "Whether an Art. 28 data processing agreement is signed is not given.",
+        "On ignore si un contrat de sous-traitance (art. 28) est signé.",
+        {_G: ("28(3)",), _L: ("23",)},
+    ),
+    ReasonCode.GDPR_SUBPROCESSOR_NOT_AUTHORISED: _r(
+        "The sub-processor is not authorised by the controller.",
+        "Le sous-traitant ultérieur n'est pas autorisé par le responsable du traitement.",
+        {_G: ("28(2)", "28(4)")},
+    ),
+    ReasonCode.GDPR_SUBPROCESSOR_AUTHORISATION_UNKNOWN: _r(
+        "Whether the controller authorised this sub-processor is not given.",
+        "On ignore si le responsable du traitement a autorisé ce sous-traitant ultérieur.",
+        {_G: ("28(2)", "28(4)")},
+    ),
+    ReasonCode.REGIME_OUTSIDE_EU: _r(
+        (
+            "The exporter is subject to {regime}, outside the EU rules' scope: assess it under "
+            "that law."
+        ),
+        (
+            "L'exportateur relève de {regime}, hors du champ des règles de l'UE : évaluez le flux "
+            "selon ce droit."
+        ),
+        {},
+    ),
+    ReasonCode.MA_DECLARATION_UNKNOWN: _r(
+        "The CNDP declaration receipt for this processing is not given.",
+        "Le récépissé de déclaration CNDP de ce traitement n'est pas indiqué.",
+        {_L: ("12", "13")},
+    ),
+    ReasonCode.MA_NOT_DECLARED: _r(
+        "The processing in Morocco is not declared to the CNDP.",
+        "Le traitement au Maroc n'est pas déclaré à la CNDP.",
+        {_L: ("12", "13")},
+    ),
+    ReasonCode.MA_SENSITIVITY_UNKNOWN: _r(
+        (
+            "Whether the flow carries criminal data or national ID numbers is not given, so the "
+            "need for a CNDP authorisation cannot be ruled out."
+        ),
+        (
+            "On ignore si le flux contient des données pénales ou des numéros d'identité "
+            "nationale : le besoin d'une autorisation CNDP ne peut être écarté."
+        ),
+        {_L: ("12",)},
+    ),
+    ReasonCode.MA_AUTHORISATION_UNKNOWN: _r(
+        "The processing needs a CNDP authorisation ({why}); its reference is not given.",
+        "Le traitement exige une autorisation CNDP ({why}) ; sa référence n'est pas indiquée.",
+        {_L: ("12", "21")},
+    ),
+    ReasonCode.MA_PROCESSING_NOT_AUTHORISED: _r(
+        "The processing needs a CNDP authorisation ({why}) and has none.",
+        "Le traitement exige une autorisation CNDP ({why}) et n'en a pas.",
+        {_L: ("12", "21")},
+    ),
+    ReasonCode.MA_LISTED: _r(
+        "{country} is on the CNDP list of states with adequate protection.",
+        "{country} figure sur la liste CNDP des États assurant une protection suffisante.",
+        {_L: ("43",)},
+    ),
+    ReasonCode.MA_LIST_UNVERIFIED: _r(
+        (
+            "Whether {country} is on the CNDP list rests on reference data marked unverified; "
+            "check the deliberation."
+        ),
+        (
+            "L'inscription de {country} sur la liste CNDP repose sur des données non vérifiées ; "
+            "vérifiez la délibération."
+        ),
+        {_L: ("43",)},
+    ),
+    ReasonCode.MA_TRANSFER_DECLARATION_UNKNOWN: _r(
+        (
+            "The declaration of the transfer to {country} with its Decree Art. 46 particulars is "
+            "not given."
+        ),
+        (
+            "La déclaration du transfert vers {country} avec les mentions de l'art. 46 du décret "
+            "n'est pas indiquée."
+        ),
+        {_L: ("43",), _D: ("46",)},
+    ),
+    ReasonCode.MA_TRANSFER_NOT_DECLARED: _r(
+        "The transfer to {country} is not declared to the CNDP.",
+        "Le transfert vers {country} n'est pas déclaré à la CNDP.",
+        {_L: ("43", "44"), _D: ("46", "47")},
+    ),
+    ReasonCode.MA_BASIS_UNKNOWN: _r(
+        "{country} is not on the CNDP list and no Art. 44 ground or authorisation is given.",
+        (
+            "{country} ne figure pas sur la liste CNDP et aucun motif de l'art. 44 ni "
+            "autorisation n'est indiqué."
+        ),
+        {_L: ("44",), _D: ("47", "48")},
+    ),
+    ReasonCode.MA_NO_BASIS: _r(
+        (
+            "Data leaves Morocco for {country}, not on the CNDP list, with no Art. 44 ground and "
+            "no CNDP authorisation."
+        ),
+        (
+            "Des données quittent le Maroc vers {country}, hors liste CNDP, sans motif de l'art. "
+            "44 ni autorisation de la CNDP."
+        ),
+        {_L: ("43", "44")},
+    ),
+    ReasonCode.MA_NOT_LISTED: _r(
+        "The flow relies on the CNDP list, but {country} is not on it as recorded.",
+        (
+            "Le flux s'appuie sur la liste CNDP, mais {country} n'y figure pas selon les données "
+            "enregistrées."
+        ),
+        {_L: ("43",)},
+    ),
+    ReasonCode.MA_GROUND_UNVERIFIED: _r(
+        "The Art. 44 ground relied on is marked unverified in the reference data.",
+        "Le motif de l'art. 44 invoqué est marqué non vérifié dans les données de référence.",
+        {_L: ("44",), _D: ("47",)},
+    ),
+    ReasonCode.MA_AUTHORISATION_STATUS_UNKNOWN: _r(
+        "The transfer relies on a CNDP authorisation whose status is not given.",
+        "Le transfert repose sur une autorisation CNDP dont le statut n'est pas indiqué.",
+        {_L: ("44",), _D: ("48",)},
+    ),
+    ReasonCode.MA_AUTHORISATION_DATES_UNKNOWN: _r(
+        (
+            "The date of the CNDP authorisation or of the first transfer is not given, so the "
+            "order cannot be checked."
+        ),
+        (
+            "La date de l'autorisation CNDP ou du premier transfert n'est pas indiquée : l'ordre "
+            "ne peut être vérifié."
+        ),
+        {_L: ("44",), _D: ("46", "48")},
+    ),
+    ReasonCode.MA_AUTHORISED_AFTER_FIRST_TRANSFER: _r(
+        "The first transfer ({first}) came before the CNDP authorisation ({granted}).",
+        "Le premier transfert ({first}) a précédé l'autorisation de la CNDP ({granted}).",
+        {_L: ("44",), _D: ("48",)},
+    ),
+    ReasonCode.MA_AUTHORISATION_PENDING: _r(
+        "The CNDP authorisation is pending; the transfer must not start before it is granted.",
+        "L'autorisation de la CNDP est en attente ; le transfert ne doit pas commencer avant.",
+        {_L: ("44",), _D: ("48",)},
+    ),
+    ReasonCode.MA_TRANSFERRING_WITHOUT_AUTHORISATION: _r(
+        "Transfers started on {first} without a granted CNDP authorisation.",
+        "Les transferts ont commencé le {first} sans autorisation accordée par la CNDP.",
+        {_L: ("44",), _D: ("48",)},
+    ),
+    ReasonCode.MA_AUTHORISATION_REFUSED: _r(
+        "The CNDP refused the authorisation of this transfer.",
+        "La CNDP a refusé l'autorisation de ce transfert.",
+        {_L: ("44",), _D: ("48",)},
+    ),
+    ReasonCode.MA_AUTHORISATION_NOT_REQUESTED: _r(
+        "The transfer relies on a CNDP authorisation that has not been requested.",
+        "Le transfert repose sur une autorisation de la CNDP qui n'a pas été demandée.",
+        {_L: ("44",), _D: ("48",)},
+    ),
+    ReasonCode.ONWARD_GAP: _r(
+        "Onward flow {child} {child_status}.",
+        "Le flux ultérieur {child} {child_status}.",
+        {_G: ("44",), _L: ("44",)},
+    ),
+}
+
+
+FRAGMENTS: Final[Mapping[str, tuple[str, str]]] = {
+    # how often a flow runs (GDPR_ART49_SYSTEMATIC)
+    "frequency.one_off": ("one-off", "ponctuel"),
+    "frequency.periodic": ("periodic", "périodique"),
+    "frequency.continuous": ("continuous", "continu"),
+    # whom a partial adequacy decision covers (GDPR_ADEQUACY_CONDITION_UNKNOWN)
+    "condition.dpf_certified": (
+        "organisations certified under the EU-US Data Privacy Framework",
+        "les organisations certifiées au titre du cadre de protection des données UE-États-Unis",
+    ),
+    "condition.commercial_org": ("commercial organisations", "les organisations commerciales"),
+    # GDPR roles (GDPR_SCC_MODULE_MISMATCH)
+    "role.controller": ("controller", "responsable du traitement"),
+    "role.joint_controller": ("joint controller", "responsable conjoint du traitement"),
+    "role.processor": ("processor", "sous-traitant"),
+    "role.sub_processor": ("sub-processor", "sous-traitant ultérieur"),
+    "or": (" or ", " ou "),
+    "another_tool": ("another tool", "un autre outil"),
+    # why a processing needs a CNDP authorisation (Law 09-08 Art. 12, 21)
+    "sensitive.health": ("health data", "données de santé"),
+    "sensitive.genetic": ("genetic data", "données génétiques"),
+    "sensitive.racial_ethnic": ("racial or ethnic origin", "origine raciale ou ethnique"),
+    "sensitive.political": ("political opinions", "opinions politiques"),
+    "sensitive.religious": ("religious beliefs", "convictions religieuses"),
+    "sensitive.union": ("union membership", "appartenance syndicale"),
+    "sensitive.criminal": ("criminal data", "données pénales"),
+    "sensitive.national_id": ("national ID numbers", "numéros d'identité nationale"),
+    "list.separator": (", ", ", "),
+    # what an onward flow is (ONWARD_GAP): the verb goes with the status
+    "onward.conditional": ("is ready only under conditions", "n'est prêt que sous conditions"),
+    "onward.not_ready": ("is not ready", "n'est pas prêt"),
+    "onward.blocked": ("is blocked", "est bloqué"),
+}
+"""Words put into reason sentences, by key: (English, French)."""
+
+
+def fragment(key: str) -> Text:
+    """The fragment ``key`` in each language (a missing key is a bug, so it raises)."""
+    en, fr = FRAGMENTS[key]
+    return Text(en=en, fr=fr)
