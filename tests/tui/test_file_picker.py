@@ -358,7 +358,30 @@ async def test_unreadable_paths_are_refused_with_a_reason(
         assert isinstance(app.screen, FilePicker)
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root reads every folder and file")
+@pytest.fixture
+def permissions_as_for_a_user(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The permission check a user gets, also when the tests run as root (as CI does).
+
+    Root reads every file and folder whatever its mode, so there ``os.access`` is replaced by the
+    owner's permission bits of the path's real mode: what the kernel decides for a user who owns
+    it. A ``chmod 0`` path is then refused for root too, and a path given its permissions back is
+    allowed again. As any other user the real check runs untouched.
+    """
+    if os.geteuid() != 0:
+        return
+    owner = {os.R_OK: stat.S_IRUSR, os.W_OK: stat.S_IWUSR, os.X_OK: stat.S_IXUSR}
+
+    def access(path: os.PathLike[str] | str, mode: int, **kwargs: object) -> bool:
+        try:
+            bits = os.stat(path).st_mode
+        except OSError:
+            return False
+        return all(bits & bit for flag, bit in owner.items() if mode & flag)
+
+    monkeypatch.setattr(os, "access", access)
+
+
+@pytest.mark.usefixtures("permissions_as_for_a_user")
 async def test_permissions_refuse_a_locked_folder_and_file(folder: Path) -> None:
     locked = folder / "locked"
     locked.mkdir()
@@ -374,11 +397,18 @@ async def test_permissions_refuse_a_locked_folder_and_file(folder: Path) -> None
             await pilot.press("enter")
             await pilot.pause(0.1)
             await _type_path(pilot, "locked")
-            assert "cannot be opened" in _problem(app)
+            assert _problem(app) == f"✗ The folder {locked} cannot be opened."
             assert tree.path == folder
             await _type_path(pilot, "private.pdf")
-            assert "private.pdf cannot be read" in _problem(app)
+            assert _problem(app) == "✗ private.pdf cannot be read."
             assert isinstance(app.screen, FilePicker)
+            # the refusals came from the modes: given their permissions back, both are taken
+            locked.chmod(0o700)
+            secret.chmod(0o600)
+            await _type_path(pilot, "locked")
+            await _until(pilot, lambda: tree.path == locked)
+            await _type_path(pilot, str(secret))
+        assert app.picked == secret
     finally:
         locked.chmod(0o700)
         secret.chmod(0o600)
