@@ -25,6 +25,7 @@ from pydantic import (
 )
 
 from compliance.model.base import CountryCode, Frozen, ItemId, SemVer, Slug
+from compliance.model.reference_set import ReferenceStamp
 
 __all__ = [
     "ASSESSMENT_SCHEMA",
@@ -266,6 +267,10 @@ class Assessment(Frozen):
     )
     flow_schema: Literal["compliance.flow/v1"] = "compliance.flow/v1"
     questionnaire: QuestionnaireRef
+    reference: ReferenceStamp | None = None
+    """The reference set the assessment is scored with, for a questionnaire naming a
+    ``reference_set``; when left out, the newest installed set at scoring time (the result says
+    which). A questionnaire that embeds its lists (1.0.0) takes none."""
     as_of: dt.date | None = None
     """The date the assessment speaks for; the loader sets it to the file's date when left out."""
     organisation: Organisation

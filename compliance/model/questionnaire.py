@@ -12,9 +12,9 @@ import datetime as dt
 from collections.abc import Iterator
 from decimal import Decimal
 from functools import cached_property
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, SerializerFunctionWrapHandler, model_serializer, model_validator
 
 from compliance.model.base import (
     Frozen,
@@ -307,8 +307,33 @@ class Questionnaire(Frozen):
     scoring: Scoring
     profile: Profile = Profile()
     domains: tuple[Domain, ...] = Field(min_length=1, max_length=100)
+    reference_set: Slug | None = None
+    """The id of the reference sets this questionnaire scores with (``compliance.reference/v1``).
+
+    When given, the reference lists are not part of the questionnaire or its digest: the loader
+    binds a published set to ``reference`` (the one an assessment records, else the newest
+    installed), and the canonical form leaves it out. When left out (the questionnaires published
+    before reference sets, 1.0.0), the loader embeds the frozen lists of
+    ``questionnaires/reference/embedded/`` and they are covered by the digest, as before."""
     reference: ReferenceData | None = None
-    """Embedded by the loader from the bundled reference data unless the file gives its own."""
+    """The lists the questionnaire scores with: embedded (no ``reference_set``) or bound."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _no_embedded_lists_with_a_set(cls, data: Any) -> Any:
+        if isinstance(data, dict) and data.get("reference_set") and data.get("reference"):
+            raise ValueError(
+                "a questionnaire that names a reference_set takes its lists from that set; "
+                "remove the 'reference' block"
+            )
+        return data
+
+    @model_serializer(mode="wrap")
+    def _without_bound_lists(self, handler: SerializerFunctionWrapHandler) -> Any:
+        data = handler(self)
+        if self.reference_set is not None and isinstance(data, dict):
+            data.pop("reference", None)
+        return data
 
     @cached_property
     def digest(self) -> str:

@@ -3,18 +3,24 @@
 Reference data is law, and law changes: every list carries its source, the date it speaks for and a
 ``verified`` flag, so that a list whose membership could not be checked against the official text is
 shown as such (``verified: false``) and never presented as certain. Updating a list is a data change
-(the YAML files in ``questionnaires/reference/``), never a code change; it changes the digest of
-every questionnaire that embeds it, which is right, since scores may change with it.
+(the YAML files in ``questionnaires/reference/``), never a code change.
+
+The lists are published as a reference set (:mod:`compliance.model.reference_set`) with its own
+digest, which questionnaires naming a ``reference_set`` score with; the questionnaires published
+before that (1.0.0) embed undated lists in their own digest, frozen in
+``questionnaires/reference/embedded/`` (see ``docs/adr`` on reference sets).
 """
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
+import itertools
 import re
 from collections.abc import Mapping, Sequence
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, StringConstraints, model_validator
 
 from compliance.model.base import ArticleRef, CountryCode, FrameworkId, Frozen, ItemId, Text
 
@@ -24,29 +30,119 @@ __all__ = [
     "RELATIONSHIPS",
     "CountryList",
     "CrosswalkEntry",
+    "ListCondition",
     "ListEntry",
+    "OrganisationId",
     "ReferenceData",
     "Regime",
     "Relationship",
     "SccModule",
+    "Subject",
     "TransferGround",
+    "add_months",
     "article_number",
 ]
 
 GdprRole = Literal["controller", "joint_controller", "processor", "sub_processor"]
 
 
-class ListEntry(Frozen):
-    """One country on a list, with what limits it."""
+OrganisationId = Annotated[
+    str, StringConstraints(pattern=r"^org:[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=64)
+]
+"""An international organisation: ``org:`` and a slug (``org:epo``)."""
 
-    country: CountryCode
+Subject = Annotated[
+    str, StringConstraints(pattern=r"^(?:[A-Z]{2}|org:[a-z0-9]+(?:-[a-z0-9]+)*)$", max_length=64)
+]
+"""Who a list entry is about: an ISO 3166-1 alpha-2 country code, or an international
+organisation as ``org:`` and a slug (``org:epo``: the European Patent Organisation)."""
+
+ListCondition = Literal["dpf_certified", "commercial_org"]
+"""A machine-checked limit of a partial listing: the flow's importer must meet it."""
+
+
+class ListEntry(Frozen):
+    """One country (or international organisation) on a list, with what limits it and when.
+
+    Two shapes are accepted. The undated one (``country``, ``since``) is the shape embedded in the
+    questionnaires published before reference sets existed (1.0.0): it is kept as it is so that
+    their digests never change, and such an entry is in force at every date. The dated one
+    (``subject``, ``decision``, ``adopted``, ``applies_from``, ``expires``...) is the shape of a
+    reference set (``compliance.reference/v1``): the engine uses an entry only on the dates it is
+    in force, from ``applies_from`` to ``expires``, both days included.
+    """
+
+    country: CountryCode | None = None
+    """The country (undated shape)."""
+    subject: Subject | None = None
+    """The country or international organisation (dated shape)."""
     since: dt.date | None = None
+    """When the listing began (undated shape; the dated shape says ``applies_from``)."""
     decision: str | None = Field(default=None, max_length=300)
-    condition: Literal["dpf_certified", "commercial_org"] | None = None
+    """The decision, deliberation or judgment the entry rests on, as officially cited."""
+    adopted: dt.date | None = None
+    applies_from: dt.date | None = None
+    expires: dt.date | None = None
+    """The last day the listing applies (a sunset clause or a repeal); None when open-ended."""
+    condition: ListCondition | None = None
     """A partial listing: the flow must meet this for the listing to apply."""
+    scope: Text | None = None
+    """What the decision covers, in words (sectors, kinds of recipients, exclusions)."""
+    review: Text | None = None
+    """Litigation, appeals, periodic reviews: what could change the entry, as it stands."""
+    source: str | None = Field(default=None, min_length=1, max_length=500)
+    """Where the entry was read: a public URL or an Official Journal reference."""
     verified: bool | None = None
-    """Overrides the list's own flag for this entry."""
+    """Overrides the list's own flag for this entry: true only when the decision or judgment
+    itself (or an official page stating it) was read."""
     note: Text | None = None
+
+    @model_validator(mode="after")
+    def _shape(self) -> ListEntry:
+        if (self.country is None) == (self.subject is None):
+            raise ValueError("give exactly one of 'country' (undated lists) or 'subject'")
+        start = self.starts
+        if start is not None and self.expires is not None and start > self.expires:
+            raise ValueError(
+                f"the entry applies from {start.isoformat()}, after its expiry on "
+                f"{self.expires.isoformat()}; check both dates against the decision"
+            )
+        return self
+
+    @property
+    def code(self) -> str:
+        """The country code or organisation id the entry is about."""
+        code = self.subject or self.country
+        assert code is not None  # the validator guarantees one of them
+        return code
+
+    @property
+    def starts(self) -> dt.date | None:
+        """The first day the entry applies (None: since always, for undated entries)."""
+        return self.applies_from or self.since or self.adopted
+
+    @property
+    def dated(self) -> bool:
+        """Whether the entry is in the dated shape of a reference set."""
+        return self.subject is not None
+
+    def in_force(self, on: dt.date) -> bool:
+        """Whether the entry applies on ``on`` (an undated entry always does)."""
+        start = self.starts if self.dated else None
+        if start is not None and on < start:
+            return False
+        return self.expires is None or on <= self.expires
+
+    def expires_within(self, on: dt.date, months: int) -> bool:
+        """Whether the entry, in force on ``on``, stops applying within ``months`` of it."""
+        return self.expires is not None and self.expires < add_months(on, months)
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """``day`` plus whole calendar months, clamped to the last day of a shorter month."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 class CountryList(Frozen):
@@ -61,16 +157,46 @@ class CountryList(Frozen):
     note: Text | None = None
     entries: tuple[ListEntry, ...] = ()
 
-    def entry(self, country: str) -> ListEntry | None:
-        """The entry for ``country``, if listed."""
+    @model_validator(mode="after")
+    def _no_overlap(self) -> CountryList:
+        by_code: dict[str, list[ListEntry]] = {}
         for entry in self.entries:
-            if entry.country == country:
+            by_code.setdefault(entry.code, []).append(entry)
+        for code, entries in by_code.items():
+            if len(entries) < 2:
+                continue
+            if not all(e.dated for e in entries):
+                raise ValueError(f"{code} is listed twice")
+            ordered = sorted(entries, key=lambda e: e.starts or dt.date.min)
+            for before, after in itertools.pairwise(ordered):
+                if before.expires is None or (after.starts or dt.date.min) <= before.expires:
+                    raise ValueError(
+                        f"two entries for {code} apply on the same day; the earlier one needs "
+                        "an 'expires' date before the later one's 'applies_from'"
+                    )
+        return self
+
+    def entry(self, country: str) -> ListEntry | None:
+        """The first entry for ``country``, if listed (for undated lists)."""
+        for entry in self.entries:
+            if entry.code == country:
+                return entry
+        return None
+
+    def entry_at(self, code: str, on: dt.date) -> ListEntry | None:
+        """The entry for ``code`` in force on ``on``, if any."""
+        for entry in self.entries:
+            if entry.code == code and entry.in_force(on):
                 return entry
         return None
 
     def is_verified(self, entry: ListEntry) -> bool:
         """Whether ``entry`` is verified (its own flag, else the list's)."""
         return self.verified if entry.verified is None else entry.verified
+
+    def verified_count(self) -> int:
+        """How many entries are verified."""
+        return sum(1 for entry in self.entries if self.is_verified(entry))
 
 
 class SccModule(Frozen):
@@ -189,6 +315,8 @@ class ReferenceData(Frozen):
     """Everything the scoring rules look up instead of hard-coding."""
 
     countries: dict[CountryCode, Text] = Field(default_factory=dict)
+    organisations: dict[OrganisationId, Text] | None = None
+    """Names of the international organisations a list names (``org:epo``); reference sets only."""
     eea: CountryList | None = None
     eu_adequacy: CountryList | None = None
     cndp_adequate: CountryList | None = None

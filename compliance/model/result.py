@@ -15,6 +15,7 @@ from typing import Literal
 from pydantic import Field
 
 from compliance.model.base import Frozen, ItemId, Refs, Text
+from compliance.model.reference_set import ReferenceUsed
 
 __all__ = [
     "RESULT_SCHEMA",
@@ -161,6 +162,8 @@ class Result(Frozen):
     )
     engine: str
     questionnaire: QuestionnaireStamp
+    reference: ReferenceUsed | None = None
+    """The reference set the flows were judged with (None: the questionnaire embeds its lists)."""
     as_of: dt.date
     overall: Overall
     domains: tuple[DomainResult, ...]

@@ -345,7 +345,7 @@ class FlowForm(ModalScreen[Flow | None]):
         reference = questionnaire.reference
         adequacy = reference.eu_adequacy if reference else None
         self.conditions: dict[str, str] = {
-            e.country: e.condition for e in (adequacy.entries if adequacy else ()) if e.condition
+            e.code: e.condition for e in (adequacy.entries if adequacy else ()) if e.condition
         }
         """The partial EU adequacy decisions: the condition by country (``dpf_certified``...)."""
         self._shown: dict[str, str] = {}
