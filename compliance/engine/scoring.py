@@ -16,6 +16,11 @@ The method, as the reports print it:
   threshold and by any blocked flow; below 100 % coverage the result is marked incomplete;
 - every lost point is attributed to the question that lost it: its share of the whole (the
   product of its weight's share at each level) times (1 - its score).
+
+**Engine versions.** A result names the engine that computed it. A released engine version is never
+changed: new rules get a new version, and the transfer rules of every released version stay
+available (:data:`ENGINES`), so that ``score(..., engine=V)`` gives exactly the bytes engine ``V``
+gave, which is how a bundle signed by an older release is re-scored.
 """
 
 from __future__ import annotations
@@ -26,10 +31,9 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_EVEN, Context, Decimal, localcontext
 from typing import Any
 
-from compliance import __version__
+from compliance.engine import transfers, transfers_0_1_0
 from compliance.engine.conditions import evaluate
 from compliance.engine.remediation import remediation_plan
-from compliance.engine.transfers import assess_flows
 from compliance.engine.validation import check_assessment
 from compliance.errors import InvalidAssessment
 from compliance.model.assessment import NA, Assessment
@@ -48,6 +52,7 @@ from compliance.model.result import (
     Cap,
     ControlResult,
     DomainResult,
+    FlowResult,
     Overall,
     QuestionnaireStamp,
     QuestionResult,
@@ -55,9 +60,19 @@ from compliance.model.result import (
     Result,
 )
 
-__all__ = ["ENGINE_VERSION", "Applicability", "question_score", "score"]
+__all__ = ["ENGINES", "ENGINE_VERSION", "Applicability", "question_score", "score"]
 
-ENGINE_VERSION = f"compliance-engine/{__version__}"
+ENGINE_VERSION = "compliance-engine/0.2.0"
+"""The engine this release scores with (its own number: the package version no longer pins it)."""
+
+FlowRules = Callable[[Questionnaire, Assessment, dt.date], tuple[FlowResult, ...]]
+
+ENGINES: dict[str, FlowRules] = {
+    "compliance-engine/0.1.0": transfers_0_1_0.assess_flows,
+    ENGINE_VERSION: transfers.assess_flows,
+}
+"""Every engine version this release can score with, and the transfer rules of each (the rest of
+the method has not changed between them)."""
 
 _ZERO = Decimal(0)
 _ONE = Decimal(1)
@@ -218,11 +233,15 @@ def _coverage(answered: int, expected: int) -> Decimal:
     return _round(Decimal(answered) * _HUNDRED / Decimal(expected))
 
 
-def score(questionnaire: Questionnaire, assessment: Assessment) -> Result:
-    """Scores ``assessment`` against ``questionnaire``.
+def score(
+    questionnaire: Questionnaire, assessment: Assessment, *, engine: str = ENGINE_VERSION
+) -> Result:
+    """Scores ``assessment`` against ``questionnaire`` with the rules of ``engine``.
 
-    Raises :class:`InvalidAssessment` when the assessment does not fit the questionnaire.
+    Raises :class:`InvalidAssessment` when the assessment does not fit the questionnaire, and
+    :class:`KeyError` for an engine version not in :data:`ENGINES`.
     """
+    rules = ENGINES[engine]
     problems = check_assessment(questionnaire, assessment)
     if problems:
         (loc, message), more = problems[0], len(problems) - 1
@@ -234,7 +253,7 @@ def score(questionnaire: Questionnaire, assessment: Assessment) -> Result:
             "the assessment has no 'as_of' date; the engine never reads the clock"
         )
     with localcontext(_CONTEXT):
-        return _score(questionnaire, assessment, assessment.as_of)
+        return _score(questionnaire, assessment, assessment.as_of, engine, rules)
 
 
 @dataclass
@@ -246,7 +265,11 @@ class _ControlWork:
 
 
 def _score(  # noqa: PLR0915  (one pass keeps scores and attributed points in step)
-    questionnaire: Questionnaire, assessment: Assessment, as_of: dt.date
+    questionnaire: Questionnaire,
+    assessment: Assessment,
+    as_of: dt.date,
+    engine: str,
+    assess_flows: FlowRules,
 ) -> Result:
     applicability = Applicability(questionnaire, assessment)
     domain_work: list[tuple[Any, list[_ControlWork], Decimal | None]] = []
@@ -351,7 +374,7 @@ def _score(  # noqa: PLR0915  (one pass keeps scores and attributed points in st
     )
     capped = {cap.id for cap in caps if cap.kind == "critical_control"}
     return Result(
-        engine=ENGINE_VERSION,
+        engine=engine,
         questionnaire=QuestionnaireStamp(
             id=questionnaire.id, version=questionnaire.version, digest=questionnaire.digest
         ),

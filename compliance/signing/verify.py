@@ -227,18 +227,18 @@ def _assessment(data: bytes, questionnaire: Questionnaire, predicate: Predicate)
 
 def _rescore(files: dict[str, bytes], predicate: Predicate, render_check: bool) -> dict[str, Any]:
     from compliance.canonical import canonical_bytes
-    from compliance.engine.scoring import ENGINE_VERSION, score
+    from compliance.engine.scoring import ENGINES, score
 
-    if predicate.engine_version != ENGINE_VERSION:
+    if predicate.engine_version not in ENGINES:
         raise VerifyError(
             "cannot-rederive-score",
             f"the score was computed by {predicate.engine_version[:60]}; this verifier implements "
-            f"{ENGINE_VERSION} only",
+            f"{', '.join(ENGINES)} only",
         )
     questionnaire = _questionnaire(files, predicate)
     assessment = _assessment(files[ASSESSMENT], questionnaire, predicate)
     try:
-        result = score(questionnaire, assessment)
+        result = score(questionnaire, assessment, engine=predicate.engine_version)
     except InvalidAssessment as error:
         raise VerifyError(
             "assessment-invalid", f"the assessment cannot be scored: {error}"

@@ -200,3 +200,29 @@ def test_condition_targets_name_every_question_a_condition_tests(example: Questi
     from compliance.engine.conditions import condition_targets
 
     assert condition_targets(example) == {"gov01.lead", "sectors", "role", "xfr01.tools"}
+
+
+def test_each_released_engine_scores_with_its_own_rules(example: Questionnaire) -> None:
+    from compliance.engine.scoring import ENGINE_VERSION, ENGINES
+
+    back = {
+        "id": "return",
+        "name": "Results back to the client",
+        "exporter": {"name": "Atlas", "country": "MA", "role": "processor"},
+        "importer": {"name": "Client", "country": "FR", "role": "controller"},
+        "regime": "eu_gdpr",
+        "origin": "MA",
+        "destination": "FR",
+        "criminal_data": False,
+        "national_id": False,
+        "cndp": {"declaration_receipt": "D-1", "transfer_declaration": "T-7"},
+    }
+    a = assessment(flows=[back])
+    old = score(example, a, engine="compliance-engine/0.1.0")
+    new = score(example, a)
+    assert set(ENGINES) >= {"compliance-engine/0.1.0", ENGINE_VERSION}
+    assert (old.engine, new.engine) == ("compliance-engine/0.1.0", ENGINE_VERSION)
+    unverified = [r.message.fr for r in old.flows[0].reasons if r.code == "MA_LIST_UNVERIFIED"]
+    assert unverified[0].endswith("données non vérifiées ; vérifiez la délibération.")  # as signed
+    with pytest.raises(KeyError):
+        score(example, a, engine="compliance-engine/9.9.9")
