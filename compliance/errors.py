@@ -12,6 +12,7 @@ from dataclasses import dataclass
 __all__ = [
     "ComplianceError",
     "DecryptionError",
+    "ExchangeError",
     "InvalidAssessment",
     "LoadError",
     "OutputError",
@@ -120,6 +121,18 @@ class DecryptionError(ComplianceError):
     def __init__(self, message: str, *, reason: str) -> None:
         super().__init__(message)
         self.reason = reason
+
+
+class ExchangeError(ComplianceError):
+    """A file exchanged with another tool (a workbook, a library) cannot be read or written.
+
+    ``problems`` lists every problem found, each with where it is (``Sheet!G7: message``); the
+    message sums them up. Nothing was changed.
+    """
+
+    def __init__(self, message: str, problems: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.problems = problems
 
 
 class ReportError(ComplianceError):

@@ -8,6 +8,8 @@ transaction; when :func:`save_answer` returns, the answer is on disk.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any, Final
 
 from pydantic import ValidationError
@@ -22,7 +24,15 @@ from compliance.store.schema import answers, evidence
 from compliance.store.values import from_json, now, to_json
 from compliance.store.workspace import Workspace
 
-__all__ = ["KEEP", "clear_answer", "get_answer", "save_answer"]
+__all__ = [
+    "KEEP",
+    "AnswerWrite",
+    "answer_versions",
+    "clear_answer",
+    "get_answer",
+    "save_answer",
+    "save_answers",
+]
 
 
 class _Keep:
@@ -34,21 +44,25 @@ KEEP: Final = _Keep()
 """Leave the comment as it is."""
 
 
-def _upsert(connection: Connection, row: dict[str, Any]) -> None:
+def _upsert(connection: Connection, rows: list[dict[str, Any]]) -> None:
+    """Inserts or replaces answer rows (one statement, executed for each row)."""
     keys = ("assessment_id", "question_id")
-    changes = {k: v for k, v in row.items() if k not in keys}
+    names = [k for k in rows[0] if k not in keys]
     if connection.dialect.name == "postgresql":
         from sqlalchemy.dialects.postgresql import insert as pg_insert
 
-        connection.execute(
-            pg_insert(answers).values(row).on_conflict_do_update(index_elements=keys, set_=changes)
+        pg = pg_insert(answers)
+        upsert: Any = pg.on_conflict_do_update(
+            index_elements=keys, set_={k: pg.excluded[k] for k in names}
         )
-        return
-    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-    connection.execute(
-        sqlite_insert(answers).values(row).on_conflict_do_update(index_elements=keys, set_=changes)
-    )
+        lite = sqlite_insert(answers)
+        upsert = lite.on_conflict_do_update(
+            index_elements=keys, set_={k: lite.excluded[k] for k in names}
+        )
+    connection.execute(upsert, rows)
 
 
 def _plain(row: Any) -> dict[str, Any] | None:
@@ -75,6 +89,71 @@ def _check(questionnaire: Questionnaire | None, question_id: str, value: Any) ->
         raise InvalidAssessment(problem)
 
 
+def _answer(workspace: Workspace, question_id: str, value: Any, comment: Any, stamp: str) -> Answer:
+    try:
+        return Answer.model_validate(
+            {
+                "value": value,
+                "comment": None if isinstance(comment, _Keep) else comment,
+                "answered_by": workspace.actor,
+                "answered_at": stamp,
+            }
+        )
+    except ValidationError as error:
+        first = error.errors()[0]
+        raise InvalidAssessment(
+            f"cannot save the answer to {question_id!r}: {first['msg']}"
+        ) from None
+
+
+def _change(
+    *,
+    workspace: Workspace,
+    row: Any,
+    question_id: str,
+    answer: Answer,
+    comment: str | _Keep | None,
+    stamp: str,
+    old: Any,
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The answer row to write and its audit entry (``old``: the row it replaces)."""
+    dumped = answer.model_dump(mode="json")
+    new_comment = (
+        (old.comment if old is not None else None) if isinstance(comment, _Keep) else comment
+    )
+    new: dict[str, Any] = {"value": dumped["value"]}
+    if new_comment is not None:
+        new["comment"] = new_comment
+    return (
+        {
+            "assessment_id": row.id,
+            "question_id": question_id,
+            "value": to_json(dumped["value"]),
+            "comment": new_comment,
+            "answered_by": workspace.actor,
+            "answered_at": stamp,
+            "updated": stamp,
+        },
+        {
+            "actor": workspace.actor,
+            "action": "answer.set",
+            "target": f"answer:{question_id}",
+            "client_id": row.client_id,
+            "assessment_id": row.id,
+            "old": _plain(old),
+            "new": new,
+        },
+    )
+
+
+def _old(connection: Connection, assessment_id: int, question_id: str) -> Any:
+    return connection.execute(
+        select(answers)
+        .where((answers.c.assessment_id == assessment_id) & (answers.c.question_id == question_id))
+        .with_for_update()
+    ).first()
+
+
 def save_answer(
     workspace: Workspace,
     assessment_id: int,
@@ -91,60 +170,117 @@ def save_answer(
     against the question first, and a wrong one raises :class:`InvalidAssessment`.
     """
     stamp = now()
-    try:
-        answer = Answer.model_validate(
-            {
-                "value": value,
-                "comment": None if isinstance(comment, _Keep) else comment,
-                "answered_by": workspace.actor,
-                "answered_at": stamp,
-            }
-        )
-    except ValidationError as error:
-        first = error.errors()[0]
-        raise InvalidAssessment(
-            f"cannot save the answer to {question_id!r}: {first['msg']}"
-        ) from None
+    answer = _answer(workspace, question_id, value, comment, stamp)
     _check(questionnaire, question_id, answer.value)
-    dumped = answer.model_dump(mode="json")
     with workspace.write() as connection:
         row = require_assessment(connection, assessment_id, workspace.where)
-        old = connection.execute(
-            select(answers)
-            .where(
-                (answers.c.assessment_id == assessment_id) & (answers.c.question_id == question_id)
-            )
-            .with_for_update()
-        ).first()
-        new_comment = (
-            (old.comment if old is not None else None) if isinstance(comment, _Keep) else comment
+        old = _old(connection, assessment_id, question_id)
+        written, entry = _change(
+            workspace=workspace,
+            row=row,
+            question_id=question_id,
+            answer=answer,
+            comment=comment,
+            stamp=stamp,
+            old=old,
         )
-        _upsert(
-            connection,
-            {
-                "assessment_id": assessment_id,
-                "question_id": question_id,
-                "value": to_json(dumped["value"]),
-                "comment": new_comment,
-                "answered_by": workspace.actor,
-                "answered_at": stamp,
-                "updated": stamp,
-            },
-        )
+        _upsert(connection, [written])
         touch(connection, assessment_id, stamp)
-        new: dict[str, Any] = {"value": dumped["value"]}
-        if new_comment is not None:
-            new["comment"] = new_comment
-        audit.append(
-            connection,
-            actor=workspace.actor,
-            action="answer.set",
-            target=f"answer:{question_id}",
-            client_id=row.client_id,
-            assessment_id=assessment_id,
-            old=_plain(old),
-            new=new,
-        )
+        audit.append(connection, **entry)
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerWrite:
+    """One answer of a batch for :func:`save_answers`.
+
+    ``expect`` is the version (:func:`answer_versions`) the writer last saw: the write is skipped
+    as a conflict when the stored answer has moved on since (``""``: there was no answer).
+    """
+
+    question_id: str
+    value: Any
+    comment: str | _Keep | None = KEEP
+    expect: str | None = None
+
+
+def save_answers(
+    workspace: Workspace,
+    assessment_id: int,
+    writes: Sequence[AnswerWrite],
+    *,
+    questionnaire: Questionnaire | None = None,
+) -> list[str]:
+    """Saves several answers in ONE durable transaction, each audited as by :func:`save_answer`.
+
+    Every value is checked before anything is written; a wrong one raises
+    :class:`InvalidAssessment` and nothing is saved. Returns the question ids skipped as
+    conflicts (their stored version was not the ``expect`` given).
+    """
+    stamp = now()
+    checked = []
+    for write in writes:
+        answer = _answer(workspace, write.question_id, write.value, write.comment, stamp)
+        _check(questionnaire, write.question_id, answer.value)
+        checked.append((write, answer))
+    conflicts: list[str] = []
+    with workspace.write() as connection:
+        row = require_assessment(connection, assessment_id, workspace.where)
+        ids = [write.question_id for write, _ in checked]
+        olds: dict[str, Any] = {}
+        for start in range(0, len(ids), 500):
+            query = (
+                select(answers)
+                .where(
+                    (answers.c.assessment_id == assessment_id)
+                    & answers.c.question_id.in_(ids[start : start + 500])
+                )
+                .with_for_update()
+            )
+            olds.update((item.question_id, item) for item in connection.execute(query))
+        rows: list[dict[str, Any]] = []
+        entries: list[dict[str, Any]] = []
+        for write, answer in checked:
+            old = olds.get(write.question_id)
+            if write.expect is not None and _version(old) != write.expect:
+                conflicts.append(write.question_id)
+                continue
+            written, entry = _change(
+                workspace=workspace,
+                row=row,
+                question_id=write.question_id,
+                answer=answer,
+                comment=write.comment,
+                stamp=stamp,
+                old=old,
+            )
+            rows.append(written)
+            entries.append(entry)
+        if rows:
+            _upsert(connection, rows)
+            touch(connection, assessment_id, stamp)
+            audit.append_many(connection, entries)
+    return conflicts
+
+
+def _version(row: Any) -> str:
+    return "" if row is None else str(row.updated)
+
+
+def answer_versions(workspace: Workspace, assessment_id: int) -> dict[str, str]:
+    """The version of every stored answer of an assessment, by question id.
+
+    A version changes whenever the answer or its comment is written; compare it with the one
+    seen earlier to tell whether someone changed the answer since. (It is the row's update stamp.)
+    """
+    with workspace.read() as connection:
+        return {
+            item.question_id: _version(item)
+            for item in connection.execute(
+                select(answers.c.question_id, answers.c.updated).where(
+                    answers.c.assessment_id == assessment_id
+                )
+            )
+        }
 
 
 def clear_answer(workspace: Workspace, assessment_id: int, question_id: str) -> bool:

@@ -16,7 +16,7 @@ from compliance.store.schema import audit_log
 from compliance.store.values import from_json, now, to_json
 from compliance.store.workspace import Workspace
 
-__all__ = ["AuditEntry", "answer_history", "append", "entries"]
+__all__ = ["AuditEntry", "answer_history", "append", "append_many", "entries"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +57,27 @@ def append(
             old_value=None if old is None else to_json(old),
             new_value=None if new is None else to_json(new),
         )
+    )
+
+
+def append_many(connection: Connection, entries: list[dict[str, Any]]) -> None:
+    """Appends several entries (each the keyword arguments of :func:`append`) in one statement."""
+    stamp = now()
+    connection.execute(
+        audit_log.insert(),
+        [
+            {
+                "client_id": entry["client_id"],
+                "assessment_id": entry.get("assessment_id"),
+                "at": stamp,
+                "actor": entry["actor"],
+                "action": entry["action"],
+                "target": entry["target"],
+                "old_value": None if entry.get("old") is None else to_json(entry["old"]),
+                "new_value": None if entry.get("new") is None else to_json(entry["new"]),
+            }
+            for entry in entries
+        ],
     )
 
 

@@ -1,0 +1,187 @@
+"""Measures the exchanges against their budgets (issue 17), each as a ratio to a floor measured in
+the same run:
+
+- unpacking a 300-answer XLSX pack (every answer changed, saved in the workspace): within 3x
+  openpyxl's own time to read the same file (read-only, every cell's value);
+
+Run from a checkout: ``python benchmarks/bench_exchange.py [pack]``. Prints one line per figure;
+exits 1 when a budget is missed.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from benchmarks.synthetic import questionnaire, text  # noqa: E402
+
+PACK_BUDGET = 3.0
+DOMAINS, CONTROLS, QUESTIONS = 10, 6, 5  # 300 questions
+
+
+def _median(
+    action: Callable[[], object], runs: int = 7, setup: Callable[[], object] | None = None
+) -> float:
+    times = []
+    for _ in range(runs + 1):
+        if setup is not None:
+            setup()
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times[1:])  # the first run warms caches
+
+
+def _pack_questionnaire(folder: Path) -> None:
+    kinds: list[dict[str, Any]] = [
+        {"kind": "yes_no"},
+        {
+            "kind": "single_choice",
+            "options": [
+                {"id": "full", "label": text("Fully"), "score": 1},
+                {"id": "partly", "label": text("Partly"), "score": 0.5},
+                {"id": "not", "label": text("Not at all"), "score": 0},
+            ],
+        },
+        {"kind": "scale", "min": 0, "max": 4},
+        {"kind": "number", "min": 0, "max": 100, "scoring": [{"at_least": 0, "score": 0}]},
+        {"kind": "text"},
+    ]
+    domains = []
+    for d in range(DOMAINS):
+        controls = []
+        for c in range(CONTROLS):
+            questions = [
+                {
+                    "id": f"d{d}.c{c}.q{q}",
+                    "text": text(f"Is requirement {q} of control {c} in domain {d} met?"),
+                    "help": text("Say what is in place and where the evidence is kept."),
+                    **copy.deepcopy(kinds[q % len(kinds)]),
+                }
+                for q in range(QUESTIONS)
+            ]
+            controls.append(
+                {
+                    "id": f"D{d}-C{c}",
+                    "title": text(f"Control {c} of domain {d}"),
+                    "refs": {"law-09-08": ["23"], "gdpr": ["32(1)(b)"]},
+                    "remediation": text("Write the procedure down and train the team on it."),
+                    "questions": questions,
+                }
+            )
+        domains.append({"id": f"D{d}", "title": text(f"Domain {d}"), "controls": controls})
+    target = folder / "bench" / "questionnaire.yaml"
+    target.parent.mkdir(parents=True)
+    data = questionnaire("bench", "Benchmark questionnaire", domains)
+    target.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+
+
+def _first_answers(question: Any) -> Any:
+    return {"yes_no": "yes", "single_choice": "partly", "scale": 2, "number": 40}.get(
+        question.kind, "Procedure written, kept by the DPO."
+    )
+
+
+def _changed(value: Any) -> Any:
+    return {"Yes": "No", "Partly": "Fully", "2": 3, "40": 55}.get(str(value), f"{value} (updated)")
+
+
+def bench_pack(tmp: Path) -> bool:
+    import openpyxl
+
+    from compliance.catalog import find
+    from compliance.exchange.pack import make_pack
+    from compliance.exchange.unpack import apply_pack
+    from compliance.store.answers import AnswerWrite, save_answers
+    from compliance.store.assessments import create_assessment
+    from compliance.store.clients import create_client
+    from compliance.store.workspace import open_workspace
+
+    _pack_questionnaire(Path(os.environ["COMPLIANCE_QUESTIONNAIRES"]))
+    q = find("bench").questionnaire
+    pristine = tmp / "pristine.sqlite"
+    with open_workspace(str(pristine), actor="bench") as ws:
+        assessment = create_assessment(ws, create_client(ws, "Bench & Co"), "bench")
+        save_answers(
+            ws,
+            assessment,
+            [
+                AnswerWrite(question.id, _first_answers(question), "noted")
+                for _, _, question in q.iter_questions()
+            ],
+        )
+        data, summary = make_pack(ws, assessment, lang="en")
+    pack = tmp / "pack.xlsx"
+    pack.write_bytes(data)
+    book = openpyxl.load_workbook(pack)
+    for name in book.sheetnames[:DOMAINS]:
+        for row in book[name].iter_rows(min_row=2):
+            row[6].value = _changed(row[6].value)
+    book.save(pack)
+
+    def floor() -> None:
+        book = openpyxl.load_workbook(pack, read_only=True)
+        for sheet in book.worksheets:
+            for _row in sheet.iter_rows(values_only=True):
+                pass
+        book.close()
+
+    working = tmp / "working.sqlite"
+    holder: dict[str, Any] = {}
+
+    def setup() -> None:
+        if "ws" in holder:
+            holder.pop("ws").close()
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{working}{suffix}").unlink(missing_ok=True)
+        shutil.copy(pristine, working)
+        holder["ws"] = open_workspace(str(working), actor="bench")
+
+    def unpack() -> None:
+        report = apply_pack(holder["ws"], pack)
+        assert len(report.applied) == summary.questions, report
+
+    floor_time = _median(floor)
+    unpack_time = _median(unpack, setup=setup)
+    holder.pop("ws").close()
+    ratio = unpack_time / floor_time
+    print(f"pack of {summary.questions} answers, {pack.stat().st_size:,} bytes")
+    print(f"openpyxl floor (read every cell)       {floor_time * 1000:8.1f} ms")
+    print(
+        f"unpack (check + save {summary.questions} answers)     {unpack_time * 1000:8.1f} ms  "
+        f"ratio {ratio:.2f} (budget {PACK_BUDGET})"
+    )
+    return ratio <= PACK_BUDGET
+
+
+def main(argv: list[str]) -> int:
+    wanted = set(argv) or {"pack"}
+    with tempfile.TemporaryDirectory() as folder:
+        tmp = Path(folder)
+        for name in ("questionnaires", "cache", "data", "config"):
+            (tmp / name).mkdir()
+        os.environ["COMPLIANCE_QUESTIONNAIRES"] = str(tmp / "questionnaires")
+        os.environ["COMPLIANCE_CACHE_DIR"] = str(tmp / "cache")
+        os.environ["COMPLIANCE_DATA_DIR"] = str(tmp / "data")
+        os.environ["COMPLIANCE_CONFIG_DIR"] = str(tmp / "config")
+        ok = True
+        if "pack" in wanted:
+            ok &= bench_pack(tmp)
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
