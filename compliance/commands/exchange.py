@@ -79,7 +79,7 @@ def _pack(args: argparse.Namespace) -> int:
 
     require_openpyxl()
     output = Path(args.output)
-    lang = getattr(args, "lang", "en")
+    lang = args.lang
     with open_workspace(args.workspace) as workspace:
         data, summary = make_pack(workspace, args.assessment_id, domains=args.domains, lang=lang)
     write_atomically(output, data)
