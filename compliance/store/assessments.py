@@ -3,8 +3,8 @@
 An assessment row holds the questionnaire it answers (id, version, digest), its status and cycle,
 the organisation and profile; answers, flows and evidence have their own tables so that each
 change is one small transaction and two people editing different answers never overwrite each
-other. :func:`load_assessment` rebuilds the engine's
-:class:`~compliance.model.assessment.Assessment`.
+other. :func:`insert_assessment` and :func:`load_assessment` go through the one mapper of
+:mod:`compliance.store.assessment_rows`.
 """
 
 from __future__ import annotations
@@ -13,11 +13,24 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Literal, get_args
 
-from sqlalchemy import Connection, select, update
+from sqlalchemy import ColumnElement, Connection, Table, select, update
 
 from compliance.errors import WorkspaceError
 from compliance.model.assessment import Assessment, Assessor, Organisation
 from compliance.store import audit
+from compliance.store.assessment_rows import (
+    AnswerRow,
+    AssessmentRow,
+    AssessmentRows,
+    EvidenceRow,
+    FlowRow,
+    R,
+    columns,
+    from_rows,
+    read,
+    to_rows,
+    values,
+)
 from compliance.store.schema import answers, assessments, clients, evidence, flows
 from compliance.store.values import from_json, now, to_json
 from compliance.store.workspace import Workspace
@@ -97,69 +110,32 @@ def insert_assessment(
     action: str = "assessment.create",
 ) -> int:
     """Stores a whole assessment inside the caller's transaction and returns its id."""
-    data = assessment.model_dump(mode="json", exclude_none=True, by_alias=True)
+    rows = to_rows(assessment)
     stamp = now()
-    ref = assessment.questionnaire
     assessment_id = int(
         connection.execute(
             assessments.insert()
             .returning(assessments.c.id)
             .values(
+                **values(rows.assessment),
                 client_id=client_id,
-                questionnaire_id=ref.id,
-                questionnaire_version=ref.version,
-                questionnaire_digest=ref.digest,
                 status=status,
                 cycle=cycle,
-                as_of=None if assessment.as_of is None else assessment.as_of.isoformat(),
-                organisation=to_json(data["organisation"]),
-                assessor=to_json(data["assessor"]) if "assessor" in data else None,
-                profile=to_json(data.get("profile", {})),
                 revision=1,
                 created=stamp,
                 updated=stamp,
             )
         ).scalar_one()
     )
-    answer_rows = []
-    evidence_rows = []
-    for question_id, answer in data.get("answers", {}).items():
-        answer_rows.append(
-            {
-                "assessment_id": assessment_id,
-                "question_id": question_id,
-                "value": to_json(answer["value"]),
-                "comment": answer.get("comment"),
-                "answered_by": answer.get("answered_by"),
-                "answered_at": answer.get("answered_at"),
-                "updated": stamp,
-            }
-        )
-        for position, item in enumerate(answer.get("evidence", ())):
-            evidence_rows.append(
-                {
-                    "assessment_id": assessment_id,
-                    "question_id": question_id,
-                    "position": position,
-                    "path": item["path"],
-                    "sha256": item["sha256"],
-                    "note": item.get("note"),
-                    "content": None,
-                }
-            )
-    flow_rows = [
-        {
-            "assessment_id": assessment_id,
-            "flow_id": flow["id"],
-            "position": position,
-            "data": to_json(flow),
-            "updated": stamp,
-        }
-        for position, flow in enumerate(data.get("flows", ()))
-    ]
-    for table, rows in ((answers, answer_rows), (evidence, evidence_rows), (flows, flow_rows)):
-        if rows:
-            connection.execute(table.insert(), rows)
+    owned = {"assessment_id": assessment_id}
+    for table, items, extra in (
+        (answers, rows.answers, {"updated": stamp}),
+        (evidence, rows.evidence, {"content": None}),
+        (flows, rows.flows, {"updated": stamp}),
+    ):
+        if items:
+            connection.execute(table.insert(), [values(item) | owned | extra for item in items])
+    ref = assessment.questionnaire
     audit.append(
         connection,
         actor=actor,
@@ -170,8 +146,8 @@ def insert_assessment(
         new={
             "questionnaire": f"{ref.id} {ref.version}",
             "cycle": cycle,
-            "answers": len(answer_rows),
-            "flows": len(flow_rows),
+            "answers": len(rows.answers),
+            "flows": len(rows.flows),
         },
     )
     return assessment_id
@@ -221,7 +197,7 @@ def duplicate_assessment(
     """Copies an assessment (answers, flows, evidence references) into the client's next cycle."""
     with workspace.write() as connection:
         row = require_assessment(connection, assessment_id, workspace.where)
-        source = _load(connection, row)
+        source = _loaded(connection, assessment_id, workspace.where)
         if as_of is not None:
             source = source.model_copy(update={"as_of": as_of})
         last = connection.execute(
@@ -292,7 +268,8 @@ def set_profile_answer(
             profile.pop(question_id, None)
         else:
             profile[question_id] = value
-        data = _load(connection, row).model_dump(by_alias=True, exclude_none=True)
+        stored = _loaded(connection, assessment_id, workspace.where)
+        data = stored.model_dump(by_alias=True, exclude_none=True)
         data["profile"] = profile
         checked = Assessment.model_validate(data)  # raises on a malformed value
         profile = checked.model_dump(mode="json", by_alias=True)["profile"]
@@ -362,61 +339,40 @@ def get_assessment(workspace: Workspace, assessment_id: int) -> AssessmentInfo:
     return _info(row)
 
 
-def _load(connection: Connection, row: Any) -> Assessment:
-    attached: dict[str, list[dict[str, Any]]] = {}
-    for item in connection.execute(
-        select(evidence.c.question_id, evidence.c.path, evidence.c.sha256, evidence.c.note)
-        .where(evidence.c.assessment_id == row.id)
-        .order_by(evidence.c.question_id, evidence.c.position, evidence.c.id)
-    ):
-        entry = {"path": item.path, "sha256": item.sha256}
-        if item.note is not None:
-            entry["note"] = item.note
-        attached.setdefault(item.question_id, []).append(entry)
-    answer_data: dict[str, dict[str, Any]] = {}
-    for item in connection.execute(
-        select(answers).where(answers.c.assessment_id == row.id).order_by(answers.c.question_id)
-    ):
-        answer: dict[str, Any] = {"value": from_json(item.value)}
-        for key in ("comment", "answered_by", "answered_at"):
-            if getattr(item, key) is not None:
-                answer[key] = getattr(item, key)
-        if item.question_id in attached:
-            answer["evidence"] = attached[item.question_id]
-        answer_data[item.question_id] = answer
-    flow_data = [
-        from_json(item.data)
-        for item in connection.execute(
-            select(flows.c.data)
-            .where(flows.c.assessment_id == row.id)
-            .order_by(flows.c.position, flows.c.flow_id)
+def _load(connection: Connection, assessment_id: int) -> Assessment | None:
+    """The stored assessment through the one mapper, or None when there is none."""
+    head = connection.execute(
+        select(*columns(AssessmentRow, assessments)).where(assessments.c.id == assessment_id)
+    ).first()
+    if head is None:
+        return None
+
+    def rows(kind: type[R], table: Table, *order: ColumnElement[Any]) -> tuple[R, ...]:
+        query = select(*columns(kind, table)).where(table.c.assessment_id == assessment_id)
+        return tuple(
+            read(kind, item._mapping) for item in connection.execute(query.order_by(*order))
         )
-    ]
-    questionnaire = {"id": row.questionnaire_id, "version": row.questionnaire_version}
-    if row.questionnaire_digest is not None:
-        questionnaire["digest"] = row.questionnaire_digest
-    data: dict[str, Any] = {
-        "questionnaire": questionnaire,
-        "organisation": from_json(row.organisation),
-        "profile": from_json(row.profile),
-        "answers": answer_data,
-        "flows": flow_data,
-    }
-    if row.as_of is not None:
-        data["as_of"] = row.as_of
-    if row.assessor is not None:
-        data["assessor"] = from_json(row.assessor)
-    return Assessment.model_validate(data)
+
+    return from_rows(
+        AssessmentRows(
+            assessment=read(AssessmentRow, head._mapping),
+            answers=rows(AnswerRow, answers, answers.c.question_id),
+            evidence=rows(
+                EvidenceRow, evidence, evidence.c.question_id, evidence.c.position, evidence.c.id
+            ),
+            flows=rows(FlowRow, flows, flows.c.position, flows.c.flow_id),
+        )
+    )
+
+
+def _loaded(connection: Connection, assessment_id: int, where: str) -> Assessment:
+    loaded = _load(connection, assessment_id)
+    if loaded is None:
+        raise WorkspaceError(f"there is no assessment {assessment_id} in the workspace {where}")
+    return loaded
 
 
 def load_assessment(workspace: Workspace, assessment_id: int) -> Assessment:
     """The assessment as the engine's model, read in one consistent snapshot."""
     with workspace.read() as connection:
-        row = connection.execute(
-            select(assessments).where(assessments.c.id == assessment_id)
-        ).first()
-        if row is None:
-            raise WorkspaceError(
-                f"there is no assessment {assessment_id} in the workspace {workspace.where}"
-            )
-        return _load(connection, row)
+        return _loaded(connection, assessment_id, workspace.where)

@@ -42,13 +42,20 @@ def test_peek_declines_what_it_cannot_read(tmp_path: Path) -> None:
     assert peek_clients(garbage) is None
 
 
-def test_peek_does_not_import_sqlalchemy(tmp_path: Path) -> None:
+def test_peek_reads_a_real_workspace_without_importing_sqlalchemy(tmp_path: Path) -> None:
+    path = tmp_path / "w.sqlite"
+    with open_workspace(str(path)) as workspace:
+        create_client(workspace, "Atlas Relation Client")
+        create_client(workspace, "Zeta Services")
     code = (
         "import sys; from pathlib import Path; from compliance.store.listing import peek_clients;"
-        f"peek_clients(Path({str(tmp_path / 'w.sqlite')!r}));"
+        f"clients = peek_clients(Path({str(path)!r}));"
+        "print([c.name for c in clients]);"
         "print('sqlalchemy' in sys.modules)"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
     )
-    assert result.stdout.strip() == "False"
+    listed, imported = result.stdout.strip().splitlines()
+    assert listed == "['Atlas Relation Client', 'Zeta Services']"  # the database was read
+    assert imported == "False"
