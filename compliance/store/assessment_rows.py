@@ -21,6 +21,9 @@ from compliance.model.assessment import Assessment
 from compliance.store.values import from_json, to_json
 
 __all__ = [
+    "CONSTANT_FIELDS",
+    "NOT_STORED",
+    "STORED_FIELDS",
     "AnswerRow",
     "AssessmentRow",
     "AssessmentRows",
@@ -32,6 +35,27 @@ __all__ = [
     "to_rows",
     "values",
 ]
+
+
+STORED_FIELDS = (
+    "questionnaire",
+    "as_of",
+    "organisation",
+    "assessor",
+    "profile",
+    "answers",
+    "flows",
+)
+"""The fields of :class:`Assessment` that the rows hold (a test checks every field is named in
+one of these three tuples, so a new field cannot be dropped unseen)."""
+
+CONSTANT_FIELDS = ("schema_id", "flow_schema")
+"""Fields with one possible value, which need no storing."""
+
+NOT_STORED: dict[str, str] = {
+    "reference": "the workspace schema has no column for the pinned reference set yet",
+}
+"""Fields the workspace does not keep yet, each with why: they are lost on import."""
 
 
 @dataclass(frozen=True, slots=True)
