@@ -194,6 +194,12 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Runs the command line and returns the exit code."""
+    from compliance.commands.passphrase import ARGV_REFUSAL, passphrase_in_argv
+
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if passphrase_in_argv(argv):
+        print(f"compliance: error: {ARGV_REFUSAL}", file=sys.stderr)
+        return EXIT_USAGE
     parser = _parser()
     args = parser.parse_args(argv)
     handler: Handler = args.handler

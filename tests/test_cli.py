@@ -103,6 +103,45 @@ def test_validate_without_a_path_is_a_usage_error() -> None:
     assert "the following arguments are required: PATH" in result.stderr
 
 
+PASSPHRASE_CANARY = "canary-on-argv-8d21"
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["keys", "generate", "--name", "k", "-o", "keys", "--passphrase", PASSPHRASE_CANARY],
+        ["export", "1", "-o", "out", "--encrypt", f"--passphrase={PASSPHRASE_CANARY}"],
+        ["sign", "a.yaml", "--key", "k.key", "-o", "b.zip", "--pass", PASSPHRASE_CANARY],
+        ["--passphrase", PASSPHRASE_CANARY],  # argparse would quote it as an unknown command
+        ["import", "a.yaml", "--password", PASSPHRASE_CANARY],
+    ],
+)
+def test_a_passphrase_on_the_command_line_is_refused_without_echoing_it(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(argv) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err == (
+        "compliance: error: a passphrase is never taken on the command line, where the shell "
+        "history and the process list would keep it; use --passphrase-file F, or type it at the "
+        "prompt\n"
+    )
+
+
+def test_the_refusal_holds_for_the_real_program_argv() -> None:
+    result = run("export", "1", "-o", "x", "--encrypt", "--passphrase", PASSPHRASE_CANARY)
+    assert result.returncode == 2
+    assert PASSPHRASE_CANARY not in result.stdout + result.stderr
+
+
+def test_after_a_double_dash_the_words_are_names_not_options(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    assert main(["validate", "--", str(tmp_path / "--passphrase")]) == 1
+    assert "no such file" in capsys.readouterr().out
+
+
 BAD_INPUTS = {
     "laughs.yaml": 'a: &a ["lol","lol"]\nb: [*a, *a]\n',
     "tag.yaml": "x: !!python/object/apply:os.system [echo pwned]\n",

@@ -11,13 +11,45 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 from compliance.errors import ComplianceError
 
-__all__ = ["PASSPHRASE_ENV", "add_passphrase_file", "read_passphrase"]
+__all__ = [
+    "ARGV_REFUSAL",
+    "PASSPHRASE_ENV",
+    "add_passphrase_file",
+    "passphrase_in_argv",
+    "read_passphrase",
+]
 
 PASSPHRASE_ENV = "COMPLIANCE_PASSPHRASE"  # noqa: S105 - the name of a variable, not a secret
+
+
+ARGV_REFUSAL = (
+    "a passphrase is never taken on the command line, where the shell history and the process "
+    "list would keep it; use --passphrase-file F, or type it at the prompt"
+)
+"""The one sentence for a command line that tries to give a passphrase."""
+
+
+def passphrase_in_argv(argv: Sequence[str]) -> bool:
+    """Whether ``argv`` tries to give a passphrase as an option (``--passphrase X``,
+    ``--passphrase=X`` or an abbreviation such as ``--pass X``).
+
+    The command line refuses such a command before argparse reads it: argparse's own errors quote
+    what they reject, which would print the passphrase.
+    """
+    for word in argv:
+        if word == "--":
+            return False
+        name = word.split("=", 1)[0]
+        if name in ("--password", "--passwd") or (
+            len(name) >= len("--pass") and "--passphrase".startswith(name)
+        ):
+            return True
+    return False
 
 
 def add_passphrase_file(parser: argparse.ArgumentParser) -> None:

@@ -87,8 +87,11 @@ def test_the_passphrase_never_shows(
     assert "wrong passphrase" in captured.err
     assert CANARY not in captured.out + captured.err + caplog.text
     assert not out.exists()
-    with pytest.raises(SystemExit):
-        main(["keys", "generate", "--name", "x", "-o", str(keys), "--passphrase", CANARY])
+    assert main(["keys", "generate", "--name", "x", "-o", str(keys), "--passphrase", CANARY]) == 2
+    captured = capsys.readouterr()
+    assert "never taken on the command line" in captured.err
+    assert CANARY not in captured.out + captured.err + caplog.text
+    assert not (keys / "x.key").exists()
 
 
 def test_verify_with_json_never_imports_textual(tmp_path: Path, env_passphrase: None) -> None:
