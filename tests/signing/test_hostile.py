@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-import time
 import zipfile
 from typing import Any
 
@@ -36,16 +35,18 @@ def _zip(entries: list[tuple[str, bytes]], **attrs: Any) -> bytes:
 
 
 def _structure_reason(data: bytes) -> str | None:
-    start = time.perf_counter()
-    verdict = verify_bundle(data, TrustStore(), now=NOW)
-    assert time.perf_counter() - start < 2
-    return verdict.reason
+    return verify_bundle(data, TrustStore(), now=NOW).reason
 
 
-def test_a_zip_bomb(bundle: bytes) -> None:
+def test_a_zip_bomb(bundle: bytes, monkeypatch: pytest.MonkeyPatch) -> None:
     files = read_bundle(bundle)
     entries = [(n, d) for n, d in files.items() if n != ASSESSMENT]
     bomb = _zip([*entries, (ASSESSMENT, b"0" * (19 * 1024 * 1024))])
+
+    def no_inflating(*args: object, **kwargs: object) -> None:
+        raise AssertionError("an entry was decompressed before the bomb was seen")
+
+    monkeypatch.setattr(zipfile.ZipFile, "open", no_inflating)
     assert _structure_reason(bomb) == "bundle-structure"
 
 
@@ -107,10 +108,8 @@ def test_a_huge_declared_entry_and_a_huge_input() -> None:
     ],
 )
 def test_strict_json(text: bytes, problem: str) -> None:
-    start = time.perf_counter()
     with pytest.raises(ValueError, match=problem):
         loads(text)
-    assert time.perf_counter() - start < 0.1
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,6 @@ import json
 import os
 import shutil
 import subprocess
-import time
 from pathlib import Path
 
 import pytest
@@ -90,11 +89,9 @@ def test_hostile_kdf_parameters_are_refused_before_deriving(
     def no_kdf(*args: object) -> None:
         raise AssertionError("the KDF ran")
 
-    monkeypatch.setattr(filecrypt, "_derive", no_kdf)
-    start = time.perf_counter()
+    monkeypatch.setattr(filecrypt, "_derive", no_kdf)  # refused before any costly work
     with pytest.raises(SigningError, match="more work than is allowed"):
         load_private_key(hostile, PASSPHRASE)
-    assert time.perf_counter() - start < 0.5
 
 
 def test_the_default_kdf_stays_strong() -> None:
