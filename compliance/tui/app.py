@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol, runtime_checkable
 
 from textual import work
 from textual.app import App
@@ -31,13 +31,23 @@ if TYPE_CHECKING:
     from compliance.model.questionnaire import Questionnaire
     from compliance.model.result import Result
     from compliance.store.workspace import Workspace
-    from compliance.tui.screens.base import BaseScreen
     from compliance.tui.session import Session
 
 __all__ = ["SCORE_DELAY", "ComplianceApp", "run"]
 
 SCORE_DELAY = 0.3
 """Seconds of quiet after the last answer before the assessment is scored again."""
+
+
+@runtime_checkable
+class _ShowsProgress(Protocol):
+    """A screen that shows the steps of long work (every screen of the app does)."""
+
+    def progress_from_worker(
+        self, text_key: str, done: int, total: int | None = None, **values: str
+    ) -> None: ...
+
+    def progress_done(self) -> None: ...
 
 
 class ComplianceApp(App[None]):
@@ -88,11 +98,9 @@ class ComplianceApp(App[None]):
     # --- start-up -------------------------------------------------------------------------
 
     def on_mount(self) -> None:
-        from compliance.tui.screens.workspace import WorkspaceScreen
-
         self.title = tr("app.title", self.lang)
         relabel(self, self.KEYS, self.lang)
-        self.push_screen(WorkspaceScreen())
+        self.show("workspace")
         if self.start_assessment is not None:
             self.open_assessment(self.start_assessment)
 
@@ -136,6 +144,26 @@ class ComplianceApp(App[None]):
                 return entry.questionnaire
         return None
 
+    # --- navigation ---------------------------------------------------------------------------
+
+    def show(self, name: str, **arguments: Any) -> None:
+        """Shows the screen registered as ``name`` (:data:`compliance.tui.screens.NAMED`).
+
+        A screen of that name already in the stack is brought back, the screens above it closed,
+        so going back and forth between screens never grows the stack; a screen given arguments,
+        or not in the stack, is made anew.
+        """
+        from compliance.tui.screens import named
+
+        kind = named(name)
+        stack = self.screen_stack
+        found = next((i for i, s in enumerate(stack) if isinstance(s, kind)), None)
+        if arguments or found is None:
+            self.push_screen(kind(**arguments))
+            return
+        for _ in stack[found + 1 :]:
+            self.pop_screen()
+
     def error(self, message: str) -> None:
         """Shows an error as a notification (its text is never read as markup)."""
         self.notify(
@@ -150,14 +178,12 @@ class ComplianceApp(App[None]):
 
     def open_assessment(self, assessment_id: int) -> None:
         """Loads an assessment in a worker and shows it; the current screen shows the steps."""
-        from compliance.tui.screens.base import BaseScreen
-
         self.opening = True
         screen = self.screen
-        self._load_session(assessment_id, screen if isinstance(screen, BaseScreen) else None)
+        self._load_session(assessment_id, screen if isinstance(screen, _ShowsProgress) else None)
 
     @work(thread=True, exclusive=True, group="open", description="open assessment")
-    def _load_session(self, assessment_id: int, screen: BaseScreen | None) -> None:
+    def _load_session(self, assessment_id: int, screen: _ShowsProgress | None) -> None:
         def step(text_key: str, done: int) -> None:
             if screen is not None:
                 screen.progress_from_worker(text_key, done, 3)
@@ -186,12 +212,12 @@ class ComplianceApp(App[None]):
             screen.post_message(WorkspaceChanged())
 
     def _show_session(self, session: Session) -> None:
-        from compliance.tui.screens.assessment import AssessmentScreen
+        from compliance.tui.screens import named
 
         self.opening = False
         self.session = session
         self.result = None
-        self.push_screen(AssessmentScreen(session))
+        self.push_screen(named("assessment")())  # always anew: it shows this session
 
     def close_session(self) -> None:
         """Forgets the open assessment (its answers are already in the store)."""

@@ -2,14 +2,33 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import partial
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.markup import escape
 
 from compliance.tui.safe import clean
 
-__all__ = ["QuestionCommands"]
+if TYPE_CHECKING:
+    from compliance.tui.session import Item
+
+__all__ = ["QuestionCommands", "QuestionScreen"]
+
+
+@runtime_checkable
+class QuestionScreen(Protocol):
+    """A screen that shows questions one at a time (the assessment screen)."""
+
+    @property
+    def lang(self) -> str: ...
+
+    @property
+    def items(self) -> Sequence[Item]: ...
+
+    async def jump_to(self, question_id: str) -> None:
+        """Shows the question and puts the focus on its card."""
 
 
 class QuestionCommands(Provider):
@@ -17,10 +36,8 @@ class QuestionCommands(Provider):
 
     def _targets(self) -> list[tuple[str, str, str]]:
         """``(search text, question id to show, help)`` for each question and control."""
-        from compliance.tui.screens.assessment import AssessmentScreen
-
         screen = self.screen
-        if not isinstance(screen, AssessmentScreen):
+        if not isinstance(screen, QuestionScreen):
             return []
         lang = screen.lang
         targets: list[tuple[str, str, str]] = []
@@ -57,8 +74,5 @@ class QuestionCommands(Provider):
 
     @staticmethod
     async def _go(screen: object, question_id: str) -> None:
-        from compliance.tui.screens.assessment import AssessmentScreen
-
-        if isinstance(screen, AssessmentScreen):
-            await screen.goto(question_id)
-            screen.query_one("#card").focus()
+        if isinstance(screen, QuestionScreen):
+            await screen.jump_to(question_id)

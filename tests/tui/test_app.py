@@ -187,3 +187,21 @@ async def test_help_and_theme_work_inside_a_dialog_and_question_mark_still_types
         theme = app.theme
         await pilot.press("f3")
         assert app.theme != theme
+
+
+def test_the_app_offers_the_screens_all_they_ask_of_it() -> None:
+    """The screens see the app as a Host (they never import it): mypy checks this assignment."""
+    from compliance.tui.host import Host
+
+    host: Host = ComplianceApp(welcome=False)
+    assert host.session is None and host.lang == "en"
+    assert callable(host.show)
+
+
+def test_every_named_screen_is_registered_and_importable() -> None:
+    from textual.screen import Screen
+
+    from compliance.tui.screens import NAMED, named
+
+    for name in NAMED:
+        assert issubclass(named(name), Screen)

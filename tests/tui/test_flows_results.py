@@ -193,3 +193,52 @@ async def test_only_the_section_titles_are_underlined(ws_path: Path) -> None:
                 if "underline" in str(span.style)
             ]
             assert underlined == [title]
+
+
+async def test_going_back_and_forth_between_flows_and_results_never_grows_the_stack(
+    ws_path: Path,
+) -> None:
+    assessment_id = import_sample(ws_path)
+    app = ComplianceApp(workspace=ws_path, welcome=False, open_assessment=assessment_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        assessment = app.screen
+        assert isinstance(assessment, AssessmentScreen)
+        below = len(app.screen_stack)  # Textual's own first screen, the workspace, this one
+        await pilot.press("f5")  # the results, then the flows from them, then back and forth
+        await settle(app, pilot)
+        results = app.screen
+        assert isinstance(results, ResultsScreen)
+        await pilot.press("f")
+        await settle(app, pilot)
+        flows = app.screen
+        assert isinstance(flows, FlowsScreen)
+        depth = len(app.screen_stack)
+        assert depth == below + 2  # the questions, the results, the flows
+        for _ in range(3):
+            await pilot.press("r")  # back to the results already open: the flows close
+            await settle(app, pilot)
+            assert app.screen is results
+            assert len(app.screen_stack) == depth - 1
+            await pilot.press("f")
+            await settle(app, pilot)
+            assert isinstance(app.screen, FlowsScreen)
+            assert len(app.screen_stack) == depth
+        assert [type(s) for s in app.screen_stack].count(ResultsScreen) == 1
+        await pilot.press("escape")  # flows -> results -> the questions
+        await settle(app, pilot)
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert app.screen is assessment
+        await pilot.press("f4")  # from the questions: the flows, then the results from them
+        await settle(app, pilot)
+        again = app.screen
+        assert isinstance(again, FlowsScreen)
+        for _ in range(3):
+            await pilot.press("r")
+            await settle(app, pilot)
+            assert isinstance(app.screen, ResultsScreen)
+            await pilot.press("f")  # the flows the results were opened from
+            await settle(app, pilot)
+            assert app.screen is again
+        assert len(app.screen_stack) == below + 1  # the questions, the flows

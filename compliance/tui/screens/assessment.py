@@ -86,9 +86,9 @@ class AssessmentScreen(BaseScreen):
     class Opened(Message):
         """The assessment is on screen: tree built, first question shown."""
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self) -> None:
         super().__init__(id="assessment")
-        self.session = session
+        self.session: Session = self.open_session()
         self.items: list[Item] = []
         self.current: str | None = None
         """The id of the question on the card."""
@@ -288,6 +288,11 @@ class AssessmentScreen(BaseScreen):
         await self.goto(found.id)
         self.query_one(QuestionCard).focus_answer()
 
+    async def jump_to(self, question_id: str) -> None:
+        """Shows the question and puts the focus on its card (the command palette's jump)."""
+        await self.goto(question_id)
+        self.query_one("#card").focus()
+
     def action_back(self) -> None:
         """Returns to the workspace."""
         self.capp.close_session()
@@ -295,15 +300,11 @@ class AssessmentScreen(BaseScreen):
 
     def action_flows(self) -> None:
         """Opens the data-flows screen."""
-        from compliance.tui.screens.flows import FlowsScreen
-
-        self.app.push_screen(FlowsScreen(self.session))
+        self.capp.show("flows")
 
     def action_results(self) -> None:
         """Opens the results screen."""
-        from compliance.tui.screens.results import ResultsScreen
-
-        self.app.push_screen(ResultsScreen(self.session))
+        self.capp.show("results")
 
     def action_tree(self) -> None:
         """Moves the focus to the tree."""

@@ -1,4 +1,9 @@
-"""Provides :class:`BaseScreen`: a screen whose keys and text follow the interface language."""
+"""Provides :class:`BaseScreen`: a screen whose keys and text follow the interface language.
+
+A screen reads what the app shares (the workspace, the open assessment, the language) through
+:class:`~compliance.tui.host.Host`, and asks it to show another screen by name; it never imports the
+app or another screen.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +16,8 @@ from compliance.tui.keys import KeySpec, relabel
 from compliance.tui.strings import tr
 
 if TYPE_CHECKING:
-    from compliance.tui.app import ComplianceApp
+    from compliance.tui.host import Host
+    from compliance.tui.session import Session
     from compliance.tui.widgets.work_progress import WorkProgress
 
 __all__ = ["BaseScreen"]
@@ -24,9 +30,16 @@ class BaseScreen(Screen[None]):
     """The screen's keys (``BINDINGS`` is made from them)."""
 
     @property
-    def capp(self) -> ComplianceApp:
-        """The app, typed."""
-        return cast("ComplianceApp", self.app)
+    def capp(self) -> Host:
+        """The app, as the screens see it."""
+        return cast("Host", self.app)
+
+    def open_session(self) -> Session:
+        """The open assessment, read from the app (by a screen shown only while one is open)."""
+        session = self.capp.session
+        if session is None:
+            raise RuntimeError(f"{type(self).__name__} is shown only while an assessment is open")
+        return session
 
     @property
     def lang(self) -> str:

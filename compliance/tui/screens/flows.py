@@ -47,9 +47,9 @@ class FlowsScreen(BaseScreen):
     ]
     BINDINGS: ClassVar[list[BindingType]] = list(bindings(KEYS))
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self) -> None:
         super().__init__(id="flows")
-        self.session = session
+        self.session: Session = self.open_session()
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -145,10 +145,8 @@ class FlowsScreen(BaseScreen):
         self.dismiss()
 
     def action_results(self) -> None:
-        """Opens the results."""
-        from compliance.tui.screens.results import ResultsScreen
-
-        self.app.push_screen(ResultsScreen(self.session))
+        """Opens the results (the ones already open, if the flows were opened from them)."""
+        self.capp.show("results")
 
     def action_add(self) -> None:
         """Opens an empty flow form."""

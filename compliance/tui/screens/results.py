@@ -71,9 +71,9 @@ class ResultsScreen(BaseScreen):
     ]
     BINDINGS: ClassVar[list[BindingType]] = list(bindings(KEYS))
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self) -> None:
         super().__init__(id="results")
-        self.session = session
+        self.session: Session = self.open_session()
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -180,13 +180,8 @@ class ResultsScreen(BaseScreen):
         self.dismiss()
 
     def action_flows(self) -> None:
-        """Opens the data flows."""
-        from compliance.tui.screens.flows import FlowsScreen
-
-        if any(isinstance(s, FlowsScreen) for s in self.app.screen_stack):
-            self.dismiss()
-            return
-        self.app.push_screen(FlowsScreen(self.session))
+        """Opens the data flows (the ones already open, if the results were opened from them)."""
+        self.capp.show("flows")
 
     def action_sign(self) -> None:
         """Asks for the key, its passphrase and where to write, then signs in a worker."""

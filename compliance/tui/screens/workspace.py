@@ -510,20 +510,18 @@ class WorkspaceScreen(BaseScreen):
         if not value:
             return
         from compliance.signing.trust import TrustStore
-        from compliance.tui.screens.review import ReviewScreen
 
         try:
             trust = TrustStore.load()
         except ComplianceError as error:
             self.capp.error(str(error))
             return
-        self.app.push_screen(
-            ReviewScreen(
-                trust,
-                workspace=None if self.capp.location is None else str(self.capp.location),
-                folder=Path(value).expanduser(),
-                lang=self.lang,
-            )
+        self.capp.show(
+            "review",
+            trust=trust,
+            workspace=None if self.capp.location is None else str(self.capp.location),
+            folder=Path(value).expanduser(),
+            lang=self.lang,
         )
 
     # --- import and export ------------------------------------------------------------------
