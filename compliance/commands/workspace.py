@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any
 
 from compliance.commands.output import print_json
 from compliance.commands.passphrase import PASSPHRASE_ENV, add_passphrase_file, read_passphrase
-from compliance.errors import ComplianceError
 
 if TYPE_CHECKING:
     from compliance.store.workspace import Workspace
@@ -87,51 +86,34 @@ def _open(args: argparse.Namespace) -> Workspace:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from compliance.store.transfer import EXPORT_CONTEXT, export_assessment
+    from compliance.workspace.transfer import check_output, export_file
 
     output = Path(args.output)
-    if output.is_dir():
-        raise ComplianceError(f"{output} is a folder; give the file to write")
-    if not output.parent.is_dir():
-        raise ComplianceError(f"the folder of {output} does not exist")
+    check_output(output)  # before the passphrase is asked
     passphrase = read_passphrase(args, confirm=True) if args.encrypt else None
     with _open(args) as workspace:
-        data = export_assessment(workspace, args.assessment_id)
-    if passphrase is not None:
-        from compliance.filecrypt import encrypt
-
-        data = encrypt(data, passphrase, context=EXPORT_CONTEXT)
-    from compliance.files import write_atomically
-
-    write_atomically(output, data, mode=0o600)
+        export_file(workspace, args.assessment_id, output, passphrase)
     kind = "encrypted assessment" if passphrase is not None else "assessment"
     print(f"wrote {kind} {args.assessment_id} to {output}", file=sys.stderr)
     return 0
 
 
 def _import(args: argparse.Namespace) -> int:
-    from compliance.store.transfer import import_assessment, read_assessment_file
+    from compliance.workspace.transfer import read_file, store
 
     path = Path(args.file)
-    assessment, _ = read_assessment_file(path, lambda: read_passphrase(args, confirm=False))
-    with _open(args) as workspace:
-        assessment_id = import_assessment(workspace, assessment, client=args.client)
-        from compliance.store.assessments import get_assessment
-        from compliance.store.scores import refresh_scores
-
-        refresh_scores(workspace, [assessment_id])
-        info = get_assessment(workspace, assessment_id)
-    print(f"imported {path} as assessment {assessment_id} of client {info.client!r}")
+    assessment = read_file(path, lambda: read_passphrase(args, confirm=False))
+    with _open(args) as workspace:  # opened only once the file is known to be good
+        imported = store(workspace, assessment, client=args.client)
+    print(f"imported {path} as assessment {imported.assessment_id} of client {imported.client!r}")
     return 0
 
 
 def _clients(args: argparse.Namespace) -> int:
-    from compliance.store.clients import list_clients
-    from compliance.store.scores import refresh_scores
+    from compliance.workspace.listing import clients
 
     with _open(args) as workspace:
-        refresh_scores(workspace)
-        found = list_clients(workspace)
+        found = clients(workspace)
     if args.json:
         print_json(
             [
@@ -158,12 +140,10 @@ def _clients(args: argparse.Namespace) -> int:
 
 
 def _assessments(args: argparse.Namespace) -> int:
-    from compliance.store.assessments import list_assessments
-    from compliance.store.scores import refresh_scores
+    from compliance.workspace.listing import assessments
 
     with _open(args) as workspace:
-        refresh_scores(workspace)
-        found = list_assessments(workspace)
+        found = assessments(workspace)
     if args.json:
         print_json(
             [

@@ -1,7 +1,9 @@
 """Provides :class:`WorkspaceScreen`: the clients, their assessments, and what can be done to them.
 
-The workspace is opened, scored and listed in thread workers, so the screen paints at once and
-never waits on the database.
+The screen is a face on the workspace service (:mod:`compliance.workspace`), which the CLI uses
+too: it asks, shows and tells, and the service lists, changes, imports and exports. The workspace
+is opened, scored and listed in thread workers, so the screen paints at once and never waits on the
+database.
 """
 
 from __future__ import annotations
@@ -36,16 +38,15 @@ from compliance.tui.widgets.title_bar import TitleBar
 if TYPE_CHECKING:
     from compliance.store.assessments import AssessmentInfo
     from compliance.store.clients import Client
+    from compliance.store.workspace import Workspace
+    from compliance.workspace.transfer import Imported
 
 __all__ = ["WorkspaceScreen"]
 
 T = TypeVar("T")
 
-SAMPLE_FIXTURES = (
-    ("ma-offshoring", "telemarketing-france.yaml"),
-    ("example", "processor-with-us-backups.yaml"),
-)
-"""The fixtures offered as the sample client, the first one installed wins."""
+_IMPORT_STEPS = ("loading", "opening_store", "reading_file", "saving", "scoring")
+"""The steps of an import, each shown as ``work.<step>`` (the last three told by the service)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,29 +108,12 @@ class WorkspaceScreen(BaseScreen):
     def on_mount(self) -> None:
         self._columns()
         if not self.capp.opening:
-            self._list_before_paint()
+            self.reload(before_paint=True)
 
     def on_screen_resume(self) -> None:
         """Lists the workspace after the first paint when it could not be listed before it."""
         if not self.listed and not self.capp.opening:
             self.call_after_refresh(self.reload)
-
-    def _list_before_paint(self) -> None:
-        """Lists a SQLite workspace through the standard library before the first paint.
-
-        A read-only ``sqlite3`` query of the cached listing takes a few milliseconds (14 ms for
-        500 clients), less than painting the screen twice; the full listing (SQLAlchemy, the
-        store opened and migrated if need be, stale scores refreshed) follows in a worker. Any
-        doubt (no file yet, another schema, a lock) leaves the listing to that worker.
-        """
-        from compliance.store.listing import peek_clients
-        from compliance.store.location import sqlite_path
-
-        path = sqlite_path(self.capp.location)
-        quick = peek_clients(path) if path is not None else None
-        if quick:
-            self._listed(quick)
-            self.call_after_refresh(self._reload_fully)
 
     def _columns(self) -> None:
         self._client_columns()
@@ -148,51 +132,48 @@ class WorkspaceScreen(BaseScreen):
 
     # --- loading --------------------------------------------------------------------------
 
-    def reload(self) -> None:
-        """Lists the clients: a quick look first when the store is not open yet, then in full."""
+    def reload(self, *, before_paint: bool = False) -> None:
+        """Lists the clients: a quick look first while the store is not open, then in full.
+
+        The quick look reads a SQLite workspace through the standard library (14 ms for 500
+        clients), less than painting the screen twice; the full listing (SQLAlchemy, the store
+        opened and migrated if need be, stale scores refreshed) follows in a worker after the
+        paint. Any doubt (no file yet, another schema, a lock) leaves the listing to that worker,
+        which ``before_paint`` leaves for later (:meth:`on_screen_resume`).
+        """
         if self.capp.workspace is None:
-            self._peek()
-        else:
-            self._reload_fully()
+            from compliance.workspace.listing import quick_clients
 
-    @work(thread=True, exclusive=True, group="list", description="list (first paint)")
-    def _peek(self) -> None:
-        """Lists a SQLite workspace through the standard library (no SQLAlchemy), so the screen is
-        filled and painted before the heavy imports start; the full listing follows the paint."""
-        from compliance.store.listing import peek_clients
-        from compliance.store.location import sqlite_path
-
-        path = sqlite_path(self.capp.location)
-        quick = peek_clients(path) if path is not None else None
-        if quick:
-            self.app.call_from_thread(self._listed, quick)
-            self.app.call_from_thread(self.call_after_refresh, self._reload_fully)
-        else:
-            self._reload_fully_here()
+            quick = quick_clients(self.capp.location)
+            if quick:
+                self._listed(quick)
+                self.call_after_refresh(self._reload_fully)
+                return
+            if before_paint:
+                return
+        self._reload_fully()
 
     @work(thread=True, exclusive=True, group="list", description="list")
     def _reload_fully(self) -> None:
-        self._reload_fully_here()
-
-    def _reload_fully_here(self) -> None:
         """Opens the workspace if needed, lists the clients, then refreshes stale scores."""
         load_store()
-        from compliance.store.clients import list_clients
+        from compliance.workspace import listing
 
         try:
             workspace = self.capp.open_store()
-            found = list_clients(workspace)  # the scores cached in the store: fast
+            found = listing.clients(workspace, fresh=False)  # the scores cached: fast
             self.app.call_from_thread(self._listed, found)
             load_domain()  # pydantic: after the listing
-            from compliance.store.scores import refresh_scores
 
             def scoring(done: int, total: int) -> None:
                 self.progress_from_worker(
                     "work.scoring_n", done, total, n=str(done + 1), count=str(total)
                 )
 
-            if refresh_scores(workspace, progress=scoring):  # then bring stale scores up to date
-                self.app.call_from_thread(self._listed, list_clients(workspace), True)
+            if listing.refresh(workspace, progress=scoring):  # then bring stale scores up to date
+                self.app.call_from_thread(
+                    self._listed, listing.clients(workspace, fresh=False), True
+                )
             self.capp.catalog()  # read now, so starting or opening an assessment need not wait
         except ComplianceError as error:
             self.app.call_from_thread(self.capp.error, str(error))
@@ -267,30 +248,19 @@ class WorkspaceScreen(BaseScreen):
     def load_assessments(self, client_id: int) -> None:
         """Lists a client's assessments with their coverage (scored here, off the UI)."""
         load_domain()
-        from compliance.engine.scoring import score
-        from compliance.store.assessments import list_assessments, load_assessment
+        from compliance.workspace import listing
 
         worker = get_current_worker()
         workspace = self.capp.open_store()
-        infos = list_assessments(workspace, client_id)
+        infos = listing.assessments(workspace, client_id, fresh=False)
         if worker.is_cancelled:  # a newer listing was asked for: never show an older one
             return
         self.app.call_from_thread(
             self._assessments_listed, client_id, [Row(info, None) for info in infos]
         )
-        rows: list[Row] = []
-        for info in infos:
-            coverage: Decimal | None = None
-            questionnaire = self.capp.questionnaire(
-                info.questionnaire_id, info.questionnaire_version
-            )
-            if questionnaire is not None:
-                try:
-                    result = score(questionnaire, load_assessment(workspace, info.id))
-                    coverage = result.overall.coverage
-                except ComplianceError:
-                    coverage = None
-            rows.append(Row(info, coverage))
+        rows = [
+            Row(info, listing.coverage(workspace, info, self.capp.questionnaire)) for info in infos
+        ]
         if not worker.is_cancelled:
             self.app.call_from_thread(self._assessments_listed, client_id, rows)
 
@@ -345,13 +315,27 @@ class WorkspaceScreen(BaseScreen):
         self.notify(tr("need.assessment", self.lang))
         return None
 
-    def _attempt(self, call: Callable[[], T]) -> tuple[bool, T | None]:
-        """Runs a store call, showing its error instead of raising; ``(succeeded, value)``."""
+    def _change(
+        self,
+        change: Callable[[Workspace], T],
+        done: Callable[[T], str],
+        then: Callable[[T], object] | None = None,
+    ) -> None:
+        """Makes a change through the workspace service, then says it is done (``done``'s text),
+        lists the workspace again and runs ``then``; or shows why it could not be made."""
+        workspace = self.capp.workspace
+        if workspace is None:
+            return
+        load_domain()
         try:
-            return True, call()
+            value = change(workspace)
         except ComplianceError as error:
             self.capp.error(str(error))
-            return False, None
+            return
+        self.notify(done(value), markup=False)
+        self.reload()
+        if then is not None:
+            then(value)
 
     # --- actions --------------------------------------------------------------------------
 
@@ -360,17 +344,17 @@ class WorkspaceScreen(BaseScreen):
         self.app.push_screen(dialogs.Prompt(tr("ask.client_name", self.lang)), self._create_client)
 
     def _create_client(self, name: str | None) -> None:
-        if not name or self.capp.workspace is None:
-            return
-        load_domain()
-        from compliance.store.clients import create_client
+        from compliance.workspace import changes
 
-        workspace = self.capp.workspace
-        ok, client_id = self._attempt(lambda: create_client(workspace, name))
-        if ok:
+        def select(client_id: int) -> None:
             self.client_id = client_id
-            self.notify(tr("done.created", self.lang, name=clean(name)), markup=False)
-            self.reload()
+
+        if name:
+            self._change(
+                lambda workspace: changes.create_client(workspace, name),
+                lambda _: tr("done.created", self.lang, name=clean(name)),
+                select,
+            )
 
     def action_start(self) -> None:
         """Asks which questionnaire and starts an assessment of the selected client."""
@@ -404,20 +388,18 @@ class WorkspaceScreen(BaseScreen):
         )
 
     def _start(self, client_id: int, chosen: str | None) -> None:
-        if not chosen or self.capp.workspace is None:
-            return
-        load_domain()
-        from compliance.store.assessments import create_assessment
+        from compliance.workspace import changes
 
+        if not chosen:
+            return
         questionnaire_id, version = chosen.split("@")
-        workspace = self.capp.workspace
-        ok, assessment_id = self._attempt(
-            lambda: create_assessment(workspace, client_id, questionnaire_id, version=version)
+        self._change(
+            lambda workspace: changes.start_assessment(
+                workspace, client_id, questionnaire_id, version
+            ),
+            lambda assessment_id: tr("done.started", self.lang, id=assessment_id),
+            self.capp.open_assessment,
         )
-        if ok and assessment_id is not None:
-            self.notify(tr("done.started", self.lang, id=assessment_id))
-            self.reload()
-            self.capp.open_assessment(assessment_id)
 
     def action_open(self) -> None:
         """Opens the highlighted assessment."""
@@ -436,18 +418,15 @@ class WorkspaceScreen(BaseScreen):
 
     def action_duplicate(self) -> None:
         """Copies the highlighted assessment into the client's next cycle."""
-        info = self.selected_assessment()
-        if info is None or self.capp.workspace is None:
-            return
-        load_domain()
-        from compliance.store.assessments import duplicate_assessment
+        from compliance.workspace import changes
 
-        workspace = self.capp.workspace
-        ok, new_id = self._attempt(lambda: duplicate_assessment(workspace, info.id))
-        if ok:
-            self.notify(tr("done.duplicated", self.lang, id=new_id))
-            self.reload()
-            self.load_assessments(info.client_id)
+        info = self.selected_assessment()
+        if info is not None:
+            self._change(
+                lambda workspace: changes.new_cycle(workspace, info.id),
+                lambda new_id: tr("done.duplicated", self.lang, id=new_id),
+                lambda _: self.load_assessments(info.client_id),
+            )
 
     def action_rename(self) -> None:
         """Asks for a new name of the selected client."""
@@ -460,15 +439,13 @@ class WorkspaceScreen(BaseScreen):
         )
 
     def _rename(self, client_id: int, name: str | None) -> None:
-        if not name or self.capp.workspace is None:
-            return
-        load_domain()
-        from compliance.store.clients import rename_client
+        from compliance.workspace import changes
 
-        workspace = self.capp.workspace
-        if self._attempt(lambda: rename_client(workspace, client_id, name))[0]:
-            self.notify(tr("done.renamed", self.lang))
-            self.reload()
+        if name:
+            self._change(
+                lambda workspace: changes.rename_client(workspace, client_id, name),
+                lambda _: tr("done.renamed", self.lang),
+            )
 
     def action_delete(self) -> None:
         """Deletes the selected client and its assessments, after a confirmation."""
@@ -482,16 +459,17 @@ class WorkspaceScreen(BaseScreen):
         )
 
     def _delete(self, client_id: int, yes: bool) -> None:
-        if not yes or self.capp.workspace is None:
-            return
-        load_domain()
-        from compliance.store.clients import delete_client
+        from compliance.workspace import changes
 
-        workspace = self.capp.workspace
-        if self._attempt(lambda: delete_client(workspace, client_id))[0]:
+        def unselect(_: None) -> None:
             self.client_id = None
-            self.notify(tr("done.deleted", self.lang))
-            self.reload()
+
+        if yes:
+            self._change(
+                lambda workspace: changes.delete_client(workspace, client_id),
+                lambda _: tr("done.deleted", self.lang),
+                unselect,
+            )
 
     # --- review -----------------------------------------------------------------------------
 
@@ -565,34 +543,33 @@ class WorkspaceScreen(BaseScreen):
     @work(thread=True, group="transfer", description="import")
     def import_file(self, path: Path, passphrase: str | None) -> None:
         """Reads, checks and stores an assessment file (a bad one changes nothing)."""
-        stored = self._store_file(path, passphrase)
-        if stored is not None:
-            self.app.call_from_thread(self._imported, stored[0])
+        imported = self._import(path, passphrase)
+        if imported is not None:
+            self.app.call_from_thread(self._imported, imported.assessment_id)
 
-    def _store_file(self, path: Path, passphrase: str | None) -> tuple[int, str] | None:
-        """Reads an assessment file into the workspace and scores it, showing each step (in a
-        worker); its id and organisation, or None after saying what went wrong."""
-        step, steps = self.progress_from_worker, 5
+    def _import(self, path: Path, passphrase: str | None) -> Imported | None:
+        """Imports an assessment file through the service, showing each step (in a worker);
+        what was imported, or None after saying what went wrong."""
+
+        def step(name: str) -> None:
+            done = _IMPORT_STEPS.index(name)
+            self.progress_from_worker(
+                f"work.{name}", done, len(_IMPORT_STEPS), name=clean(path.name)
+            )
+
         try:
-            step("work.loading", 0, steps)
+            step("loading")
             load_domain()
-            from compliance.store.scores import refresh_scores
-            from compliance.store.transfer import import_assessment, read_assessment_file
+            from compliance.workspace.transfer import import_file
 
-            step("work.opening_store", 1, steps)
+            step("opening_store")
             workspace = self.capp.open_store()
-            step("work.reading_file", 2, steps, name=clean(path.name))
-            assessment, _ = read_assessment_file(path, lambda: passphrase or "")
-            step("work.saving", 3, steps)
-            assessment_id = import_assessment(workspace, assessment)
-            step("work.scoring", 4, steps)
-            refresh_scores(workspace, [assessment_id])
+            return import_file(workspace, path, lambda: passphrase or "", progress=step)
         except ComplianceError as error:
             self.app.call_from_thread(self.capp.error, str(error))
             return None
         finally:
             self.app.call_from_thread(self.progress_done)
-        return assessment_id, assessment.organisation.name
 
     def _imported(self, assessment_id: int) -> None:
         self.notify(tr("done.imported", self.lang, id=assessment_id))
@@ -633,25 +610,18 @@ class WorkspaceScreen(BaseScreen):
     @work(thread=True, group="transfer", description="export")
     def export_file(self, assessment_id: int, path: Path, passphrase: str | None) -> None:
         """Writes an assessment file, encrypted when a passphrase is given, atomically."""
-        step, steps = self.progress_from_worker, 4 if passphrase else 3
+        steps = ("loading", "exporting", *(("encrypting",) if passphrase else ()), "writing")
+
+        def step(name: str) -> None:
+            done = steps.index(name)
+            self.progress_from_worker(f"work.{name}", done, len(steps), name=clean(path.name))
+
         try:
-            step("work.loading", 0, steps)
+            step("loading")
             load_domain()
-            from compliance.files import write_atomically
-            from compliance.store.transfer import EXPORT_CONTEXT, export_assessment
+            from compliance.workspace.transfer import export_file
 
-            step("work.exporting", 1, steps)
-            data = export_assessment(self.capp.open_store(), assessment_id)
-            if passphrase:
-                from compliance.filecrypt import encrypt
-
-                step("work.encrypting", 2, steps)
-                data = encrypt(data, passphrase, context=EXPORT_CONTEXT)
-            step("work.writing", steps - 1, steps, name=clean(path.name))
-            write_atomically(path, data, mode=0o600)
-        except OSError as error:
-            self.app.call_from_thread(self.capp.error, f"{path}: {error.strerror or error}")
-            return
+            export_file(self.capp.open_store(), assessment_id, path, passphrase, progress=step)
         except ComplianceError as error:
             self.app.call_from_thread(self.capp.error, str(error))
             return
@@ -670,22 +640,12 @@ class WorkspaceScreen(BaseScreen):
     @work(thread=True, group="transfer", description="create sample")
     def create_sample(self) -> None:
         """Imports the sample fixture as a client, so a newcomer sees a filled assessment."""
-        from compliance.paths import questionnaires_dir
+        from compliance.workspace.transfer import sample_fixture
 
-        root = questionnaires_dir()
-        fixture = next(
-            (
-                root / q / "fixtures" / f
-                for q, f in SAMPLE_FIXTURES
-                if (root / q / "fixtures" / f).is_file()
-            ),
-            None,
-        )
-        if fixture is None:
-            return
-        stored = self._store_file(fixture, None)
-        if stored is not None:
-            self.app.call_from_thread(self._sampled, stored[1])
+        fixture = sample_fixture()
+        imported = None if fixture is None else self._import(fixture, None)
+        if imported is not None:
+            self.app.call_from_thread(self._sampled, imported.organisation)
 
     def _sampled(self, name: str) -> None:
         self.notify(tr("done.sample", self.lang, name=clean(name)), markup=False)
