@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
+from compliance.graph import find_cycles
 from compliance.model.assessment import NA, Assessment, Flow
 from compliance.model.questionnaire import (
     CountryQuestion,
@@ -162,28 +163,10 @@ def _flow_problems(
 def _onward_cycle(assessment: Assessment) -> tuple[Loc, str] | None:
     children = {flow.id: [c for c in flow.onward if c != flow.id] for flow in assessment.flows}
     index = {flow.id: i for i, flow in enumerate(assessment.flows)}
-    state: dict[str, int] = {}
-    for start in sorted(children):
-        if state.get(start):
-            continue
-        path = [start]
-        stack = [(start, iter(sorted(children[start])))]
-        state[start] = 1
-        while stack:
-            node, pending = stack[-1]
-            child = next(pending, None)
-            if child is None:
-                stack.pop()
-                path.pop()
-                state[node] = 2
-            elif child in children and state.get(child) == 1:
-                ring = " -> ".join([*path[path.index(child) :], child])
-                return ("flows", index[child], "onward"), f"onward flows form a cycle: {ring}"
-            elif child in children and not state.get(child):
-                state[child] = 1
-                path.append(child)
-                stack.append((child, iter(sorted(children[child]))))
-    return None
+    ring = next(find_cycles({flow_id: children[flow_id] for flow_id in sorted(children)}), None)
+    if ring is None:
+        return None
+    return ("flows", index[ring[-1]], "onward"), f"onward flows form a cycle: {' -> '.join(ring)}"
 
 
 def check_assessment(questionnaire: Questionnaire, assessment: Assessment) -> list[tuple[Loc, str]]:

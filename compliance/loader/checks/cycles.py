@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from compliance.graph import find_cycles
 from compliance.loader.checks.registry import Finding, Loc, register
 from compliance.loader.checks.walk import condition_tests, questions
 from compliance.model.questionnaire import Questionnaire
@@ -30,32 +31,6 @@ def condition_cycles(questionnaire: Questionnaire) -> Iterator[Finding]:
             for test, _ in condition_tests(condition, ())
         }
         where[site.question.id] = (*site.loc, "when")
-    reported: set[frozenset[str]] = set()
-    state: dict[str, int] = {}  # 1: on the current path, 2: done
-    for start, first_targets in depends.items():
-        if state.get(start):
-            continue
-        path: list[str] = [start]
-        stack: list[tuple[str, Iterator[str]]] = [(start, iter(sorted(first_targets)))]
-        state[start] = 1
-        while stack:
-            node, children = stack[-1]
-            child = next(children, None)
-            if child is None:
-                stack.pop()
-                path.pop()
-                state[node] = 2
-                continue
-            if child not in depends:
-                continue
-            if state.get(child) == 1:
-                cycle = path[path.index(child) :]
-                key = frozenset(cycle)
-                if key not in reported:
-                    reported.add(key)
-                    ring = " -> ".join([*cycle, child])
-                    yield Finding(where[child], f"conditions form a cycle: {ring}", child)
-            elif not state.get(child):
-                state[child] = 1
-                path.append(child)
-                stack.append((child, iter(sorted(depends[child]))))
+    for ring in find_cycles(depends):
+        closing = ring[-1]
+        yield Finding(where[closing], f"conditions form a cycle: {' -> '.join(ring)}", closing)
