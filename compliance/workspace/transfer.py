@@ -25,6 +25,7 @@ __all__ = [
     "check_output",
     "export_file",
     "import_file",
+    "is_encrypted_file",
     "read_file",
     "sample_fixture",
     "store",
@@ -54,6 +55,18 @@ class Imported:
 
 def _quiet(step: str) -> None:
     """Progress that is not shown."""
+
+
+def is_encrypted_file(path: Path) -> bool:
+    """Whether an assessment file is encrypted (so its passphrase must be asked), from its start."""
+    from compliance.filecrypt import is_encrypted
+
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(64)
+    except OSError as error:
+        raise ComplianceError(f"{path}: {error.strerror or error}") from None
+    return is_encrypted(head)
 
 
 def read_file(

@@ -152,3 +152,13 @@ def test_coverage_is_scored_when_the_questionnaire_is_installed(ws: Workspace) -
     assert covered is not None and Decimal(0) < covered <= Decimal(100)
     assert listing.coverage(ws, info, lambda q, v: None) is None
     assert info.id == imported.assessment_id
+
+
+def test_an_encrypted_file_is_told_from_a_plain_one(ws: Workspace, tmp_path: Path) -> None:
+    imported = transfer.import_file(ws, SAMPLE, lambda: "")
+    secret = tmp_path / "secret.json"
+    transfer.export_file(ws, imported.assessment_id, secret, "a long passphrase")
+    assert transfer.is_encrypted_file(secret)
+    assert not transfer.is_encrypted_file(SAMPLE)
+    with pytest.raises(ComplianceError, match="No such file"):
+        transfer.is_encrypted_file(tmp_path / "gone.json")

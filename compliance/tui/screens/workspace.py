@@ -519,16 +519,15 @@ class WorkspaceScreen(BaseScreen):
         if not value:
             return
         load_domain()
-        from compliance.filecrypt import is_encrypted
+        from compliance.workspace.transfer import is_encrypted_file
 
         path = Path(value).expanduser()
         try:
-            with path.open("rb") as handle:
-                head = handle.read(64)
-        except OSError as error:
-            self.capp.error(f"{path}: {error.strerror or error}")
+            encrypted = is_encrypted_file(path)
+        except ComplianceError as error:
+            self.capp.error(str(error))
             return
-        if is_encrypted(head):
+        if encrypted:
             self.app.push_screen(
                 dialogs.Prompt(tr("ask.passphrase", self.lang), password=True),
                 partial(self._import_with, path),
