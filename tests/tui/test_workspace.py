@@ -191,3 +191,21 @@ async def test_the_client_column_is_as_wide_as_the_longest_name(ws_path: Path) -
         column = table.ordered_columns[0]
         assert not column.auto_width and column.width == len(name)
         assert str(table.get_row_at(0)[0]) == name
+
+
+async def test_a_refused_change_is_shown_and_changes_nothing(ws_path: Path) -> None:
+    with open_workspace(ws_path) as workspace:
+        create_client(workspace, "Atlas")
+        other = create_client(workspace, "Sud Co")
+    app = ComplianceApp(workspace=ws_path, welcome=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, WorkspaceScreen)
+        screen._rename(other, "Atlas")  # the name is taken: the service refuses
+        await settle(app, pilot)
+        said = [n.message for n in app._notifications]
+        assert any("Atlas" in text for text in said), said
+        assert not any(text == "Client renamed" for text in said)
+        assert sorted(c.name for c in screen.clients) == ["Atlas", "Sud Co"]
+    assert sorted(_client_names(ws_path)) == ["Atlas", "Sud Co"]
