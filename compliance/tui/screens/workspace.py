@@ -539,6 +539,16 @@ class WorkspaceScreen(BaseScreen):
         if passphrase:
             self.import_file(path, passphrase)
 
+    def _steps(self, steps: tuple[str, ...], path: Path) -> Callable[[str], None]:
+        """Shows each step of work on a file as ``work.<step>``, numbered among ``steps`` (from a
+        worker; the service tells its own steps by name)."""
+
+        def step(name: str) -> None:
+            text_key, done = f"work.{name}", steps.index(name)
+            self.progress_from_worker(text_key, done, len(steps), name=clean(path.name))
+
+        return step
+
     @work(thread=True, group="transfer", description="import")
     def import_file(self, path: Path, passphrase: str | None) -> None:
         """Reads, checks and stores an assessment file (a bad one changes nothing)."""
@@ -550,12 +560,7 @@ class WorkspaceScreen(BaseScreen):
         """Imports an assessment file through the service, showing each step (in a worker);
         what was imported, or None after saying what went wrong."""
 
-        def step(name: str) -> None:
-            done = _IMPORT_STEPS.index(name)
-            self.progress_from_worker(
-                f"work.{name}", done, len(_IMPORT_STEPS), name=clean(path.name)
-            )
-
+        step = self._steps(_IMPORT_STEPS, path)
         try:
             step("loading")
             load_domain()
@@ -610,11 +615,7 @@ class WorkspaceScreen(BaseScreen):
     def export_file(self, assessment_id: int, path: Path, passphrase: str | None) -> None:
         """Writes an assessment file, encrypted when a passphrase is given, atomically."""
         steps = ("loading", "exporting", *(("encrypting",) if passphrase else ()), "writing")
-
-        def step(name: str) -> None:
-            done = steps.index(name)
-            self.progress_from_worker(f"work.{name}", done, len(steps), name=clean(path.name))
-
+        step = self._steps(steps, path)
         try:
             step("loading")
             load_domain()
