@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from compliance import __version__
-from compliance.commands.output import print_json
+from compliance.commands.output import print_json, shown_streams
 from compliance.errors import ComplianceError, LoadError
 
 __all__ = ["main"]
@@ -203,6 +203,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     handler: Handler = args.handler
+    if handler is _cmd_tui:
+        return _run(handler, args)
+    with shown_streams():  # text from files cannot act on the terminal: see commands.output
+        return _run(handler, args)
+
+
+def _run(handler: Handler, args: argparse.Namespace) -> int:
     try:
         return handler(args)
     except ComplianceError as error:

@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from compliance.commands.output import print_json
+from compliance.commands.output import print_json, unfiltered
 from compliance.errors import ReviewError, UsageError
 
 if TYPE_CHECKING:
@@ -182,7 +182,7 @@ def _inbox(args: argparse.Namespace) -> int:
     if not folder.is_dir():
         raise ReviewError(f"{folder} is not a folder; give the folder that holds the bundles")
     trust = _trust(args)
-    progress = ProgressLine(sys.stderr) if sys.stderr.isatty() else None
+    progress = ProgressLine(unfiltered(sys.stderr)) if sys.stderr.isatty() else None
     try:
         found = scan(folder, trust, render_check=not args.digest_only, progress=progress)
     finally:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import Any
 
 __all__ = ["register"]
@@ -40,8 +39,9 @@ def _score(args: argparse.Namespace) -> int:
     assessment, questionnaire = load_assessment(args.file)
     result = score(questionnaire, assessment)
     if args.json:
-        sys.stdout.write(result.model_dump_json(indent=2))
-        sys.stdout.write("\n")
+        from compliance.commands.output import write_json_text
+
+        write_json_text(result.model_dump_json(indent=2))
         return 0
     from compliance.engine.summary import summary_lines
 

@@ -1,23 +1,18 @@
 """Provides :func:`clean`: text taken from a bundle made safe to print in a terminal.
 
 Names, comments and answers in a bundle are written by whoever made it. Before they reach a
-terminal or a table, control characters (the escape that starts a terminal sequence, carriage
-returns that overwrite a line, bidirectional overrides that reorder it) are removed; what remains
-is shown as literal text by the caller, never as markup.
+terminal or a table they go through :func:`compliance.text.shown`, the one function every output
+uses: control characters and bidirectional overrides are shown escaped, and the caller shows the
+result as literal text, never as markup. Here the length is capped too.
 """
 
 from __future__ import annotations
 
-import re
+from compliance.text import shown
 
 __all__ = ["clean"]
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-
 
 def clean(value: object, *, single_line: bool = True, limit: int = 2_000) -> str:
-    """``value`` as text without control characters, cut to ``limit`` characters."""
-    text = _CONTROL.sub("", str(value))
-    if single_line:
-        text = text.replace("\n", " ").replace("\t", " ")
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    """``value`` with control characters escaped and visible, cut to ``limit`` characters."""
+    return shown(value, single_line=single_line, limit=limit)
