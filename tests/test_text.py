@@ -55,4 +55,4 @@ def test_json_safe_keeps_the_document_and_escapes_the_characters(value: object) 
 def test_json_safe_escapes_what_the_encoder_leaves_raw(char: str) -> None:
     raw = json.dumps({"name": f"x{char}y"}, ensure_ascii=False)
     assert char in raw
-    assert json_safe(raw) == '{"name": "x' + f'\\u{ord(char):04x}' + 'y"}'
+    assert json_safe(raw) == '{"name": "x' + f"\\u{ord(char):04x}" + 'y"}'
