@@ -3,35 +3,38 @@
 - Nothing is fetched: the URL fetcher refuses every URL and stops the rendering, since a report is
   self-contained and a fetch can only come from hostile or broken input (WeasyPrint's security
   notes: ``file://`` reads, network requests, attachments).
-- The same input gives the same bytes: the creation and modification dates come from
-  ``SOURCE_DATE_EPOCH`` when it is set, else from the assessment's date; the PDF identifier is
-  derived from the HTML. Fonts and library versions differ between machines, so a verifier checks a
-  PDF's digest and never re-renders it.
+- The same input gives the same bytes, with no environment variable: the creation and
+  modification dates are midnight UTC of the assessment's date (``SOURCE_DATE_EPOCH`` is not
+  read: a signed PDF must not depend on the signer's environment), the PDF identifier is derived
+  from the HTML, and the embedded font subsets keep their font's own date. WeasyPrint subsets
+  fonts with HarfBuzz when ``libharfbuzz-subset`` is installed and with fontTools otherwise;
+  fontTools stamps each subset with the current time unless told not to, which
+  :func:`_fonts_keep_their_dates` does. Fonts and library versions still differ between machines,
+  so ``verify --pdf`` (re-render and compare) holds only on the same toolchain.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import importlib
 import logging
-import os
 from typing import Any
 
 from compliance.errors import ReportError
 
-__all__ = ["deny_all_fetcher", "html_to_pdf", "source_date"]
+__all__ = ["INSTALL_HINT", "deny_all_fetcher", "html_to_pdf", "source_date"]
+
+INSTALL_HINT = (
+    "install the 'pdf' extra (pip install '.[pdf]' in the toolkit's folder) and the Pango and "
+    "HarfBuzz-subset libraries (Debian: apt install libpango-1.0-0 libpangoft2-1.0-0 "
+    "libharfbuzz-subset0)"
+)
+"""The one install hint for PDF reports, the README's."""
 
 
 def source_date(default: dt.date) -> dt.datetime:
-    """The document date: ``SOURCE_DATE_EPOCH`` when set, else midnight UTC of ``default``."""
-    raw = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if raw:
-        try:
-            return dt.datetime.fromtimestamp(int(raw), tz=dt.UTC)
-        except (ValueError, OverflowError, OSError):
-            raise ReportError(
-                f"SOURCE_DATE_EPOCH must be a whole number of seconds, not {raw!r}"
-            ) from None
+    """The document date: midnight UTC of ``default`` (the assessment's date)."""
     return dt.datetime(default.year, default.month, default.day, tzinfo=dt.UTC)
 
 
@@ -40,10 +43,32 @@ def _weasyprint() -> Any:
         import weasyprint
     except (ImportError, OSError) as error:
         raise ReportError(
-            "PDF reports need WeasyPrint and Pango: install the 'pdf' extra "
-            f"(pip install 'compliance-ma[pdf]') and the Pango library ({error})"
+            f"PDF reports need WeasyPrint and Pango: {INSTALL_HINT} ({error})"
         ) from None
+    _fonts_keep_their_dates()
     return weasyprint
+
+
+def _fonts_keep_their_dates() -> None:
+    """Makes WeasyPrint's fontTools subsets keep the font's own ``head.modified`` date.
+
+    WeasyPrint builds every ``TTFont`` it saves in ``weasyprint.pdf.fonts``; fontTools rewrites
+    the date on save unless ``recalcTimestamp`` is false. The class there is replaced (once) by one
+    that defaults it to false; nothing else changes.
+    """
+    fonts = importlib.import_module("weasyprint.pdf.fonts")
+    current = getattr(fonts, "TTFont", None)
+    if current is None or getattr(current, "keeps_dates", False):
+        return
+
+    class DatedTTFont(current):  # type: ignore[misc,valid-type]
+        keeps_dates = True
+
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            kwargs.setdefault("recalcTimestamp", False)
+            super().__init__(*args, **kwargs)
+
+    fonts.TTFont = DatedTTFont
 
 
 def deny_all_fetcher() -> Any:
