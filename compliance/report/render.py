@@ -2,7 +2,7 @@
 
 The report is built from a view (:mod:`compliance.report.view`) by the fixed templates of
 ``report_templates/``; the PDF is the HTML laid out by WeasyPrint. Output depends only on the
-inputs (and ``SOURCE_DATE_EPOCH`` for the PDF dates), never on the clock.
+inputs (the PDF dates too: the assessment's), never on the clock or the environment.
 """
 
 from __future__ import annotations
