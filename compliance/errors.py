@@ -8,11 +8,13 @@ where, and what to do. Only the command line decides how errors print and which 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 __all__ = [
     "ComplianceError",
     "DecryptionError",
     "ExchangeError",
+    "InputError",
     "InvalidAssessment",
     "LoadError",
     "OutputError",
@@ -23,6 +25,7 @@ __all__ = [
     "TrustStoreError",
     "UsageError",
     "VerifyError",
+    "VerifyReason",
     "WorkspaceBusy",
     "WorkspaceError",
     "WorkspaceFull",
@@ -45,6 +48,17 @@ class ComplianceError(Exception):
 
 class InvalidAssessment(ComplianceError):
     """An assessment does not fit its questionnaire (an unknown question, a wrong value...)."""
+
+
+class InputError(ComplianceError):
+    """A file the user named cannot be read as asked (missing, a folder, a FIFO, too large...).
+
+    ``problem`` is the sentence without the path, for callers that name the file their own way.
+    """
+
+    def __init__(self, message: str, *, problem: str | None = None) -> None:
+        super().__init__(message)
+        self.problem = problem or message
 
 
 class OutputError(ComplianceError):
@@ -147,14 +161,42 @@ class TrustStoreError(ComplianceError):
     """The trust store cannot be read or changed as asked (damaged file, unknown key id...)."""
 
 
+VerifyReason = Literal[
+    "bundle-structure",
+    "envelope",
+    "payload-type",
+    "untrusted-signer",
+    "key-revoked",
+    "key-outside-validity",
+    "issued-in-future",
+    "validity-too-long",
+    "organisation-not-bound",
+    "statement-schema",
+    "signing-key-mismatch",
+    "subject-mismatch",
+    "digest-mismatch",
+    "questionnaire-not-published",
+    "cannot-rederive-score",
+    "assessment-invalid",
+    "statement-mismatch",
+    "score-mismatch",
+    "cannot-rerender-report",
+    "report-mismatch",
+    "expired",
+    "unreadable",
+    "internal-error",
+]
+"""Every reason a verdict can give (``docs/adr/0006-signing.md``); mypy refuses any other."""
+
+
 class VerifyError(ComplianceError):
     """A signed bundle failed verification; ``reason`` is a stable code for programs.
 
-    The codes are those of ``docs/adr/0006-signing.md`` (``bundle-structure``, ``untrusted-signer``,
+    The codes are those of :data:`VerifyReason` (``bundle-structure``, ``untrusted-signer``,
     ``score-mismatch``...). Verification turns this error into a verdict; nothing else escapes it.
     """
 
-    def __init__(self, reason: str, message: str) -> None:
+    def __init__(self, reason: VerifyReason, message: str) -> None:
         super().__init__(message)
         self.reason = reason
 

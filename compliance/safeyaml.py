@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from compliance.errors import LoadError, Problem
+from compliance.errors import InputError, LoadError, Problem
 
 __all__ = ["MAX_DEPTH", "Document", "Mark", "parse_yaml", "read_bytes"]
 
@@ -96,27 +96,14 @@ def _item_id(value: Any) -> str | None:
 
 
 def read_bytes(path: Path, *, max_bytes: int, what: str = "file") -> bytes:
-    """Reads a file whole, refusing folders, missing files and files over ``max_bytes``."""
-    name = str(path)
+    """Reads a regular file whole (see :func:`compliance.files.read_limited`), refusing folders,
+    FIFOs, devices, missing files and files over ``max_bytes`` with a :class:`LoadError`."""
+    from compliance.files import read_limited
+
     try:
-        if path.is_dir():
-            raise LoadError.single(name, f"is a folder, not a {what}; give the path of the file")
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise LoadError.single(
-                name, f"is {size:,} bytes, over the {max_bytes:,}-byte limit for a {what}"
-            )
-        with path.open("rb") as handle:
-            data = handle.read(max_bytes + 1)
-    except FileNotFoundError:
-        raise LoadError.single(name, "no such file; check the path") from None
-    except PermissionError:
-        raise LoadError.single(name, "cannot be read: permission denied") from None
-    except OSError as error:
-        raise LoadError.single(name, f"cannot be read: {error.strerror or error}") from None
-    if len(data) > max_bytes:
-        raise LoadError.single(name, f"is over the {max_bytes:,}-byte limit for a {what}")
-    return data
+        return read_limited(path, what, max_bytes=max_bytes)
+    except InputError as error:
+        raise LoadError.single(str(path), error.problem) from None
 
 
 def _decode(data: bytes, name: str) -> str:

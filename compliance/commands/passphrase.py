@@ -1,7 +1,8 @@
 """Provides how a command obtains a passphrase: never from the command line.
 
-The passphrase comes from ``--passphrase-file`` (its first line), else ``COMPLIANCE_PASSPHRASE``
-(for automation and tests), else a prompt at the terminal. Parsers that offer ``--passphrase-file``
+The passphrase comes from ``--passphrase-file`` (its first line; a regular file of at most 4 KiB,
+so that ``/dev/zero`` or a FIFO is refused at once), else ``COMPLIANCE_PASSPHRASE`` (for
+automation and tests), else a prompt at the terminal. Parsers that offer ``--passphrase-file``
 must turn argparse abbreviations off, so that ``--passphrase X`` cannot pass for it. The passphrase
 never appears in an error message.
 """
@@ -66,11 +67,13 @@ def add_passphrase_file(parser: argparse.ArgumentParser) -> None:
 def read_passphrase(args: argparse.Namespace, *, confirm: bool) -> str:
     """The passphrase, from ``--passphrase-file``, the environment or the terminal."""
     if args.passphrase_file:
+        from compliance.files import read_limited
+
         path = Path(args.passphrase_file)
         try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            raise ComplianceError(f"cannot read the passphrase file {path}: {error}") from None
+            text = read_limited(path, "passphrase file").decode("utf-8")
+        except UnicodeDecodeError:
+            raise ComplianceError(f"the passphrase file {path} is not UTF-8 text") from None
         lines = text.splitlines()
         phrase = lines[0] if lines else ""
         if not phrase:

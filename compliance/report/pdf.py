@@ -68,7 +68,7 @@ def _fonts_keep_their_dates() -> None:
             kwargs.setdefault("recalcTimestamp", False)
             super().__init__(*args, **kwargs)
 
-    fonts.TTFont = DatedTTFont
+    setattr(fonts, "TTFont", DatedTTFont)  # noqa: B010 - a module attribute mypy cannot see
 
 
 def deny_all_fetcher() -> Any:

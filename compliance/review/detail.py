@@ -97,7 +97,8 @@ def checks(submission: Submission, *, lang: str = "en") -> list[str]:
     verdict = submission.verdict
     summary = submission.summary
     if summary is None:
-        explained = REASONS_FR.get(verdict.reason or "") if lang == "fr" else None
+        reason = verdict.reason
+        explained = REASONS_FR.get(reason) if lang == "fr" and reason is not None else None
         if explained is None:
             return [words["failed"].format(reason=verdict.reason, message=verdict.message)]
         return [
@@ -117,6 +118,9 @@ def checks(submission: Submission, *, lang: str = "en") -> list[str]:
         words["rescored"],
         report,
     ]
+    pdf = dict(summary.files).get("report/report.pdf")
+    if pdf is not None:
+        lines.append(words["pdf_rerendered" if pdf == "re-derived" else "pdf_digest"])
     if verdict.status == "EXPIRED":
         lines.append(words["expired"].format(valid_until=summary.valid_until))
     else:

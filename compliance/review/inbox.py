@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from compliance.errors import ReviewError, VerifyError
+from compliance.errors import ReviewError
 
 if TYPE_CHECKING:
     from compliance.signing.trust import TrustStore
@@ -57,6 +57,8 @@ class Summary:
     flows_not_ready: int
     domains: dict[str, str | None] = field(default_factory=dict)
     report_check: str = "re-rendered"
+    files: tuple[tuple[str, str], ...] = ()
+    """Each signed file with how it was checked (``re-derived`` or ``digest``)."""
     rating_rank: int = 0
     """The rating's place among the questionnaire's bands, 0 for the best."""
 
@@ -88,6 +90,7 @@ class Summary:
             },
             "domains": dict(self.domains),
             "reportCheck": self.report_check,
+            "files": [{"path": path, "check": check} for path, check in self.files],
         }
 
 
@@ -154,6 +157,7 @@ def _summary(verdict: Verdict, result: bytes) -> Summary:
             for domain in document.get("domains", [])
         },
         report_check=d["reportCheck"],
+        files=tuple((f["path"], f["check"]) for f in d["files"]),
         rating_rank=_rating_rank(d["questionnaire"], d["rating"]),
     )
 
@@ -186,15 +190,26 @@ def check_data(
     """The submission for ``data`` and, when it verified, the verified files."""
     from compliance.signing.archive import read_bundle
     from compliance.signing.bundle import RESULT
-    from compliance.signing.verify import Verdict, check_files
+    from compliance.signing.verify import Verdict, check_files, guarded
 
     sha256 = hashlib.sha256(data).hexdigest()
-    try:
+    read: list[dict[str, bytes]] = []
+
+    def check() -> Verdict:
         files = read_bundle(data)
-        verdict = check_files(files, trust, now=now, render_check=render_check)
-    except VerifyError as error:
-        return Submission(path, sha256, Verdict("INVALID", error.reason, error.message)), None
-    return Submission(path, sha256, verdict, _summary(verdict, files[RESULT])), files
+        read.append(files)
+        return check_files(files, trust, now=now, render_check=render_check)
+
+    verdict = guarded(check)
+    if verdict.status == "INVALID":
+        return Submission(path, sha256, verdict), None
+    files = read[0]
+    try:
+        summary = _summary(verdict, files[RESULT])
+    except Exception as error:  # a fault of ours found by this bundle: its verdict, not a crash
+        failed = Verdict.invalid("internal-error", f"cannot summarise it: {error}"[:300])
+        return Submission(path, sha256, failed), None
+    return Submission(path, sha256, verdict, summary), files
 
 
 def read_submission(
@@ -207,7 +222,7 @@ def read_submission(
         data = read_limited(path)
     except OSError as error:
         why = error.strerror or "not a regular file"
-        verdict = Verdict("INVALID", "unreadable", f"cannot read it: {why}")
+        verdict = Verdict.invalid("unreadable", f"cannot read it: {why}")
         return Submission(path, "", verdict), None
     return check_data(path, data, trust, now=now, render_check=render_check)
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from compliance.errors import VerifyReason
+
 __all__ = ["REASONS_FR", "strings"]
 
 _EN: dict[str, str] = {
@@ -22,6 +24,9 @@ _EN: dict[str, str] = {
     "rescored": "the answers were re-scored: the signed result and scores follow from them exactly",
     "report_rerendered": "the HTML report was re-rendered from the signed data, byte for byte",
     "report_digest": "the HTML report was checked by its signed digest only",
+    "pdf_rerendered": "the PDF report was re-rendered from the signed data, byte for byte",
+    "pdf_digest": "PDF checked by its digest only (not re-rendered: fonts and libraries differ "
+    "between machines)",
     "expired": "EXPIRED: the assessment was valid until {valid_until}",
     "valid_until": "valid until {valid_until}",
     "html_unverified": "only the report of a bundle that verified in full can be opened",
@@ -42,13 +47,17 @@ _FR: dict[str, str] = {
     "report_rerendered": "le rapport HTML a été régénéré à partir des données signées : "
     "identique octet pour octet",
     "report_digest": "le rapport HTML a été vérifié par son empreinte signée uniquement",
+    "pdf_rerendered": "le rapport PDF a été régénéré à partir des données signées : identique "
+    "octet pour octet",
+    "pdf_digest": "PDF vérifié par son empreinte seulement (non régénéré : polices et "
+    "bibliothèques diffèrent d'une machine à l'autre)",
     "expired": "EXPIRÉ : l'évaluation était valide jusqu'au {valid_until}",
     "valid_until": "valide jusqu'au {valid_until}",
     "html_unverified": "seul le rapport d'un paquet entièrement vérifié peut être ouvert",
     "verifier_detail": "détail technique du vérificateur (en anglais) : {message}",
 }
 
-REASONS_FR: dict[str, str] = {
+REASONS_FR: dict[VerifyReason, str] = {
     "bundle-structure": "le paquet n'est pas un rapport bien formé",
     "envelope": "l'enveloppe de signature est mal formée",
     "payload-type": "le contenu signé n'est pas du type attendu",
@@ -58,6 +67,7 @@ REASONS_FR: dict[str, str] = {
     "réémis",
     "key-outside-validity": "la clé n'était pas valide à la date de la signature",
     "issued-in-future": "le rapport prétend avoir été émis à une date future",
+    "validity-too-long": "le rapport prétend rester valide plus de 3 660 jours après son émission",
     "organisation-not-bound": "la clé n'est pas habilitée à signer pour cette organisation",
     "statement-schema": "la déclaration signée n'est pas valide",
     "signing-key-mismatch": "la déclaration désigne une autre clé que celle qui l'a signée",
@@ -70,13 +80,14 @@ REASONS_FR: dict[str, str] = {
     "assessment-invalid": "l'évaluation n'est pas valide ou ne peut pas être notée",
     "statement-mismatch": "la déclaration signée ne correspond pas à l'évaluation",
     "score-mismatch": "le résultat signé ne découle pas des réponses",
-    "cannot-rerender-report": "ce vérificateur ne peut pas régénérer le rapport HTML",
-    "report-mismatch": "le rapport HTML n'est pas celui produit à partir des données signées",
+    "cannot-rerender-report": "ce vérificateur ne peut pas régénérer le rapport",
+    "report-mismatch": "le rapport n'est pas celui produit à partir des données signées",
     "expired": "la signature est bonne mais l'évaluation a expiré",
     "unreadable": "le fichier ne peut pas être lu",
+    "internal-error": "ce paquet a fait échouer le vérificateur ; il n'est pas digne de confiance",
 }
-"""Each reason code of a failed verification explained in French (see
-:data:`compliance.signing.verify.REASONS`, plus ``unreadable`` from the inbox)."""
+"""Each reason code of a failed verification explained in French (every code of
+:data:`compliance.errors.VerifyReason`; a test keeps them in step)."""
 
 
 def strings(lang: str) -> Mapping[str, str]:

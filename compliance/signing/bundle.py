@@ -30,6 +30,7 @@ __all__ = [
     "ASSESSMENT",
     "ENVELOPE",
     "HTML",
+    "MAX_VALID_DAYS",
     "PDF",
     "QUESTIONNAIRE",
     "REQUIRED_FILES",
@@ -46,6 +47,8 @@ QUESTIONNAIRE = "data/questionnaire.json"
 RESULT = "data/result.json"
 HTML = "report/report.html"
 PDF = "report/report.pdf"
+MAX_VALID_DAYS = 3660
+"""The longest validity a bundle may claim: about ten years (``sign`` and ``verify`` agree)."""
 REQUIRED_FILES = frozenset({ENVELOPE, ASSESSMENT, QUESTIONNAIRE, RESULT, HTML})
 _EPOCH = (1980, 1, 1, 0, 0, 0)
 
@@ -148,8 +151,8 @@ def create_bundle(
     from compliance.report import render
     from compliance.signing.registry import load_published
 
-    if not 1 <= valid_days <= 3660:
-        raise SigningError("the validity must be 1 to 3,660 days")
+    if not 1 <= valid_days <= MAX_VALID_DAYS:
+        raise SigningError(f"the validity must be 1 to {MAX_VALID_DAYS:,} days")
     questionnaire = load_published(entry)
     ref = assessment.questionnaire
     if (ref.id, ref.version) != (entry.id, entry.version) or (

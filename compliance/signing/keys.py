@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from compliance.errors import DecryptionError, SigningError
+from compliance.errors import DecryptionError, InputError, SigningError
 from compliance.filecrypt import DEFAULT_PARAMS, KdfParams, decrypt, encrypt
 from compliance.signing.jsonstrict import loads
 
@@ -34,6 +34,8 @@ if TYPE_CHECKING:
 __all__ = [
     "KEY_CONTEXT",
     "SigningKey",
+    "check_name",
+    "file_stem",
     "generate_key",
     "grouped",
     "key_id",
@@ -44,7 +46,8 @@ __all__ = [
 ]
 
 KEY_CONTEXT = "compliance.signing-key/v1"
-_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}\Z")
+_NAME_CHARS = 64
+_NOT_IN_FILE_NAMES = re.compile(r"[^A-Za-z0-9._-]+")
 _MAX_KEY_FILE = 64 * 1024
 _MAX_PEM = 16 * 1024
 
@@ -120,6 +123,38 @@ def _write_new(path: Path, data: bytes, mode: int) -> None:
         os.fsync(handle.fileno())
 
 
+def check_name(name: str) -> str:
+    """``name`` trimmed, or :class:`SigningError` when it cannot name a key.
+
+    A key name is what people read (``Sud Contact DPO``): 1 to 64 characters, spaces and accents
+    welcome, no control characters and no ``/`` or ``\\``.
+    """
+    import unicodedata
+
+    name = unicodedata.normalize("NFC", name).strip()
+    if not 1 <= len(name) <= _NAME_CHARS or any(
+        unicodedata.category(c).startswith("C") or c in "/\\" for c in name
+    ):
+        raise SigningError(
+            f"a key name is 1 to {_NAME_CHARS} characters without control characters, '/' or "
+            f"'\\' (spaces are fine), not {name[:80]!r}"
+        )
+    return name
+
+
+def file_stem(name: str) -> str:
+    """The file name a key is saved under: ``Sud Contact DPO`` gives ``Sud-Contact-DPO``.
+
+    Accents are dropped, every run of other characters than letters, digits, ``.``, ``_`` and
+    ``-`` becomes one ``-``; a name with nothing left is saved as ``key``.
+    """
+    import unicodedata
+
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    stem = _NOT_IN_FILE_NAMES.sub("-", ascii_name).strip(".-")
+    return stem or "key"
+
+
 def generate_key(
     name: str, folder: Path, passphrase: str, *, params: KdfParams = DEFAULT_PARAMS
 ) -> tuple[Path, Path, str]:
@@ -130,16 +165,14 @@ def generate_key(
     from cryptography.hazmat.primitives import serialization
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-    if not _NAME.match(name):
-        raise SigningError(
-            f"a key name is 1 to 64 letters, digits, '.', '_' or '-', not {name[:80]!r}"
-        )
+    name = check_name(name)
+    stem = file_stem(name)
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as error:
         raise SigningError(f"cannot create the folder {folder}: {error.strerror}") from None
-    private_path = folder / f"{name}.key"
-    public_path = folder / f"{name}.pub.pem"
+    private_path = folder / f"{stem}.key"
+    public_path = folder / f"{stem}.pub.pem"
     for path in (private_path, public_path):
         if path.exists():
             raise SigningError(f"{path} already exists; choose another name or folder")
@@ -164,24 +197,46 @@ def generate_key(
 
 def read_key_bytes(path: Path, *, private: bool = False) -> bytes:
     """The bytes of a key file: a regular file of at most 64 KiB (never a pipe or a device, which
-    could block). A ``private`` key file must also be unreadable by other users.
+    could block). A ``private`` key file must also be unreadable by other users, and a public key
+    given where the private one is needed is named as such.
 
     Raises :class:`SigningError` with one sentence.
     """
+    from compliance.files import LIMITS, open_regular
+
+    what = "key file" if private else "public key"
     try:
-        info = path.stat()
-        if not stat.S_ISREG(info.st_mode):
-            raise SigningError(f"{path} is not a regular file")
-        if private and os.name == "posix" and info.st_mode & 0o077:
-            raise SigningError(
-                f"{path} can be read by other users (mode {stat.S_IMODE(info.st_mode):o}); "
-                f"refused. Run: chmod 600 {path}"
-            )
-        if info.st_size > _MAX_KEY_FILE:
+        fd, info = open_regular(path, what)
+    except InputError as error:
+        raise SigningError(str(error)) from None
+    with os.fdopen(fd, "rb") as handle:
+        if info.st_size > LIMITS[what]:
             raise SigningError(f"{path} is too large to be a key file")
-        return path.read_bytes()
-    except OSError as error:
-        raise SigningError(f"cannot read the key file {path}: {error.strerror or error}") from None
+        try:
+            data = handle.read(LIMITS[what] + 1)
+        except OSError as error:
+            raise SigningError(f"cannot read the key file {path}: {error.strerror}") from None
+    if len(data) > LIMITS[what]:
+        raise SigningError(f"{path} is too large to be a key file")
+    if private and data.lstrip().startswith(b"-----BEGIN PUBLIC KEY-----"):
+        raise SigningError(
+            f"{path} is the public key, which only verifies; sign with the private key file "
+            f"{_private_name(path)} (made beside it by 'compliance keys generate')"
+        )
+    if private and os.name == "posix" and info.st_mode & 0o077:
+        raise SigningError(
+            f"{path} can be read by other users (mode {stat.S_IMODE(info.st_mode):o}); "
+            f"refused. Run: chmod 600 {path}"
+        )
+    return data
+
+
+def _private_name(public: Path) -> Path:
+    name = public.name
+    for suffix in (".pub.pem", ".pem", ".pub"):
+        if name.endswith(suffix):
+            return public.with_name(name[: -len(suffix)] + ".key")
+    return public.with_name(f"{public.stem}.key")
 
 
 def load_private_key(path: Path, passphrase: str) -> SigningKey:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from compliance.errors import OutputError, TrustStoreError
+from compliance.errors import InputError, OutputError, TrustStoreError
 from compliance.files import write_atomically
 from compliance.signing.jsonstrict import loads
 from compliance.signing.statement import format_time, parse_time
@@ -148,16 +148,14 @@ class TrustStore:
         """Reads the trust store of ``folder`` (default: the user's); a missing one is empty."""
         folder = folder or default_trust_dir()
         path = folder / TRUST_FILE
-        try:
-            if path.stat().st_size > _MAX_TRUST_FILE:
-                raise TrustStoreError(f"the trust store {path} is too large")
-            data = path.read_bytes()
-        except FileNotFoundError:
+        from compliance.files import read_limited
+
+        if not path.exists() and not path.is_symlink():
             return cls((), folder)
-        except OSError as error:
-            raise TrustStoreError(
-                f"cannot read the trust store {path}: {error.strerror or error}"
-            ) from None
+        try:
+            data = read_limited(path, "trust store", max_bytes=_MAX_TRUST_FILE)
+        except InputError as error:
+            raise TrustStoreError(f"cannot read the trust store: {error}") from None
         try:
             document = loads(data)
             if not isinstance(document, dict) or document.get("schema") != TRUST_SCHEMA:

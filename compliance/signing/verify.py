@@ -5,9 +5,16 @@ signature over the PAE bytes with the keys of the trust store; only then parse t
 statement; check the key (not revoked, valid at the signed ``issuedAt``, bound to the
 organisation), the time, every subject digest and the exact file set; check the questionnaire
 against the registry's own copy; re-score the assessment with the engine and require the signed
-result and predicate scores to match exactly; re-render the HTML report and require the same bytes.
-Every failure is a :class:`VerifyError` with a stable reason code; :func:`verify_bundle` turns it
-into a :class:`Verdict` and lets nothing else escape.
+result and predicate scores to match exactly; re-render the HTML report (and, when asked, the PDF)
+and require the same bytes. Every failure is a :class:`VerifyError` with a stable reason code of
+:data:`~compliance.errors.VerifyReason`; :func:`verify_bundle` turns it into a :class:`Verdict`,
+and turns any other failure inside one bundle into an ``internal-error`` verdict, so that one
+hostile bundle never stops the verification of the next.
+
+Each verdict lists every signed file with how it was checked: ``re-derived`` when the verifier
+produced the same bytes itself (the questionnaire from its own registry, the result by re-scoring,
+a report by re-rendering), ``digest`` when only the signed digest vouches for it (the assessment,
+which is the input, and a report that was not re-rendered).
 """
 
 from __future__ import annotations
@@ -15,12 +22,22 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal, get_args
 
-from compliance.errors import InvalidAssessment, ReportError, VerifyError
+from compliance.errors import InvalidAssessment, ReportError, VerifyError, VerifyReason
 from compliance.signing.archive import read_bundle
-from compliance.signing.bundle import ASSESSMENT, ENVELOPE, HTML, QUESTIONNAIRE, RESULT, scores_of
+from compliance.signing.bundle import (
+    ASSESSMENT,
+    ENVELOPE,
+    HTML,
+    MAX_VALID_DAYS,
+    PDF,
+    QUESTIONNAIRE,
+    RESULT,
+    scores_of,
+)
 from compliance.signing.dsse import parse_envelope
 from compliance.signing.jsonstrict import loads
 from compliance.signing.keys import grouped
@@ -32,33 +49,24 @@ if TYPE_CHECKING:
     from compliance.model.questionnaire import Questionnaire
     from compliance.signing.trust import TrustEntry, TrustStore
 
-__all__ = ["CLOCK_SKEW", "REASONS", "Verdict", "check_bundle", "check_files", "verify_bundle"]
+__all__ = [
+    "CLOCK_SKEW",
+    "REASONS",
+    "Check",
+    "Verdict",
+    "check_bundle",
+    "check_files",
+    "guarded",
+    "verify_bundle",
+]
 
 CLOCK_SKEW = dt.timedelta(minutes=5)
 """How far ahead of the verifier's clock a signed ``issuedAt`` may lie."""
-REASONS = (
-    "bundle-structure",
-    "envelope",
-    "payload-type",
-    "untrusted-signer",
-    "key-revoked",
-    "key-outside-validity",
-    "issued-in-future",
-    "organisation-not-bound",
-    "statement-schema",
-    "signing-key-mismatch",
-    "subject-mismatch",
-    "digest-mismatch",
-    "questionnaire-not-published",
-    "cannot-rederive-score",
-    "assessment-invalid",
-    "statement-mismatch",
-    "score-mismatch",
-    "cannot-rerender-report",
-    "report-mismatch",
-    "expired",
-)
+REASONS: tuple[VerifyReason, ...] = get_args(VerifyReason)
+"""Every reason code a verdict can carry."""
 
+Check = Literal["re-derived", "digest"]
+"""How one file of a bundle was checked."""
 
 _REPORT_CHECK = {
     "re-rendered": "HTML report re-rendered identically",
@@ -73,8 +81,8 @@ class Verdict:
     ``details`` holds only values taken from verified bytes (empty when nothing was verified).
     """
 
-    status: str
-    reason: str | None
+    status: Literal["VALID", "EXPIRED", "INVALID"]
+    reason: VerifyReason | None
     message: str
     details: dict[str, Any] = field(default_factory=dict)
 
@@ -107,6 +115,15 @@ class Verdict:
             f"(key {grouped(d['keyId'])[:19]}...) on {d['issuedAt']}, valid until "
             f"{d['validUntil']}; answers re-scored, {_REPORT_CHECK[d['reportCheck']]}"
         )
+
+    def file_lines(self) -> list[str]:
+        """One line per signed file with how it was checked (none when nothing was verified)."""
+        return [f"{f['path']}: {f['check']}" for f in self.details.get("files", [])]
+
+    @classmethod
+    def invalid(cls, reason: VerifyReason, message: str) -> Verdict:
+        """An ``INVALID`` verdict."""
+        return cls("INVALID", reason, message)
 
 
 @functools.cache
@@ -147,6 +164,12 @@ def _check_key(entry: TrustEntry, predicate: Predicate, now: dt.datetime) -> Non
         raise VerifyError(
             "issued-in-future",
             f"the report claims to be issued in the future ({format_time(issued)})",
+        )
+    if predicate.valid_until - issued > dt.timedelta(days=MAX_VALID_DAYS):
+        raise VerifyError(
+            "validity-too-long",
+            f"the report claims to stay valid until {format_time(predicate.valid_until)}, over "
+            f"{MAX_VALID_DAYS:,} days after it was issued; this toolkit never signs that",
         )
     if (entry.valid_from is not None and issued < entry.valid_from) or (
         entry.valid_until is not None and issued > entry.valid_until
@@ -225,7 +248,13 @@ def _assessment(data: bytes, questionnaire: Questionnaire, predicate: Predicate)
     return assessment
 
 
-def _rescore(files: dict[str, bytes], predicate: Predicate, render_check: bool) -> dict[str, Any]:
+def _rescore(
+    files: dict[str, bytes],
+    predicate: Predicate,
+    render_check: bool,
+    pdf_check: bool,
+    checks: dict[str, Check],
+) -> dict[str, Any]:
     from compliance.canonical import canonical_bytes
     from compliance.engine.scoring import ENGINES, score
 
@@ -236,6 +265,7 @@ def _rescore(files: dict[str, bytes], predicate: Predicate, render_check: bool) 
             f"{', '.join(ENGINES)} only",
         )
     questionnaire = _questionnaire(files, predicate)
+    checks[QUESTIONNAIRE] = "re-derived"
     assessment = _assessment(files[ASSESSMENT], questionnaire, predicate)
     try:
         result = score(questionnaire, assessment, engine=predicate.engine_version)
@@ -249,9 +279,14 @@ def _rescore(files: dict[str, bytes], predicate: Predicate, render_check: bool) 
             f"the signed result does not follow from the answers (re-scored: "
             f"{result.overall.score}, {result.overall.rating})",
         )
+    checks[RESULT] = "re-derived"
     if render_check:
         # The same bytes as our own rendering: the report module's guarantees carry over.
-        _rerender(files[HTML], questionnaire, assessment, result, predicate)
+        _rerender(files[HTML], questionnaire, assessment, result, predicate, fmt="html")
+        checks[HTML] = "re-derived"
+    if pdf_check and PDF in files:
+        _rerender(files[PDF], questionnaire, assessment, result, predicate, fmt="pdf")
+        checks[PDF] = "re-derived"
     return scores_of(result)
 
 
@@ -261,6 +296,8 @@ def _rerender(
     assessment: Assessment,
     result: Any,
     predicate: Predicate,
+    *,
+    fmt: Literal["html", "pdf"],
 ) -> None:
     from compliance.report import LANGUAGES, render
 
@@ -279,33 +316,50 @@ def _rerender(
             assessment,
             result,
             lang=lang,
-            fmt="html",
+            fmt=fmt,
             signature=predicate.signing_key_id,
         )
     except ReportError as error:
         raise VerifyError("cannot-rerender-report", str(error)) from None
     if again != html:
         raise VerifyError(
-            "report-mismatch", "the HTML report is not the one rendered from the signed data"
+            "report-mismatch",
+            f"the {fmt.upper()} report is not the one rendered from the signed data",
         )
 
 
 def check_bundle(
-    data: bytes, trust: TrustStore, *, now: dt.datetime, render_check: bool = True
+    data: bytes,
+    trust: TrustStore,
+    *,
+    now: dt.datetime,
+    render_check: bool = True,
+    pdf_check: bool = False,
 ) -> Verdict:
     """Verifies a bundle; raises only :class:`VerifyError`, returns VALID or EXPIRED."""
-    return check_files(read_bundle(data), trust, now=now, render_check=render_check)
+    return check_files(
+        read_bundle(data), trust, now=now, render_check=render_check, pdf_check=pdf_check
+    )
 
 
 def check_files(
-    files: dict[str, bytes], trust: TrustStore, *, now: dt.datetime, render_check: bool = True
+    files: dict[str, bytes],
+    trust: TrustStore,
+    *,
+    now: dt.datetime,
+    render_check: bool = True,
+    pdf_check: bool = False,
 ) -> Verdict:
-    """Verifies the files of a bundle already read by :func:`read_bundle`."""
+    """Verifies the files of a bundle already read by :func:`read_bundle`.
+
+    ``render_check`` re-renders the HTML report, ``pdf_check`` the PDF report (when there is one).
+    """
     statement, entry = _signer(files, trust)
     predicate = statement.predicate
     _check_key(entry, predicate, now)
     _check_subjects(files, statement.subjects)
-    scores = _rescore(files, predicate, render_check)
+    checks: dict[str, Check] = dict.fromkeys(sorted(statement.subjects), "digest")
+    scores = _rescore(files, predicate, render_check, pdf_check, checks)
     details = {
         "reportId": predicate.report_id,
         "issuedAt": format_time(predicate.issued_at),
@@ -325,6 +379,7 @@ def check_files(
         "coverage": scores["coverage"],
         "incomplete": scores["incomplete"],
         "reportCheck": "re-rendered" if render_check else "digest",
+        "files": [{"path": path, "check": check} for path, check in checks.items()],
     }
     if predicate.valid_until <= now:
         return Verdict(
@@ -342,10 +397,29 @@ def verify_bundle(
     *,
     now: dt.datetime | None = None,
     render_check: bool = True,
+    pdf_check: bool = False,
 ) -> Verdict:
     """The verdict on a bundle's bytes; never raises for anything the bytes contain."""
     when = now or dt.datetime.now(dt.UTC)
+    return guarded(
+        lambda: check_bundle(data, trust, now=when, render_check=render_check, pdf_check=pdf_check)
+    )
+
+
+def guarded(check: Callable[[], Verdict]) -> Verdict:
+    """``check()``, with any failure turned into an ``INVALID`` verdict.
+
+    A :class:`VerifyError` keeps its reason. Anything else (a fault of this verifier that a hostile
+    bundle found, an exhausted stack or memory) becomes ``internal-error`` with its message: the
+    bundle is not trusted, and the next bundle is still verified.
+    """
     try:
-        return check_bundle(data, trust, now=when, render_check=render_check)
+        return check()
     except VerifyError as error:
-        return Verdict("INVALID", error.reason, error.message)
+        return Verdict.invalid(error.reason, error.message)
+    except Exception as error:  # RecursionError and MemoryError among them: see the docstring
+        return Verdict.invalid(
+            "internal-error",
+            f"this bundle made the verifier fail ({type(error).__name__}: {str(error)[:200]}); "
+            "it is not trusted; please report it",
+        )

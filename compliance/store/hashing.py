@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import hashlib
+import os
 from pathlib import Path
 
-from compliance.errors import WorkspaceError
+from compliance.errors import InputError, WorkspaceError
 
 __all__ = ["MAX_STORED_BYTES", "hash_file", "read_for_storage"]
 
@@ -15,26 +15,33 @@ MAX_STORED_BYTES = 50 * 1024 * 1024
 
 def hash_file(path: Path) -> str:
     """The SHA-256 of a file as 64 hex digits; raises :class:`WorkspaceError` if unreadable."""
-    digest = hashlib.sha256()
+    from compliance.files import hash_regular_file
+
     try:
-        with path.open("rb") as handle:
-            while chunk := handle.read(1024 * 1024):
-                digest.update(chunk)
-    except OSError as error:
-        raise WorkspaceError(f"cannot read {path}: {error.strerror or error}") from None
-    return digest.hexdigest()
+        return hash_regular_file(path)
+    except InputError as error:
+        raise WorkspaceError(f"cannot read the evidence file: {error}") from None
 
 
 def read_for_storage(path: Path) -> bytes:
     """The bytes of a file to copy into the workspace, refused above :data:`MAX_STORED_BYTES`."""
+    from compliance.files import open_regular
+
     try:
-        size = path.stat().st_size
-        if size > MAX_STORED_BYTES:
+        fd, info = open_regular(path, "evidence")
+    except InputError as error:
+        raise WorkspaceError(f"cannot read the evidence file: {error}") from None
+    with os.fdopen(fd, "rb") as handle:
+        if info.st_size > MAX_STORED_BYTES:
             raise WorkspaceError(
-                f"{path} is {size // (1024 * 1024)} MiB, more than the "
+                f"{path} is {info.st_size // (1024 * 1024)} MiB, more than the "
                 f"{MAX_STORED_BYTES // (1024 * 1024)} MiB a workspace stores; "
                 "attach it without copying"
             )
-        return path.read_bytes()
-    except OSError as error:
-        raise WorkspaceError(f"cannot read {path}: {error.strerror or error}") from None
+        try:
+            data = handle.read(MAX_STORED_BYTES + 1)
+        except OSError as error:
+            raise WorkspaceError(f"cannot read {path}: {error.strerror or error}") from None
+    if len(data) > MAX_STORED_BYTES:
+        raise WorkspaceError(f"{path} grew past {MAX_STORED_BYTES // (1024 * 1024)} MiB; refused")
+    return data
