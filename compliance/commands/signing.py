@@ -35,7 +35,13 @@ def register(commands: Any) -> None:
         allow_abbrev=False,
         help="make an Ed25519 key pair (private key encrypted with a passphrase)",
     )
-    generate.add_argument("--name", required=True, help="the key name (file names NAME.key ...)")
+    generate.add_argument(
+        "--name",
+        required=True,
+        help="who holds the key, as people read it (e.g. 'Sud Contact DPO'): 1 to 64 characters, "
+        "spaces and accents welcome, no '/'; the files are named after it "
+        "(Sud-Contact-DPO.key and Sud-Contact-DPO.pub.pem) and printed",
+    )
     generate.add_argument("-o", "--output", metavar="DIR", required=True, help="the folder")
     add_passphrase_file(generate)
     generate.set_defaults(handler=_generate)
@@ -100,6 +106,12 @@ def register(commands: Any) -> None:
         "--digest-only",
         action="store_true",
         help="check the HTML report by its signed digest instead of re-rendering it",
+    )
+    verify.add_argument(
+        "--pdf",
+        action="store_true",
+        help="also re-render the PDF report and compare the bytes (holds only on the signer's "
+        "toolchain: fonts and libraries differ between machines)",
     )
     _add_trust(verify)
     verify.set_defaults(handler=_verify)
@@ -223,26 +235,33 @@ def _trust_revoke(args: argparse.Namespace) -> int:
 
 
 def _verify(args: argparse.Namespace) -> int:
-    from compliance.signing.archive import MAX_BUNDLE_BYTES
-    from compliance.signing.verify import Verdict, verify_bundle
+    from compliance.errors import InputError
+    from compliance.files import read_limited
+    from compliance.signing.verify import Verdict, guarded, verify_bundle
 
     store = _store(args)
     now = dt.datetime.now(dt.UTC)
     rows: list[dict[str, Any]] = []
     all_ok = True
     for name in args.bundles:
-        path = Path(name)
-        try:
-            with path.open("rb") as handle:
-                data = handle.read(MAX_BUNDLE_BYTES + 1)
-            verdict = verify_bundle(data, store, now=now, render_check=not args.digest_only)
-        except OSError as error:
-            verdict = Verdict("INVALID", "unreadable", f"cannot read it: {error.strerror}")
+
+        def check(name: str = name) -> Verdict:
+            try:
+                data = read_limited(Path(name), "bundle")
+            except InputError as error:
+                return Verdict.invalid("unreadable", error.problem)
+            return verify_bundle(
+                data, store, now=now, render_check=not args.digest_only, pdf_check=args.pdf
+            )
+
+        verdict = guarded(check)
         all_ok = all_ok and verdict.ok
         if args.json:
             rows.append({"bundle": name, **verdict.to_json()})
         else:
             print(f"{name}: {verdict.line()}")
+            for line in verdict.file_lines():
+                print(f"    {line}")
     if args.json:
         print_json(rows)
     if not store.entries and not args.json:
