@@ -114,7 +114,16 @@ class Verdict:
             f"{d['questionnaire']['version']}; signed by {d['signer']} "
             f"(key {grouped(d['keyId'])[:19]}...) on {d['issuedAt']}, valid until "
             f"{d['validUntil']}; answers re-scored, {_REPORT_CHECK[d['reportCheck']]}"
+            f"{self._pdf_check()}"
         )
+
+    def _pdf_check(self) -> str:
+        checks = {f["path"]: f["check"] for f in self.details.get("files", [])}
+        if PDF not in checks:
+            return ""
+        if checks[PDF] == "re-derived":
+            return ", PDF report re-rendered identically"
+        return ", PDF checked by its digest only (verify --pdf re-renders it)"
 
     def file_lines(self) -> list[str]:
         """One line per signed file with how it was checked (none when nothing was verified)."""

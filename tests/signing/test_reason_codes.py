@@ -19,12 +19,12 @@ import pytest
 from compliance.cli import main
 from compliance.errors import VerifyReason
 from compliance.signing.archive import read_bundle
-from compliance.signing.bundle import ASSESSMENT, ENVELOPE, HTML, assemble
+from compliance.signing.bundle import ASSESSMENT, ENVELOPE, HTML, PDF, assemble
 from compliance.signing.bundle import zip_files as rezip
 from compliance.signing.dsse import pae, parse_envelope
 from compliance.signing.statement import format_time
 from compliance.signing.verify import REASONS, Verdict, verify_bundle
-from tests.signing.conftest import ISSUED, NOW, Signer
+from tests.signing.conftest import ISSUED, NOW, Signer, sign
 
 Case = Callable[[Signer, Signer, bytes, Path, pytest.MonkeyPatch], Verdict]
 CASES: dict[VerifyReason, Case] = {}
@@ -249,3 +249,44 @@ def test_every_reason_code_has_its_case() -> None:
 def test_the_untouched_bundle_is_valid_with_no_reason(signer: Signer, bundle: bytes) -> None:
     verdict = _verify(bundle, signer)
     assert (verdict.status, verdict.reason) == ("VALID", None)
+
+
+def test_a_pdf_that_lies_is_checked_by_digest_only_unless_re_rendered(
+    signer: Signer, bundle: bytes
+) -> None:
+    """A trusted signer ships a 44-byte text as the PDF: the verdict says it was only digested,
+    and ``--pdf`` refuses it."""
+    files = read_bundle(bundle)
+    files.pop(ENVELOPE)
+    files[PDF] = b"Score 100/100 READY -- not a PDF at all....."
+    lying = assemble(files, _predicate(bundle), signer.key)
+    verdict = _verify(lying, signer)
+    assert verdict.status == "VALID"
+    assert {"path": PDF, "check": "digest"} in verdict.details["files"]
+    assert "PDF checked by its digest only" in verdict.line()
+    assert f"{PDF}: digest" in verdict.file_lines()
+    refused = _verify(lying, signer, pdf_check=True)
+    assert (refused.reason, refused.message) == (
+        "report-mismatch",
+        "the PDF report is not the one rendered from the signed data",
+    )
+
+
+def test_each_file_is_listed_with_how_it_was_checked(signer: Signer, bundle: bytes) -> None:
+    full = _verify(bundle, signer).details["files"]
+    assert full == [
+        {"path": "data/assessment.json", "check": "digest"},
+        {"path": "data/questionnaire.json", "check": "re-derived"},
+        {"path": "data/result.json", "check": "re-derived"},
+        {"path": "report/report.html", "check": "re-derived"},
+    ]
+    quick = _verify(bundle, signer, render_check=False).details["files"]
+    assert {"path": HTML, "check": "digest"} in quick
+
+
+def test_a_signed_pdf_is_re_rendered_identically(signer: Signer) -> None:
+    with_pdf = sign(signer, pdf=True)
+    verdict = _verify(with_pdf, signer, pdf_check=True)
+    assert verdict.status == "VALID", verdict.message
+    assert {"path": PDF, "check": "re-derived"} in verdict.details["files"]
+    assert "PDF report re-rendered identically" in verdict.line()
