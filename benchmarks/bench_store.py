@@ -1,7 +1,8 @@
 """Measures the workspace store against its budgets (DESIGN section 12), as ratios to floors.
 
 - An answer write, durability included (WAL + ``synchronous=FULL``, one transaction with its audit
-  entry): budget under 5 ms.
+  entry, the role check and the revision it was based on, as the terminal UI writes it): budget
+  under 5 ms on SQLite, under 10 ms on PostgreSQL (which also sends its change notification).
 - Listing 500 clients with their latest scores (open the workspace: engine, connection, revision
   check without Alembic; then the query): budget a quarter of a minimal Textual app's first paint,
   both measured in the same run (the app in a fresh process, to its first ``pilot.pause()``).
@@ -20,12 +21,15 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 WRITE_BUDGET_MS = 5.0
+POSTGRES_WRITE_BUDGET_MS = 10.0
 LISTING_BUDGET = 0.25
 """Opening the workspace and listing 500 clients: at most a quarter of the first paint."""
 
@@ -80,16 +84,21 @@ def _write_times(location: str, writes: int = 500) -> list[float]:
     from compliance import store
 
     with store.open_workspace(location, actor="bench") as ws:
-        client = store.create_client(ws, f"Bench {os.getpid()} {time.time_ns()}")
+        name = f"Bench {os.getpid()} {time.time_ns()}"
+        client = store.create_client(ws, name)
         aid = store.create_assessment(ws, client, "example")
         for i in range(20):  # warm the connection pool and statement cache
             store.save_answer(ws, aid, f"warm.{i}", i)
+        seen: dict[str, int] = {}
         times = []
         for i in range(writes):
+            question = f"q.{i % 50}"
             start = time.perf_counter()
-            store.save_answer(ws, aid, f"q.{i % 50}", i, comment="c")
+            seen[question] = store.save_answer(
+                ws, aid, question, i, comment="c", based_on=seen.get(question, 0)
+            )
             times.append(time.perf_counter() - start)
-        store.delete_client(ws, client)  # a shared workspace is left as it was found
+        store.delete_client(ws, client, confirm=name)  # a shared workspace is left as it was found
     return times
 
 
@@ -157,13 +166,35 @@ def _populate(location: str) -> float:
     return time.perf_counter() - start
 
 
-def _report_writes(name: str, times: list[float]) -> bool:
+@contextmanager
+def _scratch_database(admin: str) -> Iterator[str]:
+    """A database of its own on the server, dropped afterwards (the server's other databases
+    may belong to other programs and other schema revisions)."""
+    import uuid
+
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    def libpq(url: str) -> str:
+        return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+
+    name = f"compliance_bench_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(libpq(admin), autocommit=True) as connection:
+        connection.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield make_url(admin).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with psycopg.connect(libpq(admin), autocommit=True) as connection:
+            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def _report_writes(name: str, times: list[float], budget: float = WRITE_BUDGET_MS) -> bool:
     median = statistics.median(times) * 1000
     p95 = sorted(times)[int(len(times) * 0.95)] * 1000
-    ok = median < WRITE_BUDGET_MS
+    ok = median < budget
     print(
         f"{name} answer write (durable, audited): median {median:.2f} ms, p95 {p95:.2f} ms; "
-        f"budget {WRITE_BUDGET_MS:.0f} ms -> {median / WRITE_BUDGET_MS:.2f} of budget "
+        f"budget {budget:.0f} ms -> {median / budget:.2f} of budget "
         f"{'OK' if ok else 'MISSED'}"
     )
     return ok
@@ -181,7 +212,10 @@ def main() -> int:
         print(f"  = {statistics.median(writes) / floor:.1f}x the bare commit floor")
         postgres = os.environ.get("COMPLIANCE_TEST_POSTGRES_URL")
         if postgres:
-            ok &= _report_writes("PostgreSQL", _write_times(postgres))
+            with _scratch_database(postgres) as scratch:
+                ok &= _report_writes(
+                    "PostgreSQL", _write_times(scratch), budget=POSTGRES_WRITE_BUDGET_MS
+                )
         listing_db = str(Path(folder) / "listing.sqlite")
         print(f"(setup: 500 clients imported and scored in {_populate(listing_db):.1f} s)")
         paint = _fresh_process(FIRST_PAINT)

@@ -27,6 +27,8 @@ __all__ = [
     "VerifyError",
     "VerifyReason",
     "WorkspaceBusy",
+    "WorkspaceConflict",
+    "WorkspaceDenied",
     "WorkspaceError",
     "WorkspaceFull",
     "WorkspaceReadOnly",
@@ -119,6 +121,35 @@ class WorkspaceBusy(WorkspaceError):
 
 class WorkspaceReadOnly(WorkspaceError):
     """The workspace can be read but not written; nothing already saved is lost."""
+
+
+class WorkspaceConflict(WorkspaceError):
+    """A write was based on an old revision: someone else changed the item first.
+
+    Nothing was written. The error carries what the store holds now, so that a screen can show
+    "changed by NAME at TIME: keep theirs / use mine" with both values; writing again based on
+    ``revision`` is "use mine".
+    """
+
+    def __init__(
+        self, target: str, *, actor: str | None, at: str | None, theirs: object, revision: int
+    ) -> None:
+        who = actor or "someone"
+        when = f" at {at[:19].replace('T', ' ')} UTC" if at else ""
+        gone = " (it was deleted)" if revision == 0 else ""
+        super().__init__(
+            f"{target} was changed by {who}{when}{gone} after you read it, so your change was "
+            "not saved; look at their version, then keep theirs or save yours again"
+        )
+        self.target = target
+        self.actor = actor
+        self.at = at
+        self.theirs = theirs
+        self.revision = revision
+
+
+class WorkspaceDenied(WorkspaceError):
+    """The acting user's role does not allow the change (or the database refused it)."""
 
 
 class WorkspaceFull(WorkspaceError):

@@ -180,7 +180,7 @@ def decide(workspace: Workspace, submission: Submission, status: str, comment: s
         )
     text = _clean_comment(comment)
     stamp = now()
-    with workspace.write() as connection:
+    with workspace.write(needs="reviewer") as connection:
         submission_id = _upsert(connection, submission, stamp)
         previous = connection.execute(
             select(review_decisions.c.status, review_decisions.c.comment)

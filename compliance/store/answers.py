@@ -1,9 +1,11 @@
 """Provides answering and clearing questions: one durable transaction each, audited.
 
 Each answer is its own row, so two people answering different questions of one assessment never
-overwrite each other. The write reads the old answer (locked on PostgreSQL), stores the new one,
-marks the assessment changed and appends the old → new pair to the audit log, all in one
-transaction; when :func:`save_answer` returns, the answer is on disk.
+overwrite each other; each row has a revision, and a write based on an old one is refused with
+:class:`~compliance.errors.WorkspaceConflict` (optimistic concurrency), so two people answering the
+same question never overwrite each other unseen either. The write reads the old answer (locked
+on PostgreSQL), stores the new one, marks the assessment changed and appends the old → new pair
+to the audit log, all in one transaction; when :func:`save_answer` returns, the answer is on disk.
 """
 
 from __future__ import annotations
@@ -13,13 +15,14 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 from pydantic import ValidationError
-from sqlalchemy import Connection, delete, select
+from sqlalchemy import Connection, delete, select, update
 
-from compliance.errors import InvalidAssessment
-from compliance.model.assessment import Answer
+from compliance.errors import InvalidAssessment, WorkspaceConflict, WorkspaceError
+from compliance.model.assessment import NA, Answer
 from compliance.model.questionnaire import Questionnaire
 from compliance.store import audit
 from compliance.store.assessments import require_assessment, touch
+from compliance.store.audit import last_change_of
 from compliance.store.schema import answers, evidence
 from compliance.store.values import from_json, now, to_json
 from compliance.store.workspace import Workspace
@@ -133,6 +136,7 @@ def _change(
             "answered_by": workspace.actor,
             "answered_at": stamp,
             "updated": stamp,
+            "revision": 1 if old is None else int(old.revision) + 1,
         },
         {
             "actor": workspace.actor,
@@ -154,39 +158,94 @@ def _old(connection: Connection, assessment_id: int, question_id: str) -> Any:
     ).first()
 
 
+def _theirs_conflict(
+    connection: Connection, assessment_id: int, question_id: str, current: Any
+) -> WorkspaceConflict:
+    target = f"answer:{question_id}"
+    who, when = last_change_of(connection, assessment_id, target)
+    return WorkspaceConflict(
+        f"the answer to {question_id}",
+        actor=who,
+        at=when,
+        theirs=_plain(current),
+        revision=0 if current is None else int(current.revision),
+    )
+
+
 def save_answer(
     workspace: Workspace,
     assessment_id: int,
     question_id: str,
-    value: Any,
+    value: Any = KEEP,
     *,
     comment: str | _Keep | None = KEEP,
     questionnaire: Questionnaire | None = None,
-) -> None:
-    """Answers a question (or changes its answer), durably, in one transaction.
+    based_on: int | None = None,
+) -> int:
+    """Answers a question, or changes its value or comment, durably, in one transaction.
 
-    ``value`` is a bare answer (option id, list of ids, number, text, date, ``na``). The comment
-    is kept unless given (None clears it). When ``questionnaire`` is given the value is checked
-    against the question first, and a wrong one raises :class:`InvalidAssessment`.
+    ``value`` is a bare answer (option id, list of ids, number, text, date, ``na``), or
+    :data:`KEEP` to change only the comment; ``comment`` is kept unless given (None clears it).
+    Only what is given is written: a comment save never re-sends the value. ``based_on`` is the
+    answer's revision the caller last read (0: it had no answer); when the store holds another,
+    nothing is written and :class:`WorkspaceConflict` says who changed it, when, and to what.
+    None writes whatever the store holds (imports, scripts). When ``questionnaire`` is given the
+    value is checked against the question first, and a wrong one raises
+    :class:`InvalidAssessment`. Returns the answer's new revision.
     """
     stamp = now()
-    answer = _answer(workspace, question_id, value, comment, stamp)
-    _check(questionnaire, question_id, answer.value)
+    keep_value = isinstance(value, _Keep)
+    answer = _answer(workspace, question_id, NA if keep_value else value, comment, stamp)
+    if not keep_value:
+        _check(questionnaire, question_id, answer.value)
+    dumped = answer.model_dump(mode="json")
+    here = (answers.c.assessment_id == assessment_id) & (answers.c.question_id == question_id)
     with workspace.write() as connection:
         row = require_assessment(connection, assessment_id, workspace.where)
-        old = _old(connection, assessment_id, question_id)
-        written, entry = _change(
-            workspace=workspace,
-            row=row,
-            question_id=question_id,
-            answer=answer,
-            comment=comment,
-            stamp=stamp,
-            old=old,
-        )
-        _upsert(connection, [written])
+        old = connection.execute(select(answers).where(here).with_for_update()).first()
+        if based_on is not None and based_on != (0 if old is None else old.revision):
+            raise _theirs_conflict(connection, assessment_id, question_id, old)
+        changes: dict[str, Any] = {"updated": stamp}
+        if not keep_value:
+            changes |= {
+                "value": to_json(dumped["value"]),
+                "answered_by": workspace.actor,
+                "answered_at": stamp,
+            }
+        if not isinstance(comment, _Keep):
+            changes["comment"] = dumped["comment"]
+        if old is None:
+            if keep_value:
+                raise WorkspaceError(
+                    f"question {question_id!r} of assessment {assessment_id} has no answer yet; "
+                    "answer it before writing a comment"
+                )
+            revision = 1
+            connection.execute(
+                answers.insert().values(
+                    assessment_id=assessment_id, question_id=question_id, revision=1, **changes
+                )
+            )
+        else:
+            revision = int(old.revision) + 1
+            connection.execute(update(answers).where(here).values(revision=revision, **changes))
         touch(connection, assessment_id, stamp)
-        audit.append(connection, **entry)
+        before: dict[str, Any] = {} if old is None else {"value": old.value, "comment": old.comment}
+        new: dict[str, Any] = {"value": from_json(changes.get("value", before.get("value")))}
+        new_comment = changes.get("comment", before.get("comment"))
+        if new_comment is not None:
+            new["comment"] = new_comment
+        audit.append(
+            connection,
+            actor=workspace.actor,
+            action="answer.set" if not keep_value else "answer.comment",
+            target=f"answer:{question_id}",
+            client_id=row.client_id,
+            assessment_id=assessment_id,
+            old=_plain(old),
+            new=new,
+        )
+        return revision
 
 
 @dataclass(frozen=True, slots=True)
@@ -263,32 +322,39 @@ def save_answers(
 
 
 def _version(row: Any) -> str:
-    return "" if row is None else str(row.updated)
+    return "" if row is None else str(row.revision)
 
 
 def answer_versions(workspace: Workspace, assessment_id: int) -> dict[str, str]:
     """The version of every stored answer of an assessment, by question id.
 
     A version changes whenever the answer or its comment is written; compare it with the one
-    seen earlier to tell whether someone changed the answer since. (It is the row's update stamp.)
+    seen earlier to tell whether someone changed the answer since. (It is the answer's revision,
+    as text: the ``based_on`` of :func:`save_answer`.)
     """
     with workspace.read() as connection:
         return {
             item.question_id: _version(item)
             for item in connection.execute(
-                select(answers.c.question_id, answers.c.updated).where(
+                select(answers.c.question_id, answers.c.revision).where(
                     answers.c.assessment_id == assessment_id
                 )
             )
         }
 
 
-def clear_answer(workspace: Workspace, assessment_id: int, question_id: str) -> bool:
-    """Removes an answer and its evidence references; False when there was none."""
+def clear_answer(
+    workspace: Workspace, assessment_id: int, question_id: str, *, based_on: int | None = None
+) -> bool:
+    """Removes an answer and its evidence references; False when there was none.
+
+    ``based_on`` as for :func:`save_answer`."""
     with workspace.write() as connection:
         row = require_assessment(connection, assessment_id, workspace.where)
         where = (answers.c.assessment_id == assessment_id) & (answers.c.question_id == question_id)
         old = connection.execute(select(answers).where(where).with_for_update()).first()
+        if based_on is not None and based_on != (0 if old is None else old.revision):
+            raise _theirs_conflict(connection, assessment_id, question_id, old)
         if old is None:
             return False
         connection.execute(delete(answers).where(where))

@@ -13,9 +13,9 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Literal, get_args
 
-from sqlalchemy import ColumnElement, Connection, Table, select, update
+from sqlalchemy import ColumnElement, Connection, Table, func, select, update
 
-from compliance.errors import WorkspaceError
+from compliance.errors import WorkspaceConflict, WorkspaceError
 from compliance.model.assessment import Assessment, Assessor, Organisation
 from compliance.store import audit
 from compliance.store.assessment_rows import (
@@ -45,6 +45,7 @@ __all__ = [
     "insert_assessment",
     "list_assessments",
     "load_assessment",
+    "next_cycle",
     "require_assessment",
     "set_profile_answer",
     "set_status",
@@ -99,17 +100,32 @@ def touch(connection: Connection, assessment_id: int, stamp: str) -> None:
     )
 
 
+def next_cycle(connection: Connection, client_id: int) -> int:
+    """The client's next cycle number, the client row locked until the caller's transaction ends
+    (on SQLite the write transaction already holds the only write lock); a unique index on
+    (client, cycle) backs it."""
+    connection.execute(select(clients.c.id).where(clients.c.id == client_id).with_for_update())
+    last = connection.execute(
+        select(func.max(assessments.c.cycle)).where(assessments.c.client_id == client_id)
+    ).scalar()
+    return 1 if last is None else int(last) + 1
+
+
 def insert_assessment(
     connection: Connection,
     client_id: int,
     assessment: Assessment,
     *,
     actor: str,
-    cycle: int = 1,
+    cycle: int | None = None,
     status: Status = "draft",
     action: str = "assessment.create",
 ) -> int:
-    """Stores a whole assessment inside the caller's transaction and returns its id."""
+    """Stores a whole assessment inside the caller's transaction and returns its id.
+
+    ``cycle`` defaults to the client's next one (:func:`next_cycle`)."""
+    if cycle is None:
+        cycle = next_cycle(connection, client_id)
     rows = to_rows(assessment)
     stamp = now()
     assessment_id = int(
@@ -200,19 +216,8 @@ def duplicate_assessment(
         source = _loaded(connection, assessment_id, workspace.where)
         if as_of is not None:
             source = source.model_copy(update={"as_of": as_of})
-        last = connection.execute(
-            select(assessments.c.cycle)
-            .where(assessments.c.client_id == row.client_id)
-            .order_by(assessments.c.cycle.desc())
-            .limit(1)
-        ).scalar_one()
         new_id = insert_assessment(
-            connection,
-            row.client_id,
-            source,
-            actor=workspace.actor,
-            cycle=int(last) + 1,
-            action="assessment.duplicate",
+            connection, row.client_id, source, actor=workspace.actor, action="assessment.duplicate"
         )
         # Copied evidence keeps its stored content, which the model does not carry.
         stored = connection.execute(
@@ -234,10 +239,10 @@ def duplicate_assessment(
 
 
 def set_status(workspace: Workspace, assessment_id: int, status: Status) -> None:
-    """Moves an assessment to ``draft``, ``in_review`` or ``final``."""
+    """Moves an assessment to ``draft``, ``in_review`` or ``final`` (``final``: reviewers)."""
     if status not in STATUSES:
         raise WorkspaceError(f"{status!r} is not a status; use one of {', '.join(STATUSES)}")
-    with workspace.write() as connection:
+    with workspace.write(needs="reviewer" if status == "final" else "editor") as connection:
         row = require_assessment(connection, assessment_id, workspace.where)
         if row.status == status:
             return
@@ -257,13 +262,32 @@ def set_status(workspace: Workspace, assessment_id: int, status: Status) -> None
 
 
 def set_profile_answer(
-    workspace: Workspace, assessment_id: int, question_id: str, value: Any
-) -> None:
-    """Answers (or, with None, clears) a profile question, in one transaction."""
+    workspace: Workspace,
+    assessment_id: int,
+    question_id: str,
+    value: Any,
+    *,
+    based_on: int | None = None,
+) -> int:
+    """Answers (or, with None, clears) a profile question, in one transaction.
+
+    ``based_on`` is the profile revision the caller last read; when the store holds another,
+    nothing is written and :class:`WorkspaceConflict` carries the stored value. Returns the new
+    profile revision.
+    """
     with workspace.write() as connection:
         row = require_assessment(connection, assessment_id, workspace.where)
         profile = dict(from_json(row.profile))
         old = profile.get(question_id)
+        if based_on is not None and based_on != row.profile_revision:
+            who, when = audit.last_change_of(connection, assessment_id, f"profile:{question_id}")
+            raise WorkspaceConflict(
+                f"the profile of assessment {assessment_id}",
+                actor=who,
+                at=when,
+                theirs=old,
+                revision=int(row.profile_revision),
+            )
         if value is None:
             profile.pop(question_id, None)
         else:
@@ -274,10 +298,16 @@ def set_profile_answer(
         checked = Assessment.model_validate(data)  # raises on a malformed value
         profile = checked.model_dump(mode="json", by_alias=True)["profile"]
         stamp = now()
+        revision = int(row.profile_revision) + 1
         connection.execute(
             update(assessments)
             .where(assessments.c.id == assessment_id)
-            .values(profile=to_json(profile), revision=assessments.c.revision + 1, updated=stamp)
+            .values(
+                profile=to_json(profile),
+                revision=assessments.c.revision + 1,
+                profile_revision=revision,
+                updated=stamp,
+            )
         )
         audit.append(
             connection,
@@ -289,6 +319,7 @@ def set_profile_answer(
             old=old,
             new=profile.get(question_id),
         )
+        return revision
 
 
 def _info(row: Any) -> AssessmentInfo:

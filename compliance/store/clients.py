@@ -1,9 +1,10 @@
 """Provides clients (the organisations a workspace holds): create, rename, list, delete.
 
-Deleting a client is complete: its assessments, answers, flows, evidence, reports and audit
-entries go in one transaction, and one tombstone without personal data records that a deletion
-happened. On SQLite, ``secure_delete`` zeroes the freed space and a WAL checkpoint then moves the
-erasure into the database file, so the data does not linger on disk.
+Deleting a client needs the admin role and the client's name typed again. It is complete: its
+assessments, answers, flows, evidence, reports and the values of its audit entries go in one
+transaction; the audit entries themselves (who did what, when) stay, being append-only, and one
+more records the deletion. On SQLite, ``secure_delete`` zeroes the freed space and a WAL
+checkpoint then moves the erasure into the database file, so the data does not linger on disk.
 """
 
 from __future__ import annotations
@@ -12,13 +13,13 @@ from typing import Any
 
 from sqlalchemy import Connection, delete, func, select, update
 
-from compliance.errors import WorkspaceError
+from compliance.errors import WorkspaceConflict, WorkspaceError
 from compliance.store import audit
 from compliance.store.listing import Client, client_from_row
 from compliance.store.schema import (
     answers,
     assessments,
-    audit_log,
+    audit_values,
     clients,
     evidence,
     flows,
@@ -29,6 +30,7 @@ from compliance.store.workspace import Workspace
 
 __all__ = [
     "Client",
+    "client_revision",
     "create_client",
     "delete_client",
     "find_client",
@@ -87,16 +89,69 @@ def insert_client(connection: Connection, name: str, actor: str, where: str) -> 
     return client_id
 
 
-def rename_client(workspace: Workspace, client_id: int, name: str) -> None:
-    """Renames a client."""
+def _check_revision(connection: Connection, row: Any, based_on: int | None) -> None:
+    if based_on is None or based_on == row.revision:
+        return
+    who, when = audit.last_change_of(connection, None, f"client:{row.id}")
+    raise WorkspaceConflict(
+        f"the client {row.name!r}",
+        actor=who,
+        at=when,
+        theirs={"name": row.name},
+        revision=int(row.revision),
+    )
+
+
+def client_revision(workspace: Workspace, client_id: int) -> int:
+    """The client's revision now (what a rename or deletion is based on)."""
+    with workspace.read() as connection:
+        return int(_require(connection, client_id, workspace.where).revision)
+
+
+def client_id_for(connection: Connection, name: str, actor: str) -> int:
+    """The id of the client named ``name``, created when missing, safe when several programs
+    create it at once (inside the caller's transaction)."""
+    from sqlalchemy.dialects import postgresql, sqlite
+
+    dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
+    stamp = now()
+    created = connection.execute(
+        dialect.insert(clients)
+        .values(name=name, created=stamp, updated=stamp)
+        .on_conflict_do_nothing(index_elements=["name"])
+        .returning(clients.c.id)
+    ).first()
+    if created is None:
+        return int(
+            connection.execute(select(clients.c.id).where(clients.c.name == name)).scalar_one()
+        )
+    client_id = int(created.id)
+    audit.append(
+        connection,
+        actor=actor,
+        action="client.create",
+        target=f"client:{client_id}",
+        client_id=client_id,
+        new={"name": name},
+    )
+    return client_id
+
+
+def rename_client(
+    workspace: Workspace, client_id: int, name: str, *, based_on: int | None = None
+) -> None:
+    """Renames a client (``based_on``: the client revision the caller read)."""
     name = _name(name)
     with workspace.write() as connection:
         row = _require(connection, client_id, workspace.where)
+        _check_revision(connection, row, based_on)
         if row.name == name:
             return
         _check_free(connection, name, workspace.where)
         connection.execute(
-            update(clients).where(clients.c.id == client_id).values(name=name, updated=now())
+            update(clients)
+            .where(clients.c.id == client_id)
+            .values(name=name, updated=now(), revision=clients.c.revision + 1)
         )
         audit.append(
             connection,
@@ -131,7 +186,7 @@ def _listing(where_clause: Any = None) -> Any:
             ranked.c.id.label("latest"),
             ranked.c.score,
             ranked.c.rating,
-            ranked.c.revision,
+            ranked.c.revision.label("latest_revision"),
             ranked.c.scored_revision,
             ranked.c.total,
         )
@@ -153,7 +208,7 @@ def _client(row: Any) -> Client:
             row.latest,
             row.score,
             row.rating,
-            row.revision,
+            row.latest_revision,
             row.scored_revision,
             row.total,
         )
@@ -183,19 +238,30 @@ def find_client(workspace: Workspace, name: str) -> Client | None:
     return None if row is None else _client(row)
 
 
-def delete_client(workspace: Workspace, client_id: int) -> None:
-    """Deletes a client and everything of it, leaving one tombstone without personal data."""
-    with workspace.write() as connection:
-        _require(connection, client_id, workspace.where)
+def delete_client(
+    workspace: Workspace, client_id: int, *, confirm: str, based_on: int | None = None
+) -> None:
+    """Deletes a client and everything of it but its audit history (admins only).
+
+    ``confirm`` must be the client's name as typed by the person deleting (after NFC
+    normalisation and stripping); ``based_on`` the client revision they saw.
+    """
+    with workspace.write(needs="admin") as connection:
+        row = _require(connection, client_id, workspace.where)
+        _check_revision(connection, row, based_on)
+        try:
+            typed = clean_name(confirm, "confirmation")
+        except ValueError:
+            typed = ""
+        if typed != row.name:
+            raise WorkspaceError(
+                f"the name typed does not match the client {row.name!r}; nothing was deleted"
+            )
         ids = select(assessments.c.id).where(assessments.c.client_id == client_id)
         count = len(connection.execute(ids).all())
         for table in (answers, evidence, flows, reports):
             connection.execute(delete(table).where(table.c.assessment_id.in_(ids)))
-        connection.execute(
-            delete(audit_log).where(
-                (audit_log.c.client_id == client_id) | audit_log.c.assessment_id.in_(ids)
-            )
-        )
+        connection.execute(delete(audit_values).where(audit_values.c.client_id == client_id))
         connection.execute(delete(assessments).where(assessments.c.client_id == client_id))
         connection.execute(delete(clients).where(clients.c.id == client_id))
         audit.append(
@@ -203,7 +269,7 @@ def delete_client(workspace: Workspace, client_id: int) -> None:
             actor=workspace.actor,
             action="client.delete",
             target=f"client:{client_id}",
-            client_id=None,
+            client_id=client_id,
             new={"assessments": count},
         )
     if workspace.dialect == "sqlite":

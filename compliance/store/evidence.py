@@ -8,18 +8,39 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import Connection, delete, func, select, update
 
-from compliance.errors import WorkspaceError
+from compliance.errors import WorkspaceConflict, WorkspaceError
 from compliance.store import audit
 from compliance.store.assessments import require_assessment, touch
 from compliance.store.hashing import hash_file, read_for_storage
 from compliance.store.schema import answers, evidence
-from compliance.store.values import now
+from compliance.store.values import from_json, now
 from compliance.store.workspace import Workspace
 
 __all__ = ["attach_evidence", "detach_evidence", "evidence_content"]
+
+
+def _answer_changed(
+    connection: Connection, assessment_id: int, question_id: str, based_on: int | None
+) -> Any:
+    """The answer row (locked); checks it is still at ``based_on`` and bumps its revision."""
+    here = (answers.c.assessment_id == assessment_id) & (answers.c.question_id == question_id)
+    row = connection.execute(select(answers).where(here).with_for_update()).first()
+    if based_on is not None and based_on != (0 if row is None else row.revision):
+        who, when = audit.last_change_of(connection, assessment_id, f"answer:{question_id}")
+        raise WorkspaceConflict(
+            f"the answer to {question_id}",
+            actor=who,
+            at=when,
+            theirs=None if row is None else {"value": from_json(row.value)},
+            revision=0 if row is None else int(row.revision),
+        )
+    if row is not None:
+        connection.execute(update(answers).where(here).values(revision=row.revision + 1))
+    return row
 
 
 def attach_evidence(
@@ -30,10 +51,13 @@ def attach_evidence(
     *,
     note: str | None = None,
     copy: bool = False,
+    based_on: int | None = None,
 ) -> int:
     """Attaches a file to an existing answer and returns the evidence id.
 
     The file is hashed (SHA-256); with ``copy`` its bytes are stored in the workspace too.
+    Evidence belongs to the answer: attaching bumps the answer's revision, and ``based_on`` is
+    the answer revision the caller last read (a :class:`WorkspaceConflict` when it moved).
     """
     path = Path(path)
     content = read_for_storage(path) if copy else None
@@ -42,11 +66,7 @@ def attach_evidence(
         raise WorkspaceError("the evidence note is longer than 20,000 characters")
     with workspace.write() as connection:
         row = require_assessment(connection, assessment_id, workspace.where)
-        answered = connection.execute(
-            select(answers.c.question_id).where(
-                (answers.c.assessment_id == assessment_id) & (answers.c.question_id == question_id)
-            )
-        ).first()
+        answered = _answer_changed(connection, assessment_id, question_id, based_on)
         if answered is None:
             raise WorkspaceError(
                 f"question {question_id!r} of assessment {assessment_id} has no answer yet; "
@@ -86,13 +106,14 @@ def attach_evidence(
         return evidence_id
 
 
-def detach_evidence(workspace: Workspace, evidence_id: int) -> None:
-    """Removes an evidence reference (and its stored copy)."""
+def detach_evidence(workspace: Workspace, evidence_id: int, *, based_on: int | None = None) -> None:
+    """Removes an evidence reference (and its stored copy); ``based_on`` as for attaching."""
     with workspace.write() as connection:
         item = connection.execute(select(evidence).where(evidence.c.id == evidence_id)).first()
         if item is None:
             raise WorkspaceError(f"there is no evidence {evidence_id} in the workspace")
         row = require_assessment(connection, item.assessment_id, workspace.where)
+        _answer_changed(connection, item.assessment_id, item.question_id, based_on)
         connection.execute(delete(evidence).where(evidence.c.id == evidence_id))
         touch(connection, item.assessment_id, now())
         audit.append(

@@ -13,6 +13,7 @@ from sqlalchemy import exc
 
 from compliance.errors import (
     WorkspaceBusy,
+    WorkspaceDenied,
     WorkspaceError,
     WorkspaceFull,
     WorkspaceReadOnly,
@@ -35,6 +36,15 @@ def translation(error: exc.DBAPIError, where: str) -> WorkspaceError:
         return WorkspaceBusy(
             f"the workspace {where} is busy: another program is writing to it; "
             "try again in a moment"
+        )
+    if state == "57014":
+        return WorkspaceBusy(
+            f"the workspace {where} did not answer in time, so the change was not saved; "
+            "try again in a moment (everything saved before is intact)"
+        )
+    if state == "42501" or name == "SQLITE_CONSTRAINT_TRIGGER":
+        return WorkspaceDenied(
+            f"the workspace {where} refused the change: {_first_line(orig)} (nothing was changed)"
         )
     if name.startswith("SQLITE_READONLY") or state == "25006":
         return WorkspaceReadOnly(

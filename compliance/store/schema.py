@@ -28,6 +28,7 @@ __all__ = [
     "answers",
     "assessments",
     "audit_log",
+    "audit_values",
     "clients",
     "evidence",
     "flows",
@@ -35,9 +36,10 @@ __all__ = [
     "reports",
     "review_decisions",
     "review_submissions",
+    "roles",
 ]
 
-REVISIONS = ("0001", "0002", "0003")
+REVISIONS = ("0001", "0002", "0003", "0004")
 """Every migration revision, oldest first; a test checks it against the Alembic scripts."""
 HEAD_REVISION = REVISIONS[-1]
 
@@ -60,6 +62,8 @@ clients = Table(
     Column("name", String(300), nullable=False),
     Column("created", Stamp, nullable=False),
     Column("updated", Stamp, nullable=False),
+    # revision 0004: bumped by every change of the client (optimistic concurrency)
+    Column("revision", Integer, nullable=False, server_default="1"),
     UniqueConstraint("name"),
 )
 
@@ -85,7 +89,10 @@ assessments = Table(
     Column("score", String(16)),
     Column("rating", String(64)),
     Column("scored_revision", Integer),
+    # revision 0004: bumped by every change of the profile; one cycle number per client
+    Column("profile_revision", Integer, nullable=False, server_default="1"),
     Index(None, "client_id"),
+    Index("uq_assessments_client_id_cycle", "client_id", "cycle", unique=True),
 )
 
 answers = Table(
@@ -103,6 +110,8 @@ answers = Table(
     Column("answered_by", String(300)),
     Column("answered_at", Stamp),
     Column("updated", Stamp, nullable=False),
+    # revision 0004: bumped by every change of the answer, its comment or its evidence
+    Column("revision", Integer, nullable=False, server_default="1"),
     PrimaryKeyConstraint("assessment_id", "question_id"),
 )
 
@@ -138,6 +147,8 @@ flows = Table(
     Column("position", Integer, nullable=False),
     Column("data", Text, nullable=False),
     Column("updated", Stamp, nullable=False),
+    # revision 0004: bumped by every change of the flow
+    Column("revision", Integer, nullable=False, server_default="1"),
     PrimaryKeyConstraint("assessment_id", "flow_id"),
 )
 
@@ -163,18 +174,38 @@ audit_log = Table(
     "audit_log",
     metadata,
     Column("id", Integer, primary_key=True),
-    Column("client_id", Integer, ForeignKey("clients.id", ondelete="CASCADE")),
-    # NULL only for the entry that outlives its client: the deletion tombstone
+    # revision 0004: no foreign key, so that deleting a client never deletes its history; the rows
+    # are append-only (a trigger refuses UPDATE and DELETE), and their values live in audit_values
+    Column("client_id", Integer),
     Column("assessment_id", Integer),
     Column("at", Stamp, nullable=False),
     Column("actor", String(300), nullable=False),
     Column("action", String(64), nullable=False),
     Column("target", String(200), nullable=False),
-    Column("old_value", Text),
-    Column("new_value", Text),
     Index(None, "client_id"),
     # revision 0002: answer histories read by (assessment, target)
     Index(None, "assessment_id", "target"),
+)
+
+audit_values = Table(
+    # revision 0004: the old -> new values of an audit entry: the client's data, erased with it
+    "audit_values",
+    metadata,
+    Column("entry_id", Integer, ForeignKey("audit_log.id"), primary_key=True),
+    Column("client_id", Integer),
+    Column("old_value", Text),
+    Column("new_value", Text),
+    Index(None, "client_id"),
+)
+
+roles = Table(
+    # revision 0004: who may do what (reader, editor, reviewer, admin)
+    "roles",
+    metadata,
+    Column("login", String(300), primary_key=True),
+    Column("role", String(16), nullable=False),
+    Column("granted_by", String(300), nullable=False),
+    Column("granted_at", Stamp, nullable=False),
 )
 
 # revision 0003: the regulator's review (compliance.review): every bundle seen, and decisions

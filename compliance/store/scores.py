@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select, update
 
-from compliance.errors import ComplianceError, WorkspaceReadOnly
+from compliance.errors import ComplianceError, WorkspaceDenied, WorkspaceReadOnly
 from compliance.model.questionnaire import Questionnaire
 from compliance.store.assessments import load_assessment
 from compliance.store.schema import assessments
@@ -37,7 +37,8 @@ def refresh_scores(
     """Scores every stale assessment (or those given) and caches the results.
 
     Returns the new scores by assessment id; an assessment whose questionnaire is not installed is
-    left out. On a read-only workspace the scores are computed but not cached. ``progress`` is told
+    left out. On a read-only workspace (or for a reader whose login may not write) the scores are
+    computed but not cached. ``progress`` is told
     ``(done, total)`` before each assessment is scored (only when some are stale).
     """
     from compliance.catalog import find
@@ -74,7 +75,7 @@ def refresh_scores(
         value = None if overall.score is None else str(overall.score)
         computed[row.id] = (row.revision, Score(value, overall.rating))
     try:
-        with workspace.write() as connection:
+        with workspace.write(needs="reader") as connection:  # a cache, not a change
             for assessment_id, (revision, result) in computed.items():
                 connection.execute(
                     update(assessments)
@@ -83,6 +84,6 @@ def refresh_scores(
                     )
                     .values(score=result.score, rating=result.rating, scored_revision=revision)
                 )
-    except WorkspaceReadOnly:
-        pass
+    except (WorkspaceReadOnly, WorkspaceDenied):
+        pass  # a read-only file, or a reader's login on PostgreSQL: shown, not cached
     return {assessment_id: result for assessment_id, (_, result) in computed.items()}

@@ -14,14 +14,11 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-from sqlalchemy import func, select
-
 from compliance.errors import DecryptionError, LoadError, WorkspaceError
 from compliance.model.assessment import Assessment
 from compliance.model.questionnaire import Questionnaire
 from compliance.store.assessments import insert_assessment, load_assessment
-from compliance.store.clients import insert_client
-from compliance.store.schema import assessments, clients
+from compliance.store.clients import client_id_for
 from compliance.store.values import clean_name
 from compliance.store.workspace import Workspace
 
@@ -108,19 +105,7 @@ def import_assessment(
     except ValueError as error:
         raise WorkspaceError(str(error)) from None
     with workspace.write() as connection:
-        found = connection.execute(select(clients.c.id).where(clients.c.name == name)).first()
-        if found is None:
-            client_id = insert_client(connection, name, workspace.actor, workspace.where)
-        else:
-            client_id = int(found.id)
-        last = connection.execute(
-            select(func.max(assessments.c.cycle)).where(assessments.c.client_id == client_id)
-        ).scalar()
+        client_id = client_id_for(connection, name, workspace.actor)
         return insert_assessment(
-            connection,
-            client_id,
-            assessment,
-            actor=workspace.actor,
-            cycle=1 if last is None else int(last) + 1,
-            action="assessment.import",
+            connection, client_id, assessment, actor=workspace.actor, action="assessment.import"
         )

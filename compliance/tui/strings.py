@@ -129,8 +129,10 @@ STRINGS: Final[dict[str, tuple[str, str]]] = {
     "ask.rename": ("New name of the client", "Nouveau nom du client"),
     "ask.questionnaire": ("Which questionnaire?", "Quel questionnaire ?"),
     "ask.delete_client": (
-        "Delete client {name} and all of its assessments? This cannot be undone.",
-        "Supprimer le client {name} et toutes ses évaluations ? C'est irréversible.",
+        "Delete client {name} and all of its assessments? This cannot be undone. "
+        "Type the client's name to confirm.",
+        "Supprimer le client {name} et toutes ses évaluations ? C'est irréversible. "
+        "Tapez le nom du client pour confirmer.",
     ),
     "ask.import_path": ("File to import", "Fichier à importer"),
     "ask.export_path": ("File to write", "Fichier à écrire"),

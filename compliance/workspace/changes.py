@@ -24,11 +24,12 @@ def rename_client(workspace: Workspace, client_id: int, name: str) -> None:
     rename(workspace, client_id, name)
 
 
-def delete_client(workspace: Workspace, client_id: int) -> None:
-    """Deletes a client and all its assessments."""
+def delete_client(workspace: Workspace, client_id: int, *, confirm: str) -> None:
+    """Deletes a client and all its assessments (admins only; ``confirm``: the client's name as
+    the person typed it). Its audit entries stay."""
     from compliance.store.clients import delete_client as delete
 
-    delete(workspace, client_id)
+    delete(workspace, client_id, confirm=confirm)
 
 
 def start_assessment(

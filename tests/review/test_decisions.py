@@ -29,6 +29,7 @@ def test_decisions_persist_across_restarts(
 ) -> None:
     found = {s.name: s for s in scan(inbox.folder, signer.trust, now=NOW)}
     with open_workspace(workspace_url, actor="cndp-reviewer") as ws:
+        reviewer = ws.actor  # "cndp-reviewer" on SQLite; on PostgreSQL, the database login
         assert record_seen(ws, found.values()) == len(found)
         decide(ws, found["a-first.zip"], "revision_requested", "Flow f1 lacks SCCs")
         decide(ws, found["a-first.zip"], "accepted", "SCCs received")
@@ -36,9 +37,9 @@ def test_decisions_persist_across_restarts(
     with open_workspace(workspace_url, actor="someone-else") as ws:  # a restart
         decisions = list_decisions(ws)
         assert [(d.submission.file, d.status, d.reviewer) for d in decisions] == [
-            ("a-first.zip", "revision_requested", "cndp-reviewer"),
-            ("a-first.zip", "accepted", "cndp-reviewer"),
-            ("e-tampered.zip", "rejected", "cndp-reviewer"),
+            ("a-first.zip", "revision_requested", reviewer),
+            ("a-first.zip", "accepted", reviewer),
+            ("e-tampered.zip", "rejected", reviewer),
         ]
         latest = latest_decisions(ws)
         assert latest[found["a-first.zip"].sha256].comment == "SCCs received"
@@ -51,13 +52,13 @@ def test_decisions_persist_across_restarts(
         )
         log = [e for e in entries(ws) if e.action == "review.decide"]
         assert [(e.actor, e.old, e.new["status"]) for e in log] == [
-            ("cndp-reviewer", None, "revision_requested"),
+            (reviewer, None, "revision_requested"),
             (
-                "cndp-reviewer",
+                reviewer,
                 {"status": "revision_requested", "comment": "Flow f1 lacks SCCs"},
                 "accepted",
             ),
-            ("cndp-reviewer", None, "rejected"),
+            (reviewer, None, "rejected"),
         ]
         assert log[0].target == f"submission:{found['a-first.zip'].sha256}"
         assert len(seen_submissions(ws)) == len(found)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -57,6 +57,37 @@ def postgres_url() -> Iterator[str]:
     finally:
         with psycopg.connect(_libpq(admin), autocommit=True, connect_timeout=5) as connection:
             connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def pg_login(postgres_url: str) -> Iterator[Callable[[str], str]]:
+    """Makes a database login per person (``make("amina")``) and returns the test database's URL
+    as that login; every login made is dropped afterwards (PostgreSQL's actor is the login)."""
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    admin = os.environ[POSTGRES_ENV]
+    made: list[str] = []
+
+    def make(person: str) -> str:
+        login = f"{person}_{uuid.uuid4().hex[:6]}"
+        with psycopg.connect(_libpq(admin), autocommit=True, connect_timeout=5) as connection:
+            connection.execute(f'CREATE ROLE "{login}" LOGIN')
+        made.append(login)
+        return make_url(postgres_url).set(username=login).render_as_string(hide_password=False)
+
+    yield make
+    database = _libpq(postgres_url)
+    with psycopg.connect(database, autocommit=True, connect_timeout=5) as connection:
+        for login in made:
+            connection.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = %s",
+                (login,),
+            )
+            connection.execute(f'DROP OWNED BY "{login}"')
+    with psycopg.connect(_libpq(admin), autocommit=True, connect_timeout=5) as connection:
+        for login in made:
+            connection.execute(f'DROP ROLE IF EXISTS "{login}"')
 
 
 @pytest.fixture(

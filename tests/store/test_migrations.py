@@ -123,3 +123,27 @@ def test_a_workspace_from_a_newer_release_is_refused(workspace_url: str) -> None
     engine.dispose()
     with pytest.raises(WorkspaceError, match="newer version of compliance"):
         open_workspace(workspace_url)
+
+
+def test_duplicate_cycles_left_by_old_releases_are_renumbered(workspace_url: str) -> None:
+    engine = make_engine(resolve(workspace_url))
+    migrate.upgrade(engine, "0003")
+    with engine.begin() as connection:
+        connection.execute(
+            text("INSERT INTO clients (id, name, created, updated) VALUES (1, 'Atlas', :t, :t)"),
+            {"t": STAMP},
+        )
+        for assessment_id, cycle in ((1, 4), (2, 4), (3, 4), (4, 5)):  # the race of issue 19
+            connection.execute(
+                text(
+                    "INSERT INTO assessments (id, client_id, questionnaire_id,"
+                    " questionnaire_version, status, cycle, organisation, profile, revision,"
+                    " created, updated) VALUES (:id, 1, 'example', '1.0.0', 'draft', :cycle,"
+                    " '{}', '{}', 1, :t, :t)"
+                ),
+                {"id": assessment_id, "cycle": cycle, "t": STAMP},
+            )
+    engine.dispose()
+    with open_workspace(workspace_url) as ws, ws.read() as connection:
+        rows = connection.execute(text("SELECT id, cycle FROM assessments ORDER BY id")).all()
+    assert [tuple(r) for r in rows] == [(1, 4), (2, 6), (3, 7), (4, 5)]

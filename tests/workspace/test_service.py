@@ -50,7 +50,7 @@ def test_changes_create_rename_start_cycle_and_delete(ws: Workspace) -> None:
         (second, 2, "Atlas Contact"),
     ]
     assert [(c.name, c.assessments) for c in listing.clients(ws)] == [("Atlas Contact", 2)]
-    changes.delete_client(ws, client)
+    changes.delete_client(ws, client, confirm="Atlas Contact")
     assert listing.clients(ws) == []
     assert listing.assessments(ws) == []
 

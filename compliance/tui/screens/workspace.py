@@ -454,19 +454,19 @@ class WorkspaceScreen(BaseScreen):
             return
         question = tr("ask.delete_client", self.lang, name=clean(client.name))
         self.app.push_screen(
-            dialogs.Confirm(question, lang=self.lang),
-            lambda yes: self._delete(client.id, bool(yes)),
+            dialogs.Prompt(question),
+            lambda typed: self._delete(client.id, typed),
         )
 
-    def _delete(self, client_id: int, yes: bool) -> None:
+    def _delete(self, client_id: int, typed: str | None) -> None:
         from compliance.workspace import changes
 
         def unselect(_: None) -> None:
             self.client_id = None
 
-        if yes:
+        if typed:
             self._change(
-                lambda workspace: changes.delete_client(workspace, client_id),
+                lambda workspace: changes.delete_client(workspace, client_id, confirm=typed),
                 lambda _: tr("done.deleted", self.lang),
                 unselect,
             )
