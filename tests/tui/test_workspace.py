@@ -14,7 +14,7 @@ from compliance.store import (
     open_workspace,
 )
 from compliance.tui.app import ComplianceApp
-from compliance.tui.dialogs import Confirm, Prompt, Welcome
+from compliance.tui.dialogs import Prompt, Welcome
 from compliance.tui.screens import AssessmentScreen, WorkspaceScreen
 from tests.tui.conftest import settle
 
@@ -63,19 +63,28 @@ async def test_create_client_start_assessment_and_open_it(ws_path: Path) -> None
     assert [(a.client, a.questionnaire_id) for a in found] == [("Atlas Contact", "example")]
 
 
-async def test_delete_asks_first_and_no_keeps_the_client(ws_path: Path) -> None:
+async def test_delete_needs_the_name_typed_and_a_wrong_name_keeps_the_client(
+    ws_path: Path,
+) -> None:
     with open_workspace(ws_path) as workspace:
         create_client(workspace, "Keep Me")
     app = ComplianceApp(workspace=ws_path, welcome=False)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
         await pilot.press("x")
-        assert isinstance(app.screen, Confirm)
-        await pilot.press("enter")  # the focus is on No
+        assert isinstance(app.screen, Prompt)
+        await pilot.press("escape")  # cancelled
         await settle(app, pilot)
         assert _client_names(ws_path) == ["Keep Me"]
         await pilot.press("x")
-        await pilot.press("y")
+        await pilot.press(*"Keep", "enter")  # not the name: refused, nothing deleted
+        await settle(app, pilot)
+        assert _client_names(ws_path) == ["Keep Me"]
+        while isinstance(app.screen, Prompt):
+            await pilot.press("escape")
+            await settle(app, pilot)
+        await pilot.press("x")
+        await pilot.press(*"Keep Me", "enter")
         await settle(app, pilot)
         screen = app.screen
         assert isinstance(screen, WorkspaceScreen)
