@@ -70,6 +70,25 @@ def register(commands: Any) -> None:
     _add_workspace(unpack)
     unpack.set_defaults(handler=_unpack)
 
+    library = commands.add_parser(
+        "library", help="convert CISO Assistant libraries", description="CISO Assistant libraries."
+    )
+    actions = library.add_subparsers(title="actions", metavar="ACTION", required=True)
+    imported = actions.add_parser(
+        "import",
+        help="convert a CISO Assistant framework library into a questionnaire",
+        description=(
+            "Converts a CISO Assistant framework library (YAML) into a questionnaire of this "
+            "toolkit: sections from the requirement tree, assessable requirements as controls "
+            "(their URN kept), their questions with choices, scores and conditions. Everything "
+            "that cannot be carried is listed. The result is checked by the questionnaire "
+            "loader before it is written."
+        ),
+    )
+    imported.add_argument("file", metavar="LIBRARY.yaml")
+    imported.add_argument("-o", "--output", metavar="QUESTIONNAIRE.yaml", required=True)
+    imported.set_defaults(handler=_library_import)
+
 
 def _pack(args: argparse.Namespace) -> int:
     from compliance.exchange.pack import make_pack
@@ -150,3 +169,62 @@ def _unpack(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     return 0 if not conflicts and not skipped else 1
+
+
+def _library_import(args: argparse.Namespace) -> int:
+    from compliance.exchange.ciso_library import import_library
+    from compliance.files import write_atomically
+
+    result, text = import_library(Path(args.file))
+    output = Path(args.output)
+    write_atomically(output, text)
+    for note in result.notes:
+        print(f"note: {note}")
+    data = result.data
+    print(
+        f"wrote {output}: questionnaire {data['id']} {data['version']}, "
+        f"{len(data['domains'])} domain{'s' * (len(data['domains']) != 1)}, "
+        f"{result.controls} controls, {result.questions} questions, from {result.source}"
+    )
+    return 0
+
+
+def _assessment_of(args: argparse.Namespace) -> Any:
+    """The assessment and questionnaire an export names: a workspace id or a file."""
+    from compliance.catalog import find, load_assessment
+
+    source = args.assessment_id
+    if source.isdigit():
+        from compliance.store.assessments import load_assessment as stored
+        from compliance.store.workspace import open_workspace
+
+        with open_workspace(args.workspace) as workspace:
+            assessment = stored(workspace, int(source))
+        ref = assessment.questionnaire
+        return assessment, find(ref.id, ref.version).questionnaire
+    return load_assessment(source)
+
+
+def export_other(args: argparse.Namespace, output: Path) -> int:
+    """``compliance export --format ciso-xlsx``: the assessment's results for another tool."""
+    from compliance.engine.scoring import score
+    from compliance.files import write_atomically
+
+    assessment, questionnaire = _assessment_of(args)
+    result = score(questionnaire, assessment)
+    from compliance.exchange.ciso_audit import audit_rows, audit_workbook
+
+    data = audit_workbook(questionnaire, assessment, result, lang=args.lang)
+    write_atomically(output, data)
+    rows = [
+        row for row in audit_rows(questionnaire, assessment, result, args.lang) if row["assessable"]
+    ]
+    counts: dict[str, int] = {}
+    for row in rows:
+        counts[row["compliance_result"]] = counts.get(row["compliance_result"], 0) + 1
+    summary = ", ".join(f"{count} {name}" for name, count in sorted(counts.items()))
+    print(
+        f"wrote {output}: CISO Assistant audit of {questionnaire.id} {questionnaire.version}, "
+        f"{len(rows)} requirements ({summary})"
+    )
+    return 0

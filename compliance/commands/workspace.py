@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from compliance.commands.output import print_json
 from compliance.commands.passphrase import PASSPHRASE_ENV, add_passphrase_file, read_passphrase
+from compliance.errors import ComplianceError
 
 if TYPE_CHECKING:
     from compliance.store.workspace import Workspace
@@ -40,10 +41,23 @@ def register(commands: Any) -> None:
         help="write an assessment of the workspace to a file",
         description=(
             "Writes one assessment as an assessment file (JSON, compliance.assessment/v1), "
-            "optionally encrypted with a passphrase (Argon2id + AES-256-GCM)."
+            "optionally encrypted with a passphrase (Argon2id + AES-256-GCM); or, with --format "
+            "ciso-xlsx, its results as the audit workbook CISO Assistant imports (from the "
+            "workspace or from an assessment file)."
         ),
     )
-    export.add_argument("assessment_id", metavar="ASSESSMENT_ID", type=int)
+    export.add_argument(
+        "assessment_id",
+        metavar="ID|FILE",
+        help="an assessment of the workspace, or (for ciso-xlsx) an assessment file",
+    )
+    export.add_argument(
+        "--format",
+        dest="fmt",
+        choices=("json", "ciso-xlsx"),
+        default="json",
+        help="json: the assessment file (default); ciso-xlsx: a CISO Assistant audit workbook",
+    )
     export.add_argument("-o", "--output", metavar="FILE", required=True, help="the file to write")
     export.add_argument("--encrypt", action="store_true", help="encrypt with a passphrase")
     add_passphrase_file(export)
@@ -90,6 +104,16 @@ def _export(args: argparse.Namespace) -> int:
 
     output = Path(args.output)
     check_output(output)  # before the passphrase is asked
+    if args.fmt != "json":
+        from compliance.commands.exchange import export_other
+
+        return export_other(args, output)
+    if not args.assessment_id.isdigit():
+        raise ComplianceError(
+            f"{args.assessment_id!r} is not an assessment id of the workspace; the json format "
+            "exports from the workspace (an assessment file is already one)"
+        )
+    args.assessment_id = int(args.assessment_id)
     passphrase = read_passphrase(args, confirm=True) if args.encrypt else None
     with _open(args) as workspace:
         export_file(workspace, args.assessment_id, output, passphrase)

@@ -129,7 +129,7 @@ def _articles(question: Question, refs: dict[str, tuple[str, ...]], lang: str) -
     )
 
 
-def _put(sheet: Worksheet, row: int, column: int, value: Any) -> Any:
+def put_cell(sheet: Worksheet, row: int, column: int, value: Any) -> Any:
     """Writes a value; text is always a string cell, never a formula or an error code."""
     cell = sheet.cell(row=row, column=column)
     if isinstance(value, str):
@@ -169,7 +169,7 @@ class _Builder:
         sheet = self.book.create_sheet(name)
         headers = HEADERS.get(self.lang, HEADERS["en"])
         for column, (header, width) in enumerate(zip(headers, _WIDTHS, strict=True), start=1):
-            _put(sheet, 1, column, header).font = self.bold
+            put_cell(sheet, 1, column, header).font = self.bold
             sheet.column_dimensions[chr(64 + column)].width = width
         sheet.freeze_panes = "C2"
         row = 1
@@ -202,7 +202,7 @@ class _Builder:
             comment,
         )
         for column, content in enumerate(cells, start=1):
-            cell = _put(sheet, row, column, content)
+            cell = put_cell(sheet, row, column, content)
             cell.alignment = self.wrap
             if column in (ANSWER_COLUMN, COMMENT_COLUMN):
                 cell.protection = self.editable
@@ -241,7 +241,7 @@ class _Builder:
         if shown:
             self.list_rows += 1
             for column, text in enumerate(shown, start=1):
-                _put(self.lists, self.list_rows, column, text)
+                put_cell(self.lists, self.list_rows, column, text)
             span = f"$A${self.list_rows}:${get_column_letter(len(shown))}${self.list_rows}"
             return DataValidation(type="list", formula1=f"'{LISTS_SHEET}'!{span}", **common)
         if question.allow_na:
@@ -275,7 +275,7 @@ class _Builder:
         hidden.sheet_state = "veryHidden"
         for index, values in enumerate(manifest.cells(), start=1):
             for column, content in enumerate(values, start=1):
-                _put(hidden, index, column, content)
+                put_cell(hidden, index, column, content)
         hidden.protection.sheet = True
         self.lists.protection.sheet = True
         self.book.move_sheet(LISTS_SHEET, offset=len(self.book.sheetnames))

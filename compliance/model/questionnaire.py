@@ -14,7 +14,13 @@ from decimal import Decimal
 from functools import cached_property
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, SerializerFunctionWrapHandler, model_serializer, model_validator
+from pydantic import (
+    Field,
+    SerializerFunctionWrapHandler,
+    StringConstraints,
+    model_serializer,
+    model_validator,
+)
 
 from compliance.model.base import (
     Frozen,
@@ -230,6 +236,8 @@ class Control(Frozen):
     when: Condition | None = None
     remediation: Text
     evidence: tuple[Text, ...] = ()
+    source: Annotated[str, StringConstraints(min_length=1, max_length=500)] | None = None
+    """Where the control was imported from, e.g. the URN of a CISO Assistant requirement."""
     questions: tuple[Question, ...] = Field(min_length=1, max_length=200)
 
 
