@@ -9,6 +9,7 @@ is parsed into the bare answer value the store takes, or a sentence saying what 
 from __future__ import annotations
 
 import datetime as dt
+import math
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -315,6 +316,10 @@ class CellCodec:
     def _read_scale(self, question: ScaleQuestion, cell: Any) -> Any:
         if isinstance(cell, bool):
             raise Unreadable("a scale answer is a whole number")
+        if isinstance(cell, float) and not math.isfinite(cell):
+            raise Unreadable(
+                f"{cell!r} is not a whole number from {question.min} to {question.max}"
+            )
         if isinstance(cell, int | float):
             number = Decimal(repr(cell)) if isinstance(cell, float) else Decimal(cell)
         else:
@@ -323,6 +328,8 @@ class CellCodec:
                 number = Decimal(head)
             except InvalidOperation:
                 raise Unreadable(self._not_a_choice(question, str(cell))) from None
+            if not number.is_finite():
+                raise Unreadable(self._not_a_choice(question, str(cell)))
         if number != number.to_integral_value() or not question.min <= number <= question.max:
             raise Unreadable(
                 f"{cell!r} is not a whole number from {question.min} to {question.max}"
@@ -336,6 +343,8 @@ class CellCodec:
         if isinstance(cell, int):
             return cell
         if isinstance(cell, float):
+            if not math.isfinite(cell):
+                raise Unreadable(f"{cell!r} is not a number")
             return _plain(Decimal(repr(cell)))
         if isinstance(cell, dt.date):
             raise Unreadable("the answer is a number, not a date")

@@ -103,5 +103,10 @@ def test_numbers_read_as_people_type_them() -> None:
     assert codec.read(share, 72.5) == Decimal("72.5")
     assert codec.read(share, 3.0) == 3
     assert codec.read(share, "1\u202f000") == 1000
-    with pytest.raises(Unreadable, match="is not a number"):
-        codec.read(share, "Infinity")
+    for junk in ("Infinity", "sNaN", float("inf"), float("nan")):
+        with pytest.raises(Unreadable, match="is not a number"):
+            codec.read(share, junk)
+    maturity = questionnaire.questions_by_id["gov01.maturity"]
+    for junk in ("NaN", float("-inf"), float("nan"), 2.5):
+        with pytest.raises(Unreadable):
+            codec.read(maturity, junk)
