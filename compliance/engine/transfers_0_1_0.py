@@ -44,6 +44,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Literal
 
+from compliance.errors import InvalidAssessment
 from compliance.model.assessment import Assessment, Flow
 from compliance.model.base import Text
 from compliance.model.questionnaire import Questionnaire
@@ -771,15 +772,13 @@ def assess_flows(
 
     final: dict[str, FlowResult] = {}
 
-    def settle(flow_id: str) -> FlowResult:
-        done = final.get(flow_id)
-        if done is not None:
-            return done
+    def fold(flow_id: str) -> FlowResult:
+        # Every onward flow of flow_id is already settled.
         result = own[flow_id]
         status, score = result.status, result.score
         extra: list[Reason] = []
         for child_id in sorted(set(result.onward)):
-            child = settle(child_id)
+            child = final[child_id]
             status = worse(status, child.status)
             score = min(score, child.score)
             if child.status != "ready":
@@ -794,10 +793,29 @@ def assess_flows(
                         ),
                     )
                 )
-        settled = result.model_copy(
+        return result.model_copy(
             update={"status": status, "score": score, "reasons": result.reasons + tuple(extra)}
         )
-        final[flow_id] = settled
-        return settled
+
+    def settle(flow_id: str) -> FlowResult:
+        # Children before parents, with a stack instead of recursion: an onward chain may be as
+        # long as the model allows (MAX_FLOWS), far deeper than Python's recursion limit. The
+        # engine's checks refused cycles before this runs.
+        stack = [flow_id]
+        expanded: set[str] = set()
+        while stack:
+            current = stack[-1]
+            if current in final:
+                stack.pop()
+                continue
+            waiting = [c for c in sorted(set(own[current].onward)) if c not in final]
+            if waiting:
+                if current in expanded:  # its onward flows lead back to it
+                    raise InvalidAssessment(f"onward flows form a cycle through {current!r}")
+                expanded.add(current)
+                stack.extend(waiting)
+                continue
+            final[stack.pop()] = fold(current)
+        return final[flow_id]
 
     return tuple(settle(flow_id) for flow_id in sorted(own))
