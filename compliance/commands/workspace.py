@@ -136,8 +136,9 @@ def _import(args: argparse.Namespace) -> int:
 def _clients(args: argparse.Namespace) -> int:
     from compliance.workspace.listing import clients
 
+    problems: dict[int, str] = {}
     with _open(args) as workspace:
-        found = clients(workspace)
+        found = clients(workspace, problems=problems)
     if args.json:
         print_json(
             [
@@ -149,6 +150,7 @@ def _clients(args: argparse.Namespace) -> int:
                     "score": c.latest_score,
                     "rating": c.latest_rating,
                     "updated": c.updated,
+                    "problem": _problem(problems, c.latest_assessment),
                 }
                 for c in found
             ]
@@ -158,16 +160,31 @@ def _clients(args: argparse.Namespace) -> int:
         print("No clients in this workspace.")
         return 0
     for c in found:
-        score = "-" if c.latest_score is None else f"{c.latest_score} ({c.latest_rating})"
+        score = _shown_score(c.latest_score, c.latest_rating, problems, c.latest_assessment)
         print(f"{c.id:>5}  {c.name}  {c.assessments} assessment(s), latest score {score}")
     return 0
+
+
+def _problem(problems: dict[int, str], assessment_id: int | None) -> str | None:
+    problem = problems.get(assessment_id) if assessment_id is not None else None
+    return None if problem is None else f"cannot be scored: {problem}"
+
+
+def _shown_score(
+    score: str | None, rating: str | None, problems: dict[int, str], assessment_id: int | None
+) -> str:
+    problem = _problem(problems, assessment_id)
+    if problem is not None:
+        return f"- ({problem})"
+    return "-" if score is None else f"{score} ({rating})"
 
 
 def _assessments(args: argparse.Namespace) -> int:
     from compliance.workspace.listing import assessments
 
+    problems: dict[int, str] = {}
     with _open(args) as workspace:
-        found = assessments(workspace)
+        found = assessments(workspace, problems=problems)
     if args.json:
         print_json(
             [
@@ -183,6 +200,7 @@ def _assessments(args: argparse.Namespace) -> int:
                     "updated": a.updated,
                     "score": a.score,
                     "rating": a.rating,
+                    "problem": _problem(problems, a.id),
                 }
                 for a in found
             ]
@@ -192,7 +210,7 @@ def _assessments(args: argparse.Namespace) -> int:
         print("No assessments in this workspace.")
         return 0
     for a in found:
-        score = "-" if a.score is None else f"{a.score} ({a.rating})"
+        score = _shown_score(a.score, a.rating, problems, a.id)
         print(
             f"{a.id:>5}  {a.client}  {a.questionnaire} cycle {a.cycle}  {a.status}  score {score}"
         )

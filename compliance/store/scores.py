@@ -33,6 +33,7 @@ def refresh_scores(
     workspace: Workspace,
     assessment_ids: list[int] | None = None,
     progress: Callable[[int, int], None] | None = None,
+    problems: dict[int, str] | None = None,
 ) -> dict[int, Score]:
     """Scores every stale assessment (or those given) and caches the results.
 
@@ -40,6 +41,10 @@ def refresh_scores(
     left out. On a read-only workspace (or for a reader whose login may not write) the scores are
     computed but not cached. ``progress`` is told
     ``(done, total)`` before each assessment is scored (only when some are stale).
+
+    An assessment that cannot be scored (it no longer fits its questionnaire, or it makes the
+    engine fail) is left unscored and the others are still scored: one stored assessment never
+    takes a listing down. Why it cannot be scored goes into ``problems``, by assessment id.
     """
     from compliance.catalog import find
     from compliance.engine.scoring import score
@@ -54,10 +59,15 @@ def refresh_scores(
         stale = connection.execute(query).all()
     questionnaires: dict[tuple[str, str], Questionnaire | None] = {}
     computed: dict[int, tuple[int, Score]] = {}
+    found = problems if problems is not None else {}
     for done, row in enumerate(stale):
         if progress is not None:
             progress(done, len(stale))
-        assessment = load_assessment(workspace, row.id)
+        try:
+            assessment = load_assessment(workspace, row.id)
+        except ComplianceError as error:
+            found[row.id] = str(error)
+            continue
         ref = assessment.questionnaire
         key = (ref.id, ref.version)
         if key not in questionnaires:
@@ -70,8 +80,12 @@ def refresh_scores(
             continue
         try:
             overall = score(questionnaire, assessment).overall
-        except ComplianceError:
-            continue  # an assessment that does not fit its questionnaire has no score
+        except ComplianceError as error:  # it does not fit its questionnaire (any more)
+            found[row.id] = str(error)
+            continue
+        except Exception as error:  # a fault it finds in the engine must not end the listing
+            found[row.id] = f"the engine failed on it ({type(error).__name__}: {str(error)[:200]})"
+            continue
         value = None if overall.score is None else str(overall.score)
         computed[row.id] = (row.revision, Score(value, overall.rating))
     try:

@@ -14,11 +14,14 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+from sqlalchemy import select, update
+
 from compliance.errors import DecryptionError, LoadError, WorkspaceError
 from compliance.model.assessment import Assessment
 from compliance.model.questionnaire import Questionnaire
 from compliance.store.assessments import insert_assessment, load_assessment
 from compliance.store.clients import client_id_for
+from compliance.store.schema import assessments
 from compliance.store.values import clean_name
 from compliance.store.workspace import Workspace
 
@@ -93,12 +96,17 @@ def read_assessment_file(
 
 
 def import_assessment(
-    workspace: Workspace, assessment: Assessment, *, client: str | None = None
+    workspace: Workspace,
+    assessment: Assessment,
+    *,
+    client: str | None = None,
+    scored: tuple[str | None, str] | None = None,
 ) -> int:
     """Stores an assessment (already validated) under ``client`` and returns its id.
 
     ``client`` defaults to the organisation's name; a missing client is created. The assessment
-    becomes the client's next cycle.
+    becomes the client's next cycle. ``scored`` (score, rating) is stored with it, in the same
+    transaction, as the score of its first revision.
     """
     try:
         name = clean_name(client or assessment.organisation.name, "client name")
@@ -106,6 +114,16 @@ def import_assessment(
         raise WorkspaceError(str(error)) from None
     with workspace.write() as connection:
         client_id = client_id_for(connection, name, workspace.actor)
-        return insert_assessment(
+        assessment_id = insert_assessment(
             connection, client_id, assessment, actor=workspace.actor, action="assessment.import"
         )
+        if scored is not None:
+            revision = connection.execute(
+                select(assessments.c.revision).where(assessments.c.id == assessment_id)
+            ).scalar_one()
+            connection.execute(
+                update(assessments)
+                .where(assessments.c.id == assessment_id)
+                .values(score=scored[0], rating=scored[1], scored_revision=revision)
+            )
+        return assessment_id

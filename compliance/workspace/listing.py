@@ -35,34 +35,47 @@ def quick_clients(location: str | Path | None) -> list[Client] | None:
     return peek_clients(path) if path is not None else None
 
 
-def refresh(workspace: Workspace, progress: Callable[[int, int], None] | None = None) -> bool:
+def refresh(
+    workspace: Workspace,
+    progress: Callable[[int, int], None] | None = None,
+    problems: dict[int, str] | None = None,
+) -> bool:
     """Scores every assessment whose cached score is stale; whether any was.
 
-    ``progress`` is told ``(done, total)`` before each assessment is scored.
+    ``progress`` is told ``(done, total)`` before each assessment is scored; why an assessment
+    cannot be scored goes into ``problems`` by id (see
+    :func:`compliance.store.scores.refresh_scores`).
     """
     from compliance.store.scores import refresh_scores
 
-    return bool(refresh_scores(workspace, progress=progress))
+    return bool(refresh_scores(workspace, progress=progress, problems=problems))
 
 
-def clients(workspace: Workspace, *, fresh: bool = True) -> list[Client]:
+def clients(
+    workspace: Workspace, *, fresh: bool = True, problems: dict[int, str] | None = None
+) -> list[Client]:
     """The clients with their latest score; with ``fresh``, stale scores are brought up to date
-    first (else the cached ones are shown, which is fast)."""
+    first (else the cached ones are shown, which is fast), and why an assessment cannot be
+    scored goes into ``problems``."""
     from compliance.store.clients import list_clients
 
     if fresh:
-        refresh(workspace)
+        refresh(workspace, problems=problems)
     return list_clients(workspace)
 
 
 def assessments(
-    workspace: Workspace, client_id: int | None = None, *, fresh: bool = True
+    workspace: Workspace,
+    client_id: int | None = None,
+    *,
+    fresh: bool = True,
+    problems: dict[int, str] | None = None,
 ) -> list[AssessmentInfo]:
     """The assessments (of one client, or all) with their scores, as :func:`clients`."""
     from compliance.store.assessments import list_assessments
 
     if fresh:
-        refresh(workspace)
+        refresh(workspace, problems=problems)
     return list_assessments(workspace, client_id)
 
 

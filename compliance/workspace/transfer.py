@@ -1,8 +1,9 @@
 """Provides import and export of assessment files, and the sample client.
 
 The sample client is the first installed of :data:`SAMPLE_FIXTURES`, imported as any file is.
-An import reads and checks the whole file before anything is stored, so a bad file changes
-nothing; an export is written atomically (never half a file), readable by its owner only.
+An import reads and checks the whole file and scores it before anything is stored, then stores
+the assessment with its score in one transaction: a bad file, or one that cannot be scored,
+changes nothing; an export is written atomically (never half a file), readable by its owner only.
 """
 
 from __future__ import annotations
@@ -32,8 +33,9 @@ __all__ = [
 ]
 
 Progress = Callable[[str], None]
-"""Told the name of each step as it starts: ``reading_file``, ``saving`` and ``scoring`` for an
-import; ``exporting``, ``encrypting`` (only with a passphrase) and ``writing`` for an export."""
+"""Told the name of each step as it starts: ``reading_file``, ``scoring`` and ``saving`` for an
+import (scored before it is stored, so that a file that cannot be scored stores nothing);
+``exporting``, ``encrypting`` (only with a passphrase) and ``writing`` for an export."""
 
 SAMPLE_FIXTURES = (
     ("ma-offshoring", "telemarketing-france.yaml"),
@@ -87,18 +89,39 @@ def store(
     client: str | None = None,
     progress: Progress = _quiet,
 ) -> Imported:
-    """Stores a checked assessment as the next cycle of ``client`` (default: the organisation;
-    created when missing) and scores it."""
+    """Scores a checked assessment, then stores it with its score, in one transaction, as the next
+    cycle of ``client`` (default: the organisation; created when missing).
+
+    Raises :class:`ComplianceError` when it cannot be scored; nothing is stored then.
+    """
     from compliance.store.assessments import get_assessment
-    from compliance.store.scores import refresh_scores
     from compliance.store.transfer import import_assessment
 
-    progress("saving")
-    assessment_id = import_assessment(workspace, assessment, client=client)
     progress("scoring")
-    refresh_scores(workspace, [assessment_id])
+    headline = _headline(assessment)
+    progress("saving")
+    assessment_id = import_assessment(workspace, assessment, client=client, scored=headline)
     info = get_assessment(workspace, assessment_id)
     return Imported(assessment_id, info.client, assessment.organisation.name)
+
+
+def _headline(assessment: Assessment) -> tuple[str | None, str]:
+    """The overall score and rating, or :class:`ComplianceError` saying why there is none."""
+    from compliance.catalog import find
+    from compliance.engine.scoring import score
+
+    ref = assessment.questionnaire
+    questionnaire = find(ref.id, ref.version).questionnaire
+    try:
+        overall = score(questionnaire, assessment).overall
+    except ComplianceError as error:
+        raise ComplianceError(f"the file cannot be scored ({error}); nothing was stored") from None
+    except Exception as error:  # a fault the file found in the engine: refuse it, store nothing
+        raise ComplianceError(
+            f"the file cannot be scored ({type(error).__name__}: {str(error)[:200]}); nothing "
+            "was stored; please report it"
+        ) from None
+    return (None if overall.score is None else str(overall.score)), overall.rating
 
 
 def import_file(

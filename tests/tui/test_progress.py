@@ -116,8 +116,8 @@ async def test_an_import_shows_each_step_and_the_ui_keeps_answering(
         "work.loading",
         "work.opening_store",
         "work.reading_file",
-        "work.saving",
         "work.scoring",
+        "work.saving",
     ]
     assert [done for _, done, _ in steps] == [0, 1, 2, 3, 4]
     assert {total for _, _, total in steps} == {5}

@@ -55,10 +55,10 @@ def test_changes_create_rename_start_cycle_and_delete(ws: Workspace) -> None:
     assert listing.assessments(ws) == []
 
 
-def test_an_import_reads_stores_and_scores_in_steps(ws: Workspace) -> None:
+def test_an_import_reads_scores_and_stores_in_steps(ws: Workspace) -> None:
     steps: list[str] = []
     imported = transfer.import_file(ws, SAMPLE, lambda: "", progress=steps.append)
-    assert steps == ["reading_file", "saving", "scoring"]
+    assert steps == ["reading_file", "scoring", "saving"]
     assert imported.client == imported.organisation == "Atlas Contact"
     (info,) = listing.assessments(ws, fresh=False)
     assert info.id == imported.assessment_id

@@ -45,7 +45,7 @@ __all__ = ["WorkspaceScreen"]
 
 T = TypeVar("T")
 
-_IMPORT_STEPS = ("loading", "opening_store", "reading_file", "saving", "scoring")
+_IMPORT_STEPS = ("loading", "opening_store", "reading_file", "scoring", "saving")
 """The steps of an import, each shown as ``work.<step>`` (the last three told by the service)."""
 
 
