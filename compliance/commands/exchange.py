@@ -89,6 +89,25 @@ def register(commands: Any) -> None:
     imported.add_argument("-o", "--output", metavar="QUESTIONNAIRE.yaml", required=True)
     imported.set_defaults(handler=_library_import)
 
+    crosswalk = commands.add_parser(
+        "crosswalk", help="the Law 09-08 / GDPR crosswalk", description="The crosswalk."
+    )
+    steps = crosswalk.add_subparsers(title="actions", metavar="ACTION", required=True)
+    exported = steps.add_parser(
+        "export",
+        help="write the crosswalk for another tool",
+        description=(
+            "Writes the Law 09-08 / Decree 2-09-165 ↔ GDPR crosswalk as a CISO Assistant mapping "
+            "library (--format ciso-mapping), relationship words mapped from NIST OLIR's."
+        ),
+    )
+    exported.add_argument("--format", dest="fmt", choices=("ciso-mapping",), required=True)
+    exported.add_argument("-o", "--output", metavar="MAPPING.yaml", required=True)
+    exported.add_argument(
+        "--lang", choices=("en", "fr"), default=argparse.SUPPRESS, help="language of the notes"
+    )
+    exported.set_defaults(handler=_crosswalk_export)
+
 
 def _pack(args: argparse.Namespace) -> int:
     from compliance.exchange.pack import make_pack
@@ -226,5 +245,29 @@ def export_other(args: argparse.Namespace, output: Path) -> int:
     print(
         f"wrote {output}: CISO Assistant audit of {questionnaire.id} {questionnaire.version}, "
         f"{len(rows)} requirements ({summary})"
+    )
+    return 0
+
+
+def _crosswalk_export(args: argparse.Namespace) -> int:
+    from compliance.exchange.ciso_library import dump_yaml
+    from compliance.exchange.ciso_mapping import mapping_library
+    from compliance.files import write_atomically
+    from compliance.loader.reference import default_reference_dir, load_reference
+
+    reference = load_reference(default_reference_dir())
+    export = mapping_library(reference.crosswalk, lang=args.lang)
+    output = Path(args.output)
+    head = (
+        "# Written by 'compliance crosswalk export --format ciso-mapping': the Law 09-08 / Decree\n"
+        "# 2-09-165 <-> GDPR crosswalk as a CISO Assistant mapping library.\n"
+    )
+    write_atomically(output, (head + dump_yaml(export.data)).encode("utf-8"))
+    if export.left_out:
+        print("left out (one side only, a mapping needs both): " + ", ".join(export.left_out))
+    sets = export.data["objects"]["requirement_mapping_sets"]
+    print(
+        f"wrote {output}: {export.mappings} mappings in {len(sets)} mapping set"
+        f"{'s' * (len(sets) != 1)} from {len(reference.crosswalk)} crosswalk entries"
     )
     return 0

@@ -33,7 +33,7 @@ from typing import Any
 from compliance.errors import LoadError, Problem
 from compliance.safeyaml import Document
 
-__all__ = ["LibraryImport", "import_library", "library_bytes"]
+__all__ = ["LibraryImport", "dump_yaml", "import_library", "library_bytes"]
 
 MAX_LIBRARY_BYTES = 20 * 1024 * 1024
 _TYPES = {
@@ -642,22 +642,17 @@ class _Converter:
         return {key: qid, "in": wanted}
 
 
-class _Dumper:
-    """A YAML dumper that writes every value out (our loader refuses anchors)."""
+def dump_yaml(data: Any) -> str:
+    """Plain data as YAML with every value written out (this toolkit's loader refuses anchors)."""
+    import yaml
 
-    @staticmethod
-    def dump(data: Any) -> str:
-        import yaml
+    base = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
-        base = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    class NoAliases(base):  # type: ignore[misc,valid-type]
+        def ignore_aliases(self, data: Any) -> bool:
+            return True
 
-        class NoAliases(base):  # type: ignore[misc,valid-type]
-            def ignore_aliases(self, data: Any) -> bool:
-                return True
-
-        return str(
-            yaml.dump(data, Dumper=NoAliases, sort_keys=False, allow_unicode=True, width=100)
-        )
+    return str(yaml.dump(data, Dumper=NoAliases, sort_keys=False, allow_unicode=True, width=100))
 
 
 def library_bytes(result: LibraryImport) -> bytes:
@@ -671,7 +666,7 @@ def library_bytes(result: LibraryImport) -> bytes:
     if result.notes:
         head.append("# Not carried as such:")
         head += [f"#  - {note}" for note in result.notes]
-    return ("\n".join(head) + "\n" + _Dumper.dump(result.data)).encode("utf-8")
+    return ("\n".join(head) + "\n" + dump_yaml(result.data)).encode("utf-8")
 
 
 def import_library(path: Path) -> tuple[LibraryImport, bytes]:
