@@ -17,6 +17,7 @@ __all__ = [
     "cache_dir",
     "config_dir",
     "data_dir",
+    "published_dir",
     "questionnaires_dir",
     "report_templates_dir",
     "user_questionnaires_dir",
@@ -42,6 +43,11 @@ def _bundled(name: str) -> Path:
 def questionnaires_dir() -> Path:
     """The bundled questionnaires (one folder each) and their reference data."""
     return _bundled("questionnaires")
+
+
+def published_dir() -> Path:
+    """The registry of published questionnaires and reference sets, shipped inside the package."""
+    return _PACKAGE_DIR / "signing" / "published"
 
 
 def report_templates_dir() -> Path:

@@ -10,7 +10,8 @@ from pathlib import Path
 from compliance.errors import LoadError, Problem
 from compliance.loader import cache
 from compliance.loader.checks import check_questionnaire
-from compliance.loader.reference import default_reference_dir, load_reference
+from compliance.loader.reference import embedded_reference_dir, load_reference
+from compliance.loader.reference_sets import ReferenceSetError, bind
 from compliance.loader.validation import validate_document
 from compliance.model.questionnaire import Questionnaire
 from compliance.model.reference import ReferenceData
@@ -32,7 +33,9 @@ def parse_questionnaire(
 ) -> Questionnaire:
     """Parses, validates and checks questionnaire bytes; no cache.
 
-    When the file gives no ``reference`` block, ``reference`` is embedded (if given).
+    A questionnaire naming a ``reference_set`` is bound to the newest installed set of that id
+    (:mod:`compliance.loader.reference_sets`). Otherwise, when the file gives no ``reference``
+    block, ``reference`` is embedded (if given).
     """
     document = parse_yaml(data, name)
     if not isinstance(document.data, dict):
@@ -41,6 +44,11 @@ def parse_questionnaire(
     problems = check_questionnaire(questionnaire, document, name)
     if problems:
         raise LoadError(problems)
+    if questionnaire.reference_set is not None:
+        try:
+            return bind(questionnaire)
+        except ReferenceSetError as error:
+            raise LoadError([document.problem(("reference_set",), str(error))]) from None
     if questionnaire.reference is None and reference is not None:
         questionnaire = questionnaire.with_reference(reference)
     return questionnaire
@@ -52,19 +60,21 @@ def load_questionnaire(
     use_cache: bool = True,
     reference_dir: Path | None = None,
 ) -> Questionnaire:
-    """Loads a questionnaire file, with the bundled reference data embedded unless it has its own.
+    """Loads a questionnaire file: bound to the newest installed reference set when it names a
+    ``reference_set``, else with the frozen embedded lists (``reference_dir``, default
+    ``questionnaires/reference/embedded/``) unless it has its own.
 
     Raises :class:`LoadError` listing every problem found.
     """
     path = Path(path)
     data = read_bytes(path, max_bytes=MAX_QUESTIONNAIRE_BYTES, what="questionnaire")
     if reference_dir is None:
-        reference_dir = default_reference_dir()
+        reference_dir = embedded_reference_dir()
     key = cache.cache_key(data, reference_dir)
     if use_cache:
         cached = cache.recall(key)
         if cached is not None:
-            return cached
+            return bind(cached) if cached.reference_set is not None else cached
     reference = load_reference(reference_dir) if reference_dir.is_dir() else None
     questionnaire = parse_questionnaire(data, str(path), reference=reference)
     if use_cache:

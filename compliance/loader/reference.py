@@ -1,5 +1,11 @@
 """Provides the reference data (adequacy lists, SCC modules, country names): every ``*.yaml``
-file of a folder read, validated and merged into one :class:`ReferenceData`."""
+file of a folder read, validated and merged into one :class:`ReferenceData`, and a folder with a
+``set.yaml`` read as a reference set (:class:`ReferenceSet`).
+
+Two folders are bundled: ``questionnaires/reference/`` is the source of the current reference set
+(published on its own, see :mod:`compliance.loader.reference_sets`), and
+``questionnaires/reference/embedded/`` holds the frozen lists that questionnaires naming no
+``reference_set`` (the 1.0.0 versions) embed, exactly as when they were published."""
 
 from __future__ import annotations
 
@@ -7,15 +13,22 @@ import hashlib
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
 from compliance.errors import LoadError, Problem
 from compliance.loader.validation import validate_document
+from compliance.loader.wording import message
 from compliance.model.reference import ReferenceData
-from compliance.safeyaml import parse_yaml, read_bytes
+from compliance.model.reference_set import ReferenceSet, undated_entries
+from compliance.safeyaml import Document, parse_yaml, read_bytes
 
 __all__ = [
     "MAX_REFERENCE_BYTES",
+    "SET_FILE",
     "default_reference_dir",
+    "embedded_reference_dir",
     "load_reference",
+    "load_reference_set",
     "reference_fingerprint",
 ]
 
@@ -23,27 +36,40 @@ MAX_REFERENCE_BYTES = 2 * 1024 * 1024
 """The largest reference-data file accepted."""
 
 
+SET_FILE = "set.yaml"
+"""The file of a reference-set folder giving the set's id, version, date and sources."""
+
+
 def default_reference_dir() -> Path:
-    """The bundled reference-data folder."""
+    """The bundled source folder of the current reference set."""
     from compliance.paths import questionnaires_dir
 
     return questionnaires_dir() / "reference"
 
 
+def embedded_reference_dir() -> Path:
+    """The bundled frozen lists embedded in questionnaires that name no ``reference_set``."""
+    return default_reference_dir() / "embedded"
+
+
 def _reference_files(directory: Path) -> list[Path]:
-    return sorted(p for p in directory.glob("*.yaml") if p.is_file())
+    return sorted(p for p in directory.glob("*.yaml") if p.is_file() and p.name != SET_FILE)
 
 
 def load_reference(directory: Path | None = None) -> ReferenceData:
-    """Loads and merges every ``*.yaml`` file of a reference-data folder.
+    """Loads and merges every ``*.yaml`` file of a reference-data folder (``set.yaml`` aside).
 
     Each file holds some of the fields of :class:`ReferenceData`; a field given in two files is
     an error.
     """
-    if directory is None:
-        directory = default_reference_dir()
+    return _load_lists(directory or default_reference_dir())[0]
+
+
+def _load_lists(directory: Path) -> tuple[ReferenceData, dict[str, Document]]:
+    """The merged lists of a folder, with the document each list was read from."""
     merged: dict[str, Any] = {}
     owner: dict[str, str] = {}
+    documents: dict[str, Document] = {}
     problems: list[Problem] = []
     for path in _reference_files(directory):
         try:
@@ -61,9 +87,54 @@ def load_reference(directory: Path | None = None) -> ReferenceData:
                 )
             merged[key] = getattr(part, key)
             owner[key] = path.name
+            documents[key] = document
     if problems:
         raise LoadError(problems)
-    return ReferenceData(**merged)
+    return ReferenceData(**merged), documents
+
+
+def load_reference_set(directory: Path | None = None) -> tuple[ReferenceSet, SetDocuments]:
+    """Loads a reference-set folder: ``set.yaml`` and the lists of the other ``*.yaml`` files.
+
+    Returns the set and where each part was read (to place later problems). Raises
+    :class:`LoadError` listing every problem, each at its file, line and column.
+    """
+    directory = directory or default_reference_dir()
+    path = directory / SET_FILE
+    header = parse_yaml(read_bytes(path, max_bytes=MAX_REFERENCE_BYTES), str(path))
+    if not isinstance(header.data, dict):
+        raise LoadError([header.problem((), "expected a mapping: schema, id, version, date...")])
+    if "lists" in header.data:
+        raise LoadError(
+            [header.problem(("lists",), "the lists go in the other files of the folder")]
+        )
+    lists, documents = _load_lists(directory)
+    where = SetDocuments(header, documents)
+    undated = [
+        where.problem(("lists", name, "entries", index), text)
+        for name, index, text in undated_entries(lists)
+    ]
+    if undated:
+        raise LoadError(undated)
+    try:
+        return ReferenceSet.model_validate({**header.data, "lists": lists}), where
+    except ValidationError as exc:
+        problems = [where.problem(tuple(e["loc"]), message(e)) for e in exc.errors()]
+        raise LoadError(problems) from None
+
+
+class SetDocuments:
+    """The documents a reference set was read from: its header and the file of each list."""
+
+    def __init__(self, header: Document, lists: dict[str, Document]) -> None:
+        self.header = header
+        self.lists = lists
+
+    def problem(self, loc: tuple[int | str, ...], text: str) -> Problem:
+        """A problem placed in the file it concerns (a list's file, else ``set.yaml``)."""
+        if len(loc) >= 2 and loc[0] == "lists" and str(loc[1]) in self.lists:
+            return self.lists[str(loc[1])].problem(loc[1:], text)
+        return self.header.problem(loc, text)
 
 
 def reference_fingerprint(directory: Path) -> bytes:

@@ -16,6 +16,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import (
     Field,
+    PrivateAttr,
     SerializerFunctionWrapHandler,
     StringConstraints,
     model_serializer,
@@ -34,6 +35,7 @@ from compliance.model.base import (
 )
 from compliance.model.conditions import Condition
 from compliance.model.reference import ReferenceData
+from compliance.model.reference_set import ReferenceStamp
 
 __all__ = [
     "QUESTIONNAIRE_SCHEMA",
@@ -325,6 +327,7 @@ class Questionnaire(Frozen):
     ``questionnaires/reference/embedded/`` and they are covered by the digest, as before."""
     reference: ReferenceData | None = None
     """The lists the questionnaire scores with: embedded (no ``reference_set``) or bound."""
+    _reference_stamp: ReferenceStamp | None = PrivateAttr(default=None)
 
     @model_validator(mode="before")
     @classmethod
@@ -350,13 +353,23 @@ class Questionnaire(Frozen):
 
         return digest(self)
 
-    def with_reference(self, reference: ReferenceData) -> Questionnaire:
-        """A copy carrying ``reference``, with nothing cached from this one."""
+    def with_reference(
+        self, reference: ReferenceData, stamp: ReferenceStamp | None = None
+    ) -> Questionnaire:
+        """A copy carrying ``reference`` (bound from the reference set ``stamp``, if given), with
+        nothing cached from this one."""
         copied = self.model_copy(update={"reference": reference})
         for name, member in vars(Questionnaire).items():
             if isinstance(member, cached_property):
                 copied.__dict__.pop(name, None)
+        copied._reference_stamp = stamp
         return copied
+
+    @property
+    def reference_stamp(self) -> ReferenceStamp | None:
+        """The reference set bound to a questionnaire naming a ``reference_set`` (None when the
+        lists are embedded or nothing is bound yet)."""
+        return self._reference_stamp
 
     def iter_questions(self) -> Iterator[tuple[Domain, Control, Question]]:
         """Every question of the domains, in order, with its domain and control."""

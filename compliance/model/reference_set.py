@@ -37,6 +37,7 @@ __all__ = [
     "ReferenceStamp",
     "ReferenceUsed",
     "Sha256",
+    "undated_entries",
     "version_key",
 ]
 
@@ -53,6 +54,34 @@ ADEQUACY_LISTS: tuple[str, ...] = ("eu_adequacy", "cndp_adequate")
 """The lists whose entries must be dated in a reference set."""
 
 _COUNTRY_LISTS: tuple[str, ...] = ("eea", "eu_adequacy", "cndp_adequate")
+
+
+def undated_entries(lists: ReferenceData) -> list[tuple[str, int, str]]:
+    """The adequacy entries lacking what a reference set requires: (list, index, what is missing).
+
+    Every entry of the EU and CNDP lists names its subject, decision, first day of application,
+    source and ``verified`` flag."""
+    found = []
+    for name in ADEQUACY_LISTS:
+        listing: CountryList | None = getattr(lists, name)
+        for index, entry in enumerate(listing.entries if listing else ()):
+            missing = [
+                field
+                for field in ("subject", "decision", "source", "verified")
+                if getattr(entry, field) is None
+            ]
+            if entry.starts is None:
+                missing.append("applies_from")
+            if missing:
+                found.append(
+                    (
+                        name,
+                        index,
+                        f"entry {entry.code} needs {', '.join(missing)} "
+                        "(a reference set dates every adequacy entry)",
+                    )
+                )
+    return found
 
 
 def version_key(version: str) -> tuple[int, ...]:
@@ -122,21 +151,8 @@ class ReferenceSet(Frozen):
         for name in sorted(names - set(_COUNTRY_LISTS)):
             if getattr(self.lists, name) and name not in self.sources:
                 raise ValueError(f"the list {name!r} needs a source in 'sources'")
-        for name in ADEQUACY_LISTS:
-            listing: CountryList | None = getattr(self.lists, name)
-            for entry in listing.entries if listing else ():
-                missing = [
-                    field
-                    for field in ("subject", "decision", "source", "verified")
-                    if getattr(entry, field) is None
-                ]
-                if entry.starts is None:
-                    missing.append("applies_from")
-                if missing:
-                    raise ValueError(
-                        f"{name} entry {entry.code} needs {', '.join(missing)} "
-                        "(a reference set dates every adequacy entry)"
-                    )
+        for name, _, message in undated_entries(self.lists):
+            raise ValueError(f"{name} {message}")
         return self
 
     @cached_property

@@ -1,10 +1,14 @@
-"""Provides the registry of published questionnaire versions, shipped inside the package.
+"""Provides the registry of published questionnaire versions and reference sets, shipped inside
+the package.
 
 ``published/index.json`` lists each published questionnaire (id, version, SHA-256 digest, file)
 and ``published/<id>@<version>.json`` holds its exact canonical bytes, so a verifier scores with
-its own copy and needs nothing from the user's folders or from the bundle. A version, once
-published, never changes: an edited questionnaire needs a new version. Regenerate after adding or
-bumping a bundled questionnaire with::
+its own copy and needs nothing from the user's folders or from the bundle. Reference sets
+(``compliance.reference/v1``) are published beside them, under ``references`` in the index and in
+``published/reference-<id>@<version>.json`` (read through
+:mod:`compliance.loader.reference_sets`). A version, once published, never changes: an edited
+questionnaire or reference list needs a new version. Regenerate after adding or bumping a bundled
+questionnaire or the reference set with::
 
     python -m compliance.signing.registry            # add new versions, refuse changed ones
     python -m compliance.signing.registry --replace  # overwrite changed ones (before release only)
@@ -112,9 +116,34 @@ def _bundled() -> list[tuple[str, str, str, bytes]]:
     return found
 
 
+def _bundled_set() -> tuple[str, str, str, str, bytes]:
+    from compliance.canonical import canonical_bytes
+    from compliance.loader.reference import load_reference_set
+
+    reference_set, _ = load_reference_set()
+    return (
+        reference_set.id,
+        reference_set.version,
+        reference_set.digest,
+        reference_set.date.isoformat(),
+        canonical_bytes(reference_set),
+    )
+
+
 def bundled_problems() -> list[str]:
-    """Why the registry does not match the bundled questionnaires (empty when it does)."""
-    problems = []
+    """Why the registry does not match the bundled questionnaires and reference set (empty when
+    it does)."""
+    from compliance.errors import LoadError
+    from compliance.loader.reference_sets import check_source, find_set
+
+    problems: list[str] = []
+    try:
+        source = check_source()
+    except LoadError as error:
+        problems.extend(str(problem) for problem in error.problems)
+    else:
+        if find_set(source.id, source.version) is None:
+            problems.append(f"reference set {source.id} {source.version} is not in the registry")
     for q_id, version, digest, _ in _bundled():
         entry = find_published(q_id, version)
         if entry is None:
@@ -143,16 +172,43 @@ def main(argv: Sequence[str] | None = None) -> int:
         (REGISTRY_DIR / file).write_bytes(data)
         entries[(q_id, version)] = Published(q_id, version, digest, file)
         print(f"published {q_id} {version} {digest}")
+    references = _publish_set(index_path, replace)
+    if references is None:
+        return 1
     document = {
         "schema": _SCHEMA,
         "questionnaires": [
             {"id": e.id, "version": e.version, "digest": e.digest, "file": e.file}
             for e in sorted(entries.values(), key=lambda e: (e.id, e.version))
         ],
+        "references": references,
     }
     index_path.write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
     published.cache_clear()
+    from compliance.loader.reference_sets import installed_sets
+
+    installed_sets.cache_clear()
     return 0
+
+
+def _publish_set(index_path: Path, replace: bool) -> list[dict[str, str]] | None:
+    """The index's reference sets with the bundled one added (None when it is refused)."""
+    known: list[dict[str, str]] = []
+    if index_path.exists():
+        known = list(loads(index_path.read_bytes()).get("references", []))
+    set_id, version, digest, date, data = _bundled_set()
+    same = [r for r in known if (r["id"], r["version"]) == (set_id, version)]
+    if same and same[0]["digest"] == digest:
+        return known
+    if same and not replace:
+        print(f"refused: reference set {set_id} {version} changed after publication; bump it")
+        return None
+    file = f"reference-{set_id}@{version}.json"
+    (REGISTRY_DIR / file).write_bytes(data)
+    print(f"published reference set {set_id} {version} {digest}")
+    entry = {"id": set_id, "version": version, "digest": digest, "date": date, "file": file}
+    others = [r for r in known if (r["id"], r["version"]) != (set_id, version)]
+    return sorted([*others, entry], key=lambda r: (r["id"], r["version"]))
 
 
 if __name__ == "__main__":
