@@ -47,7 +47,7 @@ def test_the_cache_is_keyed_by_the_file_bytes(user_dirs: Path, tmp_path: Path) -
 
 def test_the_cache_is_keyed_by_the_reference_data(user_dirs: Path, tmp_path: Path) -> None:
     reference = tmp_path / "reference"
-    shutil.copytree(REPO / "questionnaires" / "reference", reference)
+    shutil.copytree(REPO / "questionnaires" / "reference" / "embedded", reference)
     before = load_questionnaire(EXAMPLE, reference_dir=reference)
     modules = reference / "scc-modules.yaml"
     modules.write_text(

@@ -77,6 +77,11 @@ class ReasonCode(StrEnum):
     MA_AUTHORISATION_REFUSED = "MA_AUTHORISATION_REFUSED"
     MA_AUTHORISATION_NOT_REQUESTED = "MA_AUTHORISATION_NOT_REQUESTED"
     ONWARD_GAP = "ONWARD_GAP"
+    # dated reference entries (issue 13 point 2): notes on the entry a verdict rests on
+    GDPR_ADEQUACY_EXPIRING = "GDPR_ADEQUACY_EXPIRING"
+    GDPR_ADEQUACY_SCOPE = "GDPR_ADEQUACY_SCOPE"
+    GDPR_ADEQUACY_REVIEW = "GDPR_ADEQUACY_REVIEW"
+    MA_LISTING_EXPIRING = "MA_LISTING_EXPIRING"
 
 
 @dataclass(frozen=True, slots=True)
@@ -399,6 +404,39 @@ REASONS: Final[Mapping[ReasonCode, ReasonText]] = {
         "The transfer relies on a CNDP authorisation that has not been requested.",
         "Le transfert repose sur une autorisation de la CNDP qui n'a pas été demandée.",
         {_L: ("44",), _D: ("48",)},
+    ),
+    ReasonCode.GDPR_ADEQUACY_EXPIRING: _r(
+        (
+            "The adequacy decision for {country} ({decision}) expires on {expires}, within six "
+            "months of {as_of}; check whether it is renewed, or prepare another transfer tool."
+        ),
+        (
+            "La décision d'adéquation pour {country} ({decision}) expire le {expires}, moins de "
+            "six mois après le {as_of} ; vérifier son renouvellement ou préparer un autre outil de "
+            "transfert."
+        ),
+        {_G: ("45",)},
+    ),
+    ReasonCode.GDPR_ADEQUACY_SCOPE: _r(
+        "The adequacy decision for {country} covers: {scope}",
+        "La décision d'adéquation pour {country} couvre : {scope}",
+        {_G: ("45",)},
+    ),
+    ReasonCode.GDPR_ADEQUACY_REVIEW: _r(
+        "On the adequacy decision for {country}: {review}",
+        "Sur la décision d'adéquation pour {country} : {review}",
+        {_G: ("45",)},
+    ),
+    ReasonCode.MA_LISTING_EXPIRING: _r(
+        (
+            "The CNDP listing of {country} ends on {expires}, within six months of {as_of}; "
+            "check with the CNDP before relying on it."
+        ),
+        (
+            "L'inscription de {country} sur la liste CNDP prend fin le {expires}, moins de six "
+            "mois après le {as_of} ; vérifier auprès de la CNDP avant de s'y fonder."
+        ),
+        {_L: ("43",)},
     ),
     ReasonCode.ONWARD_GAP: _r(
         "Onward flow {child} {child_status}.",

@@ -48,6 +48,7 @@ from compliance.model.questionnaire import (
     SingleChoiceQuestion,
     YesNoQuestion,
 )
+from compliance.model.reference_set import ReferenceUsed
 from compliance.model.result import (
     Cap,
     ControlResult,
@@ -256,6 +257,30 @@ def score(
         return _score(questionnaire, assessment, assessment.as_of, engine, rules)
 
 
+def _reference_used(questionnaire: Questionnaire, assessment: Assessment) -> ReferenceUsed | None:
+    """The reference set the result was computed with (None: the lists are embedded)."""
+    if questionnaire.reference_set is None:
+        return None
+    stamp = questionnaire.reference_stamp
+    if stamp is None or stamp.digest is None:
+        raise InvalidAssessment(
+            f"{questionnaire.id} {questionnaire.version} scores with a reference set, but none is "
+            "bound to it; load it through the loader"
+        )
+    recorded = assessment.reference
+    if recorded is not None and (recorded.id, recorded.version) != (stamp.id, stamp.version):
+        raise InvalidAssessment(
+            f"the assessment records reference set {recorded.id} {recorded.version}, but the "
+            f"questionnaire is bound to {stamp.id} {stamp.version}"
+        )
+    return ReferenceUsed(
+        id=stamp.id,
+        version=stamp.version,
+        digest=stamp.digest,
+        chosen="assessment" if recorded is not None else "newest",
+    )
+
+
 @dataclass
 class _ControlWork:
     control: Control
@@ -378,6 +403,7 @@ def _score(  # noqa: PLR0915  (one pass keeps scores and attributed points in st
         questionnaire=QuestionnaireStamp(
             id=questionnaire.id, version=questionnaire.version, digest=questionnaire.digest
         ),
+        reference=_reference_used(questionnaire, assessment),
         as_of=as_of,
         overall=overall,
         domains=tuple(domain_results),

@@ -39,7 +39,7 @@ from compliance.errors import InvalidAssessment
 from compliance.model.assessment import Assessment, Flow
 from compliance.model.base import Text
 from compliance.model.questionnaire import Questionnaire
-from compliance.model.reference import CountryList, ReferenceData, SccModule
+from compliance.model.reference import CountryList, ListEntry, ReferenceData, SccModule
 from compliance.model.result import FlowResult, FlowStatus, GateResult, Reason
 
 __all__ = ["STATUS_ORDER", "assess_flows", "worse"]
@@ -48,6 +48,8 @@ STATUS_ORDER: dict[str, int] = {"ready": 0, "conditional": 1, "not_ready": 2, "b
 
 MA = "MA"
 TIA_REVIEW_DAYS = 365
+EXPIRY_WARNING_MONTHS = 6
+"""A verdict resting on a reference entry that expires this soon after ``as_of`` says so."""
 SUPPLEMENTARY = frozenset(
     {
         "exporter_held_keys",
@@ -157,7 +159,7 @@ class _Assessor:
         self.reference = questionnaire.reference or ReferenceData()
         self.assessment = assessment
         self.as_of = as_of
-        self.eea = {e.country for e in self.reference.eea.entries} if self.reference.eea else set()
+        self.eea = {e.code for e in self.reference.eea.entries} if self.reference.eea else set()
         self.regime_of_country: dict[str, str] = {}
         for regime in self.reference.regimes:
             for country in regime.countries:
@@ -170,8 +172,8 @@ class _Assessor:
                     self.inherited[child] = "eu_gdpr"
 
     def country_name(self, code: str) -> Value:
-        """The country's name in each language, with its code."""
-        name = self.reference.countries.get(code)
+        """The country's (or international organisation's) name in each language, with its code."""
+        name = self.reference.countries.get(code) or (self.reference.organisations or {}).get(code)
         if name is None:
             return code
         return Text(en=f"{name.en} ({code})", fr=f"{name.fr} ({code})")
@@ -220,7 +222,7 @@ class _Assessor:
 
     def _adequacy(self, gate: _Gate, flow: Flow, country: str) -> bool | None:
         adequacy: CountryList | None = self.reference.eu_adequacy
-        entry = adequacy.entry(country) if adequacy else None
+        entry = adequacy.entry_at(country, self.as_of) if adequacy else None
         if adequacy is None or entry is None:
             return False
         name = self.country_name(country)
@@ -244,7 +246,24 @@ class _Assessor:
         else:
             gate.finding(R.GDPR_ADEQUACY_UNVERIFIED, "conditional", country=name)
         gate.note(R.GDPR_ADEQUATE, country=name, decision=entry.decision or adequacy.source)
+        self._dated_notes(gate, entry, name)
         return True
+
+    def _dated_notes(self, gate: _Gate, entry: ListEntry, name: Value) -> None:
+        """What a dated adequacy entry adds to the verdict resting on it: its scope when no
+        condition checks it, pending litigation or review, and an expiry within six months."""
+        if entry.scope is not None and entry.condition is None:
+            gate.note(R.GDPR_ADEQUACY_SCOPE, country=name, scope=entry.scope)
+        if entry.review is not None:
+            gate.note(R.GDPR_ADEQUACY_REVIEW, country=name, review=entry.review)
+        if entry.expires is not None and entry.expires_within(self.as_of, EXPIRY_WARNING_MONTHS):
+            gate.note(
+                R.GDPR_ADEQUACY_EXPIRING,
+                country=name,
+                decision=entry.decision or "",
+                expires=entry.expires.isoformat(),
+                as_of=self.as_of.isoformat(),
+            )
 
     def _gdpr_country(self, gate: _Gate, flow: Flow, country: str) -> None:
         name = self.country_name(country)
@@ -391,11 +410,20 @@ class _Assessor:
     def _leaving(self, gate: _Gate, flow: Flow, country: str) -> None:
         name = self.country_name(country)
         listing = self.reference.cndp_adequate
-        entry = listing.entry(country) if listing else None
+        entry = listing.entry_at(country, self.as_of) if listing else None
         declaration = flow.cndp.transfer_declaration
         declared = declaration is not None and declaration.strip().lower() != "none"
         if listing is not None and entry is not None:
             gate.note(R.MA_LISTED, country=name)
+            if entry.expires is not None and entry.expires_within(
+                self.as_of, EXPIRY_WARNING_MONTHS
+            ):
+                gate.note(
+                    R.MA_LISTING_EXPIRING,
+                    country=name,
+                    expires=entry.expires.isoformat(),
+                    as_of=self.as_of.isoformat(),
+                )
             if not listing.is_verified(entry):
                 gate.finding(R.MA_LIST_UNVERIFIED, "conditional", country=name)
             self._declared(gate, declaration, declared, name)

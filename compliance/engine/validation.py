@@ -134,8 +134,10 @@ def _flow_problems(
             ((*loc, "storage_locations", i), c) for i, c in enumerate(flow.storage_locations)
         ]
         places += [((*loc, "access_locations", i), c) for i, c in enumerate(flow.access_locations)]
+        reference = questionnaire.reference
+        organisations = set(reference.organisations or ()) if reference else set()
         for where, code in places:
-            if code is not None and code not in countries:
+            if code is not None and code not in countries and code not in organisations:
                 yield where, f"{code!r} is not a known ISO 3166 country code"
     if flow.gdpr_mechanism is not None:
         allowed = allowed_mechanisms(questionnaire)

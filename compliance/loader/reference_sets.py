@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from compliance.errors import ComplianceError, LoadError
+from compliance.model.reference import CountryList
 from compliance.model.reference_set import ReferenceSet, ReferenceStamp, version_key
 
 if TYPE_CHECKING:
@@ -200,10 +201,11 @@ def check_source(directory: Path | None = None) -> ReferenceSet:
     copy = published.load()
     problems = []
     for name in type(source.lists).model_fields:
-        if getattr(source.lists, name) != getattr(copy.lists, name):
+        mine, theirs = getattr(source.lists, name), getattr(copy.lists, name)
+        if mine != theirs:
             problems.append(
                 where.problem(
-                    ("lists", name),
+                    ("lists", name, *_first_difference(mine, theirs)),
                     f"'{name}' differs from the published reference set {published.label()} "
                     f"(digest {published.digest[:12]}...); a published set never changes: give "
                     "the set a new version in set.yaml and publish it",
@@ -218,3 +220,18 @@ def check_source(directory: Path | None = None) -> ReferenceSet:
             )
         )
     raise LoadError(problems)
+
+
+def _first_difference(mine: object, theirs: object) -> tuple[int | str, ...]:
+    """Where two versions of a list first differ: an entry's index, else nothing more precise."""
+    prefix: tuple[str, ...] = ()
+    if isinstance(mine, CountryList) and isinstance(theirs, CountryList):
+        if mine.model_copy(update={"entries": ()}) != theirs.model_copy(update={"entries": ()}):
+            return ()
+        prefix, mine, theirs = ("entries",), mine.entries, theirs.entries
+    if isinstance(mine, tuple) and isinstance(theirs, tuple):
+        for index, (one, other) in enumerate(zip(mine, theirs, strict=False)):
+            if one != other:
+                return (*prefix, index)
+        return (*prefix, min(len(mine), len(theirs))) if len(mine) > len(theirs) else prefix
+    return ()

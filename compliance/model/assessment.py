@@ -25,6 +25,7 @@ from pydantic import (
 )
 
 from compliance.model.base import CountryCode, Frozen, ItemId, SemVer, Slug
+from compliance.model.reference import OrganisationId
 from compliance.model.reference_set import ReferenceStamp
 
 __all__ = [
@@ -232,7 +233,8 @@ class Flow(Frozen):
     exporter: Party
     importer: Party
     origin: CountryCode | None = None
-    destination: CountryCode | None = None
+    destination: CountryCode | OrganisationId | None = None
+    """Where the data goes: a country, or an international organisation (``org:epo``)."""
     regime: Regime | None = None
     """The law the exporter's processing is subject to; inferred when left out."""
     storage_locations: tuple[CountryCode, ...] = Field(default=(), max_length=250)

@@ -9,6 +9,7 @@ name every :class:`~compliance.engine.reasons.ReasonCode`: a code no row produce
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -18,6 +19,7 @@ import pytest
 from compliance.engine.reasons import ReasonCode
 from compliance.engine.reasons import ReasonCode as R
 from compliance.engine.scoring import score
+from compliance.loader.reference_sets import bind
 from compliance.model.questionnaire import Questionnaire
 from compliance.model.result import FlowResult, FlowStatus
 from tests.engine.conftest import FULL_ANSWERS, assessment
@@ -143,6 +145,40 @@ def unverified_grounds(q: Questionnaire) -> Questionnaire:
     return q.model_copy(
         update={"reference": q.reference.model_copy(update={"ma_grounds": grounds})}
     )
+
+
+def to_japan() -> dict[str, Any]:
+    """The EU controller's data hosted by a Japanese processor, no tool given (``crm``)."""
+    return inbound(
+        importer={"name": "JP KK", "country": "JP", "role": "processor"},
+        destination="JP",
+        access_locations=[],
+        gdpr_mechanism=None,
+    )
+
+
+def dated(**expiring: tuple[str, str]) -> Callable[[Questionnaire], Questionnaire]:
+    """The questionnaire bound to the reference set ``ma-eu``, with the entry of a subject on a
+    list (``eu_adequacy=("JP", "2027-02-01")``) given that expiry date."""
+
+    def change(q: Questionnaire) -> Questionnaire:
+        bound = bind(q.model_copy(update={"reference_set": "ma-eu", "reference": None}))
+        reference = bound.reference
+        assert reference is not None
+        for name, (code, expires) in expiring.items():
+            listing = getattr(reference, name)
+            entries = tuple(
+                e.model_copy(update={"expires": dt.date.fromisoformat(expires)})
+                if e.code == code
+                else e
+                for e in listing.entries
+            )
+            reference = reference.model_copy(
+                update={name: listing.model_copy(update={"entries": entries})}
+            )
+        return bound.with_reference(reference, bound.reference_stamp)
+
+    return change
 
 
 @dataclass(frozen=True)
@@ -293,6 +329,35 @@ TABLE: list[Case] = [
         R.GDPR_ADEQUACY_UNVERIFIED,
     ),
     case("us-not-certified", to_us(dpf_certified=False), "not_ready", R.GDPR_MECHANISM_UNKNOWN),
+    # Dated entries of the reference set ma-eu (more in test_dated_reference.py)
+    case(
+        "japan-adequate-within-its-scope",
+        to_japan(),
+        "ready",
+        R.GDPR_ADEQUATE,
+        R.GDPR_ADEQUACY_SCOPE,
+        R.GDPR_ADEQUACY_REVIEW,
+        questionnaire=dated(),
+    ),
+    case(
+        "japan-decision-expiring-soon",
+        to_japan(),
+        "ready",
+        R.GDPR_ADEQUATE,
+        R.GDPR_ADEQUACY_SCOPE,
+        R.GDPR_ADEQUACY_REVIEW,
+        R.GDPR_ADEQUACY_EXPIRING,
+        questionnaire=dated(eu_adequacy=("JP", "2027-02-01")),
+    ),
+    case(
+        "return-to-france-listing-ending-soon",
+        back_to_client(transfer_declaration="T-7"),
+        "conditional",
+        R.MA_LISTED,
+        R.MA_LIST_UNVERIFIED,
+        R.MA_LISTING_EXPIRING,
+        questionnaire=dated(cndp_adequate=("FR", "2027-03-31")),
+    ),
     # Moroccan gate: the processing itself (Art. 12, 21)
     case(
         "not-declared",
