@@ -33,9 +33,10 @@ from benchmarks.synthetic import questionnaire, text  # noqa: E402
 from compliance import loader  # noqa: E402
 from compliance.canonical import canonical_bytes  # noqa: E402
 from compliance.engine.scoring import score  # noqa: E402
-from compliance.loader import load_questionnaire  # noqa: E402
+from compliance.loader import load_questionnaire, reference_sets  # noqa: E402
 from compliance.model.assessment import Assessment  # noqa: E402
 from compliance.model.questionnaire import Questionnaire  # noqa: E402
+from compliance.model.reference_set import ReferenceSet  # noqa: E402
 
 
 def median_time(action: Callable[[], Any], runs: int = 5) -> float:
@@ -182,6 +183,74 @@ def bench_load(work: Path) -> list[Row]:
     return [
         ("cold load vs CSafeLoader", cold, csafe, 1.3),
         ("warm load vs json.loads + validation", warm_time, floor_json, 3.0),
+        *bench_load_with_set(work, data),
+    ]
+
+
+def _forget_sets() -> None:
+    """Drops the reference sets parsed in this process, so the next load reads one again."""
+    reference_sets.installed_sets.cache_clear()
+    reference_sets._read.cache_clear()
+    reference_sets._load.cache_clear()
+
+
+def bench_load_with_set(work: Path, data: dict[str, Any]) -> list[Row]:
+    """The same questionnaire naming ``reference_set: ma-eu``: loading it binds the newest
+    installed reference set, read from the registry (both caches dropped for the cold load and
+    the memo for the warm one), against the same floors plus the set's own JSON and validation."""
+    path = work / "big-set.yaml"
+    path.write_text(
+        yaml.safe_dump(
+            {**data, "reference_set": "ma-eu"},
+            allow_unicode=True,
+            default_flow_style=None,
+            width=120,
+        )
+    )
+    raw = path.read_text()
+    newest = reference_sets.newest_set("ma-eu")
+    assert newest is not None
+    set_bytes = newest.read()
+    csafe = median_time(lambda: yaml.load(raw, Loader=yaml.CSafeLoader), runs=3)
+
+    def cold() -> None:
+        _forget_sets()
+        load_questionnaire(path, use_cache=False)
+
+    cold_time = median_time(cold, runs=3)
+    q = load_questionnaire(path)
+    canonical = canonical_bytes(q)
+
+    def floor() -> None:
+        Questionnaire.model_validate(json.loads(canonical))
+        ReferenceSet.model_validate(json.loads(set_bytes))
+
+    floor_json = median_time(floor, runs=5)
+
+    def warm() -> None:
+        loader.clear_memo()
+        _forget_sets()
+        load_questionnaire(path)
+
+    warm_time = median_time(warm, runs=5)
+
+    def set_alone() -> None:
+        _forget_sets()
+        newest.load()
+
+    only_set = median_time(set_alone, runs=5)
+    print(
+        f"  reference set {newest.label()}: {len(set_bytes) / 1e3:.0f} kB, "
+        f"read and validated in {only_set * 1000:.1f} ms"
+    )
+    return [
+        ("cold load + reference set vs CSafeLoader", cold_time, csafe, 1.3),
+        (
+            "warm load + reference set vs json.loads + validation of both",
+            warm_time,
+            floor_json,
+            3.0,
+        ),
     ]
 
 

@@ -23,6 +23,7 @@ from compliance.loader import (
     load_questionnaire,
     parse_assessment,
 )
+from compliance.loader.reference_sets import ReferenceSetError, bind_for
 from compliance.model.assessment import Assessment
 from compliance.model.questionnaire import Questionnaire
 from compliance.safeyaml import read_bytes
@@ -213,7 +214,8 @@ def assessment_from_bytes(
     """Parses assessment bytes and checks them against the questionnaire they name.
 
     The questionnaire is looked up in the catalogue by id and version unless given; a digest in the
-    file must match it. Raises :class:`LoadError` naming the line of every problem found.
+    file must match it. A questionnaire naming a reference set is bound to the set the file records
+    (else the newest installed). Raises :class:`LoadError` naming the line of every problem found.
     """
     assessment, document = parse_assessment(data, name, default_as_of=default_as_of)
     if questionnaire is None:
@@ -224,6 +226,10 @@ def assessment_from_bytes(
             raise
         except ComplianceError as error:
             raise LoadError([document.problem(("questionnaire",), str(error))]) from None
+    try:
+        questionnaire = bind_for(questionnaire, assessment)
+    except ReferenceSetError as error:
+        raise LoadError([document.problem(("reference",), str(error))]) from None
     check_against(assessment, questionnaire, document)
     return assessment, questionnaire
 

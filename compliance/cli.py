@@ -24,7 +24,16 @@ EXIT_USAGE = 2
 
 Handler = Callable[[argparse.Namespace], int]
 
-COMMAND_MODULES = ("score", "workspace", "access", "report", "signing", "review", "exchange")
+COMMAND_MODULES = (
+    "score",
+    "workspace",
+    "access",
+    "report",
+    "signing",
+    "review",
+    "exchange",
+    "reference",
+)
 """Modules of :mod:`compliance.commands` that each add sub-commands through ``register(commands)``.
 
 They are imported at start-up, so each must import only the standard library at module level and

@@ -207,6 +207,7 @@ VerifyReason = Literal[
     "subject-mismatch",
     "digest-mismatch",
     "questionnaire-not-published",
+    "reference-not-published",
     "cannot-rederive-score",
     "assessment-invalid",
     "statement-mismatch",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 from typing import Any
@@ -203,3 +204,52 @@ def test_binding_follows_the_assessment_and_refuses_a_set_for_embedded_lists(
     assert bind(embedded) is embedded
     with pytest.raises(ReferenceSetError, match="embeds its reference lists"):
         bind_for(embedded, recorded)
+
+
+# --- compliance reference -------------------------------------------------------------------
+
+
+def test_the_command_lists_each_set_with_its_lists(capsys: pytest.CaptureFixture[str]) -> None:
+    from compliance.cli import main
+
+    assert main(["reference", "--json"]) == 0
+    [listed] = json.loads(capsys.readouterr().out)
+    newest = newest_set("ma-eu")
+    assert newest is not None
+    assert (listed["id"], listed["version"], listed["digest"], listed["date"]) == (
+        "ma-eu",
+        "2026.12.0",
+        newest.digest,
+        "2026-12-04",
+    )
+    rows = {row["name"]: row for row in listed["lists"]}
+    assert rows["eu_adequacy"]["entries"] == 18
+    assert rows["cndp_adequate"]["verified"] == 0
+    assert set(rows["eu_adequacy"]) == {"name", "entries", "verified", "source"}
+
+
+def test_the_command_in_words(capsys: pytest.CaptureFixture[str]) -> None:
+    from compliance.cli import main
+
+    assert main(["--lang", "fr", "reference"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("ma-eu 2026.12.0  Listes de référence")
+    assert "cndp_adequate       32 entries,    0 verified" in out
+
+
+def test_the_command_reports_a_source_edited_after_publication(
+    source: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from compliance.cli import main
+    from compliance.loader import reference
+
+    monkeypatch.setattr(reference, "default_reference_dir", lambda: source)
+    adequacy = source / "eu-adequacy.yaml"
+    edit(adequacy, 'subject: "UY"', 'subject: "MA"')
+    assert main(["reference"]) == 1
+    captured = capsys.readouterr()
+    assert "ma-eu 2026.12.0" in captured.out
+    [line] = captured.err.splitlines()
+    edited_line = line_of(adequacy, 'subject: "MA"')
+    assert line.startswith(f"{adequacy}:{edited_line}:")
+    assert "differs from the published reference set" in line

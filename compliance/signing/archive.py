@@ -16,7 +16,7 @@ import zipfile
 import zlib
 
 from compliance.errors import VerifyError
-from compliance.signing.bundle import PDF, REQUIRED_FILES
+from compliance.signing.bundle import PDF, REFERENCE, REQUIRED_FILES
 
 __all__ = ["MAX_BUNDLE_BYTES", "MAX_ENTRIES", "read_bundle"]
 
@@ -27,7 +27,7 @@ MAX_TOTAL_BYTES = 50 * 1024 * 1024
 MAX_RATIO = 100
 _RATIO_FLOOR = 64 * 1024
 """Entries smaller than this are not held to the ratio (tiny files compress oddly)."""
-ALLOWED_FILES = REQUIRED_FILES | {PDF}
+ALLOWED_FILES = REQUIRED_FILES | {PDF, REFERENCE}
 _CENTRAL_HEADER = b"PK\x01\x02"
 _READ_ERRORS = (
     zipfile.BadZipFile,

@@ -15,7 +15,7 @@ import uuid
 import zipfile
 from typing import TYPE_CHECKING, Any
 
-from compliance.errors import SigningError
+from compliance.errors import ComplianceError, SigningError
 from compliance.signing.dsse import sign_envelope
 from compliance.signing.statement import build_statement, format_time
 
@@ -33,6 +33,7 @@ __all__ = [
     "MAX_VALID_DAYS",
     "PDF",
     "QUESTIONNAIRE",
+    "REFERENCE",
     "REQUIRED_FILES",
     "RESULT",
     "assemble",
@@ -49,6 +50,9 @@ HTML = "report/report.html"
 PDF = "report/report.pdf"
 MAX_VALID_DAYS = 3660
 """The longest validity a bundle may claim: about ten years (``sign`` and ``verify`` agree)."""
+REFERENCE = "data/reference.json"
+"""The reference set the assessment was scored with, for a questionnaire naming a
+``reference_set`` (see :mod:`compliance.signing.reference`)."""
 REQUIRED_FILES = frozenset({ENVELOPE, ASSESSMENT, QUESTIONNAIRE, RESULT, HTML})
 _EPOCH = (1980, 1, 1, 0, 0, 0)
 
@@ -149,6 +153,7 @@ def create_bundle(
     from compliance.canonical import canonical_bytes
     from compliance.engine.scoring import score
     from compliance.report import render
+    from compliance.signing.reference import for_signing
     from compliance.signing.registry import load_published
 
     if not 1 <= valid_days <= MAX_VALID_DAYS:
@@ -159,6 +164,10 @@ def create_bundle(
         ref.digest is not None and ref.digest != entry.digest
     ):
         raise SigningError("the assessment does not answer this published questionnaire")
+    try:
+        questionnaire, reference = for_signing(questionnaire, assessment)
+    except ComplianceError as error:
+        raise SigningError(str(error)) from None
     result = score(questionnaire, assessment)
     files = {
         ASSESSMENT: canonical_bytes(assessment),
@@ -168,6 +177,8 @@ def create_bundle(
             questionnaire, assessment, result, lang=lang, fmt="html", signature=key.key_id
         ),
     }
+    if reference is not None:
+        files[REFERENCE] = reference
     if pdf:
         files[PDF] = render(
             questionnaire, assessment, result, lang=lang, fmt="pdf", signature=key.key_id

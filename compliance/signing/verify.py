@@ -35,12 +35,14 @@ from compliance.signing.bundle import (
     MAX_VALID_DAYS,
     PDF,
     QUESTIONNAIRE,
+    REFERENCE,
     RESULT,
     scores_of,
 )
 from compliance.signing.dsse import parse_envelope
 from compliance.signing.jsonstrict import loads
 from compliance.signing.keys import grouped
+from compliance.signing.reference import for_verifying
 from compliance.signing.registry import find_published, load_published
 from compliance.signing.statement import Predicate, Statement, format_time, parse_statement
 
@@ -276,6 +278,9 @@ def _rescore(
     questionnaire = _questionnaire(files, predicate)
     checks[QUESTIONNAIRE] = "re-derived"
     assessment = _assessment(files[ASSESSMENT], questionnaire, predicate)
+    questionnaire = for_verifying(files, questionnaire, assessment)
+    if REFERENCE in files:
+        checks[REFERENCE] = "re-derived"  # byte-identical to the verifier's own published copy
     try:
         result = score(questionnaire, assessment, engine=predicate.engine_version)
     except InvalidAssessment as error:

@@ -207,6 +207,19 @@ def _internal(s: Signer, o: Signer, b: bytes, t: Path, m: pytest.MonkeyPatch) ->
     return _verify(b, s)
 
 
+@case("reference-not-published")
+def _reference_not_published(
+    s: Signer, o: Signer, b: bytes, f: Path, m: pytest.MonkeyPatch
+) -> Verdict:
+    """A 1.0.0 bundle (its questionnaire embeds its lists) padded with a reference set."""
+    from compliance.loader.reference_sets import newest_set
+    from compliance.signing.bundle import REFERENCE
+
+    newest = newest_set("ma-eu")
+    assert newest is not None
+    return _verify(_resign(s, b, {REFERENCE: newest.read()}), s)
+
+
 def _cli_verdict(path: Path, signer: Signer, folder: Path) -> Verdict:
     import contextlib
     import io
