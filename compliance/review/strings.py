@@ -75,6 +75,7 @@ REASONS_FR: dict[VerifyReason, str] = {
     "digest-mismatch": "un fichier a été modifié après la signature (son empreinte SHA-256 ne "
     "correspond plus)",
     "questionnaire-not-published": "le questionnaire n'est pas une version publiée",
+    "reference-not-published": "le jeu de données de référence n'est pas un jeu publié",
     "cannot-rederive-score": "ce vérificateur ne peut pas recalculer le score (autre version du "
     "moteur de notation)",
     "assessment-invalid": "l'évaluation n'est pas valide ou ne peut pas être notée",
