@@ -249,3 +249,21 @@ def test_an_assessment_records_its_reference_set_and_old_files_are_unchanged() -
     assert new.reference is not None and new.reference.digest is None
     with pytest.raises(ValidationError):
         Assessment.model_validate({**base, "reference": {"id": "ma-eu", "version": "12"}})
+
+
+DAYS = st.dates(min_value=dt.date(1995, 1, 1), max_value=dt.date(2060, 1, 1))
+
+
+@given(DAYS, st.one_of(st.none(), DAYS), DAYS)
+def test_a_dated_entry_is_refused_or_in_force_exactly_on_its_window(
+    starts: dt.date, expires: dt.date | None, on: dt.date
+) -> None:
+    data = dated(applies_from=starts.isoformat(), expires=expires and expires.isoformat())
+    if expires is not None and starts > expires:
+        with pytest.raises(ValidationError, match="after its expiry"):
+            ListEntry.model_validate(data)
+        return
+    entry = ListEntry.model_validate(data)
+    assert entry.in_force(on) == (starts <= on and (expires is None or on <= expires))
+    listing = country_list(data)
+    assert (listing.entry_at("GB", on) is not None) == entry.in_force(on)

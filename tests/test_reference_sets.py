@@ -25,7 +25,7 @@ from compliance.loader.reference_sets import (
 from compliance.model.assessment import Assessment
 from compliance.model.reference_set import ReferenceStamp
 from compliance.signing.registry import bundled_problems
-from tests.helpers import REPO, variant
+from tests.helpers import REPO, variant, write_yaml
 
 SOURCE = REPO / "questionnaires" / "reference"
 
@@ -253,3 +253,74 @@ def test_the_command_reports_a_source_edited_after_publication(
     edited_line = line_of(adequacy, 'subject: "MA"')
     assert line.startswith(f"{adequacy}:{edited_line}:")
     assert "differs from the published reference set" in line
+
+
+# --- assessment files recording a set -------------------------------------------------------
+
+FIXTURE = REPO / "questionnaires" / "example" / "fixtures" / "processor-with-us-backups.yaml"
+
+
+def _assessment_file(
+    tmp_path: Path, version: str, reference: dict[str, str] | None, name: str = "assessment"
+) -> Path:
+    from compliance.safeyaml import parse_yaml
+
+    data = parse_yaml(FIXTURE.read_bytes(), str(FIXTURE)).data
+    data["questionnaire"] = {"id": "example", "version": version}
+    if reference is not None:
+        data["reference"] = reference
+    return write_yaml(tmp_path / f"{name}.yaml", data)
+
+
+@pytest.fixture
+def example_with_set(user_dirs: Path) -> Path:
+    """``example`` 1.1.0 naming ``ma-eu``, installed as a user questionnaire."""
+    folder = user_dirs / "questionnaires"
+    folder.mkdir(exist_ok=True)
+    return variant(folder, lambda d: d.update(version="1.1.0", reference_set="ma-eu"))
+
+
+def test_scoring_a_file_says_which_set_was_used(
+    tmp_path: Path, example_with_set: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from compliance.cli import main
+
+    newest = _assessment_file(tmp_path, "1.1.0", None)
+    assert main(["score", str(newest), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["reference"]["chosen"] == "newest"
+    recorded = _assessment_file(
+        tmp_path, "1.1.0", {"id": "ma-eu", "version": "2026.12.0"}, name="recorded"
+    )
+    assert main(["score", str(recorded), "--json"]) == 0
+    used = json.loads(capsys.readouterr().out)["reference"]
+    assert (used["version"], used["chosen"]) == ("2026.12.0", "assessment")
+    assert main(["score", str(newest)]) == 0
+    assert "Reference set: ma-eu 2026.12.0 (the newest installed; the assessment records none;" in (
+        capsys.readouterr().out
+    )
+
+
+WRONG_SETS = [
+    ("1.1.0", {"id": "ma-eu", "version": "2019.1.0"}, "ma-eu 2019.1.0 is not installed"),
+    ("1.1.0", {"id": "eu-lists", "version": "2026.12.0"}, "records reference set 'eu-lists'"),
+    ("1.0.0", {"id": "ma-eu", "version": "2026.12.0"}, "embeds its reference lists"),
+]
+
+
+@pytest.mark.parametrize("wrong", WRONG_SETS, ids=["unknown-version", "other-id", "embedded"])
+def test_a_file_recording_a_wrong_set_is_an_error_at_its_line(
+    tmp_path: Path,
+    example_with_set: Path,
+    capsys: pytest.CaptureFixture[str],
+    wrong: tuple[str, dict[str, str], str],
+) -> None:
+    from compliance.cli import main
+
+    version, reference, expected = wrong
+    path = _assessment_file(tmp_path, version, reference)
+    before = path.read_bytes()
+    assert main(["score", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert f"{path}:{line_of(path, 'reference:') + 1}:" in err
+    assert expected in err
+    assert path.read_bytes() == before

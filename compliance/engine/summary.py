@@ -20,6 +20,9 @@ _WORDS = {
         "points": "points",
         "na": "n/a",
         "none": "none",
+        "reference": "Reference set",
+        "chosen.assessment": "recorded by the assessment",
+        "chosen.newest": "the newest installed; the assessment records none",
     },
     "fr": {
         "overall": "Global",
@@ -32,6 +35,9 @@ _WORDS = {
         "points": "points",
         "na": "s.o.",
         "none": "aucun",
+        "reference": "Jeu de référence",
+        "chosen.assessment": "celui que l'évaluation indique",
+        "chosen.newest": "le plus récent installé ; l'évaluation n'en indique aucun",
     },
 }
 
@@ -67,6 +73,12 @@ def summary_lines(
         f"{words['overall']}: {score}  {bands[overall.rating]}  "
         f"({words['coverage']} {overall.coverage} %)",
     ]
+    if result.reference is not None:
+        used = result.reference
+        lines.append(
+            f"{words['reference']}: {used.id} {used.version} "
+            f"({words['chosen.' + used.chosen]}; {used.digest[:12]}...)"
+        )
     if overall.incomplete:
         lines.append(f"  {words['incomplete']}")
     if overall.caps:
