@@ -49,10 +49,16 @@ _CHECK_BYTES = 32
 _CHECKSUM_BYTES = 8
 _TAG_BYTES = 16
 
-MAX_MEMORY_KIB = 1024 * 1024
-"""The most memory (1 GiB) a file may ask the reader to spend on the KDF."""
-MAX_ITERATIONS = 16
-MAX_LANES = 16
+MAX_MEMORY_KIB = 128 * 1024
+"""The most memory (128 MiB, twice what this tool writes) a file may ask the KDF to spend."""
+MAX_ITERATIONS = 6
+"""Twice the passes this tool writes."""
+MAX_LANES = 8
+"""Twice the lanes this tool writes."""
+MAX_WORK = 2 * (64 * 1024) * 3
+"""The most memory x passes (KiB) a file may ask for: twice the work of the parameters this tool
+writes, so a hostile header costs at most about twice an honest one before the passphrase is
+checked (``benchmarks/bench_kdf_cap.py``)."""
 MAX_PLAINTEXT_BYTES = 256 * 1024 * 1024
 """The largest plaintext accepted when decrypting, unless the caller asks for less."""
 
@@ -73,11 +79,16 @@ class KdfParams:
             return f"{self.iterations} iterations (at most {MAX_ITERATIONS})"
         if not 8 * self.lanes <= self.memory_kib <= MAX_MEMORY_KIB:
             return f"{self.memory_kib} KiB of memory (at most {MAX_MEMORY_KIB})"
+        if self.memory_kib * self.iterations > MAX_WORK:
+            return (
+                f"{self.memory_kib} KiB of memory over {self.iterations} passes (at most "
+                f"{MAX_WORK} KiB-passes in all)"
+            )
         return None
 
 
 DEFAULT_PARAMS = KdfParams(memory_kib=64 * 1024, iterations=3, lanes=4)
-"""About a quarter of a second on the project's machine."""
+"""About a quarter of a second on the project's machine when it is idle."""
 MINIMUM_PARAMS = KdfParams(memory_kib=19 * 1024, iterations=2, lanes=1)
 """The weakest parameters :func:`encrypt` accepts (OWASP's minimum for Argon2id)."""
 

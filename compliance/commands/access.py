@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from compliance.commands.ids import record_id
 from compliance.commands.output import print_json
 
 __all__ = ["register"]
@@ -41,7 +42,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     audit = commands.add_parser(
         "audit", help="print the audit log (who changed what, when), oldest first"
     )
-    audit.add_argument("--client", type=int, metavar="N", help="only the entries of client N")
+    audit.add_argument("--client", type=record_id, metavar="N", help="only the entries of client N")
     audit.add_argument("--json", action="store_true", help="print a JSON array")
     audit.set_defaults(handler=_audit)
 

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from compliance.commands.ids import record_id
 from compliance.commands.output import print_json
 from compliance.commands.workspace import _add_workspace
 from compliance.errors import ExchangeError
@@ -27,7 +28,7 @@ def register(commands: Any) -> None:
             "comment columns can be edited. Read it back with 'compliance unpack'."
         ),
     )
-    pack.add_argument("assessment_id", metavar="ASSESSMENT_ID", type=int)
+    pack.add_argument("assessment_id", metavar="ASSESSMENT_ID", type=record_id)
     pack.add_argument(
         "--domain",
         dest="domains",
@@ -60,7 +61,7 @@ def register(commands: Any) -> None:
     unpack.add_argument(
         "--into",
         metavar="ASSESSMENT_ID",
-        type=int,
+        type=record_id,
         help="the assessment to read it into (default: the one the pack was made from)",
     )
     unpack.add_argument(

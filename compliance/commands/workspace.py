@@ -108,12 +108,16 @@ def _export(args: argparse.Namespace) -> int:
         from compliance.commands.exchange import export_other
 
         return export_other(args, output)
-    if not args.assessment_id.isdigit():
+    from compliance.commands.ids import MAX_ID, parse_id
+
+    identifier = parse_id(args.assessment_id)
+    if identifier is None:
         raise ComplianceError(
-            f"{args.assessment_id!r} is not an assessment id of the workspace; the json format "
-            "exports from the workspace (an assessment file is already one)"
+            f"{args.assessment_id[:40]!r} is not an assessment id of the workspace (a whole "
+            f"number from 1 to {MAX_ID:,}); the json format exports from the workspace (an "
+            "assessment file is already one)"
         )
-    args.assessment_id = int(args.assessment_id)
+    args.assessment_id = identifier
     passphrase = read_passphrase(args, confirm=True) if args.encrypt else None
     with _open(args) as workspace:
         export_file(workspace, args.assessment_id, output, passphrase)
