@@ -27,8 +27,9 @@ def register(commands: Any) -> None:
         "--format",
         dest="fmt",
         choices=("html", "md", "pdf"),
-        default="html",
-        help="html (self-contained), md, or pdf (needs the 'pdf' extra); default: html",
+        default=None,
+        help="html (self-contained), md, or pdf (needs the 'pdf' extra); default: from the "
+        "output's extension (.html, .htm, .md, .pdf), html for '-'",
     )
     parser.add_argument(
         "--lang",
@@ -42,6 +43,37 @@ def register(commands: Any) -> None:
     parser.set_defaults(handler=_report)
 
 
+_EXTENSIONS = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md", ".pdf": "pdf"}
+
+
+def report_format(output: str, fmt: str | None) -> str:
+    """The format to write: ``fmt``, else the one the output's extension names.
+
+    Raises :class:`UsageError` when the two disagree (``--format md -o out.pdf``) or when neither
+    says (``-o report.txt`` without ``--format``), so that a file never holds another format than
+    its name says.
+    """
+    from compliance.errors import UsageError
+
+    if output == "-":
+        return fmt or "html"
+    suffix = Path(output).suffix.lower()
+    named = _EXTENSIONS.get(suffix)
+    if fmt is None:
+        if named is None:
+            raise UsageError(
+                f"cannot tell the report format from {output!r}; name the file .html, .md or "
+                ".pdf, or give --format"
+            )
+        return named
+    if named is not None and named != fmt:
+        raise UsageError(
+            f"--format {fmt} does not match the output {output!r}, which names a {named} file; "
+            f"drop --format or name the file .{'html' if fmt == 'html' else fmt}"
+        )
+    return fmt
+
+
 def _report(args: argparse.Namespace) -> int:
     import sys
 
@@ -49,9 +81,10 @@ def _report(args: argparse.Namespace) -> int:
     from compliance.engine.scoring import score
     from compliance.report import render
 
+    fmt = report_format(args.output, args.fmt)
     assessment, questionnaire = load_assessment(args.file)
     result = score(questionnaire, assessment)
-    data = render(questionnaire, assessment, result, lang=args.lang, fmt=args.fmt)
+    data = render(questionnaire, assessment, result, lang=args.lang, fmt=fmt)
     if args.output == "-":
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
@@ -60,5 +93,5 @@ def _report(args: argparse.Namespace) -> int:
 
     out = Path(args.output)
     write_atomically(out, data)
-    print(f"wrote {out} ({len(data):,} bytes)", file=sys.stderr)
+    print(f"wrote {out} ({fmt}, {len(data):,} bytes)", file=sys.stderr)
     return 0

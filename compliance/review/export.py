@@ -35,13 +35,30 @@ COLUMNS = (
     "score",
     "rating",
 )
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_START = frozenset("=+-@")
+
+
+def _may_start_a_formula(first: str) -> bool:
+    """Whether a cell starting with ``first`` may be read as a formula by some spreadsheet.
+
+    The OWASP four (``= + - @``) in any Unicode form (NFKC folds the full-width ``＝`` and the
+    small ``﹢`` onto them, and the minus sign U+2212 is treated as a minus), and any space,
+    separator or control character (tab, CR, LF, NUL...), which spreadsheets skip before
+    looking for a formula.
+    """
+    import unicodedata
+
+    folded = unicodedata.normalize("NFKC", first)[:1] or first
+    if folded in _FORMULA_START or first == "\u2212":
+        return True
+    category = unicodedata.category(first)
+    return first.isspace() or category[0] in "CZ"
 
 
 def neutralise(value: object) -> str:
     """The cell text, with an apostrophe before anything a spreadsheet would evaluate."""
     text = "" if value is None else str(value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    return "'" + text if text and _may_start_a_formula(text[0]) else text
 
 
 def _row(decision: Decision) -> list[str]:

@@ -63,7 +63,7 @@ class ComplianceApp(App[None]):
         KeySpec("question_mark", "help", "key.help", False),
         KeySpec("f2", "toggle_language", "key.lang", True),
         KeySpec("f3", "toggle_theme", "key.theme", False, priority=True),
-        KeySpec("ctrl+q", "quit", "key.quit", False),
+        KeySpec("ctrl+q", "quit", "key.quit", False, priority=True),  # from any dialog too
     ]
     BINDINGS: ClassVar[list[BindingType]] = list(bindings(KEYS))
 

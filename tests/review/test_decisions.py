@@ -100,7 +100,16 @@ def test_only_a_valid_submission_can_be_accepted(
         ("@SUM(A1)", "'@SUM(A1)"),
         ("\tx", "'\tx"),
         ("\rx", "'\rx"),
+        (" =1+1", "' =1+1"),
+        ("\n=1+1", "'\n=1+1"),
+        ("\x00=1", "'\x00=1"),
+        ("\uff1d1+1", "'\uff1d1+1"),  # full-width equals sign
+        ("\ufe621", "'\ufe621"),  # small plus sign
+        ("\u22121", "'\u22121"),  # minus sign
+        ("\u00a0=1", "'\u00a0=1"),  # no-break space
+        ("\u202e=1", "'\u202e=1"),  # a bidi override before the formula
         ("Atlas = good", "Atlas = good"),
+        ("École", "École"),
         ("", ""),
         (None, ""),
     ],
