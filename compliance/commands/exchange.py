@@ -226,12 +226,23 @@ def _assessment_of(args: argparse.Namespace) -> Any:
 
 
 def export_other(args: argparse.Namespace, output: Path) -> int:
-    """``compliance export --format ciso-xlsx``: the assessment's results for another tool."""
+    """``compliance export --format ciso-xlsx|oscal``: the assessment's results for another
+    tool."""
     from compliance.engine.scoring import score
     from compliance.files import write_atomically
 
+    if args.key and args.fmt != "oscal":
+        raise ExchangeError("--key signs OSCAL documents only; use it with --format oscal")
+    key = None
+    if args.key:
+        from compliance.commands.passphrase import read_passphrase
+        from compliance.signing.keys import load_private_key
+
+        key = load_private_key(Path(args.key), read_passphrase(args, confirm=False))
     assessment, questionnaire = _assessment_of(args)
     result = score(questionnaire, assessment)
+    if args.fmt == "oscal":
+        return _export_oscal(args, output, (questionnaire, assessment, result), key=key)
     from compliance.exchange.ciso_audit import audit_rows, audit_workbook
 
     data = audit_workbook(questionnaire, assessment, result, lang=args.lang)
@@ -271,4 +282,28 @@ def _crosswalk_export(args: argparse.Namespace) -> int:
         f"wrote {output}: {export.mappings} mappings in {len(sets)} mapping set"
         f"{'s' * (len(sets) != 1)} from {len(reference.crosswalk)} crosswalk entries"
     )
+    return 0
+
+
+def _export_oscal(args: argparse.Namespace, output: Path, scored: Any, *, key: Any) -> int:
+    questionnaire, assessment, result = scored
+    from compliance.exchange.oscal import OSCAL_VERSION, assessment_results, document_bytes
+    from compliance.files import write_atomically
+
+    document = assessment_results(questionnaire, assessment, result, lang=args.lang)
+    data = document_bytes(document)
+    write_atomically(output, data)
+    body = document["assessment-results"]["results"][0]
+    findings = body.get("findings", [])
+    unmet = sum(f["target"]["status"]["state"] == "not-satisfied" for f in findings)
+    print(
+        f"wrote {output}: OSCAL {OSCAL_VERSION} assessment results, {len(findings)} findings "
+        f"({unmet} not satisfied), {len(body.get('observations', []))} observations"
+    )
+    if key is not None:
+        from compliance.exchange.oscal import sign_detached
+
+        signature = output.with_name(output.name + ".dsse.json")
+        write_atomically(signature, sign_detached(data, output.name, key))
+        print(f"wrote {signature}: detached DSSE signature by key {key.key_id[:16]}…")
     return 0

@@ -54,9 +54,18 @@ def register(commands: Any) -> None:
     export.add_argument(
         "--format",
         dest="fmt",
-        choices=("json", "ciso-xlsx"),
+        choices=("json", "ciso-xlsx", "oscal"),
         default="json",
-        help="json: the assessment file (default); ciso-xlsx: a CISO Assistant audit workbook",
+        help=(
+            "json: the assessment file (default); ciso-xlsx: a CISO Assistant audit workbook; "
+            "oscal: OSCAL assessment results (JSON)"
+        ),
+    )
+    export.add_argument(
+        "--key",
+        metavar="KEY",
+        help="with --format oscal: also write a detached DSSE signature (OUT.dsse.json) with "
+        "this private key",
     )
     export.add_argument("-o", "--output", metavar="FILE", required=True, help="the file to write")
     export.add_argument("--encrypt", action="store_true", help="encrypt with a passphrase")
