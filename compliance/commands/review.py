@@ -189,7 +189,7 @@ def _inbox(args: argparse.Namespace) -> int:
         if progress is not None:
             progress.close()
     with _workspace(args) as ws:
-        submissions = flag_replays(found, seen_submissions(ws))
+        submissions = flag_replays(found, seen_submissions(ws), trust=trust)
         record_seen(ws, submissions)
         decisions = latest_decisions(ws)
     shown = sort_submissions(select(submissions, args.filter), args.sort)

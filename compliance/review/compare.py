@@ -5,11 +5,14 @@ changed: answers, flows (status, score, definition), scores (overall, coverage, 
 rating. :func:`flag_replays` marks submissions that look replayed: a report id already used by
 other bytes (``report-id-seen-twice``), the same bytes twice in the folder (``duplicate-bundle``),
 or a bundle new to the workspace that is older than one already seen from the same organisation
-(``older-than-seen``).
+(``older-than-seen``). With the trust store it also marks a bundle first seen after the window of
+the key that signed it had ended (``signed-with-an-expired-key?``): its ``issuedAt`` falls in the
+window, since it verified, but only the signer's clock says so (see ADR 0006).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -21,12 +24,14 @@ from compliance.review.inbox import Submission, Summary
 if TYPE_CHECKING:
     from compliance.review.decisions import Seen
     from compliance.review.detail import Verified
+    from compliance.signing.trust import TrustStore
 
 __all__ = ["Change", "Comparison", "compare", "flag_replays"]
 
 OLDER = "older-than-seen"
 REUSED = "report-id-seen-twice"
 DUPLICATE = "duplicate-bundle"
+LATE = "signed-with-an-expired-key?"
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,10 +140,23 @@ def compare(first: Verified, second: Verified) -> Comparison:
     )
 
 
-def flag_replays(submissions: Sequence[Submission], seen: Iterable[Seen] = ()) -> list[Submission]:
-    """``submissions`` with their replay flags set, against each other and what was seen before."""
+def flag_replays(
+    submissions: Sequence[Submission],
+    seen: Iterable[Seen] = (),
+    *,
+    trust: TrustStore | None = None,
+    now: dt.datetime | None = None,
+) -> list[Submission]:
+    """``submissions`` with their replay flags set, against each other and what was seen before.
+
+    With ``trust``, a verified bundle whose first sight (the workspace's record, else ``now``)
+    comes after its key's ``validUntil`` is flagged :data:`LATE`.
+    """
+    seen = list(seen)
     earlier = [s for s in seen if s.verdict in ("VALID", "EXPIRED")]
     known = {s.bundle_sha256 for s in seen}
+    first_seen = {s.bundle_sha256: s.first_seen for s in seen}
+    when = (now or dt.datetime.now(dt.UTC)).isoformat(timespec="microseconds")
     ids: dict[str, set[str]] = {}
     latest: dict[str, str] = {}
     for record in earlier:
@@ -165,5 +183,15 @@ def flag_replays(submissions: Sequence[Submission], seen: Iterable[Seen] = ()) -
             last = latest.get(summary.registration_id or "")
             if submission.sha256 not in known and last is not None and summary.issued_at < last:
                 flags.append(OLDER)
+            if trust is not None and _late(summary, trust, first_seen.get(submission.sha256, when)):
+                flags.append(LATE)
         flagged.append(replace(submission, flags=tuple(flags)))
     return flagged
+
+
+def _late(summary: Summary, trust: TrustStore, first_seen: str) -> bool:
+    """Whether the key that signed ``summary`` had stopped being valid when it was first seen."""
+    entry = trust.find(summary.key_id)
+    if entry is None or entry.valid_until is None:
+        return False
+    return first_seen > entry.valid_until.astimezone(dt.UTC).isoformat(timespec="microseconds")

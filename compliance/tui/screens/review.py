@@ -212,7 +212,9 @@ class ReviewScreen(Screen[None]):
             if worker.is_cancelled:
                 return
             with open_workspace(self.workspace) as ws:
-                submissions = flag_replays(found, seen_submissions(ws))
+                submissions = flag_replays(
+                    found, seen_submissions(ws), trust=self.trust, now=self.now
+                )
                 record_seen(ws, submissions)
                 decisions = {k: d.status for k, d in latest_decisions(ws).items()}
         except ComplianceError as error:
