@@ -39,6 +39,7 @@ __all__ = [
 
 STORED_FIELDS = (
     "questionnaire",
+    "reference",
     "as_of",
     "organisation",
     "assessor",
@@ -52,9 +53,7 @@ one of these three tuples, so a new field cannot be dropped unseen)."""
 CONSTANT_FIELDS = ("schema_id", "flow_schema")
 """Fields with one possible value, which need no storing."""
 
-NOT_STORED: dict[str, str] = {
-    "reference": "the workspace schema has no column for the pinned reference set yet",
-}
+NOT_STORED: dict[str, str] = {}
 """Fields the workspace does not keep yet, each with why: they are lost on import."""
 
 
@@ -65,6 +64,7 @@ class AssessmentRow:
     questionnaire_id: str
     questionnaire_version: str
     questionnaire_digest: str | None
+    reference: str | None
     as_of: str | None
     organisation: str
     assessor: str | None
@@ -124,6 +124,7 @@ def to_rows(assessment: Assessment) -> AssessmentRows:
         questionnaire_id=ref.id,
         questionnaire_version=ref.version,
         questionnaire_digest=ref.digest,
+        reference=to_json(data["reference"]) if "reference" in data else None,
         as_of=data.get("as_of"),
         organisation=to_json(data["organisation"]),
         assessor=to_json(data["assessor"]) if "assessor" in data else None,
@@ -187,6 +188,7 @@ def from_rows(rows: AssessmentRows) -> Assessment:
                     "digest": head.questionnaire_digest,
                 }
             ),
+            "reference": from_json(head.reference),
             "as_of": head.as_of,
             "organisation": from_json(head.organisation),
             "assessor": from_json(head.assessor),

@@ -39,7 +39,7 @@ __all__ = [
     "roles",
 ]
 
-REVISIONS = ("0001", "0002", "0003", "0004")
+REVISIONS = ("0001", "0002", "0003", "0004", "0005")
 """Every migration revision, oldest first; a test checks it against the Alembic scripts."""
 HEAD_REVISION = REVISIONS[-1]
 
@@ -91,6 +91,8 @@ assessments = Table(
     Column("scored_revision", Integer),
     # revision 0004: bumped by every change of the profile; one cycle number per client
     Column("profile_revision", Integer, nullable=False, server_default="1"),
+    # revision 0005: the reference set the assessment records (JSON), when it names one
+    Column("reference", Text),
     Index(None, "client_id"),
     Index("uq_assessments_client_id_cycle", "client_id", "cycle", unique=True),
 )

@@ -99,6 +99,13 @@ ASSESSMENT_FIELDS: dict[str, st.SearchStrategy[Any]] = {
         version=st.from_regex(r"\A[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\Z"),
         digest=optional(st.from_regex(r"\A[0-9a-f]{64}\Z")),
     ),
+    "reference": optional(
+        without_none(
+            id=st.from_regex(r"\A[a-z0-9]{1,10}(?:-[a-z0-9]{1,5})?\Z"),
+            version=st.from_regex(r"\A20[0-9]{2}\.(?:[1-9]|1[0-2])\.(?:0|[1-9][0-9]{0,2})\Z"),
+            digest=optional(st.from_regex(r"\A[0-9a-f]{64}\Z")),
+        )
+    ),
     "as_of": optional(dates),
     "organisation": without_none(
         name=name, country=country, registration_id=optional(text), city=optional(text)
