@@ -5,9 +5,12 @@ the same run:
   openpyxl's own time to read the same file (read-only, every cell's value);
 - importing a 1,000-requirement CISO Assistant library (parse, convert, write the YAML and check
   it with the questionnaire loader): within 3x PyYAML's CSafeLoader reading the same file;
+- the Word report of the 300-question assessment (every answer commented): within 2x the
+  python-docx floor, a document with as many headings, paragraphs and table rows (same cell
+  text) and the same chart image, written by python-docx directly.
 
-Run from a checkout: ``python benchmarks/bench_exchange.py [pack] [library]``. Prints one line per
-figure; exits 1 when a budget is missed.
+Run from a checkout: ``python benchmarks/bench_exchange.py [pack] [library] [docx]``. Prints one
+line per figure; exits 1 when a budget is missed.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ import statistics
 import sys
 import tempfile
 import time
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -32,6 +36,7 @@ from benchmarks.synthetic import questionnaire, text  # noqa: E402
 
 PACK_BUDGET = 3.0
 LIBRARY_BUDGET = 3.0
+DOCX_BUDGET = 2.0
 DOMAINS, CONTROLS, QUESTIONS = 10, 6, 5  # 300 questions
 
 
@@ -191,8 +196,64 @@ def bench_library(tmp: Path) -> bool:
     return ratio <= LIBRARY_BUDGET
 
 
+def bench_docx(tmp: Path) -> bool:
+    import io
+
+    import docx
+
+    from benchmarks.bench_report import _assessment, _questionnaire
+    from compliance.engine.scoring import score
+    from compliance.loader import load_questionnaire
+    from compliance.model.assessment import Assessment
+    from compliance.report.docx import render_docx
+
+    questionnaire = load_questionnaire(_questionnaire(tmp), use_cache=False)
+    assessment = Assessment.model_validate(_assessment(list(questionnaire.questions_by_id)))
+    result = score(questionnaire, assessment)
+    data = render_docx(questionnaire, assessment, result, lang="fr")
+    made = docx.Document(io.BytesIO(data))
+    styled = [(p.style.name if p.style else "", p.text) for p in made.paragraphs]
+    headings = [(style, text) for style, text in styled if style.startswith("Heading")]
+    paragraphs = [text for style, text in styled if not style.startswith("Heading")]
+    tables = [[[c.text for c in row.cells] for row in table.rows] for table in made.tables]
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        chart = next(archive.read(n) for n in archive.namelist() if n.startswith("word/media/"))
+
+    def floor() -> None:
+        from docx.shared import Cm
+
+        out = docx.Document()
+        for style, heading in headings:
+            out.add_heading(heading, level=int(style.rsplit(" ", 1)[1]))
+        for paragraph in paragraphs:
+            out.add_paragraph(paragraph)
+        for rows in tables:
+            table = out.add_table(rows=0, cols=len(rows[0]))
+            table.style = out.styles["Table Grid"]
+            for values in rows:
+                for cell, value in zip(table.add_row().cells, values, strict=True):
+                    cell.text = value
+        out.add_picture(io.BytesIO(chart), width=Cm(16))
+        out.save(io.BytesIO())
+
+    floor_time = _median(floor, runs=3)
+    report_time = _median(lambda: render_docx(questionnaire, assessment, result, lang="fr"), runs=3)
+    ratio = report_time / floor_time
+    rows = sum(len(t) for t in tables)
+    print(
+        f"Word report: {len(headings)} headings, {len(paragraphs)} paragraphs, "
+        f"{len(tables)} tables ({rows} rows), {len(data):,} bytes"
+    )
+    print(f"python-docx floor (same content)       {floor_time * 1000:8.1f} ms")
+    print(
+        f"Word report (view + document + chart)  {report_time * 1000:8.1f} ms  "
+        f"ratio {ratio:.2f} (budget {DOCX_BUDGET})"
+    )
+    return ratio <= DOCX_BUDGET
+
+
 def main(argv: list[str]) -> int:
-    wanted = set(argv) or {"pack", "library"}
+    wanted = set(argv) or {"pack", "library", "docx"}
     with tempfile.TemporaryDirectory() as folder:
         tmp = Path(folder)
         for name in ("questionnaires", "cache", "data", "config"):
@@ -206,6 +267,8 @@ def main(argv: list[str]) -> int:
             ok &= bench_pack(tmp)
         if "library" in wanted:
             ok &= bench_library(tmp)
+        if "docx" in wanted:
+            ok &= bench_docx(tmp)
     return 0 if ok else 1
 
 

@@ -1,4 +1,4 @@
-"""Provides ``compliance report FILE``: an assessment's report as HTML, Markdown or PDF."""
+"""Provides ``compliance report FILE``: an assessment's report as HTML, Markdown, PDF or Word."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ def register(commands: Any) -> None:
     """Adds ``report`` to the command line."""
     parser = commands.add_parser(
         "report",
-        help="write the report of an assessment (HTML, Markdown or PDF)",
+        help="write the report of an assessment (HTML, Markdown, PDF or Word)",
         description=(
             "Scores an assessment file and writes its report: cover, executive summary, scoring "
             "method, scores, data flows, every answer, remediation plan and the CNDP and SCC "
@@ -26,10 +26,17 @@ def register(commands: Any) -> None:
     parser.add_argument(
         "--format",
         dest="fmt",
-        choices=("html", "md", "pdf"),
+        choices=("html", "md", "pdf", "docx"),
         default=None,
-        help="html (self-contained), md, or pdf (needs the 'pdf' extra); default: from the "
-        "output's extension (.html, .htm, .md, .pdf), html for '-'",
+        help="html (self-contained), md, pdf (needs the 'pdf' extra) or docx (Word, needs the "
+        "'docx' extra); default: from the output's extension (.html, .htm, .md, .pdf, .docx), "
+        "html for '-'",
+    )
+    parser.add_argument(
+        "--brand",
+        metavar="BRAND.yaml",
+        help="a branding file (firm name, PNG logo, two colours, a footer line) for HTML, PDF "
+        "and Word reports",
     )
     parser.add_argument(
         "--lang",
@@ -43,7 +50,14 @@ def register(commands: Any) -> None:
     parser.set_defaults(handler=_report)
 
 
-_EXTENSIONS = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md", ".pdf": "pdf"}
+_EXTENSIONS = {
+    ".html": "html",
+    ".htm": "html",
+    ".md": "md",
+    ".markdown": "md",
+    ".pdf": "pdf",
+    ".docx": "docx",
+}
 
 
 def report_format(output: str, fmt: str | None) -> str:
@@ -62,8 +76,8 @@ def report_format(output: str, fmt: str | None) -> str:
     if fmt is None:
         if named is None:
             raise UsageError(
-                f"cannot tell the report format from {output!r}; name the file .html, .md or "
-                ".pdf, or give --format"
+                f"cannot tell the report format from {output!r}; name the file .html, .md, "
+                ".pdf or .docx, or give --format"
             )
         return named
     if named is not None and named != fmt:
@@ -82,9 +96,36 @@ def _report(args: argparse.Namespace) -> int:
     from compliance.report import render
 
     fmt = report_format(args.output, args.fmt)
+    brand = None
+    if args.brand:
+        from compliance.report.brand import load_brand
+
+        if fmt == "md":
+            from compliance.errors import UsageError
+
+            raise UsageError("--brand applies to HTML, PDF and Word reports, not Markdown")
+        brand = load_brand(Path(args.brand))
     assessment, questionnaire = load_assessment(args.file)
     result = score(questionnaire, assessment)
-    data = render(questionnaire, assessment, result, lang=args.lang, fmt=fmt)
+    if fmt == "docx":
+        from compliance.report.docx import render_docx
+
+        data = render_docx(questionnaire, assessment, result, lang=args.lang, brand=brand)
+    elif brand is not None:
+        from compliance.report.brand import apply_html
+        from compliance.report.render import render_text
+
+        html = apply_html(
+            render_text(questionnaire, assessment, result, lang=args.lang, kind="html"), brand
+        )
+        if fmt == "html":
+            data = html.encode("utf-8")
+        else:
+            from compliance.report.pdf import html_to_pdf
+
+            data = html_to_pdf(html, date=result.as_of)
+    else:
+        data = render(questionnaire, assessment, result, lang=args.lang, fmt=fmt)
     if args.output == "-":
         sys.stdout.buffer.write(data)
         sys.stdout.flush()

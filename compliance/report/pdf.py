@@ -72,12 +72,15 @@ def _fonts_keep_their_dates() -> None:
 
 
 def deny_all_fetcher() -> Any:
-    """A WeasyPrint URL fetcher that refuses every URL and stops the rendering."""
+    """A WeasyPrint URL fetcher that refuses every URL and stops the rendering; only an inline
+    ``data:image/png;base64,`` image (a branding logo) is read, from the URL itself."""
     weasyprint = _weasyprint()
     from weasyprint.urls import FatalURLFetchingError
 
     class DenyAll(weasyprint.URLFetcher):  # type: ignore[misc,name-defined]
         def fetch(self, url: str, headers: object = None) -> Any:
+            if url.startswith("data:image/png;base64,"):  # an inline logo: nothing is fetched
+                return super().fetch(url, headers)
             raise FatalURLFetchingError(f"reports load nothing from outside: refused {url[:80]!r}")
 
     return DenyAll(fail_on_errors=True)
