@@ -123,7 +123,7 @@ def _report(args: argparse.Namespace) -> int:
         else:
             from compliance.report.pdf import html_to_pdf
 
-            data = html_to_pdf(html, date=result.as_of)
+            data = html_to_pdf(html, date=result.as_of, inline_png=True)
     else:
         data = render(questionnaire, assessment, result, lang=args.lang, fmt=fmt)
     if args.output == "-":

@@ -71,23 +71,27 @@ def _fonts_keep_their_dates() -> None:
     setattr(fonts, "TTFont", DatedTTFont)  # noqa: B010 - a module attribute mypy cannot see
 
 
-def deny_all_fetcher() -> Any:
-    """A WeasyPrint URL fetcher that refuses every URL and stops the rendering; only an inline
-    ``data:image/png;base64,`` image (a branding logo) is read, from the URL itself."""
+def deny_all_fetcher(*, inline_png: bool = False) -> Any:
+    """A WeasyPrint URL fetcher that refuses every URL and stops the rendering.
+
+    With ``inline_png`` (a branded report, whose logo the toolkit itself inlined), an inline
+    ``data:image/png;base64,`` image is read from the URL itself; nothing else ever is.
+    """
     weasyprint = _weasyprint()
     from weasyprint.urls import FatalURLFetchingError
 
     class DenyAll(weasyprint.URLFetcher):  # type: ignore[misc,name-defined]
         def fetch(self, url: str, headers: object = None) -> Any:
-            if url.startswith("data:image/png;base64,"):  # an inline logo: nothing is fetched
+            if inline_png and url.startswith("data:image/png;base64,"):
                 return super().fetch(url, headers)
             raise FatalURLFetchingError(f"reports load nothing from outside: refused {url[:80]!r}")
 
     return DenyAll(fail_on_errors=True)
 
 
-def html_to_pdf(html: str, *, date: dt.date) -> bytes:
-    """The PDF of a self-contained HTML document; raises :class:`ReportError` on any fetch."""
+def html_to_pdf(html: str, *, date: dt.date, inline_png: bool = False) -> bytes:
+    """The PDF of a self-contained HTML document; raises :class:`ReportError` on any fetch
+    (``inline_png``: see :func:`deny_all_fetcher`)."""
     weasyprint = _weasyprint()
     from weasyprint.urls import FatalURLFetchingError
 
@@ -95,7 +99,7 @@ def html_to_pdf(html: str, *, date: dt.date) -> bytes:
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     try:
         document = weasyprint.HTML(
-            string=html, base_url=None, url_fetcher=deny_all_fetcher()
+            string=html, base_url=None, url_fetcher=deny_all_fetcher(inline_png=inline_png)
         ).render()
         document.metadata.created = when
         document.metadata.modified = when
