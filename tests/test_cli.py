@@ -112,6 +112,7 @@ PASSPHRASE_CANARY = "canary-on-argv-8d21"
         ["keys", "generate", "--name", "k", "-o", "keys", "--passphrase", PASSPHRASE_CANARY],
         ["export", "1", "-o", "out", "--encrypt", f"--passphrase={PASSPHRASE_CANARY}"],
         ["sign", "a.yaml", "--key", "k.key", "-o", "b.zip", "--pass", PASSPHRASE_CANARY],
+        ["export", "1", "-o", "out", "--encrypt", "--pas", PASSPHRASE_CANARY],
         ["--passphrase", PASSPHRASE_CANARY],  # argparse would quote it as an unknown command
         ["import", "a.yaml", "--password", PASSPHRASE_CANARY],
     ],

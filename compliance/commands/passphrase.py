@@ -37,7 +37,7 @@ ARGV_REFUSAL = (
 
 def passphrase_in_argv(argv: Sequence[str]) -> bool:
     """Whether ``argv`` tries to give a passphrase as an option (``--passphrase X``,
-    ``--passphrase=X`` or an abbreviation such as ``--pass X``).
+    ``--passphrase=X`` or an abbreviation down to ``--pas X``).
 
     The command line refuses such a command before argparse reads it: argparse's own errors quote
     what they reject, which would print the passphrase.
@@ -46,8 +46,9 @@ def passphrase_in_argv(argv: Sequence[str]) -> bool:
         if word == "--":
             return False
         name = word.split("=", 1)[0]
+        # From "--pas" on, a prefix of --passphrase names no other option (not so "--pa": --partial)
         if name in ("--password", "--passwd") or (
-            len(name) >= len("--pass") and "--passphrase".startswith(name)
+            len(name) >= len("--pas") and "--passphrase".startswith(name)
         ):
             return True
     return False
