@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -324,3 +325,67 @@ def test_a_file_recording_a_wrong_set_is_an_error_at_its_line(
     assert f"{path}:{line_of(path, 'reference:') + 1}:" in err
     assert expected in err
     assert path.read_bytes() == before
+
+
+@pytest.fixture
+def newer_set(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """A second installed set, ``ma-eu`` 2027.1.0 (the published one renumbered)."""
+    import hashlib
+
+    from compliance.loader import reference_sets
+
+    folder = tmp_path / "published"
+    folder.mkdir()
+    current = newest_set("ma-eu")
+    assert current is not None
+    data = current.read().replace(b'"version":"2026.12.0"', b'"version":"2027.1.0"', 1)
+    (folder / current.file).write_bytes(current.read())
+    (folder / "reference-ma-eu@2027.1.0.json").write_bytes(data)
+    newer = {
+        "id": "ma-eu",
+        "version": "2027.1.0",
+        "digest": hashlib.sha256(data).hexdigest(),
+        "date": "2027-01-05",
+        "file": "reference-ma-eu@2027.1.0.json",
+    }
+    old = {k: getattr(current, k) for k in ("id", "version", "digest", "date", "file")}
+    (folder / "index.json").write_text(json.dumps({"references": [old, newer]}))
+    monkeypatch.setattr(reference_sets, "_registry", lambda: folder)
+    reference_sets.installed_sets.cache_clear()
+    yield "2027.1.0"
+    reference_sets.installed_sets.cache_clear()
+
+
+def test_the_newest_of_two_installed_sets_is_bound_unless_one_is_recorded(
+    tmp_path: Path, example_with_set: Path, newer_set: str
+) -> None:
+    questionnaire = load_questionnaire(example_with_set, use_cache=False)
+    stamp = questionnaire.reference_stamp
+    assert stamp is not None and stamp.version == newer_set
+    recorded = Assessment.model_validate(
+        {
+            "questionnaire": {"id": "example", "version": "1.1.0"},
+            "organisation": {"name": "A", "country": "MA"},
+            "reference": {"id": "ma-eu", "version": "2026.12.0"},
+        }
+    )
+    older = bind_for(questionnaire, recorded).reference_stamp
+    assert older is not None and older.version == "2026.12.0"
+
+
+def test_a_workspace_assessment_scores_with_the_set_it_records(
+    tmp_path: Path,
+    example_with_set: Path,
+    newer_set: str,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from compliance.cli import main
+
+    recorded = _assessment_file(
+        tmp_path, "1.1.0", {"id": "ma-eu", "version": "2026.12.0"}, name="recorded"
+    )
+    assert main(["import", str(recorded)]) == 0
+    capsys.readouterr()
+    assert main(["assessments", "--json"]) == 0
+    [row] = json.loads(capsys.readouterr().out)
+    assert row["score"] == "54.17", row

@@ -48,6 +48,7 @@ def refresh_scores(
     """
     from compliance.catalog import find
     from compliance.engine.scoring import score
+    from compliance.loader.reference_sets import bind_for
 
     query = select(assessments.c.id, assessments.c.revision).where(
         assessments.c.scored_revision.is_(None)
@@ -79,7 +80,7 @@ def refresh_scores(
         if questionnaire is None:
             continue
         try:
-            overall = score(questionnaire, assessment).overall
+            overall = score(bind_for(questionnaire, assessment), assessment).overall
         except ComplianceError as error:  # it does not fit its questionnaire (any more)
             found[row.id] = str(error)
             continue

@@ -71,6 +71,7 @@ class Session:
         catalogue is searched when it is not given or finds nothing.
         """
         from compliance.catalog import find
+        from compliance.loader.reference_sets import bind_for
         from compliance.store.assessments import get_assessment, load_assessment
 
         info = get_assessment(workspace, assessment_id)
@@ -79,6 +80,7 @@ class Session:
         questionnaire = lookup(ref.id, ref.version) if lookup else None
         if questionnaire is None:
             questionnaire = find(ref.id, ref.version).questionnaire
+        questionnaire = bind_for(questionnaire, assessment)  # the reference set it records
         return cls(workspace, assessment_id, info.client, questionnaire, assessment)
 
     # --- what applies ---------------------------------------------------------------------

@@ -109,11 +109,12 @@ def _headline(assessment: Assessment) -> tuple[str | None, str]:
     """The overall score and rating, or :class:`ComplianceError` saying why there is none."""
     from compliance.catalog import find
     from compliance.engine.scoring import score
+    from compliance.loader.reference_sets import bind_for
 
     ref = assessment.questionnaire
     questionnaire = find(ref.id, ref.version).questionnaire
     try:
-        overall = score(questionnaire, assessment).overall
+        overall = score(bind_for(questionnaire, assessment), assessment).overall
     except ComplianceError as error:
         raise ComplianceError(f"the file cannot be scored ({error}); nothing was stored") from None
     except Exception as error:  # a fault the file found in the engine: refuse it, store nothing
