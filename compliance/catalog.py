@@ -1,8 +1,12 @@
 """Provides the catalogue of questionnaires: the bundled ones and the user's own.
 
-A bundled questionnaire is a folder of ``questionnaires/`` holding ``questionnaire.yaml``; a user
-questionnaire is any ``*.yaml`` file (or folder with ``questionnaire.yaml``) in the user
-questionnaires folder (``COMPLIANCE_QUESTIONNAIRES`` overrides where that is).
+A bundled questionnaire is a folder of ``questionnaires/`` holding ``questionnaire.yaml``, or, when
+several versions are installed side by side, one subfolder per version
+(``questionnaires/ma-offshoring/1.0.0/questionnaire.yaml``, ``.../1.1.0/questionnaire.yaml``), each
+with its own ``fixtures/``. A published version stays installed so that assessments answering it
+keep loading and bundles signed with it keep verifying. A user questionnaire is any ``*.yaml`` file
+(or folder laid out as above) in the user questionnaires folder (``COMPLIANCE_QUESTIONNAIRES``
+overrides where that is).
 """
 
 from __future__ import annotations
@@ -35,6 +39,7 @@ __all__ = [
     "entries",
     "find",
     "load_assessment",
+    "version_key",
 ]
 
 Source = Literal["bundled", "user"]
@@ -66,11 +71,24 @@ class CatalogEntry:
         }
 
 
+def version_key(version: str) -> tuple[int, ...]:
+    """The sort key of a semantic version such as ``1.10.0`` (numeric, so 1.10 follows 1.9)."""
+    return tuple(int(part) if part.isdigit() else -1 for part in version.split("."))
+
+
+def _in_folder(folder: Path) -> list[Path]:
+    """The questionnaire files of one questionnaire's folder: its own, or one per version folder."""
+    own = folder / "questionnaire.yaml"
+    if own.is_file():
+        return [own]
+    versions = [p for p in folder.iterdir() if p.is_dir() and (p / "questionnaire.yaml").is_file()]
+    return [p / "questionnaire.yaml" for p in sorted(versions, key=lambda p: version_key(p.name))]
+
+
 def _files_in(folder: Path, *, loose_files: bool) -> list[Path]:
     if not folder.is_dir():
         return []
-    found = [p / "questionnaire.yaml" for p in sorted(folder.iterdir()) if p.is_dir()]
-    found = [p for p in found if p.is_file()]
+    found = [f for p in sorted(folder.iterdir()) if p.is_dir() for f in _in_folder(p)]
     if loose_files:
         found += sorted(p for p in folder.glob("*.yaml") if p.is_file())
     return found
@@ -161,10 +179,6 @@ def _identity(path: Path) -> tuple[str, str] | None:
     return questionnaire.id, questionnaire.version
 
 
-def _version_key(version: str) -> tuple[int, ...]:
-    return tuple(int(part) for part in version.split("."))
-
-
 def find(questionnaire_id: str, version: str | None = None) -> CatalogEntry:
     """The questionnaire with this id (and version; the newest when no version is given).
 
@@ -196,7 +210,7 @@ def find(questionnaire_id: str, version: str | None = None) -> CatalogEntry:
             )
         chosen = exact[0]
     else:
-        chosen = max(candidates, key=lambda c: _version_key(c[2]))
+        chosen = max(candidates, key=lambda c: version_key(c[2]))
     path, source, _ = chosen
     questionnaire = load_questionnaire(path)
     if (questionnaire.id, questionnaire.version) != (questionnaire_id, chosen[2]):

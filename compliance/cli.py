@@ -33,6 +33,7 @@ COMMAND_MODULES = (
     "review",
     "exchange",
     "reference",
+    "migrate",
 )
 """Modules of :mod:`compliance.commands` that each add sub-commands through ``register(commands)``.
 

@@ -210,7 +210,7 @@ def _score_question(
     if not question.scored:
         return _Scored(question.id, "informational", question.weight)
     answer = assessment.answers.get(question.id)
-    if answer is None:
+    if answer is None or answer.value is None:
         if question.required:
             return _Scored(question.id, "unanswered", question.weight, _ZERO, _ZERO)
         return _Scored(question.id, "unanswered", question.weight)

@@ -201,6 +201,8 @@ def check_assessment(questionnaire: Questionnaire, assessment: Assessment) -> li
                 (("answers", key), f"{key!r} is not a question of the questionnaire{hint}")
             )
             continue
+        if answer.value is None:
+            continue  # a comment on an unanswered question
         reason = answer_problem(question, answer.value, countries)
         if reason:
             problems.append((("answers", key, "value"), reason))

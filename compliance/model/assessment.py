@@ -112,13 +112,23 @@ class Evidence(Frozen):
 
 
 class Answer(Frozen):
-    """An answer with what backs it."""
+    """An answer with what backs it.
 
-    value: AnswerValue
+    ``value`` is None when the question is not answered (yet) but has something to say: a
+    migration leaves a question unanswered this way when the old answer no longer fits it, and
+    keeps that answer in the comment. Such an answer counts as unanswered everywhere.
+    """
+
+    value: AnswerValue | None = None
     comment: LongText | None = None
     evidence: tuple[Evidence, ...] = Field(default=(), max_length=100)
     answered_by: ShortText | None = None
     answered_at: dt.datetime | None = None
+
+    @property
+    def is_answered(self) -> bool:
+        """Whether a value is given (N/A included)."""
+        return self.value is not None
 
     @property
     def is_na(self) -> bool:

@@ -239,7 +239,7 @@ class _Builder:
     def answer(self, question: Question, result: QuestionResult | None) -> AnswerView:
         answer = self.a.answers.get(question.id)
         status = result.status if result else "unanswered"
-        if answer is None:
+        if answer is None or answer.value is None:
             text, state = self.s["not_answered"], "missing"
         elif answer.is_na:
             text, state = self.s["answer_na"], "na"
