@@ -36,7 +36,7 @@ from compliance.signing.trust import TrustStore  # noqa: E402
 BUDGET = 2.0
 KEY_BUDGET = 0.1
 """A key handled within 100 ms while the worker verifies reads as instant."""
-FIXTURES = sorted((REPO / "questionnaires").glob("*/fixtures/*.yaml"))
+FIXTURES = sorted((REPO / "questionnaires").glob("**/fixtures/*.yaml"))
 
 
 def _build(count: int, folder: Path) -> tuple[TrustStore, list[tuple[bytes, Any, Any]]]:

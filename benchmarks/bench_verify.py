@@ -35,7 +35,7 @@ from compliance.signing.verify import verify_bundle  # noqa: E402
 BUDGET = 2.0
 ROUNDS = 5
 FULL_ROUNDS = 3
-FIXTURES = sorted((REPO / "questionnaires").glob("*/fixtures/*.yaml"))
+FIXTURES = sorted((REPO / "questionnaires").glob("**/fixtures/*.yaml"))
 
 
 def timed(action: Callable[[], bool]) -> tuple[float, bool]:

@@ -45,7 +45,7 @@ class Signer:
 def published_fixtures() -> list[tuple[Assessment, Published]]:
     """Every fixture assessment of a published questionnaire, with that questionnaire's entry."""
     found = []
-    for path in sorted((REPO / "questionnaires").glob("*/fixtures/*.yaml")):
+    for path in sorted((REPO / "questionnaires").glob("**/fixtures/*.yaml")):
         if path.name.endswith(".expected.yaml"):
             continue
         assessment, _ = parse_assessment(path.read_bytes(), str(path))

@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Literal
 
+from pydantic import BaseModel
+
 from compliance.catalog import version_key
 from compliance.engine.scoring import score
 from compliance.engine.validation import answer_problem, check_assessment
@@ -108,10 +110,25 @@ def _questions(q: Questionnaire) -> dict[str, tuple[Question, Where, str | None]
     return found
 
 
-def _differences(old: Question, new: Question) -> tuple[str, ...]:
-    a = old.model_dump(mode="json", exclude={"id"})
-    b = new.model_dump(mode="json", exclude={"id"})
+def _differences(old: BaseModel, new: BaseModel, *, exclude: set[str]) -> tuple[str, ...]:
+    a = old.model_dump(mode="json", exclude=exclude)
+    b = new.model_dump(mode="json", exclude=exclude)
     return tuple(sorted(key for key in a.keys() | b.keys() if a.get(key) != b.get(key)))
+
+
+def _changed_controls(
+    old: Questionnaire, new: Questionnaire
+) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    before = {c.id: c for domain in old.domains for c in domain.controls}
+    found = []
+    for domain in new.domains:
+        for control in domain.controls:
+            previous = before.get(control.id)
+            if previous is not None:
+                parts = _differences(previous, control, exclude={"id", "questions"})
+                if parts:
+                    found.append((control.id, parts))
+    return tuple(found)
 
 
 def compare_versions(old: Questionnaire, new: Questionnaire) -> VersionChanges:
@@ -121,28 +138,16 @@ def compare_versions(old: Questionnaire, new: Questionnaire) -> VersionChanges:
     added = tuple((qid, after[qid][1]) for qid in after if qid not in before)
     removed = tuple((qid, before[qid][1]) for qid in before if qid not in after)
     changed = []
-    for qid, (question, where, control) in after.items():
+    for qid, (question, where, control_id) in after.items():
         if qid not in before:
             continue
         previous, _, previous_control = before[qid]
-        parts = _differences(previous, question)
-        if control != previous_control:
+        parts = _differences(previous, question, exclude={"id"})
+        if control_id != previous_control:
             parts = (*parts, "control")
         if parts:
             changed.append(ChangedQuestion(qid, where, parts))
-    old_controls = {control.id: control for _, control, _ in old.iter_questions()}
-    controls = []
-    new_controls = {control.id: control for _, control, _ in new.iter_questions()}
-    for control in new_controls.values():
-        previous = old_controls.get(control.id)
-        if previous is None:
-            continue
-        a = previous.model_dump(mode="json", exclude={"id", "questions"})
-        b = control.model_dump(mode="json", exclude={"id", "questions"})
-        parts = tuple(sorted(key for key in a.keys() | b.keys() if a.get(key) != b.get(key)))
-        if parts:
-            controls.append((control.id, parts))
-    return VersionChanges(added, removed, tuple(changed), tuple(controls))
+    return VersionChanges(added, removed, tuple(changed), _changed_controls(old, new))
 
 
 # --- the migration ---------------------------------------------------------------------------
@@ -230,9 +235,7 @@ class MigrationReport:
         yield f"Questions added ({len(c.added)}):"
         yield from (f"  + {qid}" + (" (profile)" if w == "profile" else "") for qid, w in c.added)
         yield f"Questions removed ({len(c.removed)}):"
-        yield from (
-            f"  - {qid}" + (" (profile)" if w == "profile" else "") for qid, w in c.removed
-        )
+        yield from (f"  - {qid}" + (" (profile)" if w == "profile" else "") for qid, w in c.removed)
         yield f"Questions changed ({len(c.changed)}):"
         yield from (f"  ~ {q.id}: {', '.join(q.parts)}" for q in c.changed)
         yield f"Controls changed ({len(c.controls)}):"

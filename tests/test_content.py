@@ -41,10 +41,22 @@ from compliance.model.reference import (
 from tests.helpers import REPO, write_yaml
 
 QUESTIONNAIRES = REPO / "questionnaires"
-SHIPPED = sorted(QUESTIONNAIRES.glob("*/questionnaire.yaml"))
-MAIN = QUESTIONNAIRES / "ma-offshoring" / "questionnaire.yaml"
-SCREENING = QUESTIONNAIRES / "ma-screening" / "questionnaire.yaml"
+SHIPPED = sorted(
+    [*QUESTIONNAIRES.glob("*/questionnaire.yaml"), *QUESTIONNAIRES.glob("*/*/questionnaire.yaml")]
+)
+MAIN = QUESTIONNAIRES / "ma-offshoring" / "1.1.0" / "questionnaire.yaml"
+SCREENING = QUESTIONNAIRES / "ma-screening" / "1.1.0" / "questionnaire.yaml"
+MAIN_1_0 = QUESTIONNAIRES / "ma-offshoring" / "1.0.0" / "questionnaire.yaml"
+SCREENING_1_0 = QUESTIONNAIRES / "ma-screening" / "1.0.0" / "questionnaire.yaml"
 CONTENT = [MAIN, SCREENING]
+"""The current versions of the content questionnaires (the published 1.0.0 files never change)."""
+EVERY_VERSION = [MAIN_1_0, MAIN, SCREENING_1_0, SCREENING]
+
+
+def name_of(path: Path) -> str:
+    """A readable test id: ``ma-offshoring/1.1.0``, or ``example``."""
+    return "/".join(path.relative_to(QUESTIONNAIRES).parts[:-1])
+
 
 ARTICLE_MAXIMA = {"law-09-08": 67, "decree-2-09-165": 51, "gdpr": 99}
 
@@ -127,14 +139,17 @@ def test_the_content_questionnaires_are_shipped() -> None:
     assert SCREENING in SHIPPED
 
 
-@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.parent.name)
+@pytest.mark.parametrize("path", SHIPPED, ids=name_of)
 def test_every_shipped_questionnaire_loads(path: Path) -> None:
     q = load(path)
-    assert q.id == path.parent.name
+    folder = path.parent.relative_to(QUESTIONNAIRES).parts
+    assert q.id == folder[0]
+    if len(folder) == 2:  # one folder per version
+        assert q.version == folder[1]
     assert path.stat().st_size < 5 * 1024 * 1024
 
 
-@pytest.mark.parametrize("path", CONTENT, ids=lambda p: p.parent.name)
+@pytest.mark.parametrize("path", CONTENT, ids=name_of)
 def test_frameworks_declare_the_real_article_counts(path: Path) -> None:
     declared = {f.id: f.articles for f in load(path).frameworks}
     assert declared == ARTICLE_MAXIMA
@@ -159,7 +174,7 @@ def leading_number(article: str) -> int:
     return int(match.group(1))
 
 
-@pytest.mark.parametrize("path", CONTENT, ids=lambda p: p.parent.name)
+@pytest.mark.parametrize("path", CONTENT, ids=name_of)
 def test_every_cited_article_exists(path: Path) -> None:
     bad = [
         f"{where}: {framework} {article}"
@@ -178,7 +193,7 @@ def test_leading_number_reads_the_article_not_its_paragraphs() -> None:
         leading_number("Art. 9")
 
 
-@pytest.mark.parametrize("path", CONTENT, ids=lambda p: p.parent.name)
+@pytest.mark.parametrize("path", CONTENT, ids=name_of)
 def test_scoring_bands_and_gate(path: Path) -> None:
     scoring = load(path).scoring
     assert [(b.id, b.min) for b in scoring.bands] == [
@@ -210,7 +225,7 @@ def texts(node: Any, where: str = "") -> Iterator[tuple[str, Text]]:
             yield from texts(value, f"{where}[{key}]")
 
 
-@pytest.mark.parametrize("path", CONTENT, ids=lambda p: p.parent.name)
+@pytest.mark.parametrize("path", CONTENT, ids=name_of)
 def test_every_text_has_english_and_french(path: Path) -> None:
     q = load(path)
     found = list(texts(q.model_copy(update={"reference": None})))
@@ -225,7 +240,7 @@ def all_questions(q: Questionnaire) -> Iterator[Question]:
         yield question
 
 
-@pytest.mark.parametrize("path", CONTENT, ids=lambda p: p.parent.name)
+@pytest.mark.parametrize("path", CONTENT, ids=name_of)
 def test_every_question_is_translated_and_explained(path: Path) -> None:
     q = load(path)
     for question in all_questions(q):
@@ -239,7 +254,7 @@ FRENCH_WITHOUT_ACCENTS = re.compile(
 )
 
 
-@pytest.mark.parametrize("path", CONTENT, ids=lambda p: p.parent.name)
+@pytest.mark.parametrize("path", CONTENT, ids=name_of)
 def test_french_keeps_its_accents(path: Path) -> None:
     q = load(path)
     bad = [
@@ -250,7 +265,7 @@ def test_french_keeps_its_accents(path: Path) -> None:
     assert not bad
 
 
-@pytest.mark.parametrize("path", CONTENT, ids=lambda p: p.parent.name)
+@pytest.mark.parametrize("path", CONTENT, ids=name_of)
 def test_every_control_is_complete(path: Path) -> None:
     for control in controls(load(path)):
         assert control.description is not None, control.id
@@ -266,7 +281,7 @@ def test_every_control_is_complete(path: Path) -> None:
 def test_main_identity(main_q: Questionnaire) -> None:
     assert (main_q.id, main_q.version, main_q.schema_id) == (
         "ma-offshoring",
-        "1.0.0",
+        "1.1.0",
         "compliance.questionnaire/v1",
     )
 
@@ -504,7 +519,7 @@ def evaluate(
     return holds(condition, reach.profile_value(condition.profile, assignment))
 
 
-@pytest.mark.parametrize("path", CONTENT, ids=lambda p: p.parent.name)
+@pytest.mark.parametrize("path", CONTENT, ids=name_of)
 def test_every_control_and_question_is_reachable(path: Path) -> None:
     q = load(path)
     reach = Reach(q)
@@ -630,7 +645,7 @@ def test_crosswalk_records_what_one_law_lacks(reference: ReferenceData) -> None:
     )  # the CNDP prior declaration
 
 
-@pytest.mark.parametrize("path", CONTENT, ids=lambda p: p.parent.name)
+@pytest.mark.parametrize("path", CONTENT, ids=name_of)
 def test_every_control_has_a_crosswalk_entry_to_show(path: Path) -> None:
     q = load(path)
     assert q.reference is not None
@@ -768,7 +783,7 @@ def unverified_problems(units: Iterator[tuple[str, list[Text]]]) -> list[str]:
     return problems
 
 
-@pytest.mark.parametrize("path", CONTENT, ids=lambda p: p.parent.name)
+@pytest.mark.parametrize("path", CONTENT, ids=name_of)
 def test_nothing_unverified_is_stated_as_certain(path: Path) -> None:
     assert not unverified_problems(statement_units(load(path)))
 
@@ -812,12 +827,12 @@ ASKED_AFTER_THEIR_CONDITION_EXCEPTIONS = {
     # who answers in order sees the date question appear behind them (found walking the whole
     # questionnaire in tmux; the TUI's "next unanswered" wraps round to it, and the coverage
     # says 99 %, not 100 %). ma-offshoring 1.0.0 is published and its bytes are in the signing
-    # registry, so the order is fixed in its next version, not in place.
-    ("ma-offshoring", "gov05.last_review", "gov05.who"),
+    # registry, so the order is fixed in 1.1.0, not in place.
+    ("ma-offshoring", "1.0.0", "gov05.last_review", "gov05.who"),
 }
 
 
-@pytest.mark.parametrize("path", CONTENT, ids=lambda p: p.parent.name)
+@pytest.mark.parametrize("path", EVERY_VERSION, ids=name_of)
 def test_a_condition_tests_only_questions_asked_before(path: Path) -> None:
     from compliance.engine.conditions import targets_of
 
@@ -825,14 +840,115 @@ def test_a_condition_tests_only_questions_asked_before(path: Path) -> None:
     order = [x.id for x in q.profile.questions] + [x.id for _, _, x in q.iter_questions()]
     position = {question_id: index for index, question_id in enumerate(order)}
     late = set()
+    for profile_question in q.profile.questions:
+        if profile_question.when is not None:
+            late |= {
+                (q.id, q.version, profile_question.id, target)
+                for target in targets_of(profile_question.when)
+                if position.get(target, -1) > position[profile_question.id]
+            }
     for _, control, question in q.iter_questions():
         found: set[str] = set()
         for condition in (control.when, question.when):
             if condition is not None:
                 found |= targets_of(condition)
         late |= {
-            (q.id, question.id, target)
+            (q.id, q.version, question.id, target)
             for target in found
             if position.get(target, -1) > position[question.id]
         }
-    assert late == {e for e in ASKED_AFTER_THEIR_CONDITION_EXCEPTIONS if e[0] == q.id}
+    assert late == {e for e in ASKED_AFTER_THEIR_CONDITION_EXCEPTIONS if e[:2] == (q.id, q.version)}
+
+
+# --- the corrections of 1.1.0 (each checked against the Arabic and French official texts) ----
+
+
+def control(q: Questionnaire, control_id: str) -> Control:
+    return next(c for c in controls(q) if c.id == control_id)
+
+
+@pytest.mark.parametrize("control_id", [f"SEC-0{i}" for i in range(2, 8)])
+def test_security_controls_rest_on_the_general_duty(main_q: Questionnaire, control_id: str) -> None:
+    # Art. 23(1) binds every controller; Art. 24 binds "les responsables du traitement des données
+    # sensibles ou relatives à la santé"
+    # ("المسؤولون عن معالجة المعطيات الحساسة أو ذات الصلة بالصحة").
+    c = control(main_q, control_id)
+    assert "23(1)" in c.refs["law-09-08"]
+    assert any(ref.startswith("24(1)") for ref in c.refs["law-09-08"])
+    assert c.description is not None
+    assert "sensitive or health data" in c.description.en
+    assert "sensibles ou relatives à la santé" in c.description.fr
+    old = control(load(MAIN_1_0), control_id)
+    assert "23(1)" not in old.refs["law-09-08"]  # the published 1.0.0 is left as it was
+
+
+def test_group_transfers_have_a_moroccan_side(main_q: Questionnaire) -> None:
+    c = control(main_q, "XFR-10")
+    assert c.refs["law-09-08"] == ("44",)
+    assert set(c.refs["decree-2-09-165"]) == {"48", "50"}
+    assert "46(2)(c)" in c.refs["gdpr"]  # SCCs between group companies
+    assert "46(2)(b)" in c.refs["gdpr"]  # BCRs, Art. 47
+    asked = main_q.questions_by_id["xfr10.cndp_authorisation"]
+    assert asked.refs == {"law-09-08": ("44",), "decree-2-09-165": ("48",)}
+    assert "UNVERIFIED" in (asked.help.en if asked.help else "")
+
+
+def test_article_60_is_read_as_written(main_q: Questionnaire, screening_q: Questionnaire) -> None:
+    # Art. 60: "quiconque effectue un transfert ... en violation des dispositions des articles 43
+    # et 44" ("كل من نقل معطيات ... خرقا لأحكام المادتين 43 و 44").
+    for q, control_id in [(main_q, "XFR-06"), (screening_q, "S-XFR-06")]:
+        c = control(q, control_id)
+        assert c.description is not None
+        texts_of = [c.description.en, c.description.fr]
+        for question in c.questions:
+            texts_of += [question.help.en, question.help.fr] if question.help else []
+        assert not any("itself an offence" in t or "en soi une infraction" in t for t in texts_of)
+        assert "43 and 44" in c.description.en
+        assert "43 et 44" in c.description.fr
+
+
+def test_authority_requests_are_reported_to_the_exporter(main_q: Questionnaire) -> None:
+    c = control(main_q, "XFR-05")
+    records = main_q.questions_by_id["xfr05.records"]
+    assert isinstance(records, SingleChoiceQuestion)
+    assert "publish" not in records.text.en
+    assert "publi" not in records.text.fr
+    assert "exporter" in records.text.en
+    assert "publish a yearly count" not in c.remediation.en
+
+
+def test_retention_offence_is_keeping_beyond_the_period(main_q: Questionnaire) -> None:
+    # Art. 55: "conserve des données ... au-delà de la durée prévue ... dans la déclaration".
+    aligned = main_q.questions_by_id["ret01.aligned"]
+    assert aligned.help is not None
+    assert "A mismatch is both a Moroccan offence" not in aligned.help.en
+    assert "beyond the declared period" in aligned.help.en
+    assert "au-delà de la durée déclarée" in aligned.help.fr
+    for control_id in ("RET-01", "PRC-07"):
+        description = control(main_q, control_id).description
+        assert description is not None
+        assert "beyond the period set by law or in the declaration" in description.en
+
+
+def test_processor_deletion_names_union_or_member_state_law(main_q: Questionnaire) -> None:
+    description = control(main_q, "PRC-07").description
+    assert description is not None
+    assert "Union or Member State law" in description.en
+    assert "droit de l'Union ou le droit de l'État membre" in description.fr
+
+
+def test_public_interest_ground_in_french_follows_article_4(main_q: Questionnaire) -> None:
+    description = control(main_q, "LAW-02").description
+    assert description is not None
+    assert "mission de service public" not in description.fr
+    assert (
+        "mission d'intérêt public ou relevant de l'exercice de l'autorité publique"
+        in description.fr
+    )
+
+
+@pytest.mark.parametrize("path", CONTENT, ids=name_of)
+def test_shipped_files_cite_public_texts_not_local_paths(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert "shared/reference" not in text
+    assert "legal.md" not in text

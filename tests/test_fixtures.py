@@ -21,7 +21,7 @@ from tests.helpers import REPO
 
 FIXTURES = sorted(
     path
-    for path in (REPO / "questionnaires").glob("*/fixtures/*.yaml")
+    for path in (REPO / "questionnaires").glob("**/fixtures/*.yaml")
     if not path.name.endswith(".expected.yaml")
 )
 
@@ -32,7 +32,11 @@ def test_every_questionnaire_folder_with_fixtures_has_expectations() -> None:
         assert path.with_suffix(".expected.yaml").is_file(), f"{path} has no .expected.yaml"
 
 
-@pytest.mark.parametrize("path", FIXTURES, ids=lambda p: f"{p.parent.parent.name}/{p.stem}")
+@pytest.mark.parametrize(
+    "path",
+    FIXTURES,
+    ids=lambda p: f"{p.parent.parent.relative_to(REPO / 'questionnaires').as_posix()}/{p.stem}",
+)
 def test_fixture_scores_as_expected(path: Path) -> None:
     expected_path = path.with_suffix(".expected.yaml")
     expected: dict[str, Any] = parse_yaml(expected_path.read_bytes(), str(expected_path)).data

@@ -38,7 +38,7 @@ import (scored before it is stored, so that a file that cannot be scored stores 
 ``exporting``, ``encrypting`` (only with a passphrase) and ``writing`` for an export."""
 
 SAMPLE_FIXTURES = (
-    ("ma-offshoring", "telemarketing-france.yaml"),
+    ("ma-offshoring/1.1.0", "telemarketing-france.yaml"),
     ("example", "processor-with-us-backups.yaml"),
 )
 """The fixtures offered as the sample client (questionnaire, file); the first one installed wins."""

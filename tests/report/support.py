@@ -21,7 +21,7 @@ FIXTURES = HERE / "fixtures"
 def assessment_fixtures() -> list[Path]:
     """Our fixtures, plus every assessment fixture shipped with a questionnaire."""
     own = sorted(FIXTURES.glob("*.yaml"))
-    shipped = sorted((REPO / "questionnaires").glob("*/fixtures/*.yaml"))
+    shipped = sorted((REPO / "questionnaires").glob("**/fixtures/*.yaml"))
     return [
         path
         for path in own + shipped

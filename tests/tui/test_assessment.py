@@ -252,7 +252,7 @@ async def test_evidence_on_a_profile_question_says_why_not(
 
 
 async def test_the_keyboard_starts_on_the_option_already_chosen(ws_path: Path) -> None:
-    fixture = REPO / "questionnaires" / "ma-offshoring" / "fixtures" / "telemarketing-france.yaml"
+    fixture = REPO / "questionnaires/ma-offshoring/1.1.0/fixtures/telemarketing-france.yaml"
     assessment, _ = read_assessment_file(fixture, lambda: "")
     with open_workspace(ws_path) as workspace:
         assessment_id = import_assessment(workspace, assessment)
