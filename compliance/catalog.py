@@ -39,6 +39,7 @@ __all__ = [
     "entries",
     "find",
     "load_assessment",
+    "newest_first",
     "version_key",
 ]
 
@@ -105,6 +106,19 @@ def discover() -> list[tuple[Path, Source]]:
         (path, "user") for path in _files_in(user_questionnaires_dir(), loose_files=True)
     ]
     return bundled + user
+
+
+def newest_first(found: list[CatalogEntry]) -> list[CatalogEntry]:
+    """The entries grouped by questionnaire (in the order the ids first appear), each group's
+    newest version first: the order a "start an assessment" chooser offers them in."""
+    order = {entry.questionnaire.id: i for i, entry in reversed(list(enumerate(found)))}
+    return sorted(
+        found,
+        key=lambda e: (
+            order[e.questionnaire.id],
+            [-n for n in version_key(e.questionnaire.version)],
+        ),
+    )
 
 
 def entries() -> tuple[list[CatalogEntry], list[LoadError]]:

@@ -65,3 +65,32 @@ def test_a_broken_user_file_does_not_hide_the_others(user_dirs: Path) -> None:
     folder.mkdir()
     (folder / "broken.yaml").write_text("schema: nope\n")
     assert catalog.find("example").questionnaire.id == "example"
+
+
+def test_versions_live_side_by_side_in_one_folder_each(user_dirs: Path) -> None:
+    for version in ("1.0.0", "1.10.0", "1.9.0"):
+        folder = user_dirs / "questionnaires" / "example" / version
+        folder.mkdir(parents=True)
+        (folder / "questionnaire.yaml").write_text(
+            EXAMPLE.read_text().replace("version: 1.0.0", f"version: {version}")
+        )
+    user = [path for path, source in catalog.discover() if source == "user"]
+    assert [p.parent.name for p in user] == ["1.0.0", "1.9.0", "1.10.0"]
+    assert catalog.find("example").questionnaire.version == "1.10.0"
+    found, errors = catalog.entries()
+    assert not errors
+    ordered = catalog.newest_first(found)
+    assert [(e.questionnaire.id, e.questionnaire.version, e.source) for e in ordered][:4] == [
+        ("example", "1.10.0", "user"),
+        ("example", "1.9.0", "user"),
+        ("example", "1.0.0", "bundled"),
+        ("example", "1.0.0", "user"),
+    ]
+
+
+def test_the_bundled_questionnaires_keep_every_published_version() -> None:
+    found, errors = catalog.entries()
+    assert not errors
+    versions = {(e.questionnaire.id, e.questionnaire.version) for e in found}
+    assert {("ma-offshoring", "1.0.0"), ("ma-offshoring", "1.1.0")} <= versions
+    assert {("ma-screening", "1.0.0"), ("ma-screening", "1.1.0")} <= versions

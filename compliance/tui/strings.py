@@ -128,6 +128,7 @@ STRINGS: Final[dict[str, tuple[str, str]]] = {
     "ask.client_name": ("Name of the new client", "Nom du nouveau client"),
     "ask.rename": ("New name of the client", "Nouveau nom du client"),
     "ask.questionnaire": ("Which questionnaire?", "Quel questionnaire ?"),
+    "label.older_version": ("; an older version", " ; version antérieure"),
     "ask.delete_client": (
         "Delete client {name} and all of its assessments? This cannot be undone. "
         "Type the client's name to confirm.",

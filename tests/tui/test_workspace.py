@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import DataTable, Input
+from textual.widgets import DataTable, Input, OptionList
 
 from compliance.store import (
     create_assessment,
@@ -14,7 +14,7 @@ from compliance.store import (
     open_workspace,
 )
 from compliance.tui.app import ComplianceApp
-from compliance.tui.dialogs import Prompt, Welcome
+from compliance.tui.dialogs import Choose, Prompt, Welcome
 from compliance.tui.screens import AssessmentScreen, WorkspaceScreen
 from tests.tui.conftest import settle
 
@@ -61,6 +61,33 @@ async def test_create_client_start_assessment_and_open_it(ws_path: Path) -> None
     with open_workspace(ws_path) as workspace:
         found = list_assessments(workspace)
     assert [(a.client, a.questionnaire_id) for a in found] == [("Atlas Contact", "example")]
+
+
+async def test_the_chooser_offers_the_newest_version_first_and_preselects_it(
+    ws_path: Path,
+) -> None:
+    with open_workspace(ws_path) as workspace:
+        client = create_client(workspace, "Atlas Contact")
+        create_assessment(workspace, client, "ma-offshoring", version="1.0.0")
+    app = ComplianceApp(workspace=ws_path, welcome=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        workspace_screen = app.screen
+        assert isinstance(workspace_screen, WorkspaceScreen)
+        assert workspace_screen.rows  # the client's 1.0.0 assessment is listed
+        workspace_screen.action_start()
+        await settle(app, pilot)
+        chooser = app.screen
+        assert isinstance(chooser, Choose)
+        keys = [key for key, _ in chooser.choices]
+        assert keys.index("ma-offshoring@1.1.0") + 1 == keys.index("ma-offshoring@1.0.0")
+        labels = dict(chooser.choices)
+        assert labels["ma-offshoring@1.0.0"].endswith("; an older version)")
+        assert "older" not in labels["ma-offshoring@1.1.0"]
+        options = chooser.query_one(OptionList)
+        assert options.highlighted is not None
+        highlighted = options.get_option_at_index(options.highlighted)
+        assert highlighted.id == "ma-offshoring@1.1.0"  # the client's questionnaire, newest
 
 
 async def test_delete_needs_the_name_typed_and_a_wrong_name_keeps_the_client(

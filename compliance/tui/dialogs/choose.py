@@ -18,15 +18,20 @@ __all__ = ["Choose"]
 
 
 class Choose(ModalScreen[str | None]):
-    """Offers ``(id, label)`` choices; Enter picks, Escape cancels (None)."""
+    """Offers ``(id, label)`` choices; Enter picks, Escape cancels (None).
+
+    ``selected`` is the id highlighted at first (default: the first choice)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
     """Escape closes the dialog without a choice."""
 
-    def __init__(self, question: str, choices: list[tuple[str, str]]) -> None:
+    def __init__(
+        self, question: str, choices: list[tuple[str, str]], selected: str | None = None
+    ) -> None:
         super().__init__(classes="dialog")
         self.question = question
         self.choices = choices
+        self.selected = selected
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
@@ -38,7 +43,8 @@ class Choose(ModalScreen[str | None]):
     def on_mount(self) -> None:
         options = self.query_one(OptionList)
         if options.option_count:
-            options.highlighted = 0
+            keys = [key for key, _ in self.choices]
+            options.highlighted = keys.index(self.selected) if self.selected in keys else 0
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:

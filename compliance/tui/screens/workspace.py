@@ -36,6 +36,7 @@ from compliance.tui.widgets.key_footer import KeyFooter
 from compliance.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
+    from compliance.catalog import CatalogEntry
     from compliance.store.assessments import AssessmentInfo
     from compliance.store.clients import Client
     from compliance.store.workspace import Workspace
@@ -373,19 +374,40 @@ class WorkspaceScreen(BaseScreen):
             return
         finally:
             self.app.call_from_thread(self.progress_done)
+        from compliance.catalog import newest_first
+
+        ordered = newest_first(found)
+        newest = {e.questionnaire.id: e.questionnaire.version for e in reversed(ordered)}
         choices = [
             (
                 f"{e.questionnaire.id}@{e.questionnaire.version}",
                 f"{e.questionnaire.title.get(self.lang)} ({e.questionnaire.id} "
-                f"{e.questionnaire.version}, {e.questionnaire.question_count} questions)",
+                f"{e.questionnaire.version}, {e.questionnaire.question_count} questions"
+                + (
+                    ""
+                    if newest[e.questionnaire.id] == e.questionnaire.version
+                    else tr("label.older_version", self.lang)
+                )
+                + ")",
             )
-            for e in found
+            for e in ordered
         ]
         self.app.call_from_thread(
             self.app.push_screen,
-            dialogs.Choose(tr("ask.questionnaire", self.lang), choices),
+            dialogs.Choose(tr("ask.questionnaire", self.lang), choices, self._preselect(ordered)),
             lambda chosen: self._start(client_id, chosen),
         )
+
+    def _preselect(self, ordered: list[CatalogEntry]) -> str | None:
+        """The newest version of the questionnaire the selected client used last, else of the
+        first questionnaire offered."""
+        used = [row.info.questionnaire_id for row in self.rows]
+        ids = [e.questionnaire.id for e in ordered]
+        wanted = used[-1] if used and used[-1] in ids else (ids[0] if ids else None)
+        for entry in ordered:
+            if entry.questionnaire.id == wanted:
+                return f"{entry.questionnaire.id}@{entry.questionnaire.version}"
+        return None
 
     def _start(self, client_id: int, chosen: str | None) -> None:
         from compliance.workspace import changes
