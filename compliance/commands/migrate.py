@@ -105,33 +105,24 @@ def _migrate(args: argparse.Namespace) -> int:
 
 
 def _migrate_stored(args: argparse.Namespace, assessment_id: int, output: Path | None) -> int:
-    from compliance.catalog import find
-    from compliance.migrate import migrate
-    from compliance.store.assessments import get_assessment, load_assessment
     from compliance.store.workspace import open_workspace
+    from compliance.workspace import migration
 
     with open_workspace(args.workspace) as workspace:
-        info = get_assessment(workspace, assessment_id)
-        assessment = load_assessment(workspace, assessment_id)
-        ref = assessment.questionnaire
-        old = find(ref.id, ref.version).questionnaire
-        new = _target(old, args.version)
-        report = migrate(assessment, old, new)
+        if args.dry_run or output is not None:
+            report = migration.preview(workspace, assessment_id, args.version)
+            _print(report, args.json)
+            if output is not None:
+                _write(output, report.migrated)
+            return 0
+        new_id, report = migration.new_cycle_on(workspace, assessment_id, args.version)
         _print(report, args.json)
-        if args.dry_run:
-            return 0
-        if output is not None:
-            _write(output, report.migrated)
-            return 0
-        from compliance.store.scores import refresh_scores
-        from compliance.store.transfer import import_assessment
+        from compliance.store.assessments import get_assessment
 
-        new_id = import_assessment(workspace, report.migrated, client=info.client)
-        refresh_scores(workspace, [new_id])
-        cycle = get_assessment(workspace, new_id).cycle
+        info = get_assessment(workspace, new_id)
     print(
-        f"stored the migrated assessment as {new_id} (cycle {cycle} of client {info.client!r}); "
-        f"assessment {assessment_id} is unchanged",
+        f"stored the migrated assessment as {new_id} (cycle {info.cycle} of client "
+        f"{info.client!r}); assessment {assessment_id} is unchanged",
         file=sys.stderr,
     )
     return 0
