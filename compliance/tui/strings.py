@@ -154,6 +154,26 @@ STRINGS: Final[dict[str, tuple[str, str]]] = {
     "done.created": ("Client {name} created", "Client {name} créé"),
     "done.started": ("Assessment {id} started", "Évaluation {id} démarrée"),
     "done.duplicated": ("Assessment {id}: new cycle", "Évaluation {id} : nouveau cycle"),
+    "done.migrated": (
+        "Assessment {id}: new cycle on version {version}; {carried} answers carried, {kept} kept "
+        "in comments to answer again, {lost} to re-enter; score {before} → {after}",
+        "Évaluation {id} : nouveau cycle sur la version {version} ; {carried} réponses reprises, "
+        "{kept} conservées en commentaire à ressaisir, {lost} à saisir à nouveau ; score "
+        "{before} → {after}",
+    ),
+    "ask.cycle_version": (
+        "A newer version of the questionnaire is installed. New cycle on which version?",
+        "Une version plus récente du questionnaire est installée. Nouveau cycle sur quelle "
+        "version ?",
+    ),
+    "cycle.on_version": (
+        "{name} {version}: carry the answers over, changes listed",
+        "{name} {version} : reprendre les réponses, modifications listées",
+    ),
+    "cycle.same_version": (
+        "{name} {version}: a copy on the same version",
+        "{name} {version} : une copie sur la même version",
+    ),
     "done.renamed": ("Client renamed", "Client renommé"),
     "done.deleted": ("Client deleted", "Client supprimé"),
     "done.imported": ("Imported as assessment {id}", "Importé comme évaluation {id}"),

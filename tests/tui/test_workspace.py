@@ -16,6 +16,8 @@ from compliance.store import (
 from compliance.tui.app import ComplianceApp
 from compliance.tui.dialogs import Choose, Prompt, Welcome
 from compliance.tui.screens import AssessmentScreen, WorkspaceScreen
+from compliance.workspace import transfer
+from tests.helpers import REPO
 from tests.tui.conftest import settle
 
 
@@ -88,6 +90,34 @@ async def test_the_chooser_offers_the_newest_version_first_and_preselects_it(
         assert options.highlighted is not None
         highlighted = options.get_option_at_index(options.highlighted)
         assert highlighted.id == "ma-offshoring@1.1.0"  # the client's questionnaire, newest
+
+
+async def test_a_new_cycle_offers_the_newer_version_and_migrates(ws_path: Path) -> None:
+    sample = REPO / "questionnaires/ma-offshoring/1.0.0/fixtures/telemarketing-france.yaml"
+    with open_workspace(ws_path) as workspace:
+        source_id = transfer.import_file(workspace, sample, lambda: "").assessment_id
+    app = ComplianceApp(workspace=ws_path, welcome=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, WorkspaceScreen)
+        await pilot.press("d")
+        await settle(app, pilot)
+        chooser = app.screen
+        assert isinstance(chooser, Choose)
+        assert [key for key, _ in chooser.choices] == ["1.1.0", "1.0.0"]
+        options = chooser.query_one(OptionList)
+        assert options.highlighted == 0  # the newer version is preselected
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert app.screen is screen
+        rows = sorted((r.info.cycle, r.info.questionnaire_version) for r in screen.rows)
+        assert rows == [(1, "1.0.0"), (2, "1.1.0")]
+        shown = [n.message for n in app._notifications]
+        assert any("new cycle on version 1.1.0" in m and "score 92.95 → 92.95" in m for m in shown)
+    with open_workspace(ws_path) as workspace:
+        migrated = [a for a in list_assessments(workspace) if a.id != source_id]
+        assert [a.questionnaire_version for a in migrated] == ["1.1.0"]
 
 
 async def test_delete_needs_the_name_typed_and_a_wrong_name_keeps_the_client(

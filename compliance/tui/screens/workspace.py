@@ -37,6 +37,7 @@ from compliance.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from compliance.catalog import CatalogEntry
+    from compliance.migrate import MigrationReport
     from compliance.store.assessments import AssessmentInfo
     from compliance.store.clients import Client
     from compliance.store.workspace import Workspace
@@ -439,16 +440,75 @@ class WorkspaceScreen(BaseScreen):
         self.query_one("#assessments", DataTable).focus()
 
     def action_duplicate(self) -> None:
-        """Copies the highlighted assessment into the client's next cycle."""
-        from compliance.workspace import changes
-
+        """Starts the client's next cycle from the highlighted assessment: a copy, or, when a
+        newer version of its questionnaire is installed, a migration to the version chosen."""
         info = self.selected_assessment()
         if info is not None:
+            self._offer_cycle_versions(info)
+
+    @work(thread=True, exclusive=True, group="catalog", description="questionnaire versions")
+    def _offer_cycle_versions(self, info: AssessmentInfo) -> None:
+        """Reads which newer versions are installed (the catalogue may take a moment)."""
+        try:
+            found = self.capp.catalog()
+        except ComplianceError as error:
+            self.app.call_from_thread(self.capp.error, str(error))
+            return
+        from compliance.workspace.migration import newer_versions
+
+        newer = newer_versions(info, found)
+        self.app.call_from_thread(self._ask_cycle_version, info, newer)
+
+    def _ask_cycle_version(self, info: AssessmentInfo, newer: list[str]) -> None:
+        if not newer:
+            self._new_cycle(info, None)
+            return
+        name = info.questionnaire_id
+        choices = [
+            (version, tr("cycle.on_version", self.lang, name=name, version=version))
+            for version in newer
+        ]
+        choices.append(
+            (
+                info.questionnaire_version,
+                tr("cycle.same_version", self.lang, name=name, version=info.questionnaire_version),
+            )
+        )
+        self.app.push_screen(
+            dialogs.Choose(tr("ask.cycle_version", self.lang), choices, newer[0]),
+            lambda chosen: self._new_cycle(info, chosen) if chosen else None,
+        )
+
+    def _new_cycle(self, info: AssessmentInfo, version: str | None) -> None:
+        from compliance.workspace import changes, migration
+
+        if version is None or version == info.questionnaire_version:
             self._change(
                 lambda workspace: changes.new_cycle(workspace, info.id),
                 lambda new_id: tr("done.duplicated", self.lang, id=new_id),
                 lambda _: self.load_assessments(info.client_id),
             )
+            return
+
+        def done(made: tuple[int, MigrationReport]) -> str:
+            new_id, report = made
+            return tr(
+                "done.migrated",
+                self.lang,
+                id=new_id,
+                version=version,
+                carried=len(report.carried),
+                kept=len(report.unfit),
+                lost=len(report.lost),
+                before=number(report.before.score),
+                after=number(report.after.score),
+            )
+
+        self._change(
+            lambda workspace: migration.new_cycle_on(workspace, info.id, version),
+            done,
+            lambda _: self.load_assessments(info.client_id),
+        )
 
     def action_rename(self) -> None:
         """Asks for a new name of the selected client."""
