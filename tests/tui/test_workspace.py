@@ -110,7 +110,8 @@ async def test_a_new_cycle_offers_the_newer_version_and_migrates(ws_path: Path) 
         assert options.highlighted == 0  # the newer version is preselected
         await pilot.press("enter")
         await settle(app, pilot)
-        assert app.screen is screen
+        screen = app.screen
+        assert isinstance(screen, WorkspaceScreen)
         rows = sorted((r.info.cycle, r.info.questionnaire_version) for r in screen.rows)
         assert rows == [(1, "1.0.0"), (2, "1.1.0")]
         shown = [n.message for n in app._notifications]
