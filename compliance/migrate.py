@@ -11,7 +11,9 @@ the new version does not know (a transfer mechanism or ground) is cleared and li
 
 The report also lists the questions added, removed and changed between the two versions, and ends
 with the score, rating and flow statuses before and after, both computed with the assessment's own
-``as_of`` date. Nothing here reads files or the clock: :func:`migrate` is pure.
+``as_of`` date, each version bound to the reference set its assessment records (else the newest
+installed one). Nothing here reads the clock, and the only files read are the installed reference
+sets.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from compliance.catalog import version_key
 from compliance.engine.scoring import score
 from compliance.engine.validation import answer_problem, check_assessment
 from compliance.errors import ComplianceError
+from compliance.loader.reference_sets import bind_for
 from compliance.model.assessment import Answer, Assessment, QuestionnaireRef
 from compliance.model.questionnaire import Question, Questionnaire
 
@@ -218,6 +221,9 @@ class MigrationReport:
     unfit: tuple[UnfitAnswer, ...]
     lost: tuple[LostAnswer, ...]
     cleared: tuple[ClearedFlowField, ...]
+    dropped_reference: str | None
+    """The reference set the assessment recorded, when the new version does not score with sets
+    of that id (the migrated assessment then uses the newest installed set of its own)."""
     before: Standing
     after: Standing
     migrated: Assessment = field(repr=False)
@@ -254,6 +260,11 @@ class MigrationReport:
             yield f"Flow fields cleared ({len(self.cleared)}):"
             for f in self.cleared:
                 yield f"  ! {f.flow}.{f.field} = {f.value}: {f.reason}"
+        if self.dropped_reference:
+            yield (
+                f"Reference set {self.dropped_reference} no longer recorded: {self.to_version} "
+                "scores with the newest installed set of its own"
+            )
         yield ""
         yield from self._standing_lines()
 
@@ -321,6 +332,7 @@ class MigrationReport:
                 {"flow": f.flow, "field": f.field, "value": f.value, "reason": f.reason}
                 for f in self.cleared
             ],
+            "dropped_reference": self.dropped_reference,
             "before": standing(self.before),
             "after": standing(self.after),
         }
@@ -358,6 +370,55 @@ def _kept_comment(
     return head + previous[:room] + "…", True
 
 
+@dataclass
+class _Tally:
+    """What became of each answer, filled in as they are carried."""
+
+    countries: set[str] | None
+    carried: list[str] = field(default_factory=list)
+    unfit: list[UnfitAnswer] = field(default_factory=list)
+    lost: list[LostAnswer] = field(default_factory=list)
+
+
+def _carry_profile(assessment: Assessment, new: Questionnaire, tally: _Tally) -> dict[str, Any]:
+    profile: dict[str, Any] = {}
+    for key, value in assessment.profile.items():
+        question = new.profile_by_id.get(key)
+        reason = (
+            f"{new.version} has no such question"
+            if question is None
+            else answer_problem(question, value, tally.countries)
+        )
+        if reason is None:
+            profile[key] = value
+            tally.carried.append(key)
+        else:
+            tally.lost.append(LostAnswer(key, "profile", value, reason))
+    return profile
+
+
+def _carry_answers(
+    assessment: Assessment, old: Questionnaire, new: Questionnaire, tally: _Tally
+) -> dict[str, Answer]:
+    answers: dict[str, Answer] = {}
+    for key, answer in assessment.answers.items():
+        question = new.questions_by_id.get(key)
+        if question is None:
+            reason = f"{new.version} has no such question"
+            tally.lost.append(LostAnswer(key, "answers", answer.value, reason, answer.comment))
+            continue
+        fits = answer.value is None  # a comment with no answer is carried as it is
+        problem = None if fits else answer_problem(question, answer.value, tally.countries)
+        if problem is None:
+            answers[key] = answer
+            tally.carried.append(key)
+            continue
+        comment, shortened = _kept_comment(old, new, answer, problem)
+        answers[key] = answer.model_copy(update={"value": None, "comment": comment})
+        tally.unfit.append(UnfitAnswer(key, answer.value, problem, shortened))
+    return answers
+
+
 def migrate(assessment: Assessment, old: Questionnaire, new: Questionnaire) -> MigrationReport:
     """Carries ``assessment`` (answering ``old``) over to ``new``, a newer version of the same
     questionnaire, and reports what happened. Raises :class:`MigrationError` when ``new`` is not
@@ -368,59 +429,23 @@ def migrate(assessment: Assessment, old: Questionnaire, new: Questionnaire) -> M
             f"the assessment answers {ref.id} {ref.version}, not {old.id} {old.version}"
         )
     check_direction(old, new)
+    old = bind_for(old, assessment)
+    stamp = assessment.reference
+    dropped_reference = None
+    if stamp is not None and stamp.id != new.reference_set:
+        dropped_reference = f"{stamp.id} {stamp.version}"
+        stamp = None  # the new version scores with its own sets: the newest installed one
+    new = bind_for(new, assessment.model_copy(update={"reference": stamp}))
     reference = new.reference
-    countries = set(reference.countries) if reference and reference.countries else None
-
-    carried: list[str] = []
-    unfit: list[UnfitAnswer] = []
-    lost: list[LostAnswer] = []
-
-    profile: dict[str, Any] = {}
-    for key, value in assessment.profile.items():
-        question = new.profile_by_id.get(key)
-        if question is None:
-            lost.append(LostAnswer(key, "profile", value, f"{new.version} has no such question"))
-            continue
-        reason = answer_problem(question, value, countries)
-        if reason is None:
-            profile[key] = value
-            carried.append(key)
-        else:
-            lost.append(LostAnswer(key, "profile", value, reason))
-
-    answers: dict[str, Answer] = {}
-    for key, answer in assessment.answers.items():
-        question = new.questions_by_id.get(key)
-        if question is None:
-            lost.append(
-                LostAnswer(
-                    key,
-                    "answers",
-                    answer.value,
-                    f"{new.version} has no such question",
-                    answer.comment,
-                )
-            )
-            continue
-        if answer.value is None:  # a comment with no answer: carried as it is
-            answers[key] = answer
-            carried.append(key)
-            continue
-        reason = answer_problem(question, answer.value, countries)
-        if reason is None:
-            answers[key] = answer
-            carried.append(key)
-            continue
-        comment, shortened = _kept_comment(old, new, answer, reason)
-        answers[key] = answer.model_copy(update={"value": None, "comment": comment})
-        unfit.append(UnfitAnswer(key, answer.value, reason, shortened))
-
-    digest = None if ref.digest is None else new.digest
+    tally = _Tally(set(reference.countries) if reference and reference.countries else None)
     migrated = assessment.model_copy(
         update={
-            "questionnaire": QuestionnaireRef(id=new.id, version=new.version, digest=digest),
-            "profile": profile,
-            "answers": answers,
+            "questionnaire": QuestionnaireRef(
+                id=new.id, version=new.version, digest=None if ref.digest is None else new.digest
+            ),
+            "profile": _carry_profile(assessment, new, tally),
+            "answers": _carry_answers(assessment, old, new, tally),
+            "reference": stamp,
         }
     )
     migrated, cleared = _clear_unknown_flow_fields(migrated, new)
@@ -437,10 +462,11 @@ def migrate(assessment: Assessment, old: Questionnaire, new: Questionnaire) -> M
         from_version=old.version,
         to_version=new.version,
         changes=compare_versions(old, new),
-        carried=tuple(carried),
-        unfit=tuple(unfit),
-        lost=tuple(lost),
+        carried=tuple(tally.carried),
+        unfit=tuple(tally.unfit),
+        lost=tuple(tally.lost),
         cleared=tuple(cleared),
+        dropped_reference=dropped_reference,
         before=_standing(old, assessment),
         after=_standing(new, migrated),
         migrated=migrated,

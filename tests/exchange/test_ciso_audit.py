@@ -166,9 +166,7 @@ def test_cli_exports_a_file_and_a_workspace_assessment(
 ) -> None:
     from tests.helpers import REPO
 
-    fixture = (
-        REPO / "questionnaires" / "ma-offshoring" / "fixtures" / "health-without-authorisation.yaml"
-    )
+    fixture = REPO / "questionnaires/ma-offshoring/1.0.0/fixtures/health-without-authorisation.yaml"
     out = tmp_path / "audit.xlsx"
     assert main(["export", str(fixture), "--format", "ciso-xlsx", "-o", str(out)]) == 0
     printed = capsys.readouterr().out

@@ -20,9 +20,7 @@ from compliance.exchange.oscal import OSCAL_VERSION, assessment_results, canonic
 from tests.helpers import REPO
 
 SCHEMA = Path(__file__).parent / "data" / "oscal_assessment-results_schema.json"
-FIXTURE = (
-    REPO / "questionnaires" / "ma-offshoring" / "fixtures" / "health-without-authorisation.yaml"
-)
+FIXTURE = REPO / "questionnaires/ma-offshoring/1.0.0/fixtures/health-without-authorisation.yaml"
 PASSPHRASE = "oscal test passphrase 7d1"
 
 
