@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from compliance.commands.ids import record_id
+from compliance.commands.options import add_workspace
 from compliance.commands.output import print_json
-from compliance.commands.workspace import _add_workspace
 from compliance.errors import ExchangeError
 
 __all__ = ["register"]
@@ -43,7 +43,7 @@ def register(commands: Any) -> None:
         help="language of the pack (default: en)",
     )
     pack.add_argument("-o", "--output", metavar="PACK.xlsx", required=True)
-    _add_workspace(pack)
+    add_workspace(pack)
     pack.set_defaults(handler=_pack)
 
     unpack = commands.add_parser(
@@ -68,7 +68,7 @@ def register(commands: Any) -> None:
         "--partial", action="store_true", help="save the valid rows even when others have problems"
     )
     unpack.add_argument("--json", action="store_true", help="print what was done as JSON")
-    _add_workspace(unpack)
+    add_workspace(unpack)
     unpack.set_defaults(handler=_unpack)
 
     library = commands.add_parser(

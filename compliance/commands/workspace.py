@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from compliance.commands.options import add_workspace
 from compliance.commands.output import print_json
 from compliance.commands.passphrase import PASSPHRASE_ENV, add_passphrase_file, read_passphrase
 from compliance.errors import ComplianceError
@@ -20,17 +21,6 @@ if TYPE_CHECKING:
     from compliance.store.workspace import Workspace
 
 __all__ = ["PASSPHRASE_ENV", "register"]
-
-
-def _add_workspace(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--workspace",
-        metavar="PATH_OR_URL",
-        help=(
-            "a SQLite file or a postgresql:// URL (default: $COMPLIANCE_WORKSPACE, "
-            "else workspace.sqlite in the user data folder)"
-        ),
-    )
 
 
 def register(commands: Any) -> None:
@@ -70,7 +60,7 @@ def register(commands: Any) -> None:
     export.add_argument("-o", "--output", metavar="FILE", required=True, help="the file to write")
     export.add_argument("--encrypt", action="store_true", help="encrypt with a passphrase")
     add_passphrase_file(export)
-    _add_workspace(export)
+    add_workspace(export)
     export.set_defaults(handler=_export)
 
     imported = commands.add_parser(
@@ -88,17 +78,17 @@ def register(commands: Any) -> None:
         "--client", metavar="NAME", help="the client to store it under (default: the organisation)"
     )
     add_passphrase_file(imported)
-    _add_workspace(imported)
+    add_workspace(imported)
     imported.set_defaults(handler=_import)
 
     listing = commands.add_parser("clients", help="list the clients of the workspace")
     listing.add_argument("--json", action="store_true", help="print a JSON array")
-    _add_workspace(listing)
+    add_workspace(listing)
     listing.set_defaults(handler=_clients)
 
     assessments = commands.add_parser("assessments", help="list the assessments of the workspace")
     assessments.add_argument("--json", action="store_true", help="print a JSON array")
-    _add_workspace(assessments)
+    add_workspace(assessments)
     assessments.set_defaults(handler=_assessments)
 
 

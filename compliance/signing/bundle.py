@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from compliance.errors import ComplianceError, SigningError
 from compliance.signing.dsse import sign_envelope
+from compliance.signing.reference import REFERENCE  # data/reference.json (re-exported)
 from compliance.signing.statement import build_statement, format_time
 
 if TYPE_CHECKING:
@@ -50,9 +51,6 @@ HTML = "report/report.html"
 PDF = "report/report.pdf"
 MAX_VALID_DAYS = 3660
 """The longest validity a bundle may claim: about ten years (``sign`` and ``verify`` agree)."""
-REFERENCE = "data/reference.json"
-"""The reference set the assessment was scored with, for a questionnaire naming a
-``reference_set`` (see :mod:`compliance.signing.reference`)."""
 REQUIRED_FILES = frozenset({ENVELOPE, ASSESSMENT, QUESTIONNAIRE, RESULT, HTML})
 _EPOCH = (1980, 1, 1, 0, 0, 0)
 

@@ -14,13 +14,17 @@ import hashlib
 from typing import TYPE_CHECKING
 
 from compliance.errors import VerifyError
-from compliance.signing.bundle import REFERENCE
 
 if TYPE_CHECKING:
     from compliance.model.assessment import Assessment
     from compliance.model.questionnaire import Questionnaire
 
 __all__ = ["REFERENCE", "for_signing", "for_verifying"]
+
+REFERENCE = "data/reference.json"
+"""The reference set the assessment was scored with, for a questionnaire naming a
+``reference_set``; defined here and re-exported by :mod:`compliance.signing.bundle`, which imports
+this module (so this one does not import it back)."""
 
 
 def for_signing(
