@@ -192,10 +192,17 @@ def _unpack(args: argparse.Namespace) -> int:
 
 
 def _library_import(args: argparse.Namespace) -> int:
+    from compliance.errors import LoadError
     from compliance.exchange.ciso_library import import_library
     from compliance.files import write_atomically
 
-    result, text = import_library(Path(args.file))
+    try:
+        result, text = import_library(Path(args.file))
+    except LoadError as error:
+        if len(error.problems) > 1:  # every problem, one a line, as 'validate' prints them
+            for problem in error.problems:
+                print(problem)
+        raise
     output = Path(args.output)
     write_atomically(output, text)
     for note in result.notes:

@@ -189,6 +189,9 @@ def test_cli_refuses_a_cycle_in_one_line(
     library = _write(tmp_path / "library.yaml", data)
     out = tmp_path / "q.yaml"
     assert main(["library", "import", str(library), "-o", str(out)]) == 1
-    err = capsys.readouterr().err
-    assert err.startswith(f"compliance: {library}:") and "cycle" in err
-    assert "Traceback" not in err and not out.exists()
+    captured = capsys.readouterr()
+    assert captured.err.startswith(f"compliance: {library}:") and "cycle" in captured.err
+    assert captured.err.count("\n") == 1
+    assert "Traceback" not in captured.err and not out.exists()
+    lines = captured.out.splitlines()  # every problem, each with its place
+    assert len(lines) == 2 and all(line.startswith(f"{library}:") for line in lines)
