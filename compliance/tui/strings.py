@@ -108,6 +108,7 @@ STRINGS: Final[dict[str, tuple[str, str]]] = {
         "No clients yet: press n to create one.",
         "Aucun client : appuyez sur n pour en créer un.",
     ),
+    "ws.cannot_score": ("cannot be scored: {reason}", "ne peut pas être noté : {reason}"),
     "ws.no_assessments": (
         "No assessment for this client: press s to start one.",
         "Aucune évaluation pour ce client : appuyez sur s pour en démarrer une.",

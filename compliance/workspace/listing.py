@@ -15,7 +15,15 @@ if TYPE_CHECKING:
     from compliance.store.listing import Client
     from compliance.store.workspace import Workspace
 
-__all__ = ["Lookup", "assessments", "clients", "coverage", "quick_clients", "refresh"]
+__all__ = [
+    "Lookup",
+    "assessments",
+    "clients",
+    "coverage",
+    "quick_clients",
+    "refresh",
+    "scored",
+]
 
 Lookup = Callable[[str, str], "Questionnaire | None"]
 """An installed questionnaire by id and version, or None."""
@@ -82,13 +90,23 @@ def assessments(
 def coverage(workspace: Workspace, info: AssessmentInfo, lookup: Lookup) -> Decimal | None:
     """How much of an assessment is answered (a percentage), or None when its questionnaire is not
     installed or the assessment does not fit it."""
+    return scored(workspace, info, lookup)[0]
+
+
+def scored(
+    workspace: Workspace, info: AssessmentInfo, lookup: Lookup
+) -> tuple[Decimal | None, str | None]:
+    """The coverage of an assessment and, when it cannot be scored, why (a listing shows it as
+    "cannot be scored: reason" and goes on; nothing it holds makes this raise)."""
     questionnaire = lookup(info.questionnaire_id, info.questionnaire_version)
     if questionnaire is None:
-        return None
+        return None, None
     from compliance.engine.scoring import score
     from compliance.store.assessments import load_assessment
 
     try:
-        return score(questionnaire, load_assessment(workspace, info.id)).overall.coverage
-    except ComplianceError:
-        return None
+        return score(questionnaire, load_assessment(workspace, info.id)).overall.coverage, None
+    except ComplianceError as error:
+        return None, str(error)
+    except Exception as error:  # a fault it finds in the engine must not end the listing
+        return None, f"the engine failed on it ({type(error).__name__}: {str(error)[:200]})"

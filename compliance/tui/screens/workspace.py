@@ -57,6 +57,8 @@ class Row:
 
     info: AssessmentInfo
     coverage: Decimal | None
+    problem: str | None = None
+    """Why it cannot be scored, when it cannot."""
 
 
 class WorkspaceScreen(BaseScreen):
@@ -261,7 +263,7 @@ class WorkspaceScreen(BaseScreen):
             self._assessments_listed, client_id, [Row(info, None) for info in infos]
         )
         rows = [
-            Row(info, listing.coverage(workspace, info, self.capp.questionnaire)) for info in infos
+            Row(info, *listing.scored(workspace, info, self.capp.questionnaire)) for info in infos
         ]
         if not worker.is_cancelled:
             self.app.call_from_thread(self._assessments_listed, client_id, rows)
@@ -286,7 +288,9 @@ class WorkspaceScreen(BaseScreen):
                 plain(info.cycle),
                 plain("—" if row.coverage is None else f"{percent(row.coverage)}%"),
                 plain(number(info.score)),
-                rating_text(questionnaire, info.rating, self.lang),
+                rating_text(questionnaire, info.rating, self.lang)
+                if row.problem is None
+                else plain(tr("ws.cannot_score", self.lang).format(reason=row.problem)),
                 key=str(info.id),
             )
         hint = self.query_one("#ws-hint", Static)
