@@ -12,9 +12,12 @@ from __future__ import annotations
 import time
 from typing import Any
 
+from sqlalchemy import select
+
 from compliance.errors import WorkspaceError
 from compliance.store.audit import CHANNEL, last_change
 from compliance.store.guard import translated
+from compliance.store.schema import audit_log
 from compliance.store.workspace import Workspace
 
 __all__ = ["POLL_SECONDS", "ChangeWatcher"]
@@ -64,6 +67,33 @@ class ChangeWatcher:
             if left <= 0:
                 return False
             time.sleep(min(POLL_SECONDS, left))
+
+    def others_changed(self) -> bool:
+        """Whether someone other than the workspace's actor changed anything since the last
+        call, without waiting (a PostgreSQL watcher asks the database only when a notification
+        arrived). Cheap enough for a screen to call every second."""
+        if self._listener is not None:
+            import psycopg
+
+            try:
+                arrived = list(self._listener.notifies(timeout=0, stop_after=1000))
+            except psycopg.Error as error:
+                raise WorkspaceError(
+                    f"cannot reach the workspace {self.workspace.where}: {error}"
+                ) from None
+            if not arrived:
+                return False
+        seen = self.seen
+        self.seen = last_change(self.workspace)
+        if self.seen == seen:
+            return False
+        with self.workspace.read() as connection:
+            query = (
+                select(audit_log.c.id)
+                .where((audit_log.c.id > seen) & (audit_log.c.actor != self.workspace.actor))
+                .limit(1)
+            )
+            return connection.execute(query).first() is not None
 
     def close(self) -> None:
         """Stops listening."""

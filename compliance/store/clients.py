@@ -108,9 +108,9 @@ def client_revision(workspace: Workspace, client_id: int) -> int:
         return int(_require(connection, client_id, workspace.where).revision)
 
 
-def client_id_for(connection: Connection, name: str, actor: str) -> int:
-    """The id of the client named ``name``, created when missing, safe when several programs
-    create it at once (inside the caller's transaction)."""
+def client_id_for(connection: Connection, name: str, actor: str) -> tuple[int, bool]:
+    """The id of the client named ``name``, created when missing, and whether it was created;
+    safe when several programs create it at once (inside the caller's transaction)."""
     from sqlalchemy.dialects import postgresql, sqlite
 
     dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
@@ -122,9 +122,8 @@ def client_id_for(connection: Connection, name: str, actor: str) -> int:
         .returning(clients.c.id)
     ).first()
     if created is None:
-        return int(
-            connection.execute(select(clients.c.id).where(clients.c.name == name)).scalar_one()
-        )
+        found = connection.execute(select(clients.c.id).where(clients.c.name == name)).scalar_one()
+        return int(found), False
     client_id = int(created.id)
     audit.append(
         connection,
@@ -134,7 +133,7 @@ def client_id_for(connection: Connection, name: str, actor: str) -> int:
         client_id=client_id,
         new={"name": name},
     )
-    return client_id
+    return client_id, True
 
 
 def rename_client(

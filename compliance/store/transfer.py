@@ -101,6 +101,7 @@ def import_assessment(
     *,
     client: str | None = None,
     scored: tuple[str | None, str] | None = None,
+    once: bool = False,
 ) -> int:
     """Stores an assessment (already validated) under ``client`` and returns its id.
 
@@ -113,7 +114,16 @@ def import_assessment(
     except ValueError as error:
         raise WorkspaceError(str(error)) from None
     with workspace.write() as connection:
-        client_id = client_id_for(connection, name, workspace.actor)
+        client_id, created = client_id_for(connection, name, workspace.actor)
+        if once and not created:
+            latest = connection.execute(
+                select(assessments.c.id)
+                .where(assessments.c.client_id == client_id)
+                .order_by(assessments.c.cycle.desc())
+                .limit(1)
+            ).scalar()
+            if latest is not None:
+                return int(latest)
         assessment_id = insert_assessment(
             connection, client_id, assessment, actor=workspace.actor, action="assessment.import"
         )

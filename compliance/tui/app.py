@@ -36,6 +36,8 @@ if TYPE_CHECKING:
 __all__ = ["SCORE_DELAY", "ComplianceApp", "run"]
 
 SCORE_DELAY = 0.3
+FOLLOW_SECONDS = 1.0
+"""How often the app asks the store whether someone else changed it (changes show within 2 s)."""
 """Seconds of quiet after the last answer before the assessment is scored again."""
 
 
@@ -64,6 +66,7 @@ class ComplianceApp(App[None]):
         KeySpec("f2", "toggle_language", "key.lang", True),
         KeySpec("f3", "toggle_theme", "key.theme", False, priority=True),
         KeySpec("ctrl+q", "quit", "key.quit", False, priority=True),  # from any dialog too
+        KeySpec("ctrl+r", "refresh", "key.refresh", False),
     ]
     BINDINGS: ClassVar[list[BindingType]] = list(bindings(KEYS))
 
@@ -94,6 +97,10 @@ class ComplianceApp(App[None]):
         self._catalog: list[CatalogEntry] | None = None
         self._lock = threading.Lock()
         self._score_timer: Timer | None = None
+        self.follow_seconds = FOLLOW_SECONDS
+        """How often this app asks the store for changes by others."""
+        self._watcher: Any = None
+        """The store's :class:`~compliance.store.changes.ChangeWatcher`, made on first use."""
 
     # --- start-up -------------------------------------------------------------------------
 
@@ -106,6 +113,64 @@ class ComplianceApp(App[None]):
 
     def on_ready(self) -> None:
         resume_collection()
+        self.set_interval(self.follow_seconds, self._follow_tick)
+
+    # --- following the store ---------------------------------------------------------------
+
+    def _follow_tick(self) -> None:
+        if self.workspace is not None:
+            self._follow_worker()
+
+    @work(thread=True, exclusive=True, group="follow", description="follow the store")
+    def _follow_worker(self) -> None:
+        """Asks the store whether someone else changed anything (one cheap query, or none on
+        PostgreSQL without a notification) and, if so, has the screens re-read."""
+        workspace = self.workspace
+        if workspace is None:
+            return
+        try:
+            if self._watcher is None:
+                from compliance.store.changes import ChangeWatcher
+
+                self._watcher = ChangeWatcher(workspace)
+                return
+            changed = self._watcher.others_changed()
+        except ComplianceError:
+            return  # an unreachable server is reported by the save that fails, not every second
+        if changed and not get_current_worker().is_cancelled:
+            self.call_from_thread(self.store_changed)
+
+    def store_changed(self) -> None:
+        """Has every screen re-read what it shows from the store (others changed something)."""
+        for screen in self.screen_stack:
+            screen.post_message(WorkspaceChanged())
+        if self.session is not None:
+            self._reread_session(self.session)
+
+    @work(thread=True, exclusive=True, group="reread", description="re-read the assessment")
+    def _reread_session(self, session: Session) -> None:
+        try:
+            if not session.changed_in_store():
+                return
+            session.reload()
+        except ComplianceError as error:
+            self.call_from_thread(self.error, str(error))
+            return
+        self.call_from_thread(self._session_reread, session)
+
+    def _session_reread(self, session: Session) -> None:
+        if session is not self.session:
+            return
+        self.result = None
+        for screen in self.screen_stack:
+            shown = getattr(screen, "show_store_state", None)
+            if callable(shown):
+                shown()
+        self.rescore(now=True)
+
+    def action_refresh(self) -> None:
+        """Re-reads what the screens show from the store (the others' changes too)."""
+        self.store_changed()
 
     def open_store(self) -> Workspace:
         """The workspace, opened on first use (blocking: call it from a worker)."""
@@ -171,6 +236,8 @@ class ComplianceApp(App[None]):
         )
 
     def on_unmount(self) -> None:
+        if self._watcher is not None:
+            self._watcher.close()
         if self.workspace is not None:
             self.workspace.close()
 

@@ -4,12 +4,18 @@ The session holds no rule of its own: answers are checked by
 :func:`compliance.engine.validation.answer_problem`, saved by :mod:`compliance.store` (one durable
 transaction each, before the in-memory copy changes) and what applies is decided by
 :class:`compliance.engine.scoring.Applicability`. Screens read the session and call its methods.
+
+The session remembers the store revision of every answer, flow and of the profile as it read
+them; each write is based on that revision, so a change someone else made since is refused with
+:class:`~compliance.errors.WorkspaceConflict` instead of being overwritten. The screen then offers
+"keep theirs" (:meth:`Session.take_theirs`) or "use mine" (the same write ``based_on`` the
+revision the conflict reported).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -20,6 +26,8 @@ from compliance.engine.validation import answer_problem
 from compliance.model.assessment import NA, Answer, Assessment, Flow
 from compliance.model.questionnaire import Control, Domain, Question, Questionnaire
 from compliance.model.result import Result
+from compliance.store.revisions import Revisions
+from compliance.store.values import now as now_stamp
 from compliance.store.workspace import Workspace
 
 __all__ = ["Item", "Session"]
@@ -53,6 +61,8 @@ class Session:
     client: str
     questionnaire: Questionnaire
     assessment: Assessment
+    stored: Revisions = field(default_factory=lambda: Revisions(0, 0))
+    """The store revisions of what the session holds (the ``based_on`` of its writes)."""
     revision: int = 0
     """Bumped by every change, so a score of an older state can be told apart."""
     result: Result | None = None
@@ -73,15 +83,19 @@ class Session:
         from compliance.catalog import find
         from compliance.loader.reference_sets import bind_for
         from compliance.store.assessments import get_assessment, load_assessment
+        from compliance.store.revisions import revisions
 
         info = get_assessment(workspace, assessment_id)
+        # revisions first: a change landing between the two reads makes the next write conflict
+        # (safe), never overwrite
+        stored = revisions(workspace, assessment_id)
         assessment = load_assessment(workspace, assessment_id)
         ref = assessment.questionnaire
         questionnaire = lookup(ref.id, ref.version) if lookup else None
         if questionnaire is None:
             questionnaire = find(ref.id, ref.version).questionnaire
         questionnaire = bind_for(questionnaire, assessment)  # the reference set it records
-        return cls(workspace, assessment_id, info.client, questionnaire, assessment)
+        return cls(workspace, assessment_id, info.client, questionnaire, assessment, stored)
 
     # --- what applies ---------------------------------------------------------------------
 
@@ -107,6 +121,11 @@ class Session:
         if item.profile:
             return self.assessment.profile.get(item.id)
         answer = self.assessment.answers.get(item.id)
+        return None if answer is None else answer.value
+
+    def value_of(self, question_id: str) -> Any:
+        """The answer value of a question of the domains (None when unanswered)."""
+        answer = self.assessment.answers.get(question_id)
         return None if answer is None else answer.value
 
     def answer(self, question_id: str) -> Answer | None:
@@ -155,13 +174,33 @@ class Session:
         """Why ``value`` cannot answer ``item``, or None."""
         return answer_problem(item.question, value, self._countries)
 
-    def set_answer(self, item: Item, value: Any) -> None:
-        """Saves an answer (None clears it); raises a ComplianceError when the store refuses it."""
+    def _based(self, question_id: str) -> int:
+        return self.stored.answers.get(question_id, 0)
+
+    def _remember(self, question_id: str, revision: int | None) -> None:
+        answers = dict(self.stored.answers)
+        if revision is None:
+            answers.pop(question_id, None)
+        else:
+            answers[question_id] = revision
+        self.stored = replace(self.stored, answers=answers)
+
+    def set_answer(self, item: Item, value: Any, *, based_on: int | None = None) -> None:
+        """Saves an answer (None clears it); raises a ComplianceError when the store refuses it
+        (:class:`WorkspaceConflict` when someone changed it since it was read). ``based_on``
+        overrides the revision the write is based on ("use mine" after a conflict)."""
         from compliance.store.answers import clear_answer, save_answer
         from compliance.store.assessments import set_profile_answer
 
         if item.profile:
-            set_profile_answer(self.workspace, self.assessment_id, item.id, value)
+            revision = set_profile_answer(
+                self.workspace,
+                self.assessment_id,
+                item.id,
+                value,
+                based_on=self.stored.profile if based_on is None else based_on,
+            )
+            self.stored = replace(self.stored, profile=revision)
             profile = dict(self.assessment.profile)
             if value is None:
                 profile.pop(item.id, None)
@@ -170,13 +209,21 @@ class Session:
             self._changed(self.assessment.model_copy(update={"profile": profile}), item.id)
             return
         answers = dict(self.assessment.answers)
+        base = self._based(item.id) if based_on is None else based_on
         if value is None:
-            clear_answer(self.workspace, self.assessment_id, item.id)
+            clear_answer(self.workspace, self.assessment_id, item.id, based_on=base)
             answers.pop(item.id, None)
+            self._remember(item.id, None)
         else:
-            save_answer(
-                self.workspace, self.assessment_id, item.id, value, questionnaire=self.questionnaire
+            revision = save_answer(
+                self.workspace,
+                self.assessment_id,
+                item.id,
+                value,
+                questionnaire=self.questionnaire,
+                based_on=base,
             )
+            self._remember(item.id, revision)
             old = answers.get(item.id)
             answers[item.id] = Answer.model_validate(
                 {
@@ -184,6 +231,7 @@ class Session:
                     "comment": old.comment if old else None,
                     "evidence": old.evidence if old else (),
                     "answered_by": self.workspace.actor,
+                    "answered_at": now_stamp(),
                 }
             )
         self._changed(self.assessment.model_copy(update={"answers": answers}), item.id)
@@ -192,30 +240,65 @@ class Session:
         """Answers "not applicable"."""
         self.set_answer(item, NA)
 
-    def set_comment(self, question_id: str, comment: str | None) -> None:
-        """Saves the comment of an answered question."""
-        from compliance.store.answers import save_answer
+    def set_comment(
+        self, question_id: str, comment: str | None, *, based_on: int | None = None
+    ) -> None:
+        """Saves the comment of an answered question: the comment only, never the value."""
+        from compliance.store.answers import KEEP, save_answer
 
         answer = self.assessment.answers[question_id]
-        save_answer(
+        revision = save_answer(
             self.workspace,
             self.assessment_id,
             question_id,
-            answer.value,
+            KEEP,
             comment=comment or None,
-            questionnaire=self.questionnaire,
+            based_on=self._based(question_id) if based_on is None else based_on,
         )
+        self._remember(question_id, revision)
         answers = dict(self.assessment.answers)
         answers[question_id] = answer.model_copy(update={"comment": comment or None})
         self._changed(self.assessment.model_copy(update={"answers": answers}))
+
+    def take_theirs(self, question_id: str) -> None:
+        """Reads one answer (or the profile) again from the store: "keep theirs"."""
+        from compliance.store.answers import get_answer
+        from compliance.store.assessments import load_assessment
+        from compliance.store.revisions import revisions
+
+        stored = revisions(self.workspace, self.assessment_id)
+        if any(question_id == q.id for q in self.questionnaire.profile.questions):
+            fresh = load_assessment(self.workspace, self.assessment_id)
+            self.stored = replace(self.stored, profile=stored.profile)
+            profile = fresh.profile
+            self._changed(self.assessment.model_copy(update={"profile": profile}), question_id)
+            return
+        answer = get_answer(self.workspace, self.assessment_id, question_id)
+        answers = dict(self.assessment.answers)
+        if answer is None:
+            answers.pop(question_id, None)
+        else:
+            answers[question_id] = answer
+        self._remember(question_id, stored.answers.get(question_id))
+        self._changed(self.assessment.model_copy(update={"answers": answers}), question_id)
 
     def attach(self, question_id: str, path: Path) -> None:
         """Hashes a file and attaches it to an answered question (blocking for large files)."""
         from compliance.store.answers import get_answer
         from compliance.store.evidence import attach_evidence
+        from compliance.store.revisions import revisions
 
-        attach_evidence(self.workspace, self.assessment_id, question_id, path)
+        attach_evidence(
+            self.workspace,
+            self.assessment_id,
+            question_id,
+            path,
+            based_on=self._based(question_id),
+        )
         stored = get_answer(self.workspace, self.assessment_id, question_id)
+        self._remember(
+            question_id, revisions(self.workspace, self.assessment_id).answers.get(question_id)
+        )
         if stored is not None:
             answers = dict(self.assessment.answers)
             answers[question_id] = stored
@@ -225,7 +308,16 @@ class Session:
         """Adds a flow (``new``) or replaces the one with the same id."""
         from compliance.store.flows import add_flow, replace_flow
 
-        (add_flow if new else replace_flow)(self.workspace, self.assessment_id, flow)
+        if new:
+            revision = add_flow(self.workspace, self.assessment_id, flow)
+        else:
+            revision = replace_flow(
+                self.workspace,
+                self.assessment_id,
+                flow,
+                based_on=self.stored.flows.get(flow.id, 0),
+            )
+        self.stored = replace(self.stored, flows={**self.stored.flows, flow.id: revision})
         flows = list(self.assessment.flows)
         if new:
             flows.append(flow)
@@ -241,16 +333,43 @@ class Session:
             if flow_id in other.onward:
                 onward = tuple(f for f in other.onward if f != flow_id)
                 replace_flow(
-                    self.workspace, self.assessment_id, other.model_copy(update={"onward": onward})
+                    self.workspace,
+                    self.assessment_id,
+                    other.model_copy(update={"onward": onward}),
+                    based_on=self.stored.flows.get(other.id, 0),
                 )
-        delete_flow(self.workspace, self.assessment_id, flow_id)
+        delete_flow(
+            self.workspace,
+            self.assessment_id,
+            flow_id,
+            based_on=self.stored.flows.get(flow_id, 0),
+        )
         self.reload()
 
     def reload(self) -> None:
-        """Reads the assessment back from the store."""
+        """Reads the assessment back from the store (revisions first, as :meth:`open`)."""
+        from compliance.store.assessments import load_assessment
+        from compliance.store.revisions import revisions
+
+        self.stored = revisions(self.workspace, self.assessment_id)
+        self._changed(load_assessment(self.workspace, self.assessment_id))
+
+    def from_store(self) -> Assessment:
+        """The assessment as the store holds it now, others' changes included (blocking: call
+        it from a worker). Results, reports and signatures are made from it, never from a copy
+        that may be stale; the screens catch up through the app's store follower."""
         from compliance.store.assessments import load_assessment
 
-        self._changed(load_assessment(self.workspace, self.assessment_id))
+        return load_assessment(self.workspace, self.assessment_id)
+
+    def changed_in_store(self) -> bool:
+        """Whether someone changed the assessment since the session read or wrote it (one
+        small query; call it from a worker)."""
+        from compliance.store.revisions import revisions
+
+        now = revisions(self.workspace, self.assessment_id)
+        mine = self.stored
+        return (now.profile, now.answers, now.flows) != (mine.profile, mine.answers, mine.flows)
 
     def score(self) -> Result:
         """Scores the assessment as it stands (pure; safe in a worker on a snapshot)."""

@@ -88,10 +88,12 @@ def store(
     *,
     client: str | None = None,
     progress: Progress = _quiet,
+    once: bool = False,
 ) -> Imported:
     """Scores a checked assessment, then stores it with its score, in one transaction, as the next
     cycle of ``client`` (default: the organisation; created when missing).
 
+    ``once``: only if the client is new (the sample client, made once).
     Raises :class:`ComplianceError` when it cannot be scored; nothing is stored then.
     """
     from compliance.store.assessments import get_assessment
@@ -100,7 +102,9 @@ def store(
     progress("scoring")
     headline = _headline(assessment)
     progress("saving")
-    assessment_id = import_assessment(workspace, assessment, client=client, scored=headline)
+    assessment_id = import_assessment(
+        workspace, assessment, client=client, scored=headline, once=once
+    )
     info = get_assessment(workspace, assessment_id)
     return Imported(assessment_id, info.client, assessment.organisation.name)
 
@@ -132,10 +136,11 @@ def import_file(
     *,
     client: str | None = None,
     progress: Progress = _quiet,
+    once: bool = False,
 ) -> Imported:
     """:func:`read_file`, then :func:`store`: a file that does not read changes nothing."""
     assessment = read_file(path, passphrase, progress=progress)
-    return store(workspace, assessment, client=client, progress=progress)
+    return store(workspace, assessment, client=client, progress=progress, once=once)
 
 
 def check_output(path: Path) -> None:

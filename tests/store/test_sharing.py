@@ -300,3 +300,25 @@ def test_a_change_by_someone_else_is_noticed_within_two_seconds(
         assert store.get_answer(ws, aid, "gov01.maturity").value == 4  # type: ignore[union-attr]
     finally:
         watcher.close()
+
+
+def test_the_sample_is_made_once_however_many_ask_at_once(
+    workspace_url: str, sample: Assessment
+) -> None:
+    open_workspace(workspace_url).close()
+    barrier = threading.Barrier(3)
+    results: list[int] = []
+
+    def one() -> None:
+        with open_workspace(workspace_url, busy_timeout=20) as mine:
+            barrier.wait()
+            results.append(store.import_assessment(mine, sample, client="Sample", once=True))
+
+    threads = [threading.Thread(target=one) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert len(results) == 3 and len(set(results)) == 1
+    with open_workspace(workspace_url) as ws:
+        assert [(a.client, a.cycle) for a in store.list_assessments(ws)] == [("Sample", 1)]

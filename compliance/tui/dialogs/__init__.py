@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from compliance.tui.dialogs.choose import Choose
     from compliance.tui.dialogs.confirm import Confirm
+    from compliance.tui.dialogs.conflict import ConflictDialog
     from compliance.tui.dialogs.file_picker import FilePicker
     from compliance.tui.dialogs.flow_form import FlowForm
     from compliance.tui.dialogs.help import HelpScreen
@@ -17,6 +18,7 @@ if TYPE_CHECKING:
 _LAZY = {
     "Choose": "compliance.tui.dialogs.choose",
     "Confirm": "compliance.tui.dialogs.confirm",
+    "ConflictDialog": "compliance.tui.dialogs.conflict",
     "FilePicker": "compliance.tui.dialogs.file_picker",
     "FlowForm": "compliance.tui.dialogs.flow_form",
     "HelpScreen": "compliance.tui.dialogs.help",
@@ -24,7 +26,16 @@ _LAZY = {
     "Welcome": "compliance.tui.dialogs.welcome",
 }
 
-__all__ = ["Choose", "Confirm", "FilePicker", "FlowForm", "HelpScreen", "Prompt", "Welcome"]
+__all__ = [
+    "Choose",
+    "Confirm",
+    "ConflictDialog",
+    "FilePicker",
+    "FlowForm",
+    "HelpScreen",
+    "Prompt",
+    "Welcome",
+]
 
 
 def __getattr__(name: str) -> Any:

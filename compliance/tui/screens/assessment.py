@@ -8,6 +8,7 @@ the app's debounced worker.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from typing import Any, ClassVar
 
@@ -20,7 +21,7 @@ from textual.message import Message
 from textual.widgets import Input, Static, Tree
 from textual.widgets.tree import TreeNode
 
-from compliance.errors import ComplianceError
+from compliance.errors import ComplianceError, WorkspaceConflict
 from compliance.model.result import Result
 from compliance.tui.commands import QuestionCommands
 from compliance.tui.format import number, percent, rating_text
@@ -34,7 +35,10 @@ from compliance.tui.widgets.key_footer import KeyFooter
 from compliance.tui.widgets.question_card import QuestionCard
 from compliance.tui.widgets.title_bar import TitleBar
 
-__all__ = ["AssessmentScreen"]
+__all__ = ["COMMENT_RETRY", "AssessmentScreen"]
+
+COMMENT_RETRY = 3.0
+"""Seconds before a comment whose save failed is tried again."""
 
 NodeData = tuple[str, str]
 """``(kind, id)`` with kind ``profile``, ``domain``, ``control`` or ``question``."""
@@ -95,6 +99,8 @@ class AssessmentScreen(BaseScreen):
         self.saved: str = ""
         self.evidence_folder: str | None = None
         """The folder of the last evidence file picked, where the next pick starts."""
+        self.unsaved_comments: dict[str, str] = {}
+        """Comments whose save failed, by question id: kept, shown as not saved, retried."""
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -340,8 +346,11 @@ class AssessmentScreen(BaseScreen):
         event.stop()
         self.answer(event.item, event.value)
 
-    def answer(self, item: Item, value: Any) -> bool:
-        """Checks and saves an answer (None clears it); True when it reached the store."""
+    def answer(self, item: Item, value: Any, *, based_on: int | None = None) -> bool:
+        """Checks and saves an answer (None clears it); True when it reached the store.
+
+        When someone else changed the answer since it was read, nothing is saved and the
+        conflict dialog offers theirs or mine."""
         card = self.query_one(QuestionCard)
         problem = None if value is None else self.session.problem(item, value)
         if problem:
@@ -350,7 +359,14 @@ class AssessmentScreen(BaseScreen):
             self._status()
             return False
         try:
-            self.session.set_answer(item, value)
+            self.session.set_answer(item, value, based_on=based_on)
+        except WorkspaceConflict as conflict:
+            self.saved = tr("as.saving_failed", self.lang)
+            self._status()
+            self._ask_conflict(
+                conflict, {"value": value}, partial(self._resolve_answer, item, value)
+            )
+            return False
         except ComplianceError as error:
             card.set_problem(str(error))
             self.saved = tr("as.saving_failed", self.lang)
@@ -360,6 +376,47 @@ class AssessmentScreen(BaseScreen):
         self.saved = tr("as.saved", self.lang) if value is not None else tr("as.unsaved", self.lang)
         self._after_change(item)
         return True
+
+    def _ask_conflict(
+        self, conflict: WorkspaceConflict, mine: Any, resolve: Callable[[str, int], None]
+    ) -> None:
+        from compliance.tui.dialogs import ConflictDialog
+
+        self.app.push_screen(
+            ConflictDialog(conflict, mine, lang=self.lang),
+            lambda choice: resolve(choice or "theirs", conflict.revision),
+        )
+
+    def _resolve_answer(self, item: Item, value: Any, choice: str, revision: int) -> None:
+        if choice == "mine":
+            self.answer(item, value, based_on=revision)
+        else:
+            self._keep_theirs(item.id)
+        self.call_after_refresh(self._redraw_card)
+
+    def _keep_theirs(self, question_id: str) -> None:
+        try:
+            self.session.take_theirs(question_id)
+        except ComplianceError as error:
+            self.capp.error(str(error))
+            return
+        self.saved = tr("as.conflict_kept", self.lang)
+        self.show_store_state()
+
+    def show_store_state(self) -> None:
+        """Shows the session as it now is (after the store was re-read): what applies, the
+        tree, the card and the status."""
+        if not self.is_mounted or not self.query("#as-tree"):
+            return  # not on screen yet: it shows the session as it is when it mounts
+        self.items = list(self.session.items())
+        self._build_tree()
+        if self.current is not None and self.item(self.current) is None and self.items:
+            self.current = self.items[0].id
+        if self.current is not None:
+            self._expand_to(self.current)
+        self._status()
+        if not self.query_one(QuestionCard).editing_comment():
+            self.call_after_refresh(self._redraw_card)
 
     def _after_change(self, item: Item) -> None:
         if not self.session.affects_conditions(item):  # nothing can appear or disappear
@@ -406,16 +463,52 @@ class AssessmentScreen(BaseScreen):
     @on(QuestionCard.Commented)
     def _commented(self, event: QuestionCard.Commented) -> None:
         event.stop()
-        if self.session.answer(event.question_id) is None:
-            self.query_one(QuestionCard).set_problem(tr("as.answer_first", self.lang))
+        self.save_comment(event.question_id, event.comment)
+
+    def save_comment(self, question_id: str, comment: str, *, based_on: int | None = None) -> None:
+        """Saves a comment (the card sends one after a pause or when the field is left). A
+        failed save keeps the text in the field, marked not saved, says so once, and is tried
+        again after ``COMMENT_RETRY`` seconds."""
+        card = self.query_one(QuestionCard)
+        if self.session.answer(question_id) is None:
+            card.set_problem(tr("as.answer_first", self.lang))
             return
         try:
-            self.session.set_comment(event.question_id, event.comment)
-        except ComplianceError as error:
-            self.capp.error(str(error))
+            self.session.set_comment(question_id, comment, based_on=based_on)
+        except WorkspaceConflict as conflict:
+            self.saved = tr("as.comment_unsaved", self.lang)
+            self._status()
+            self._ask_conflict(
+                conflict,
+                {"value": self.session.value_of(question_id), "comment": comment},
+                partial(self._resolve_comment, question_id, comment),
+            )
             return
+        except ComplianceError as error:
+            card.comment_failed(question_id)
+            self.saved = tr("as.comment_unsaved", self.lang)
+            self._status()
+            if question_id not in self.unsaved_comments:
+                self.capp.error(str(error))  # one message, not one per try
+            self.unsaved_comments[question_id] = comment
+            self.set_timer(COMMENT_RETRY, partial(self._retry_comment, question_id, comment))
+            return
+        self.unsaved_comments.pop(question_id, None)
+        card.comment_saved(question_id)
         self.saved = tr("as.saved", self.lang)
         self._status()
+
+    def _retry_comment(self, question_id: str, comment: str) -> None:
+        if self.unsaved_comments.get(question_id) == comment and self.is_attached:
+            self.save_comment(question_id, comment)
+
+    def _resolve_comment(self, question_id: str, comment: str, choice: str, revision: int) -> None:
+        if choice == "mine":
+            self.save_comment(question_id, comment, based_on=revision)
+        else:
+            self.unsaved_comments.pop(question_id, None)
+            self._keep_theirs(question_id)
+            self.call_after_refresh(self._redraw_card)
 
     @on(QuestionCard.EvidenceWanted)
     def _evidence_wanted(self, event: QuestionCard.EvidenceWanted) -> None:

@@ -233,7 +233,7 @@ class ResultsScreen(BaseScreen):
             key = load_private_key(key_path, passphrase)
             step("work.signing", 2, steps)
             sign_assessment(
-                session.assessment,
+                session.from_store(),  # re-read: never sign a stale copy
                 session.questionnaire,
                 key,
                 output,
@@ -282,15 +282,15 @@ class ResultsScreen(BaseScreen):
         try:
             step("work.loading", 0, steps)
             load_domain()
+            from compliance.engine.scoring import score
             from compliance.files import write_atomically
             from compliance.report.render import render
 
             step("work.scoring", 1, steps)
-            result = session.result or session.score()
+            assessment = session.from_store()  # re-read: never report a stale copy
+            result = score(session.questionnaire, assessment)
             step("work.rendering", 2, steps, fmt=fmt.upper())
-            data = render(
-                session.questionnaire, session.assessment, result, lang=self.lang, fmt=fmt
-            )
+            data = render(session.questionnaire, assessment, result, lang=self.lang, fmt=fmt)
             step("work.writing", 3, steps, name=clean(path.name))
             write_atomically(path, data)
         except ComplianceError as error:

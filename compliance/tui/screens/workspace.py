@@ -642,7 +642,7 @@ class WorkspaceScreen(BaseScreen):
         if imported is not None:
             self.app.call_from_thread(self._imported, imported.assessment_id)
 
-    def _import(self, path: Path, passphrase: str | None) -> Imported | None:
+    def _import(self, path: Path, passphrase: str | None, *, once: bool = False) -> Imported | None:
         """Imports an assessment file through the service, showing each step (in a worker);
         what was imported, or None after saying what went wrong."""
 
@@ -654,7 +654,7 @@ class WorkspaceScreen(BaseScreen):
 
             step("opening_store")
             workspace = self.capp.open_store()
-            return import_file(workspace, path, lambda: passphrase or "", progress=step)
+            return import_file(workspace, path, lambda: passphrase or "", progress=step, once=once)
         except ComplianceError as error:
             self.app.call_from_thread(self.capp.error, str(error))
             return None
@@ -729,7 +729,8 @@ class WorkspaceScreen(BaseScreen):
         from compliance.workspace.transfer import sample_fixture
 
         fixture = sample_fixture()
-        imported = None if fixture is None else self._import(fixture, None)
+        # once: two people pressing "sample" at the same time get one sample client
+        imported = None if fixture is None else self._import(fixture, None, once=True)
         if imported is not None:
             self.app.call_from_thread(self._sampled, imported.organisation)
 

@@ -17,6 +17,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.message import Message
+from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import (
     Button,
@@ -46,7 +47,10 @@ from compliance.tui.widgets.country_picker import CountryPicker
 from compliance.tui.widgets.country_set_picker import CountrySetPicker
 from compliance.tui.widgets.toggles import Choice, Choices, Tick, Ticks
 
-__all__ = ["QuestionCard", "choices", "refs_text"]
+COMMENT_PAUSE = 1.0
+"""Seconds of no typing after which a comment is saved (it is also saved when the field is left)."""
+
+__all__ = ["COMMENT_PAUSE", "QuestionCard", "choices", "refs_text"]
 
 
 def choices(question: Any, lang: str) -> list[tuple[Any, str]]:
@@ -111,6 +115,9 @@ class QuestionCard(VerticalScroll):
         self.current: Any = None
         self.comment = ""
         self.lang = "en"
+        self._pending: tuple[str, str] | None = None
+        """A comment typed but not yet sent: saved after a pause or when the field is left."""
+        self._pause: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield Static("", id="q-where", classes="dim")
@@ -121,6 +128,7 @@ class QuestionCard(VerticalScroll):
         self, session: Session, item: Item, *, lang: str, position: int, total: int
     ) -> None:
         """Shows ``item`` as it stands in ``session``."""
+        self.flush_comment()
         self.item = item
         self.lang = lang
         self.current = session.value(item)
@@ -170,6 +178,10 @@ class QuestionCard(VerticalScroll):
             widgets.append(Static(text, id="q-refs", classes="refs"))
         if not item.profile:
             answer = session.answer(q.id)
+            if answer is not None and answer.answered_by:
+                when = "" if answer.answered_at is None else str(answer.answered_at)[:16]
+                by = tr("as.answered_by", lang, who=answer.answered_by, when=when.replace("T", " "))
+                widgets.append(Static(plain(by), id="q-by", classes="dim"))
             self.comment = (answer.comment or "") if answer else ""
             widgets.append(
                 Input(
@@ -313,7 +325,44 @@ class QuestionCard(VerticalScroll):
         event.stop()
         if self.item is not None and event.value != self.comment:
             self.comment = event.value
-            self.post_message(self.Commented(self.item.id, event.value))
+            self._pending = (self.item.id, event.value)
+            if self._pause is not None:
+                self._pause.stop()
+            self._pause = self.set_timer(COMMENT_PAUSE, self.flush_comment)
+
+    @on(Input.Blurred, "#q-comment")
+    def _comment_left(self, event: Input.Blurred) -> None:
+        event.stop()
+        self.flush_comment()
+
+    def flush_comment(self) -> None:
+        """Sends the comment typed, if any (after a pause, on leaving the field or the card)."""
+        if self._pause is not None:
+            self._pause.stop()
+            self._pause = None
+        if self._pending is not None:
+            question_id, comment = self._pending
+            self._pending = None
+            self.post_message(self.Commented(question_id, comment))
+
+    def editing_comment(self) -> bool:
+        """Whether a comment is being typed (the card must not be redrawn under it)."""
+        found = self.query("#q-comment")
+        return self._pending is not None or bool(found and found.first().has_focus)
+
+    def comment_failed(self, question_id: str) -> None:
+        """Marks the comment field "not saved" (its text stays)."""
+        found = self.query("#q-comment")
+        if found and self.item is not None and self.item.id == question_id:
+            found.first().add_class("unsaved")
+            found.first().border_title = tr("as.saving_failed", self.lang)
+
+    def comment_saved(self, question_id: str) -> None:
+        """Clears the "not saved" mark."""
+        found = self.query("#q-comment")
+        if found and self.item is not None and self.item.id == question_id:
+            found.first().remove_class("unsaved")
+            found.first().border_title = None
 
     @on(Button.Pressed, "#q-attach")
     def _attach_pressed(self, event: Button.Pressed) -> None:
