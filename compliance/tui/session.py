@@ -14,7 +14,9 @@ revision the conflict reported).
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
@@ -67,6 +69,9 @@ class Session:
     """Bumped by every change, so a score of an older state can be told apart."""
     result: Result | None = None
     _applicability: Applicability | None = field(default=None, repr=False)
+    _order: threading.Condition = field(default_factory=threading.Condition, repr=False)
+    _next_ticket: int = field(default=0, repr=False)
+    _serving: int = field(default=0, repr=False)
 
     @classmethod
     def open(
@@ -189,32 +194,31 @@ class Session:
         """Saves an answer (None clears it); raises a ComplianceError when the store refuses it
         (:class:`WorkspaceConflict` when someone changed it since it was read). ``based_on``
         overrides the revision the write is based on ("use mine" after a conflict)."""
+        self.write_answer(item, value, based_on=based_on)
+        self.apply_answer(item, value)
+
+    def write_answer(self, item: Item, value: Any, *, based_on: int | None = None) -> None:
+        """The store half of :meth:`set_answer` (safe in a worker thread; writes one at a
+        time, in the order asked): the in-memory copy is left to :meth:`apply_answer`."""
         from compliance.store.answers import clear_answer, save_answer
         from compliance.store.assessments import set_profile_answer
 
-        if item.profile:
-            revision = set_profile_answer(
-                self.workspace,
-                self.assessment_id,
-                item.id,
-                value,
-                based_on=self.stored.profile if based_on is None else based_on,
-            )
-            self.stored = replace(self.stored, profile=revision)
-            profile = dict(self.assessment.profile)
+        with self._turn():
+            if item.profile:
+                revision = set_profile_answer(
+                    self.workspace,
+                    self.assessment_id,
+                    item.id,
+                    value,
+                    based_on=self.stored.profile if based_on is None else based_on,
+                )
+                self.stored = replace(self.stored, profile=revision)
+                return
+            base = self._based(item.id) if based_on is None else based_on
             if value is None:
-                profile.pop(item.id, None)
-            else:
-                profile[item.id] = tuple(value) if isinstance(value, list) else value
-            self._changed(self.assessment.model_copy(update={"profile": profile}), item.id)
-            return
-        answers = dict(self.assessment.answers)
-        base = self._based(item.id) if based_on is None else based_on
-        if value is None:
-            clear_answer(self.workspace, self.assessment_id, item.id, based_on=base)
-            answers.pop(item.id, None)
-            self._remember(item.id, None)
-        else:
+                clear_answer(self.workspace, self.assessment_id, item.id, based_on=base)
+                self._remember(item.id, None)
+                return
             revision = save_answer(
                 self.workspace,
                 self.assessment_id,
@@ -224,6 +228,21 @@ class Session:
                 based_on=base,
             )
             self._remember(item.id, revision)
+
+    def apply_answer(self, item: Item, value: Any) -> None:
+        """The in-memory half of :meth:`set_answer`, once the store has the answer."""
+        if item.profile:
+            profile = dict(self.assessment.profile)
+            if value is None:
+                profile.pop(item.id, None)
+            else:
+                profile[item.id] = tuple(value) if isinstance(value, list) else value
+            self._changed(self.assessment.model_copy(update={"profile": profile}), item.id)
+            return
+        answers = dict(self.assessment.answers)
+        if value is None:
+            answers.pop(item.id, None)
+        else:
             old = answers.get(item.id)
             answers[item.id] = Answer.model_validate(
                 {
@@ -236,6 +255,21 @@ class Session:
             )
         self._changed(self.assessment.model_copy(update={"answers": answers}), item.id)
 
+    @contextmanager
+    def _turn(self) -> Iterator[None]:
+        """One store write at a time, first asked first served (several workers may wait)."""
+        with self._order:
+            ticket = self._next_ticket
+            self._next_ticket += 1
+            while ticket != self._serving:
+                self._order.wait()
+        try:
+            yield
+        finally:
+            with self._order:
+                self._serving += 1
+                self._order.notify_all()
+
     def set_na(self, item: Item) -> None:
         """Answers "not applicable"."""
         self.set_answer(item, NA)
@@ -244,18 +278,31 @@ class Session:
         self, question_id: str, comment: str | None, *, based_on: int | None = None
     ) -> None:
         """Saves the comment of an answered question: the comment only, never the value."""
+        self.write_comment(question_id, comment, based_on=based_on)
+        self.apply_comment(question_id, comment)
+
+    def write_comment(
+        self, question_id: str, comment: str | None, *, based_on: int | None = None
+    ) -> None:
+        """The store half of :meth:`set_comment` (safe in a worker thread)."""
         from compliance.store.answers import KEEP, save_answer
 
-        answer = self.assessment.answers[question_id]
-        revision = save_answer(
-            self.workspace,
-            self.assessment_id,
-            question_id,
-            KEEP,
-            comment=comment or None,
-            based_on=self._based(question_id) if based_on is None else based_on,
-        )
-        self._remember(question_id, revision)
+        with self._turn():
+            revision = save_answer(
+                self.workspace,
+                self.assessment_id,
+                question_id,
+                KEEP,
+                comment=comment or None,
+                based_on=self._based(question_id) if based_on is None else based_on,
+            )
+            self._remember(question_id, revision)
+
+    def apply_comment(self, question_id: str, comment: str | None) -> None:
+        """The in-memory half of :meth:`set_comment`."""
+        answer = self.assessment.answers.get(question_id)
+        if answer is None:
+            return
         answers = dict(self.assessment.answers)
         answers[question_id] = answer.model_copy(update={"comment": comment or None})
         self._changed(self.assessment.model_copy(update={"answers": answers}))

@@ -194,6 +194,11 @@ STRINGS: Final[dict[str, tuple[str, str]]] = {
         "✗ commentaire non enregistré : nouvel essai",
     ),
     "as.answered_by": ("Answered by {who} at {when} UTC", "Répondu par {who} le {when} UTC"),
+    "as.saving": ("… saving", "… enregistrement"),
+    "as.not_answering": (
+        "✗ the workspace is not answering: saving waits",
+        "✗ l'espace de travail ne répond pas : l'enregistrement attend",
+    ),
     "as.refreshed": ("Changes by others shown", "Modifications des autres affichées"),
     "as.conflict_kept": ("Their version kept", "Leur version conservée"),
     "cf.changed": (

@@ -13,6 +13,7 @@ from textual.worker import WorkerCancelled
 
 from compliance.tui.app import ComplianceApp
 from tests.helpers import REPO
+from tests.store.conftest import postgres_url  # noqa: F401 (a fixture: the paused-server test)
 
 
 @pytest.fixture(autouse=True)

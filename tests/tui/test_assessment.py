@@ -52,7 +52,7 @@ async def test_answers_are_saved_at_once_and_the_score_follows(ws_path: Path) ->
         first = app.result
         assert first is not None
         _choose(screen, 0)  # role: controller
-        await pilot.pause()
+        await settle(app, pilot)  # saved in a worker: the screen keeps answering keys
         assert screen.saved.startswith("✓")
         await screen.goto("gov01.lead")
         _choose(screen, 0)  # yes
@@ -121,7 +121,7 @@ async def test_typed_answers_are_checked_before_saving(ws_path: Path) -> None:
         assert screen.session.answer("gov02.share") is None
         assert "maximum" in str(screen.query_one("#q-problem", Static).render())
         box.value = "95"
-        await pilot.pause()
+        await settle(app, pilot)  # saved in a worker
         answer = screen.session.answer("gov02.share")
         assert answer is not None and answer.value == 95
         screen.query_one("#q-comment", Input).value = "[bold]HR list[/] \x1b[2J"
@@ -130,7 +130,7 @@ async def test_typed_answers_are_checked_before_saving(ws_path: Path) -> None:
         selection = screen.query_one("#q-answer", SelectionList)
         selection.select("scc")
         selection.select("tia")
-        await pilot.pause()
+        await settle(app, pilot)  # the saves run in workers
     with open_workspace(ws_path) as workspace:
         stored = load_assessment(workspace, assessment_id)
     assert stored.answers["gov02.share"].comment == "[bold]HR list[/] \x1b[2J"
@@ -225,7 +225,7 @@ async def test_an_answer_updates_its_mark_and_its_domain_count_in_the_tree(ws_pa
 
             done, total = count()
             screen.answer(item, "yes" if question_id == "gov01.lead" else 40)
-            await pilot.pause()
+            await settle(app, pilot)  # saved in a worker
             now_done, now_total = count()
             assert now_done == done + 1
             assert now_total >= total if question_id == "gov01.lead" else now_total == total

@@ -49,10 +49,10 @@ async def test_two_screens_editing_one_answer_see_the_conflict_and_lose_nothing(
             b_screen = await _assessment_screen(youssef, pb)
             await b_screen.goto("gov01.maturity")
             _choose(b_screen, 1)  # Youssef: maturity 1
-            await pb.pause()
+            await settle(youssef, pb)
             assert b_screen.saved.startswith("✓")
             _choose(a_screen, 2)  # Amina, on her stale screen: maturity 2
-            await pa.pause()
+            await settle(amina, pa)
             dialog = amina.screen
             assert isinstance(dialog, ConflictDialog)
             head, theirs, mine = (_text(dialog, s) for s in ("#cf-head", "#cf-theirs", "#cf-mine"))
@@ -95,7 +95,7 @@ async def test_keep_theirs_shows_their_answer(
         with open_workspace(ws_path, actor="youssef") as other:
             save_answer(other, aid, "gov01.maturity", 4)
         _choose(screen, 0)
-        await pilot.pause()
+        await settle(app, pilot)
         assert isinstance(app.screen, ConflictDialog)
         await pilot.press("escape")  # keep theirs (also the focused button)
         await settle(app, pilot)
@@ -131,7 +131,7 @@ async def test_a_failed_comment_save_keeps_the_text_says_so_once_and_retries(
     import compliance.tui.screens.assessment as assessment_module
 
     monkeypatch.setattr(assessment_module, "COMMENT_RETRY", 0.2)
-    real = Session.set_comment
+    real = Session.write_comment
     failures = iter([True, True, True])
 
     def flaky(self: Session, question_id: str, comment: str | None, **kw: object) -> None:
@@ -139,7 +139,7 @@ async def test_a_failed_comment_save_keeps_the_text_says_so_once_and_retries(
             raise WorkspaceBusy("the workspace is busy")
         real(self, question_id, comment, **kw)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(Session, "set_comment", flaky)
+    monkeypatch.setattr(Session, "write_comment", flaky)
     errors: list[str] = []
     aid = import_sample(ws_path)
     app = ComplianceApp(workspace=ws_path, welcome=False, open_assessment=aid)
@@ -151,7 +151,7 @@ async def test_a_failed_comment_save_keeps_the_text_says_so_once_and_retries(
         box.focus()
         await pilot.press(*"kept")
         await pilot.press("tab")
-        await pilot.pause()
+        await settle(app, pilot)
         assert box.has_class("unsaved") and box.value.endswith("kept")
         assert "not saved" in screen.saved
         for _ in range(30):
@@ -162,3 +162,62 @@ async def test_a_failed_comment_save_keeps_the_text_says_so_once_and_retries(
         assert len(errors) == 1  # one message, not one per try
     with open_workspace(ws_path) as ws:
         assert (load_assessment(ws, aid).answers["gov01.lead"].comment or "").endswith("kept")
+
+
+@pytest.mark.postgres
+async def test_a_paused_server_is_shown_and_the_screen_keeps_answering_keys(
+    postgres_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The backends of the test's own database are stopped (SIGSTOP): a save waits, the status
+    line says the workspace is not answering, keys keep moving the card; after SIGCONT the save
+    lands. Only this test's database is touched, never the server's other work."""
+    import os
+    import signal
+
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    from compliance.store import import_assessment, read_assessment_file
+    from tests.store.conftest import _libpq
+    from tests.tui.conftest import SAMPLE
+
+    assessment, _ = read_assessment_file(SAMPLE, lambda: "")
+    with open_workspace(postgres_url) as ws:
+        aid = import_assessment(ws, assessment)
+    app = ComplianceApp(workspace=postgres_url, welcome=False, open_assessment=aid)
+    app.follow_seconds = 3600
+    database = make_url(postgres_url).database
+    stopped: list[int] = []
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await _assessment_screen(app, pilot)
+        await screen.goto("gov01.maturity")
+        with psycopg.connect(_libpq(postgres_url), autocommit=True) as admin:
+            rows = admin.execute(
+                "SELECT pid FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()",
+                (database,),
+            ).fetchall()
+        try:
+            for (pid,) in rows:
+                os.kill(pid, signal.SIGSTOP)
+                stopped.append(pid)
+            assert stopped  # the app's pooled connection is among them
+            _choose(screen, 0)  # maturity 0: the save now waits for the stopped server
+            for _ in range(80):  # a bounded wait for the status (shown after NOT_ANSWERING)
+                await pilot.pause(0.1)
+                if "not answering" in screen.saved:
+                    break
+            assert "not answering" in screen.saved
+            assert screen.saving == 1
+            before = screen.current
+            await pilot.press("pagedown")  # the UI still answers keys
+            await pilot.pause()
+            assert screen.current != before
+            assert screen.saving == 1  # while the save still waits
+        finally:
+            for pid in stopped:
+                os.kill(pid, signal.SIGCONT)
+        await settle(app, pilot)
+        assert screen.saving == 0
+        assert screen.saved.startswith("✓")
+    with open_workspace(postgres_url) as ws:
+        assert load_assessment(ws, aid).answers["gov01.maturity"].value == 0

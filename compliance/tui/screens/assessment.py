@@ -9,6 +9,7 @@ the app's debounced worker.
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import suppress
 from functools import partial
 from typing import Any, ClassVar
 
@@ -18,6 +19,7 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.message import Message
+from textual.timer import Timer
 from textual.widgets import Input, Static, Tree
 from textual.widgets.tree import TreeNode
 
@@ -39,6 +41,8 @@ __all__ = ["COMMENT_RETRY", "AssessmentScreen"]
 
 COMMENT_RETRY = 3.0
 """Seconds before a comment whose save failed is tried again."""
+NOT_ANSWERING = 4.0
+"""Seconds a save may wait before the status line says the workspace is not answering."""
 
 NodeData = tuple[str, str]
 """``(kind, id)`` with kind ``profile``, ``domain``, ``control`` or ``question``."""
@@ -99,6 +103,9 @@ class AssessmentScreen(BaseScreen):
         self.saved: str = ""
         self.evidence_folder: str | None = None
         """The folder of the last evidence file picked, where the next pick starts."""
+        self.saving = 0
+        """Store writes under way (in workers)."""
+        self._slow: Timer | None = None
         self.unsaved_comments: dict[str, str] = {}
         """Comments whose save failed, by question id: kept, shown as not saved, retried."""
 
@@ -330,8 +337,7 @@ class AssessmentScreen(BaseScreen):
         if not item.question.allow_na:
             self.notify(tr("as.na_not_allowed", self.lang))
             return
-        self.answer(item, None if self.session.value(item) == "na" else "na")
-        self.call_after_refresh(self._redraw_card)
+        self.answer(item, None if self.session.value(item) == "na" else "na", redraw=True)
 
     # --- answering ------------------------------------------------------------------------
 
@@ -346,11 +352,15 @@ class AssessmentScreen(BaseScreen):
         event.stop()
         self.answer(event.item, event.value)
 
-    def answer(self, item: Item, value: Any, *, based_on: int | None = None) -> bool:
-        """Checks and saves an answer (None clears it); True when it reached the store.
+    def answer(
+        self, item: Item, value: Any, *, based_on: int | None = None, redraw: bool = False
+    ) -> bool:
+        """Checks an answer (None clears it) and saves it in a worker; False when it was
+        refused before any save.
 
-        When someone else changed the answer since it was read, nothing is saved and the
-        conflict dialog offers theirs or mine."""
+        The screen keeps answering keys while the store works; a save that waits longer than
+        ``NOT_ANSWERING`` seconds is shown as such. When someone else changed the answer since it
+        was read, nothing is saved and the conflict dialog offers theirs or mine."""
         card = self.query_one(QuestionCard)
         problem = None if value is None else self.session.problem(item, value)
         if problem:
@@ -358,24 +368,73 @@ class AssessmentScreen(BaseScreen):
             self.saved = tr("as.unsaved", self.lang)
             self._status()
             return False
-        try:
-            self.session.set_answer(item, value, based_on=based_on)
-        except WorkspaceConflict as conflict:
-            self.saved = tr("as.saving_failed", self.lang)
-            self._status()
-            self._ask_conflict(
-                conflict, {"value": value}, partial(self._resolve_answer, item, value)
-            )
-            return False
-        except ComplianceError as error:
-            card.set_problem(str(error))
-            self.saved = tr("as.saving_failed", self.lang)
-            self._status()
-            return False
-        card.set_problem(None)
+        session = self.session
+        self.in_background(
+            lambda: session.write_answer(item, value, based_on=based_on),
+            partial(self._answer_saved, item, value, redraw),
+            partial(self._answer_failed, item, value),
+        )
+        return True
+
+    def _answer_saved(self, item: Item, value: Any, redraw: bool) -> None:
+        self.session.apply_answer(item, value)
+        if self.current == item.id:
+            self.query_one(QuestionCard).set_problem(None)
         self.saved = tr("as.saved", self.lang) if value is not None else tr("as.unsaved", self.lang)
         self._after_change(item)
-        return True
+        if redraw:
+            self.call_after_refresh(self._redraw_card)
+
+    def _answer_failed(self, item: Item, value: Any, error: ComplianceError) -> None:
+        self.saved = tr("as.saving_failed", self.lang)
+        self._status()
+        if isinstance(error, WorkspaceConflict):
+            self._ask_conflict(error, {"value": value}, partial(self._resolve_answer, item, value))
+            return
+        if self.current == item.id:
+            self.query_one(QuestionCard).set_problem(str(error))
+
+    # --- the store, off the UI thread ----------------------------------------------------------
+
+    def in_background(
+        self,
+        job: Callable[[], object],
+        done: Callable[[], None],
+        failed: Callable[[ComplianceError], None],
+    ) -> None:
+        """Runs a store write in a worker (writes keep their order, see the session), then
+        ``done`` or ``failed`` on the UI thread. Keys keep working meanwhile."""
+        self.saving += 1
+        if self._slow is None:
+            self._slow = self.set_timer(NOT_ANSWERING, self._not_answering)
+
+        def run() -> None:
+            try:
+                job()
+            except ComplianceError as error:
+                then: Callable[[], None] = partial(failed, error)
+            except Exception as error:
+                then = partial(failed, ComplianceError(f"{type(error).__name__}: {error}"))
+            else:
+                then = done
+            with suppress(RuntimeError):  # the app is closing; what reached the store is saved
+                self.app.call_from_thread(self._finished, then)
+
+        self.run_worker(run, thread=True, group="save", description="save", exit_on_error=False)
+
+    def _finished(self, then: Callable[[], None]) -> None:
+        self.saving -= 1
+        if self.saving == 0 and self._slow is not None:
+            self._slow.stop()
+            self._slow = None
+        if self.is_attached:
+            then()
+
+    def _not_answering(self) -> None:
+        self._slow = None
+        if self.saving:
+            self.saved = tr("as.not_answering", self.lang)
+            self._status()
 
     def _ask_conflict(
         self, conflict: WorkspaceConflict, mine: Any, resolve: Callable[[str, int], None]
@@ -389,19 +448,23 @@ class AssessmentScreen(BaseScreen):
 
     def _resolve_answer(self, item: Item, value: Any, choice: str, revision: int) -> None:
         if choice == "mine":
-            self.answer(item, value, based_on=revision)
+            self.answer(item, value, based_on=revision, redraw=True)
         else:
             self._keep_theirs(item.id)
-        self.call_after_refresh(self._redraw_card)
 
     def _keep_theirs(self, question_id: str) -> None:
-        try:
-            self.session.take_theirs(question_id)
-        except ComplianceError as error:
-            self.capp.error(str(error))
-            return
-        self.saved = tr("as.conflict_kept", self.lang)
-        self.show_store_state()
+        session = self.session
+
+        def kept() -> None:
+            self.saved = tr("as.conflict_kept", self.lang)
+            self.show_store_state()
+            self.call_after_refresh(self._redraw_card)
+
+        self.in_background(
+            lambda: session.take_theirs(question_id),
+            kept,
+            lambda error: self.capp.error(str(error)),
+        )
 
     def show_store_state(self) -> None:
         """Shows the session as it now is (after the store was re-read): what applies, the
@@ -466,37 +529,42 @@ class AssessmentScreen(BaseScreen):
         self.save_comment(event.question_id, event.comment)
 
     def save_comment(self, question_id: str, comment: str, *, based_on: int | None = None) -> None:
-        """Saves a comment (the card sends one after a pause or when the field is left). A
-        failed save keeps the text in the field, marked not saved, says so once, and is tried
-        again after ``COMMENT_RETRY`` seconds."""
+        """Saves a comment in a worker (the card sends one after a pause or when the field is
+        left). A failed save keeps the text in the field, marked not saved, says so once, and
+        is tried again after ``COMMENT_RETRY`` seconds."""
         card = self.query_one(QuestionCard)
         if self.session.answer(question_id) is None:
             card.set_problem(tr("as.answer_first", self.lang))
             return
-        try:
-            self.session.set_comment(question_id, comment, based_on=based_on)
-        except WorkspaceConflict as conflict:
-            self.saved = tr("as.comment_unsaved", self.lang)
-            self._status()
+        session = self.session
+        self.in_background(
+            lambda: session.write_comment(question_id, comment, based_on=based_on),
+            partial(self._comment_saved, question_id, comment),
+            partial(self._comment_failed, question_id, comment),
+        )
+
+    def _comment_saved(self, question_id: str, comment: str) -> None:
+        self.session.apply_comment(question_id, comment)
+        self.unsaved_comments.pop(question_id, None)
+        self.query_one(QuestionCard).comment_saved(question_id)
+        self.saved = tr("as.saved", self.lang)
+        self._status()
+
+    def _comment_failed(self, question_id: str, comment: str, error: ComplianceError) -> None:
+        self.saved = tr("as.comment_unsaved", self.lang)
+        self._status()
+        if isinstance(error, WorkspaceConflict):
             self._ask_conflict(
-                conflict,
+                error,
                 {"value": self.session.value_of(question_id), "comment": comment},
                 partial(self._resolve_comment, question_id, comment),
             )
             return
-        except ComplianceError as error:
-            card.comment_failed(question_id)
-            self.saved = tr("as.comment_unsaved", self.lang)
-            self._status()
-            if question_id not in self.unsaved_comments:
-                self.capp.error(str(error))  # one message, not one per try
-            self.unsaved_comments[question_id] = comment
-            self.set_timer(COMMENT_RETRY, partial(self._retry_comment, question_id, comment))
-            return
-        self.unsaved_comments.pop(question_id, None)
-        card.comment_saved(question_id)
-        self.saved = tr("as.saved", self.lang)
-        self._status()
+        self.query_one(QuestionCard).comment_failed(question_id)
+        if question_id not in self.unsaved_comments:
+            self.capp.error(str(error))  # one message, not one per try
+        self.unsaved_comments[question_id] = comment
+        self.set_timer(COMMENT_RETRY, partial(self._retry_comment, question_id, comment))
 
     def _retry_comment(self, question_id: str, comment: str) -> None:
         if self.unsaved_comments.get(question_id) == comment and self.is_attached:
@@ -508,7 +576,6 @@ class AssessmentScreen(BaseScreen):
         else:
             self.unsaved_comments.pop(question_id, None)
             self._keep_theirs(question_id)
-            self.call_after_refresh(self._redraw_card)
 
     @on(QuestionCard.EvidenceWanted)
     def _evidence_wanted(self, event: QuestionCard.EvidenceWanted) -> None:
