@@ -629,7 +629,7 @@ def test_crosswalk_entries_are_valid(reference: ReferenceData) -> None:
 def test_crosswalk_records_what_one_law_lacks(reference: ReferenceData) -> None:
     def gdpr_only(numbers: set[int]) -> bool:
         return any(
-            e.relationship == "no_relationship"
+            e.relationship == "not related to"
             and not e.moroccan
             and numbers <= {article_number(a) for a in e.gdpr}
             for e in reference.crosswalk
@@ -638,7 +638,7 @@ def test_crosswalk_records_what_one_law_lacks(reference: ReferenceData) -> None:
     assert gdpr_only({37, 38, 39})  # the DPO
     assert gdpr_only({33, 34})  # breach notification
     assert any(
-        e.relationship == "no_relationship"
+        e.relationship == "not related to"
         and not e.gdpr
         and {12, 13} <= {article_number(a) for a in e.moroccan.get("law-09-08", ())}
         for e in reference.crosswalk
@@ -665,7 +665,7 @@ def good_entry(**change: Any) -> dict[str, Any]:
         "topic": {"en": "Topic", "fr": "Thème"},
         "moroccan": {"law-09-08": ["8"]},
         "gdpr": ["16"],
-        "relationship": "intersect",
+        "relationship": "intersects with",
         "note": {"en": "Note", "fr": "Remarque"},
         "verified": True,
     }
@@ -681,7 +681,8 @@ def good_entry(**change: Any) -> dict[str, Any]:
         ({"moroccan": {"decree-2-09-165": ["52"]}}, "does not exist in decree-2-09-165"),
         ({"gdpr": ["100"]}, "does not exist in gdpr"),
         ({"moroccan": {"law-05-20": ["11"]}}, "not a Moroccan text"),
-        ({"relationship": "no_relationship"}, "exactly one side"),
+        ({"relationship": "not related to"}, "exactly one side"),
+        ({"relationship": "no_relationship"}, "exactly one side"),  # an older spelling, same rule
         ({"gdpr": []}, "needs articles on both sides"),
     ],
 )
@@ -952,3 +953,63 @@ def test_shipped_files_cite_public_texts_not_local_paths(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     assert "shared/reference" not in text
     assert "legal.md" not in text
+
+
+def test_the_crosswalk_speaks_olir_and_purpose_limitation_is_equal(
+    reference: ReferenceData,
+) -> None:
+    # Art. 3(1)(b): "collectées pour des finalités déterminées, explicites et légitimes, et ne pas
+    # être traitées ultérieurement de manière incompatible avec ces finalités", GDPR 5(1)(b)'s rule.
+    assert {e.relationship for e in reference.crosswalk} <= set(RELATIONSHIPS)
+    assert set(RELATIONSHIPS) == {
+        "equal",
+        "subset of",
+        "superset of",
+        "intersects with",
+        "not related to",
+    }
+    purpose = next(e for e in reference.crosswalk if e.id == "purpose-limitation")
+    assert (purpose.relationship, purpose.moroccan, purpose.gdpr) == (
+        "equal",
+        {"law-09-08": ("3(1)(b)",)},
+        ("5(1)(b)",),
+    )
+
+
+def test_the_frozen_1_0_0_crosswalk_keeps_its_older_spellings() -> None:
+    frozen = load_reference(QUESTIONNAIRES / "reference" / "embedded")
+    words = {e.relationship for e in frozen.crosswalk}
+    assert words <= {"equal", "subset", "superset", "intersect", "no_relationship"}
+    assert {e.olir_word for e in frozen.crosswalk} <= set(RELATIONSHIPS)
+
+
+def test_a_reference_set_with_an_older_word_is_refused_at_its_line(tmp_path: Path) -> None:
+    import shutil
+
+    from compliance.loader.reference import load_reference_set
+
+    source = tmp_path / "reference"
+    shutil.copytree(QUESTIONNAIRES / "reference", source, ignore=shutil.ignore_patterns("embedded"))
+    crosswalk = source / "crosswalk.yaml"
+    text = crosswalk.read_text(encoding="utf-8")
+    crosswalk.write_text(
+        text.replace('relationship: "subset of"', "relationship: subset", 1), encoding="utf-8"
+    )
+    with pytest.raises(LoadError) as caught:
+        load_reference_set(source)
+    [problem] = caught.value.problems
+    assert problem.file == str(crosswalk)
+    assert crosswalk.read_text(encoding="utf-8").splitlines()[problem.line - 1].strip() == (
+        "relationship: subset"
+    )
+    assert "NIST OLIR" in problem.message
+
+
+def test_the_art_44_grounds_say_necessary_in_french(reference: ReferenceData) -> None:
+    # Art. 44(1): "si le transfert est nécessaire" ("إذا كان النقل ضروريا").
+    lettered = [g for g in reference.ma_grounds if g.id.startswith("art44_1_")]
+    assert len(lettered) == 7
+    for ground in lettered:
+        assert "indispensable" not in ground.title.fr
+        assert ground.title.fr.startswith("Transfert nécessaire")
+    assert not any("indispensable" in g.title.fr for g in reference.ma_grounds)

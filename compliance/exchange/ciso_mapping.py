@@ -42,6 +42,10 @@ RELATIONSHIPS = {
     "intersects-with": "intersect",
     "no_relationship": "not_related",
     "no-relationship": "not_related",
+    "subset of": "subset",
+    "superset of": "superset",
+    "intersects with": "intersect",
+    "not related to": "not_related",
     "not_related": "not_related",
 }
 """OLIR / OSCAL relationship words (and this toolkit's spellings of them) → CISO Assistant's."""

@@ -18,7 +18,7 @@ from pydantic import ValidationError
 from compliance.errors import LoadError, Problem
 from compliance.loader.validation import validate_document
 from compliance.loader.wording import message
-from compliance.model.reference import ReferenceData
+from compliance.model.reference import RELATIONSHIPS, ReferenceData
 from compliance.model.reference_set import ReferenceSet, undated_entries
 from compliance.safeyaml import Document, parse_yaml, read_bytes
 
@@ -113,6 +113,15 @@ def load_reference_set(directory: Path | None = None) -> tuple[ReferenceSet, Set
     undated = [
         where.problem(("lists", name, "entries", index), text)
         for name, index, text in undated_entries(lists)
+    ]
+    undated += [
+        where.problem(
+            ("lists", "crosswalk", index, "relationship"),
+            f"{entry.relationship!r} is an older spelling; a reference set uses NIST OLIR's "
+            f"words ({', '.join(RELATIONSHIPS)})",
+        )
+        for index, entry in enumerate(lists.crosswalk)
+        if entry.relationship not in RELATIONSHIPS
     ]
     if undated:
         raise LoadError(undated)

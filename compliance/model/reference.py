@@ -26,6 +26,7 @@ from compliance.model.base import ArticleRef, CountryCode, FrameworkId, Frozen, 
 
 __all__ = [
     "CROSSWALK_ARTICLES",
+    "LEGACY_WORDS",
     "MOROCCAN_FRAMEWORKS",
     "RELATIONSHIPS",
     "CountryList",
@@ -226,10 +227,37 @@ class Regime(Frozen):
     note: Text | None = None
 
 
-Relationship = Literal["equal", "subset", "superset", "intersect", "no_relationship"]
-"""The OLIR / OSCAL relationship words a crosswalk entry may use (a closed set)."""
+Relationship = Literal[
+    "equal",
+    "subset of",
+    "superset of",
+    "intersects with",
+    "not related to",
+    "subset",
+    "superset",
+    "intersect",
+    "no_relationship",
+]
+"""The relationship words a crosswalk entry may use (a closed set): NIST OLIR's, and the older
+spellings of the lists frozen into the questionnaires published before (:data:`LEGACY_WORDS`)."""
 
-RELATIONSHIPS: tuple[str, ...] = ("equal", "subset", "superset", "intersect", "no_relationship")
+RELATIONSHIPS: tuple[str, ...] = (
+    "equal",
+    "subset of",
+    "superset of",
+    "intersects with",
+    "not related to",
+)
+"""NIST OLIR's relationship words, the only ones a reference set may use."""
+
+LEGACY_WORDS: dict[str, str] = {
+    "subset": "subset of",
+    "superset": "superset of",
+    "intersect": "intersects with",
+    "no_relationship": "not related to",
+}
+"""The spellings of the embedded lists of the 1.0.0 questionnaires, with the OLIR word each
+stands for. They load unchanged, so that those questionnaires keep their published digests."""
 
 MOROCCAN_FRAMEWORKS: tuple[str, ...] = ("law-09-08", "decree-2-09-165")
 """The Moroccan texts a crosswalk entry may cite on its Moroccan side."""
@@ -253,13 +281,16 @@ class CrosswalkEntry(Frozen):
     target, and the word describes the source's scope against the target's:
 
     - ``equal``: both provisions require the same thing;
-    - ``subset``: the Moroccan provision's scope is contained in the GDPR one (meeting the GDPR
+    - ``subset of``: the Moroccan provision's scope is contained in the GDPR one (meeting the GDPR
       provision meets the Moroccan one; the GDPR asks for more);
-    - ``superset``: the GDPR provision's scope is contained in the Moroccan one (the Moroccan text
-      asks for more, e.g. a CNDP formality or a shorter deadline);
-    - ``intersect``: they overlap, and each asks for something the other does not;
-    - ``no_relationship``: one side has no counterpart; that side is left empty (the DPO and breach
-      notification of the GDPR, the CNDP declaration of Law 09-08).
+    - ``superset of``: the GDPR provision's scope is contained in the Moroccan one (the Moroccan
+      text asks for more, e.g. a CNDP formality or a shorter deadline);
+    - ``intersects with``: they overlap, and each asks for something the other does not;
+    - ``not related to``: one side has no counterpart; that side is left empty (the DPO and
+      breach notification of the GDPR, the CNDP declaration of Law 09-08).
+
+    The lists embedded in the 1.0.0 questionnaires spell them ``subset``, ``superset``,
+    ``intersect`` and ``no_relationship`` (:data:`LEGACY_WORDS`).
 
     ``verified`` is true when the articles of both sides were read and the relationship reviewed
     against them; it is false when the mapping rests on an interpretation the legal reference marks
@@ -293,15 +324,20 @@ class CrosswalkEntry(Frozen):
                 raise ValueError(f"article {article!r} does not exist in {framework} (1-{top})")
         has_moroccan = any(self.moroccan.values())
         has_gdpr = bool(self.gdpr)
-        if self.relationship == "no_relationship":
+        if self.olir_word == "not related to":
             if has_moroccan == has_gdpr:
                 raise ValueError(
-                    "a no_relationship entry cites exactly one side (Moroccan or GDPR), "
+                    f"a {self.relationship!r} entry cites exactly one side (Moroccan or GDPR), "
                     "the other being the one without a counterpart"
                 )
         elif not (has_moroccan and has_gdpr):
             raise ValueError(f"a {self.relationship!r} entry needs articles on both sides")
         return self
+
+    @property
+    def olir_word(self) -> str:
+        """The NIST OLIR word of the relationship (an older spelling read as its OLIR word)."""
+        return LEGACY_WORDS.get(self.relationship, self.relationship)
 
     def cited(self) -> dict[str, tuple[int, ...]]:
         """The article numbers cited, per framework (``gdpr`` included)."""

@@ -40,9 +40,9 @@ def test_every_olir_word_has_a_ciso_assistant_word() -> None:
 def test_pairs_of_articles_become_mappings() -> None:
     crosswalk = (
         _entry("security", "subset", moroccan={"law-09-08": ["23(1)"]}, gdpr=["32"]),
-        _entry("guess", "intersect", moroccan={"law-09-08": ["23"]}, gdpr=["32", "28(3)"]),
+        _entry("guess", "intersects with", moroccan={"law-09-08": ["23"]}, gdpr=["32", "28(3)"]),
         _entry("decree", "equal", moroccan={"decree-2-09-165": ["46"]}, gdpr=["45"]),
-        _entry("dpo", "no_relationship", gdpr=["37"]),
+        _entry("dpo", "not related to", gdpr=["37"]),
     )
     export = mapping_library(crosswalk)
     assert export.left_out == ["dpo"]
