@@ -19,9 +19,7 @@ from compliance.report.brand import apply_html, load_brand
 from compliance.report.docx import render_docx
 from tests.helpers import REPO
 
-FIXTURE = (
-    REPO / "questionnaires" / "ma-offshoring" / "fixtures" / "health-without-authorisation.yaml"
-)
+FIXTURE = REPO / "questionnaires/ma-offshoring/1.0.0/fixtures/health-without-authorisation.yaml"
 
 
 def _png(width: int = 60, height: int = 30) -> bytes:
