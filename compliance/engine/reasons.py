@@ -59,23 +59,24 @@ class ReasonCode(StrEnum):
     MA_DECLARATION_UNKNOWN = "MA_DECLARATION_UNKNOWN"
     MA_NOT_DECLARED = "MA_NOT_DECLARED"
     MA_SENSITIVITY_UNKNOWN = "MA_SENSITIVITY_UNKNOWN"
+    MA_AUTHORISATION_STANDS_FOR_DECLARATION = "MA_AUTHORISATION_STANDS_FOR_DECLARATION"
     MA_AUTHORISATION_UNKNOWN = "MA_AUTHORISATION_UNKNOWN"
     MA_PROCESSING_NOT_AUTHORISED = "MA_PROCESSING_NOT_AUTHORISED"
     MA_LISTED = "MA_LISTED"
     MA_LIST_UNVERIFIED = "MA_LIST_UNVERIFIED"
-    MA_TRANSFER_DECLARATION_UNKNOWN = "MA_TRANSFER_DECLARATION_UNKNOWN"
-    MA_TRANSFER_NOT_DECLARED = "MA_TRANSFER_NOT_DECLARED"
     MA_BASIS_UNKNOWN = "MA_BASIS_UNKNOWN"
     MA_NO_BASIS = "MA_NO_BASIS"
     MA_NOT_LISTED = "MA_NOT_LISTED"
     MA_GROUND_UNVERIFIED = "MA_GROUND_UNVERIFIED"
-    MA_AUTHORISATION_STATUS_UNKNOWN = "MA_AUTHORISATION_STATUS_UNKNOWN"
-    MA_AUTHORISATION_DATES_UNKNOWN = "MA_AUTHORISATION_DATES_UNKNOWN"
-    MA_AUTHORISED_AFTER_FIRST_TRANSFER = "MA_AUTHORISED_AFTER_FIRST_TRANSFER"
-    MA_AUTHORISATION_PENDING = "MA_AUTHORISATION_PENDING"
-    MA_TRANSFERRING_WITHOUT_AUTHORISATION = "MA_TRANSFERRING_WITHOUT_AUTHORISATION"
-    MA_AUTHORISATION_REFUSED = "MA_AUTHORISATION_REFUSED"
-    MA_AUTHORISATION_NOT_REQUESTED = "MA_AUTHORISATION_NOT_REQUESTED"
+    MA_F118_UNKNOWN = "MA_F118_UNKNOWN"
+    MA_F118_NOT_FILED = "MA_F118_NOT_FILED"
+    MA_F118_NOT_FILED_TRANSFERRING = "MA_F118_NOT_FILED_TRANSFERRING"
+    MA_F118_FILED = "MA_F118_FILED"
+    MA_F118_FILED_AFTER_FIRST_TRANSFER = "MA_F118_FILED_AFTER_FIRST_TRANSFER"
+    MA_F118_GRANTED = "MA_F118_GRANTED"
+    MA_F118_DATES_UNKNOWN = "MA_F118_DATES_UNKNOWN"
+    MA_F118_GRANTED_AFTER_FIRST_TRANSFER = "MA_F118_GRANTED_AFTER_FIRST_TRANSFER"
+    MA_F118_REFUSED = "MA_F118_REFUSED"
     ONWARD_GAP = "ONWARD_GAP"
     # dated reference entries (issue 13 point 2): notes on the entry a verdict rests on
     GDPR_ADEQUACY_EXPIRING = "GDPR_ADEQUACY_EXPIRING"
@@ -270,14 +271,31 @@ REASONS: Final[Mapping[ReasonCode, ReasonText]] = {
         {},
     ),
     ReasonCode.MA_DECLARATION_UNKNOWN: _r(
-        "The CNDP declaration receipt for this processing is not given.",
-        "Le récépissé de déclaration CNDP de ce traitement n'est pas indiqué.",
+        "Neither the CNDP declaration receipt nor an authorisation of this processing is given.",
+        "Ni le récépissé de déclaration CNDP ni une autorisation de ce traitement n'est indiqué.",
         {_L: ("12", "13")},
     ),
     ReasonCode.MA_NOT_DECLARED: _r(
-        "The processing in Morocco is not declared to the CNDP.",
-        "Le traitement au Maroc n'est pas déclaré à la CNDP.",
+        (
+            "The processing in Morocco is not declared to the CNDP, and no authorisation of it is "
+            "given."
+        ),
+        (
+            "Le traitement au Maroc n'est pas déclaré à la CNDP, et aucune autorisation n'en est "
+            "indiquée."
+        ),
         {_L: ("12", "13")},
+    ),
+    ReasonCode.MA_AUTHORISATION_STANDS_FOR_DECLARATION: _r(
+        (
+            "The processing holds a CNDP authorisation ({reference}), which stands in for its "
+            "declaration: Art. 12 asks for one or the other."
+        ),
+        (
+            "Le traitement bénéficie d'une autorisation de la CNDP ({reference}), qui tient lieu "
+            "de déclaration : l'art. 12 exige l'une ou l'autre."
+        ),
+        {_L: ("12",)},
     ),
     ReasonCode.MA_SENSITIVITY_UNKNOWN: _r(
         (
@@ -316,22 +334,6 @@ REASONS: Final[Mapping[ReasonCode, ReasonText]] = {
         ),
         {_L: ("43",)},
     ),
-    ReasonCode.MA_TRANSFER_DECLARATION_UNKNOWN: _r(
-        (
-            "The declaration of the transfer to {country} with its Decree Art. 46 particulars is "
-            "not given."
-        ),
-        (
-            "La déclaration du transfert vers {country} avec les mentions de l'art. 46 du décret "
-            "n'est pas indiquée."
-        ),
-        {_L: ("43",), _D: ("46",)},
-    ),
-    ReasonCode.MA_TRANSFER_NOT_DECLARED: _r(
-        "The transfer to {country} is not declared to the CNDP.",
-        "Le transfert vers {country} n'est pas déclaré à la CNDP.",
-        {_L: ("43", "44"), _D: ("46", "47")},
-    ),
     ReasonCode.MA_BASIS_UNKNOWN: _r(
         "{country} is not on the CNDP list and no Art. 44 ground or authorisation is given.",
         (
@@ -364,46 +366,106 @@ REASONS: Final[Mapping[ReasonCode, ReasonText]] = {
         "Le motif de l'art. 44 invoqué est marqué non vérifié dans les données de référence.",
         {_L: ("44",), _D: ("47",)},
     ),
-    ReasonCode.MA_AUTHORISATION_STATUS_UNKNOWN: _r(
-        "The transfer relies on a CNDP authorisation whose status is not given.",
-        "Le transfert repose sur une autorisation CNDP dont le statut n'est pas indiqué.",
-        {_L: ("44",), _D: ("48",)},
-    ),
-    ReasonCode.MA_AUTHORISATION_DATES_UNKNOWN: _r(
+    ReasonCode.MA_F118_UNKNOWN: _r(
         (
-            "The date of the CNDP authorisation or of the first transfer is not given, so the "
-            "order cannot be checked."
+            "Whether a transfer request (CNDP form F118) is filed for the transfer to {country} is "
+            "not given; it must set out {content}."
         ),
         (
-            "La date de l'autorisation CNDP ou du premier transfert n'est pas indiquée : l'ordre "
-            "ne peut être vérifié."
+            "On ignore si une demande de transfert (formulaire F118 de la CNDP) est déposée pour "
+            "le transfert vers {country} ; elle doit exposer {content}."
         ),
-        {_L: ("44",), _D: ("46", "48")},
+        {_L: ("28(11)",)},
     ),
-    ReasonCode.MA_AUTHORISED_AFTER_FIRST_TRANSFER: _r(
-        "The first transfer ({first}) came before the CNDP authorisation ({granted}).",
-        "Le premier transfert ({first}) a précédé l'autorisation de la CNDP ({granted}).",
-        {_L: ("44",), _D: ("48",)},
+    ReasonCode.MA_F118_NOT_FILED: _r(
+        (
+            "No transfer request (CNDP form F118) is filed for the transfer to {country}; it must "
+            "set out {content}."
+        ),
+        (
+            "Aucune demande de transfert (formulaire F118 de la CNDP) n'est déposée pour le "
+            "transfert vers {country} ; elle doit exposer {content}."
+        ),
+        {_L: ("28(11)",)},
     ),
-    ReasonCode.MA_AUTHORISATION_PENDING: _r(
-        "The CNDP authorisation is pending; the transfer must not start before it is granted.",
-        "L'autorisation de la CNDP est en attente ; le transfert ne doit pas commencer avant.",
-        {_L: ("44",), _D: ("48",)},
+    ReasonCode.MA_F118_NOT_FILED_TRANSFERRING: _r(
+        (
+            "Data has been leaving Morocco for {country}, not on the CNDP list, since {first} "
+            "with no transfer request (CNDP form F118) filed."
+        ),
+        (
+            "Des données quittent le Maroc vers {country}, hors liste CNDP, depuis le {first} "
+            "sans qu'aucune demande de transfert (formulaire F118 de la CNDP) soit déposée."
+        ),
+        {_L: ("28(11)",)},
     ),
-    ReasonCode.MA_TRANSFERRING_WITHOUT_AUTHORISATION: _r(
-        "Transfers started on {first} without a granted CNDP authorisation.",
-        "Les transferts ont commencé le {first} sans autorisation accordée par la CNDP.",
-        {_L: ("44",), _D: ("48",)},
+    ReasonCode.MA_F118_FILED: _r(
+        (
+            "The transfer request (CNDP form F118) for {country} is filed{filed} and not yet "
+            "decided. The CNDP treats F118 as a request for its authorisation. Decree Art. 28 "
+            "counts an authorisation request left undecided for two months (extendable once) as "
+            "granted; whether the CNDP applies this to transfer requests is unverified, so do not "
+            "rely on its silence."
+        ),
+        (
+            "La demande de transfert (formulaire F118 de la CNDP) vers {country} est déposée"
+            "{filed} et n'a pas encore reçu de décision. La CNDP traite le F118 comme une demande "
+            "d'autorisation. L'art. 28 du décret tient pour accordée une demande d'autorisation "
+            "restée sans décision pendant deux mois (délai prorogeable une fois) ; que la CNDP "
+            "l'applique aux demandes de transfert n'est pas vérifié : ne vous fiez pas à son "
+            "silence."
+        ),
+        {_L: ("28(11)",), _D: ("28",)},
     ),
-    ReasonCode.MA_AUTHORISATION_REFUSED: _r(
-        "The CNDP refused the authorisation of this transfer.",
-        "La CNDP a refusé l'autorisation de ce transfert.",
-        {_L: ("44",), _D: ("48",)},
+    ReasonCode.MA_F118_FILED_AFTER_FIRST_TRANSFER: _r(
+        (
+            "The first transfer to {country} ({first}) came before the transfer request (CNDP "
+            "form F118) was filed ({filed})."
+        ),
+        (
+            "Le premier transfert vers {country} ({first}) a précédé le dépôt de la demande de "
+            "transfert (formulaire F118 de la CNDP) ({filed})."
+        ),
+        {_L: ("28(11)",)},
     ),
-    ReasonCode.MA_AUTHORISATION_NOT_REQUESTED: _r(
-        "The transfer relies on a CNDP authorisation that has not been requested.",
-        "Le transfert repose sur une autorisation de la CNDP qui n'a pas été demandée.",
-        {_L: ("44",), _D: ("48",)},
+    ReasonCode.MA_F118_GRANTED: _r(
+        (
+            "The CNDP granted the transfer request (form F118) for {country} on {decided}, before "
+            "the first transfer."
+        ),
+        (
+            "La CNDP a accordé la demande de transfert (formulaire F118) vers {country} le "
+            "{decided}, avant le premier transfert."
+        ),
+        {_L: ("28(11)",)},
+    ),
+    ReasonCode.MA_F118_DATES_UNKNOWN: _r(
+        (
+            "The CNDP granted the transfer request (form F118) for {country}, but the date of its "
+            "decision or of the first transfer is not given, so their order cannot be checked."
+        ),
+        (
+            "La CNDP a accordé la demande de transfert (formulaire F118) vers {country}, mais la "
+            "date de sa décision ou du premier transfert n'est pas indiquée : leur ordre ne peut "
+            "être vérifié."
+        ),
+        {_L: ("28(11)",)},
+    ),
+    ReasonCode.MA_F118_GRANTED_AFTER_FIRST_TRANSFER: _r(
+        (
+            "The first transfer to {country} ({first}) came before the CNDP granted the transfer "
+            "request (form F118) on {decided}."
+        ),
+        (
+            "Le premier transfert vers {country} ({first}) a précédé la décision de la CNDP "
+            "accordant la demande de transfert (formulaire F118), le {decided}."
+        ),
+        {_L: ("28(11)",)},
+    ),
+    ReasonCode.MA_F118_REFUSED: _r(
+        "The CNDP refused the transfer request (form F118) for {country}{decided}.",
+        "La CNDP a refusé la demande de transfert (formulaire F118) vers {country}{decided}.",
+        {_L: ("28(11)",)},
     ),
     ReasonCode.GDPR_ADEQUACY_EXPIRING: _r(
         (
@@ -474,6 +536,34 @@ FRAGMENTS: Final[Mapping[str, tuple[str, str]]] = {
     "sensitive.criminal": ("criminal data", "données pénales"),
     "sensitive.national_id": ("national ID numbers", "numéros d'identité nationale"),
     "list.separator": (", ", ", "),
+    # what an F118 must set out, by the country's case (Decree Art. 46, 47, 48)
+    "f118.listed": (
+        "the Decree Art. 46 particulars (the parties, the file, the data and data subjects with "
+        "their approximate number, the recipient's purpose, the mode and frequency, the date of "
+        "the first transfer)",
+        "les mentions de l'art. 46 du décret (les parties, le fichier, les données et les "
+        "personnes concernées avec leur nombre approximatif, la finalité chez le destinataire, le "
+        "mode et la fréquence, la date du premier transfert)",
+    ),
+    "f118.exception": (
+        "the Decree Art. 46 particulars and the exact Art. 44 exception relied on (Decree Art. 47)",
+        "les mentions de l'art. 46 du décret et l'exception précise de l'art. 44 invoquée "
+        "(art. 47 du décret)",
+    ),
+    "f118.authorisation": (
+        "the Decree Art. 46 particulars and the guarantees and measures that ensure adequate "
+        "protection, such as contract clauses or internal rules (Decree Art. 48)",
+        "les mentions de l'art. 46 du décret et les garanties et mesures assurant une protection "
+        "suffisante, telles que des clauses contractuelles ou des règles internes (art. 48 du "
+        "décret)",
+    ),
+    "f118.unlisted": (
+        "the Decree Art. 46 particulars and either the exact Art. 44 exception relied on (Decree "
+        "Art. 47) or the guarantees and measures that ensure adequate protection (Decree Art. 48)",
+        "les mentions de l'art. 46 du décret et soit l'exception précise de l'art. 44 invoquée "
+        "(art. 47 du décret), soit les garanties et mesures assurant une protection suffisante "
+        "(art. 48 du décret)",
+    ),
     # what an onward flow is (ONWARD_GAP): the verb goes with the status
     "onward.conditional": ("is ready only under conditions", "n'est prêt que sous conditions"),
     "onward.not_ready": ("is not ready", "n'est pas prêt"),

@@ -11,12 +11,19 @@ assessment, and the measures it calls for. A TIA concluding ``not_acceptable`` b
 whatever the tool; an Art. 49 derogation passes only for a ``one_off`` flow. UK and Swiss regimes
 are reported as outside the EU rules' scope (``not_assessed``), never silently passed.
 
-**The Moroccan gate** applies when data is processed in Morocco: the processing must be declared, or
-authorised for sensitive data (Law 09-08 sense: health, genetic, racial or ethnic origin, political,
+**The Moroccan gate** applies when data is processed in Morocco: the processing must be declared or
+authorised (Art. 12: either one; an authorisation stands in for the declaration), and authorised
+for sensitive data (Law 09-08 sense: health, genetic, racial or ethnic origin, political,
 religious, union), national ID numbers or criminal data (Art. 12, 21). Data leaving Morocco (the
-return to the EU client and onward sub-processors included) needs, per country: the CNDP list and
-the Decree Art. 46 particulars declared; else the exact Art. 44 ground declared (Decree Art. 47); or
-a CNDP authorisation granted before the first transfer (Art. 44 last paragraph, Decree Art. 48).
+return to the EU client and onward sub-processors included) needs, per country, a case of Art. 43
+or 44 (the CNDP list; else an exact Art. 44 exception, or a CNDP authorisation under its last
+paragraph) and the CNDP's transfer procedure, form F118, which the CNDP handles as a request
+(Law Art. 28(11)). The F118 sets out the Decree Art. 46 particulars, plus for a country not listed
+the exact exception (Decree Art. 47) or the guarantees and measures (Decree Art. 48). Granted
+before the first transfer passes; filed and undecided is conditional (whether the CNDP's silence
+counts as consent after the Decree Art. 28 delay is unverified); refused blocks; not filed is not
+ready, and blocks for a country not listed once transfers have started by ``as_of``. A filing or
+decision dated after ``as_of`` had not happened on that date.
 
 A flow takes the worse of its gates and of its onward flows. Statuses, worst first: ``blocked``
 (unlawful as things stand), ``not_ready`` (a required element missing or unknown), ``conditional``
@@ -28,7 +35,7 @@ unknown, never compliant. The score is the share of checks passed (a conditional
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Literal
@@ -47,6 +54,8 @@ __all__ = ["STATUS_ORDER", "assess_flows", "worse"]
 STATUS_ORDER: dict[str, int] = {"ready": 0, "conditional": 1, "not_ready": 2, "blocked": 3}
 
 MA = "MA"
+_LAW = "law-09-08"
+_DECREE = "decree-2-09-165"
 TIA_REVIEW_DAYS = 365
 EXPIRY_WARNING_MONTHS = 6
 """A verdict resting on a reference entry that expires this soon after ``as_of`` says so."""
@@ -88,15 +97,31 @@ def _in(lang: str, values: dict[str, Value]) -> dict[str, str]:
     return {key: v.get(lang) if isinstance(v, Text) else v for key, v in values.items()}
 
 
-def _reason(code: R, status: FlowStatus, gate: Gate, **values: Value) -> Reason:
+def _merged(*refs: Mapping[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    """The articles of every ``refs``, by framework, each once, in order of first mention."""
+    merged: dict[str, tuple[str, ...]] = {}
+    for one in refs:
+        for framework, articles in one.items():
+            have = merged.get(framework, ())
+            merged[framework] = have + tuple(a for a in articles if a not in have)
+    return merged
+
+
+def _reason(
+    code: R,
+    status: FlowStatus,
+    gate: Gate,
+    cites: Mapping[str, tuple[str, ...]] | None = None,
+    **values: Value,
+) -> Reason:
     text = REASONS[code]
-    en, fr, refs = text.en, text.fr, text.refs
+    en, fr = text.en, text.fr
     return Reason(
         code=code.value,
         status=status,
         gate=gate,
         message=Text(en=en.format(**_in("en", values)), fr=fr.format(**_in("fr", values))),
-        refs=dict(refs),
+        refs=_merged(text.refs, cites or {}),
     )
 
 
@@ -114,15 +139,24 @@ class _Gate:
         self.applicable = True
         self.weights.append(Decimal(1))
 
-    def finding(self, code: R, status: FlowStatus, **values: Value) -> None:
-        """Records a check that did not pass (or passed only conditionally)."""
+    def finding(
+        self,
+        code: R,
+        status: FlowStatus,
+        cites: Mapping[str, tuple[str, ...]] | None = None,
+        **values: Value,
+    ) -> None:
+        """Records a check that did not pass (or passed only conditionally); ``cites`` adds
+        articles to those the reason rests on."""
         self.applicable = True
         self.weights.append(Decimal("0.5") if status == "conditional" else Decimal(0))
-        self.reasons.append(_reason(code, status, self.name, **values))
+        self.reasons.append(_reason(code, status, self.name, cites, **values))
 
-    def note(self, code: R, **values: Value) -> None:
+    def note(
+        self, code: R, cites: Mapping[str, tuple[str, ...]] | None = None, **values: Value
+    ) -> None:
         """Records a finding that is informational (a passed check worth saying)."""
-        self.reasons.append(_reason(code, "ready", self.name, **values))
+        self.reasons.append(_reason(code, "ready", self.name, cites, **values))
 
     @property
     def status(self) -> FlowStatus:
@@ -382,20 +416,27 @@ class _Assessor:
         return gate
 
     def _formalities(self, gate: _Gate, flow: Flow) -> None:
+        """Art. 12: the processing is declared, or authorised (either one; sensitive data,
+        national ID numbers and criminal data need the authorisation)."""
+        authorisation = flow.cndp.authorisation
+        has_authorisation = authorisation is not None and authorisation.strip().lower() != "none"
         receipt = flow.cndp.declaration_receipt
-        if receipt is None:
-            gate.finding(R.MA_DECLARATION_UNKNOWN, "not_ready")
-        elif receipt.strip().lower() == "none":
-            gate.finding(R.MA_NOT_DECLARED, "not_ready")
-        else:
+        declared = receipt is not None and receipt.strip().lower() != "none"
+        if declared:
             gate.passed()
+        elif has_authorisation:
+            assert authorisation is not None
+            gate.passed()
+            gate.note(R.MA_AUTHORISATION_STANDS_FOR_DECLARATION, reference=authorisation)
+        elif receipt is None:
+            gate.finding(R.MA_DECLARATION_UNKNOWN, "not_ready")
+        else:
+            gate.finding(R.MA_NOT_DECLARED, "not_ready")
         why = [f"sensitive.{c}" for c in sorted(MA_SENSITIVE & set(flow.special_categories))]
         if flow.criminal_data:
             why.append("sensitive.criminal")
         if flow.national_id:
             why.append("sensitive.national_id")
-        authorisation = flow.cndp.authorisation
-        has_authorisation = authorisation is not None and authorisation.strip().lower() != "none"
         if why:
             reasons = _joined([fragment(key) for key in why], "list.separator")
             if authorisation is None:
@@ -408,11 +449,11 @@ class _Assessor:
             gate.finding(R.MA_SENSITIVITY_UNKNOWN, "not_ready")
 
     def _leaving(self, gate: _Gate, flow: Flow, country: str) -> None:
+        """Law Art. 43-44: the country is listed, or an Art. 44 case applies; either way the
+        transfer goes through the CNDP's F118 procedure, whose content depends on the case."""
         name = self.country_name(country)
         listing = self.reference.cndp_adequate
         entry = listing.entry_at(country, self.as_of) if listing else None
-        declaration = flow.cndp.transfer_declaration
-        declared = declaration is not None and declaration.strip().lower() != "none"
         if listing is not None and entry is not None:
             gate.note(R.MA_LISTED, country=name)
             if entry.expires is not None and entry.expires_within(
@@ -426,62 +467,119 @@ class _Assessor:
                 )
             if not listing.is_verified(entry):
                 gate.finding(R.MA_LIST_UNVERIFIED, "conditional", country=name)
-            self._declared(gate, declaration, declared, name)
+            self._f118(gate, flow, name, "listed")
             return
         basis = flow.ma_basis
         if basis is None:
             gate.finding(R.MA_BASIS_UNKNOWN, "not_ready", country=name)
+            self._f118(gate, flow, name, "unlisted")
         elif basis == "none":
             gate.finding(R.MA_NO_BASIS, "blocked", country=name)
         elif basis == "listed_country":
             gate.finding(R.MA_NOT_LISTED, "not_ready", country=name)
-        elif basis == "cndp_authorisation":
-            self._authorisation(gate, flow)
+            self._f118(gate, flow, name, "unlisted")
         else:
             grounds = {g.id: g for g in self.reference.ma_grounds}
             ground = grounds.get(basis)
             if ground is not None and not ground.verified:
                 gate.finding(R.MA_GROUND_UNVERIFIED, "conditional")
-            self._declared(gate, declaration, declared, name)
+            kind: F118Case = "authorisation" if basis == "cndp_authorisation" else "exception"
+            self._f118(gate, flow, name, kind)
 
-    @staticmethod
-    def _declared(gate: _Gate, declaration: str | None, declared: bool, name: Value) -> None:
-        if declaration is None:
-            gate.finding(R.MA_TRANSFER_DECLARATION_UNKNOWN, "not_ready", country=name)
-        elif not declared:
-            gate.finding(R.MA_TRANSFER_NOT_DECLARED, "not_ready", country=name)
-        else:
-            gate.passed()
+    def _f118_status(self, flow: Flow) -> str | None:
+        """The F118's status on ``as_of``: a decision or filing dated later had not happened."""
+        procedure = flow.cndp.transfer
+        status = procedure.status
+        decided, filed = procedure.decided_on, procedure.filed_on
+        if status in ("granted", "refused") and decided is not None and decided > self.as_of:
+            status = "filed"
+        if status == "filed" and filed is not None and filed > self.as_of:
+            status = "not_filed"
+        return status
 
-    def _authorisation(self, gate: _Gate, flow: Flow) -> None:
-        auth = flow.cndp.transfer_authorisation
+    def _f118(self, gate: _Gate, flow: Flow, name: Value, kind: F118Case) -> None:
+        """The F118 of one country the data leaves Morocco for (Law Art. 28(11), 43, 44)."""
+        procedure = flow.cndp.transfer
+        status = self._f118_status(flow)
+        cites = F118_REFS[kind]
+        listed = kind == "listed"
         first = flow.first_transfer_date
         started = first is not None and first <= self.as_of
-        if auth.status is None:
-            gate.finding(R.MA_AUTHORISATION_STATUS_UNKNOWN, "not_ready")
-        elif auth.status == "granted":
-            if auth.date is None or first is None:
-                gate.finding(R.MA_AUTHORISATION_DATES_UNKNOWN, "not_ready")
-            elif auth.date > first:
+        late: FlowStatus = "conditional" if listed else "blocked"
+        if status is None:
+            gate.finding(
+                R.MA_F118_UNKNOWN, "not_ready", cites, country=name, content=_content(kind)
+            )
+        elif status == "not_filed":
+            if started and not listed:
+                assert first is not None
                 gate.finding(
-                    R.MA_AUTHORISED_AFTER_FIRST_TRANSFER,
+                    R.MA_F118_NOT_FILED_TRANSFERRING,
                     "blocked",
+                    cites,
+                    country=name,
                     first=first.isoformat(),
-                    granted=auth.date.isoformat(),
+                )
+            else:
+                gate.finding(
+                    R.MA_F118_NOT_FILED, "not_ready", cites, country=name, content=_content(kind)
+                )
+        elif status == "refused":
+            decided = procedure.decided_on
+            gate.finding(R.MA_F118_REFUSED, "blocked", cites, country=name, decided=_on(decided))
+        elif status == "filed":
+            filed = procedure.filed_on
+            if filed is not None and first is not None and filed > first:
+                gate.finding(
+                    R.MA_F118_FILED_AFTER_FIRST_TRANSFER,
+                    late,
+                    cites,
+                    country=name,
+                    first=first.isoformat(),
+                    filed=filed.isoformat(),
+                )
+            gate.finding(R.MA_F118_FILED, "conditional", cites, country=name, filed=_on(filed))
+        else:
+            decided = procedure.decided_on
+            if decided is None or first is None:
+                gate.finding(R.MA_F118_DATES_UNKNOWN, "not_ready", cites, country=name)
+            elif decided > first:
+                gate.finding(
+                    R.MA_F118_GRANTED_AFTER_FIRST_TRANSFER,
+                    late,
+                    cites,
+                    country=name,
+                    first=first.isoformat(),
+                    decided=decided.isoformat(),
                 )
             else:
                 gate.passed()
-        elif auth.status == "refused":
-            gate.finding(R.MA_AUTHORISATION_REFUSED, "blocked")
-        elif started:
-            assert first is not None
-            gate.finding(
-                R.MA_TRANSFERRING_WITHOUT_AUTHORISATION, "blocked", first=first.isoformat()
-            )
-        elif auth.status == "pending":
-            gate.finding(R.MA_AUTHORISATION_PENDING, "conditional")
-        else:
-            gate.finding(R.MA_AUTHORISATION_NOT_REQUESTED, "not_ready")
+                gate.note(R.MA_F118_GRANTED, cites, country=name, decided=decided.isoformat())
+
+
+F118Case = Literal["listed", "exception", "authorisation", "unlisted"]
+"""Which F118 content a country calls for: listed (Decree Art. 46), an Art. 44 exception (also
+Decree Art. 47), a CNDP authorisation under Art. 44 last paragraph (also Decree Art. 48), or not
+listed with no valid case given yet (Art. 47 or 48)."""
+
+F118_REFS: dict[F118Case, dict[str, tuple[str, ...]]] = {
+    "listed": {_LAW: ("43",), _DECREE: ("46",)},
+    "exception": {_LAW: ("44",), _DECREE: ("46", "47")},
+    "authorisation": {_LAW: ("44",), _DECREE: ("46", "48")},
+    "unlisted": {_LAW: ("43", "44"), _DECREE: ("46", "47", "48")},
+}
+"""The articles an F118 reason rests on, by case, added to the reason's own."""
+
+
+def _content(kind: F118Case) -> Text:
+    return fragment(f"f118.{kind}")
+
+
+def _on(day: dt.date | None) -> Value:
+    """`` on DAY`` in each language, or nothing when the date is not given."""
+    if day is None:
+        return ""
+    return Text(en=f" on {day.isoformat()}", fr=f" le {day.isoformat()}")
 
 
 def _score(gates: list[_Gate], status: str) -> Decimal:

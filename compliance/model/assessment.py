@@ -214,23 +214,111 @@ class Tia(Frozen):
 
 
 class TransferAuthorisation(Frozen):
-    """A CNDP authorisation of a transfer (Law 09-08 Art. 44 last paragraph, Decree Art. 48)."""
+    """The older form of a CNDP transfer authorisation (before :class:`TransferProcedure`).
+
+    Still read from older files, so that the frozen rules of engine ``compliance-engine/0.1.0``
+    (:mod:`compliance.engine.transfers_0_1_0`) re-score them as they did; never written.
+    """
 
     status: Literal["granted", "pending", "refused", "none"] | None = None
     date: dt.date | None = None
     reference: ShortText | None = None
 
 
+TransferStatus = Literal["not_filed", "filed", "granted", "refused"]
+
+
+class TransferProcedure(Frozen):
+    """The CNDP transfer procedure of a flow: form F118, "demande de transfert".
+
+    The CNDP handles every transfer abroad through this one form, as a request: ``not_filed``,
+    ``filed`` (no decision yet), ``granted`` or ``refused``, with the dates it was filed and decided
+    and the CNDP's reference. A status left out is unknown.
+    """
+
+    status: TransferStatus | None = None
+    filed_on: dt.date | None = None
+    decided_on: dt.date | None = None
+    reference: ShortText | None = None
+
+    @model_validator(mode="after")
+    def _dates_fit_the_status(self) -> TransferProcedure:
+        filed, decided = self.filed_on, self.decided_on
+        if filed is not None and decided is not None and decided < filed:
+            raise ValueError(
+                f"the F118 was decided on {decided.isoformat()}, before it was filed on "
+                f"{filed.isoformat()}: correct filed_on or decided_on"
+            )
+        if decided is not None and self.status in ("not_filed", "filed"):
+            raise ValueError(
+                f"the F118 has a decision date but its status is {self.status}: set the status to "
+                "granted or refused, or remove decided_on"
+            )
+        if filed is not None and self.status == "not_filed":
+            raise ValueError(
+                "the F118 has a filing date but its status is not_filed: set the status to filed, "
+                "or remove filed_on"
+            )
+        return self
+
+
+def _legacy_transfer(declaration: object, authorisation: object) -> dict[str, object]:
+    """The F118 record an older file's ``transfer_declaration`` and ``transfer_authorisation`` say.
+
+    A transfer declaration reference reads as ``filed``; an authorisation granted or refused reads
+    as that decision on its date; a pending one as ``filed``; ``none`` as ``not_filed``.
+    """
+    auth = authorisation if isinstance(authorisation, dict) else {}
+    status, date, reference = auth.get("status"), auth.get("date"), auth.get("reference")
+    declared = declaration if isinstance(declaration, str) else None
+    filed_ref = declared if declared is not None and declared.strip().lower() != "none" else None
+    if status in ("granted", "refused"):
+        return {"status": status, "decided_on": date, "reference": reference or filed_ref}
+    if status == "pending" or filed_ref is not None:
+        return {"status": "filed", "reference": reference or filed_ref}
+    if status == "none" or declared is not None:
+        return {"status": "not_filed"}
+    return {}
+
+
 class CndpRecord(Frozen):
     """The CNDP formalities behind a flow, as references (receipt and decision numbers).
 
-    A reference left out is unknown; ``"none"`` says there is none.
+    A reference left out is unknown; ``"none"`` says there is none. ``transfer`` is the F118
+    procedure; older files gave ``transfer_declaration`` and ``transfer_authorisation`` instead,
+    which still load (read into ``transfer``, and kept, unwritten, for the engine version that
+    scored them).
     """
 
     declaration_receipt: ShortText | None = None
     authorisation: ShortText | None = None
-    transfer_declaration: ShortText | None = None
-    transfer_authorisation: TransferAuthorisation = TransferAuthorisation()
+    transfer: TransferProcedure = TransferProcedure()
+    transfer_declaration: ShortText | None = Field(default=None, exclude=True)
+    """Older form (read, never written); see :class:`TransferProcedure`."""
+    transfer_authorisation: TransferAuthorisation = Field(
+        default=TransferAuthorisation(), exclude=True
+    )
+    """Older form (read, never written); see :class:`TransferProcedure`."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _older_transfer_fields(cls, value: object) -> object:
+        if not isinstance(value, dict):
+            return value
+        older = {"transfer_declaration", "transfer_authorisation"} & set(value)
+        if not older:
+            return value
+        if "transfer" in value:
+            raise ValueError(
+                "give the F118 procedure as 'transfer' only: 'transfer_declaration' and "
+                "'transfer_authorisation' are its older form"
+            )
+        return {
+            **value,
+            "transfer": _legacy_transfer(
+                value.get("transfer_declaration"), value.get("transfer_authorisation")
+            ),
+        }
 
 
 class Flow(Frozen):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from pathlib import Path
 from typing import Literal
 
 from compliance.errors import ReportError
@@ -101,13 +102,25 @@ def render(
 
 
 def templates_digest() -> str:
-    """The SHA-256 over the shipped report templates (names and bytes), for signed statements."""
+    """The SHA-256 over what makes a report's bytes, for signed statements: the shipped report
+    templates and the report modules that fill them (their strings, views and worksheets), names and
+    bytes. A verifier whose digest differs cannot re-render an older report and says so
+    (``cannot-rerender-report``) rather than calling it altered."""
     from compliance.paths import report_templates_dir
 
-    root = report_templates_dir()
     sha = hashlib.sha256()
-    for path in sorted(p for p in root.rglob("*") if p.is_file()):
-        name = path.relative_to(root).as_posix().encode("utf-8")
+    modules = Path(__file__).resolve().parent
+    files = [
+        (p.relative_to(report_templates_dir()).as_posix(), p)
+        for p in _files(report_templates_dir())
+    ]
+    files += [(f"compliance/report/{p.name}", p) for p in sorted(modules.glob("*.py"))]
+    for name_text, path in files:
+        name = name_text.encode("utf-8")
         data = path.read_bytes()
         sha.update(len(name).to_bytes(8, "big") + name + len(data).to_bytes(8, "big") + data)
     return sha.hexdigest()
+
+
+def _files(root: Path) -> list[Path]:
+    return sorted(p for p in root.rglob("*") if p.is_file())

@@ -97,11 +97,12 @@ _EN: dict[str, str] = {
     "articles": "Articles",
     "caps_rating": "caps the rating",
     "worksheets": "Worksheets",
-    "cndp_title": "Worksheet A: CNDP transfer declaration particulars",
-    "cndp_intro": "For each flow leaving Morocco, the particulars a transfer declaration to the "
-    "CNDP asks for (Decree 2-09-165 Art. 46; Art. 47 for the Art. 44 ground relied on, Art. 48 for "
-    "the protection mechanism of an authorisation). Items marked “to complete” must be filled in "
-    "before the declaration is filed.",
+    "cndp_title": "Worksheet A: CNDP transfer request (form F118)",
+    "cndp_intro": "For each flow leaving Morocco, what the transfer request to the CNDP (form "
+    "F118) sets out: the particulars of Decree 2-09-165 Art. 46 and, for a state not on the CNDP "
+    "list, the exact Art. 44 exception relied on (Art. 47) or the guarantees and measures that "
+    "protect the data (Art. 48). Items marked “to complete” must be filled in before the request "
+    "is filed.",
     "cndp_none": "No flow in this assessment leaves Morocco.",
     "scc_title": "Worksheet B: SCC Annex I.B, description of the transfer",
     "scc_intro": "For each transfer subject to the GDPR that leaves the EEA, the description "
@@ -119,8 +120,11 @@ _EN: dict[str, str] = {
     "w_listed": "On the CNDP list of states with sufficient protection",
     "w_ground": "Art. 44 ground relied on (Decree Art. 47)",
     "w_mechanism": "Protection mechanism and measures (Decree Art. 48)",
-    "w_declaration": "Transfer declaration reference",
-    "w_authorisation": "CNDP authorisation",
+    "w_f118": "Transfer request (form F118)",
+    "w_f118_pending": "filed on {date}, no decision yet",
+    "w_f118_filed": "filed on {date}",
+    "w_f118_decided": "{status} on {date}",
+    "w_f118_reference": "reference {reference}",
     "w_not_needed": "not needed: the state is listed",
     "w_listed_yes": "yes",
     "w_listed_no": "no",
@@ -250,11 +254,12 @@ _FR: dict[str, str] = {
     "articles": "Articles",
     "caps_rating": "plafonne le niveau",
     "worksheets": "Fiches de travail",
-    "cndp_title": "Fiche A : éléments de la déclaration de transfert à la CNDP",
-    "cndp_intro": "Pour chaque flux qui quitte le Maroc, les éléments que demande une "
-    "déclaration de transfert à la CNDP (décret 2-09-165, art. 46 ; art. 47 pour l'exception de "
-    "l'article 44 invoquée, art. 48 pour le mécanisme de protection d'une autorisation). Les "
-    "éléments marqués « à compléter » doivent être renseignés avant le dépôt.",
+    "cndp_title": "Fiche A : demande de transfert à la CNDP (formulaire F118)",
+    "cndp_intro": "Pour chaque flux qui quitte le Maroc, ce qu'expose la demande de transfert à "
+    "la CNDP (formulaire F118) : les mentions de l'article 46 du décret 2-09-165 et, pour un État "
+    "absent de la liste CNDP, l'exception précise de l'article 44 invoquée (art. 47) ou les "
+    "garanties et mesures qui protègent les données (art. 48). Les éléments marqués « à "
+    "compléter » doivent être renseignés avant le dépôt.",
     "cndp_none": "Aucun flux de cette évaluation ne quitte le Maroc.",
     "scc_title": "Fiche B : CCT, annexe I.B, description du transfert",
     "scc_intro": "Pour chaque transfert soumis au RGPD qui quitte l'EEE, la description que "
@@ -272,8 +277,11 @@ _FR: dict[str, str] = {
     "w_listed": "Sur la liste CNDP des États assurant une protection suffisante",
     "w_ground": "Exception de l'article 44 invoquée (décret, art. 47)",
     "w_mechanism": "Mécanisme et mesures de protection (décret, art. 48)",
-    "w_declaration": "Référence de la déclaration de transfert",
-    "w_authorisation": "Autorisation de la CNDP",
+    "w_f118": "Demande de transfert (formulaire F118)",
+    "w_f118_pending": "déposée le {date}, sans décision à ce jour",
+    "w_f118_filed": "déposée le {date}",
+    "w_f118_decided": "{status} le {date}",
+    "w_f118_reference": "référence {reference}",
     "w_not_needed": "inutile : l'État figure sur la liste",
     "w_listed_yes": "oui",
     "w_listed_no": "non",
@@ -420,11 +428,11 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "listed_country": ("state on the CNDP list", "État de la liste CNDP"),
         "cndp_authorisation": ("CNDP authorisation (Art. 44)", "autorisation de la CNDP (art. 44)"),
     },
-    "authorisation": {
+    "f118": {
+        "not_filed": ("not filed", "non déposée"),
+        "filed": ("filed, no decision yet", "déposée, sans décision à ce jour"),
         "granted": ("granted", "accordée"),
-        "pending": ("pending", "en cours"),
         "refused": ("refused", "refusée"),
-        "none": ("none", "aucune"),
     },
 }
 

@@ -1,11 +1,12 @@
 """Provides the two worksheets a report derives from the data flows.
 
-**Worksheet A**, for each flow leaving Morocco (the same test the engine's Moroccan gate uses): the
-particulars of a transfer declaration to the CNDP, Decree 2-09-165 Art. 46 (exporter, recipient,
-file and description, data categories, data subjects and their approximate number, the recipient's
-purpose, mode and frequency, date of the first transfer), with, for a state not on the CNDP list,
-the exact Art. 44 ground relied on (Art. 47) or the protection mechanism of an authorisation
-(Art. 48).
+**Worksheet A**, for each flow leaving Morocco (the same test the engine's Moroccan gate uses): what
+the transfer request to the CNDP (form F118) sets out, the particulars of Decree 2-09-165 Art. 46
+(exporter, recipient, file and description, data categories, data subjects and their approximate
+number, the recipient's purpose, mode and frequency, date of the first transfer), with, for a state
+not on the CNDP list, the exact Art. 44 ground relied on (Art. 47) or the protection mechanism of
+an authorisation (Art. 48); and where the request stands (``cndp.transfer``: status, filing and
+decision dates, reference).
 
 **Worksheet B**, for each flow the engine's GDPR gate applies to: the description of the transfer
 that Annex I.B of the standard contractual clauses (Decision (EU) 2021/914) asks for.
@@ -190,15 +191,23 @@ def _cndp(ctx: _Context, flow: Flow) -> Worksheet:
     else:
         rows.append(Row(s["w_ground"], ctx.ground(flow.ma_basis)))
         if flow.ma_basis == "cndp_authorisation":
-            auth = flow.cndp.transfer_authorisation
-            status = labels("authorisation", ctx.lang)
-            parts = [status[auth.status]] if auth.status else []
-            parts += [
-                p for p in (auth.reference, auth.date.isoformat() if auth.date else None) if p
-            ]
             rows.append(Row(s["w_mechanism"], ctx.measures(flow)))
-            rows.append(Row(s["w_authorisation"], ", ".join(parts) or None))
-    rows.append(Row(s["w_declaration"], flow.cndp.transfer_declaration))
+    procedure = flow.cndp.transfer
+    status, filed, decided = procedure.status, procedure.filed_on, procedure.decided_on
+    f118 = labels("f118", ctx.lang)
+    parts: list[str] = []
+    if status == "filed" and filed is not None:
+        parts.append(s["w_f118_pending"].format(date=long_date(filed, ctx.lang)))
+    elif status is not None and decided is not None:
+        day = long_date(decided, ctx.lang)
+        parts.append(s["w_f118_decided"].format(status=f118[status], date=day))
+    elif status is not None:
+        parts.append(f118[status])
+    if filed is not None and status != "filed":
+        parts.append(s["w_f118_filed"].format(date=long_date(filed, ctx.lang)))
+    if procedure.reference:
+        parts.append(s["w_f118_reference"].format(reference=procedure.reference))
+    rows.append(Row(s["w_f118"], ", ".join(parts) or None))
     return Worksheet(flow.id, flow.name, tuple(rows))
 
 

@@ -378,24 +378,25 @@ STRINGS: Final[dict[str, tuple[str, str]]] = {
     "fl.m.transparency_reporting": ("transparency reporting", "rapports de transparence"),
     "fl.cndp": ("CNDP formalities (Law 09-08)", "Formalités CNDP (loi 09-08)"),
     "fl.cndp_hint": (
-        "References as the CNDP gave them; type 'none' if there is none. The processing "
-        "authorisation is needed for sensitive data, national ID numbers or criminal data; the "
-        "transfer authorisation when the Law 09-08 basis is a CNDP authorisation.",
-        "Références telles que la CNDP les a données ; tapez « none » s'il n'y en a pas. "
-        "L'autorisation du traitement est requise pour les données sensibles, les numéros "
-        "d'identité nationale ou les données pénales ; celle du transfert quand la base loi "
-        "09-08 est une autorisation de la CNDP.",
+        "References as the CNDP gave them; type 'none' if there is none. The processing needs a "
+        "declaration or an authorisation, and the authorisation for sensitive data, national ID "
+        "numbers or criminal data. Data leaving Morocco goes through the CNDP's transfer request, "
+        "form F118.",
+        "Références telles que la CNDP les a données ; tapez « none » s'il n'y en a pas. Le "
+        "traitement exige une déclaration ou une autorisation, et l'autorisation pour les données "
+        "sensibles, les numéros d'identité nationale ou les données pénales. Les données qui "
+        "quittent le Maroc passent par la demande de transfert de la CNDP, formulaire F118.",
     ),
     "fl.receipt": ("Declaration receipt", "Récépissé de déclaration"),
     "fl.authorisation": ("Processing authorisation", "Autorisation du traitement"),
-    "fl.transfer_declaration": ("Transfer declaration", "Déclaration du transfert"),
-    "fl.ta_status": ("Transfer authorisation", "Autorisation du transfert"),
-    "fl.ta.granted": ("granted", "accordée"),
-    "fl.ta.pending": ("pending", "en attente"),
-    "fl.ta.refused": ("refused", "refusée"),
-    "fl.ta.none": ("not requested", "non demandée"),
-    "fl.ta_date": ("Authorisation date", "Date d'autorisation"),
-    "fl.ta_reference": ("Authorisation ref.", "Réf. d'autorisation"),
+    "fl.f118_status": ("Transfer request (F118)", "Demande de transfert (F118)"),
+    "fl.f118.not_filed": ("not filed", "non déposée"),
+    "fl.f118.filed": ("filed, no decision", "déposée, sans décision"),
+    "fl.f118.granted": ("granted", "accordée"),
+    "fl.f118.refused": ("refused", "refusée"),
+    "fl.f118_filed": ("Filed on", "Déposée le"),
+    "fl.f118_decided": ("Decided on", "Décidée le"),
+    "fl.f118_reference": ("F118 reference", "Référence F118"),
     "fl.first_transfer": ("First transfer date", "Date du 1er transfert"),
     "fl.need_party": (
         "Give the name and the country of the {party}",

@@ -65,8 +65,26 @@ def to_us(**importer: Any) -> dict[str, Any]:
     )
 
 
-def health_abroad(**cndp: Any) -> dict[str, Any]:
-    """A Moroccan clinic sends health data to Tunisia (not on the CNDP list) (``health``)."""
+def f118(status: str, filed: str | None = None, decided: str | None = None) -> dict[str, Any]:
+    """A CNDP transfer procedure (form F118) record."""
+    record: dict[str, Any] = {"status": status, "reference": "F118-2026-001"}
+    if filed:
+        record["filed_on"] = filed
+    if decided:
+        record["decided_on"] = decided
+    return record
+
+
+GRANTED = f118("granted", "2026-01-05", "2026-01-20")
+"""Filed and granted before the first transfer of 2026-02-01."""
+
+
+def health_abroad(transfer: dict[str, Any] | None = None, **cndp: Any) -> dict[str, Any]:
+    """A Moroccan clinic sends health data to Tunisia (not on the CNDP list) under a CNDP
+    authorisation (Art. 44 last paragraph), first transfer 2026-02-01 (``health``)."""
+    record = {"declaration_receipt": "D-1", "authorisation": "A-12", **cndp}
+    if transfer is not None:
+        record["transfer"] = transfer
     return {
         "id": "health",
         "name": "Medical records to a partner lab",
@@ -80,12 +98,16 @@ def health_abroad(**cndp: Any) -> dict[str, Any]:
         "national_id": False,
         "ma_basis": "cndp_authorisation",
         "first_transfer_date": "2026-02-01",
-        "cndp": {"declaration_receipt": "D-1", "authorisation": "A-12", **cndp},
+        "cndp": record,
     }
 
 
-def to_tunisia(**changes: Any) -> dict[str, Any]:
-    """A Moroccan firm's own (non-sensitive) data to Tunisia (``tn``)."""
+def to_tunisia(transfer: dict[str, Any] | None = GRANTED, **changes: Any) -> dict[str, Any]:
+    """A Moroccan firm's own (non-sensitive) data to Tunisia (not on the CNDP list) on the data
+    subjects' consent, first transfer 2026-02-01, F118 granted before it (``tn``)."""
+    cndp: dict[str, Any] = {"declaration_receipt": "D-1"}
+    if transfer is not None:
+        cndp["transfer"] = transfer
     flow: dict[str, Any] = {
         "id": "tn",
         "name": "Payroll to the Tunis office",
@@ -96,14 +118,16 @@ def to_tunisia(**changes: Any) -> dict[str, Any]:
         "destination": "TN",
         "criminal_data": False,
         "national_id": False,
-        "cndp": {"declaration_receipt": "D-1", "transfer_declaration": "T-3"},
+        "ma_basis": "consent",
+        "first_transfer_date": "2026-02-01",
+        "cndp": cndp,
     }
     flow.update(changes)
     return flow
 
 
-def back_to_client(**cndp: Any) -> dict[str, Any]:
-    """Campaign results returned to the EU client in France (``return``)."""
+def back_to_client(first: str = "2026-02-01", **cndp: Any) -> dict[str, Any]:
+    """Campaign results returned to the EU client in France (CNDP-listed) (``return``)."""
     return {
         "id": "return",
         "name": "Campaign results back to the client",
@@ -114,6 +138,7 @@ def back_to_client(**cndp: Any) -> dict[str, Any]:
         "destination": "FR",
         "criminal_data": False,
         "national_id": False,
+        "first_transfer_date": first,
         "cndp": {"declaration_receipt": "D-1", **cndp},
     }
 
@@ -384,95 +409,165 @@ TABLE: list[Case] = [
         "blocked",
         R.MA_PROCESSING_NOT_AUTHORISED,
     ),
-    # Moroccan gate: data leaving Morocco for a listed state
     case(
-        "return-to-france-declared",
-        back_to_client(transfer_declaration="T-7"),
+        "authorised-not-declared",
+        inbound(cndp={"authorisation": "A-7"}),
+        "ready",
+        R.MA_AUTHORISATION_STANDS_FOR_DECLARATION,
+    ),
+    case(
+        "health-authorised-not-declared",
+        health_abroad(GRANTED, declaration_receipt="none"),
+        "ready",
+        R.MA_AUTHORISATION_STANDS_FOR_DECLARATION,
+        R.MA_F118_GRANTED,
+    ),
+    # Moroccan gate: data leaving Morocco for a listed state (the list is unverified)
+    case(
+        "return-fr-granted",
+        back_to_client(transfer=GRANTED),
         "conditional",
         R.MA_LISTED,
         R.MA_LIST_UNVERIFIED,
+        R.MA_F118_GRANTED,
     ),
     case(
-        "return-to-france-declaration-unknown",
+        "return-fr-f118-unknown",
         back_to_client(),
         "not_ready",
         R.MA_LISTED,
         R.MA_LIST_UNVERIFIED,
-        R.MA_TRANSFER_DECLARATION_UNKNOWN,
+        R.MA_F118_UNKNOWN,
+    ),
+    case(
+        "return-fr-not-filed-while-transferring",
+        back_to_client(transfer=f118("not_filed")),
+        "not_ready",
+        R.MA_LISTED,
+        R.MA_LIST_UNVERIFIED,
+        R.MA_F118_NOT_FILED,
+    ),
+    case(
+        "return-fr-filed",
+        back_to_client(transfer=f118("filed", "2026-01-05")),
+        "conditional",
+        R.MA_LISTED,
+        R.MA_LIST_UNVERIFIED,
+        R.MA_F118_FILED,
+    ),
+    case(
+        "return-fr-granted-after-first-transfer",
+        back_to_client(transfer=f118("granted", "2026-01-05", "2026-03-01")),
+        "conditional",
+        R.MA_LISTED,
+        R.MA_LIST_UNVERIFIED,
+        R.MA_F118_GRANTED_AFTER_FIRST_TRANSFER,
+    ),
+    case(
+        "return-fr-older-file-transfer-declaration",
+        back_to_client(transfer_declaration="T-7"),
+        "conditional",
+        R.MA_LISTED,
+        R.MA_LIST_UNVERIFIED,
+        R.MA_F118_FILED,
     ),
     # Moroccan gate: data leaving Morocco for a state not on the CNDP list
-    case("tn-basis-unknown", to_tunisia(), "not_ready", R.MA_BASIS_UNKNOWN),
-    case("tn-no-basis", to_tunisia(ma_basis="none"), "blocked", R.MA_NO_BASIS),
-    case("tn-claimed-listed", to_tunisia(ma_basis="listed_country"), "not_ready", R.MA_NOT_LISTED),
-    case("tn-consent-declared", to_tunisia(ma_basis="consent"), "ready"),
+    case("tn-consent-granted", to_tunisia(), "ready", R.MA_F118_GRANTED),
     case(
-        "tn-consent-not-declared",
-        to_tunisia(
-            ma_basis="consent", cndp={"declaration_receipt": "D-1", "transfer_declaration": "none"}
-        ),
+        "tn-basis-unknown",
+        to_tunisia(ma_basis=None),
         "not_ready",
-        R.MA_TRANSFER_NOT_DECLARED,
+        R.MA_BASIS_UNKNOWN,
+        R.MA_F118_GRANTED,
+    ),
+    case("tn-no-basis", to_tunisia(ma_basis="none"), "blocked", R.MA_NO_BASIS),
+    case(
+        "tn-claimed-listed",
+        to_tunisia(ma_basis="listed_country"),
+        "not_ready",
+        R.MA_NOT_LISTED,
+        R.MA_F118_GRANTED,
     ),
     case(
         "tn-ground-unverified",
-        to_tunisia(ma_basis="consent"),
+        to_tunisia(),
         "conditional",
         R.MA_GROUND_UNVERIFIED,
+        R.MA_F118_GRANTED,
         questionnaire=unverified_grounds,
     ),
+    case("tn-f118-unknown", to_tunisia(None), "not_ready", R.MA_F118_UNKNOWN),
     case(
-        "health-authorisation-status-unknown",
-        health_abroad(),
+        "tn-not-filed-before-first-transfer",
+        to_tunisia(f118("not_filed"), first_transfer_date="2027-01-01"),
         "not_ready",
-        R.MA_AUTHORISATION_STATUS_UNKNOWN,
+        R.MA_F118_NOT_FILED,
     ),
     case(
-        "health-granted-in-time",
-        health_abroad(transfer_authorisation={"status": "granted", "date": "2026-01-15"}),
-        "ready",
+        "tn-not-filed-while-transferring",
+        to_tunisia(f118("not_filed")),
+        "blocked",
+        R.MA_F118_NOT_FILED_TRANSFERRING,
     ),
+    case(
+        "tn-filed-before-first-transfer",
+        to_tunisia(f118("filed", "2026-01-05")),
+        "conditional",
+        R.MA_F118_FILED,
+    ),
+    case(
+        "tn-filed-after-first-transfer",
+        to_tunisia(f118("filed", "2026-03-01")),
+        "blocked",
+        R.MA_F118_FILED_AFTER_FIRST_TRANSFER,
+        R.MA_F118_FILED,
+    ),
+    case(
+        "tn-granted-after-as-of-is-still-filed",
+        to_tunisia(f118("granted", "2026-10-01", "2026-12-15"), first_transfer_date="2027-01-01"),
+        "conditional",
+        R.MA_F118_FILED,
+    ),
+    case(
+        "tn-filed-after-as-of-is-not-filed",
+        to_tunisia(f118("filed", "2026-11-20"), first_transfer_date="2027-01-01"),
+        "not_ready",
+        R.MA_F118_NOT_FILED,
+    ),
+    case("health-granted-in-time", health_abroad(GRANTED), "ready", R.MA_F118_GRANTED),
     case(
         "health-granted-undated",
-        health_abroad(transfer_authorisation={"status": "granted"}),
+        health_abroad(f118("granted")),
         "not_ready",
-        R.MA_AUTHORISATION_DATES_UNKNOWN,
+        R.MA_F118_DATES_UNKNOWN,
     ),
     case(
         "health-granted-after-first-transfer",
-        health_abroad(transfer_authorisation={"status": "granted", "date": "2026-03-01"}),
+        health_abroad(f118("granted", "2026-01-05", "2026-03-01")),
         "blocked",
-        R.MA_AUTHORISED_AFTER_FIRST_TRANSFER,
+        R.MA_F118_GRANTED_AFTER_FIRST_TRANSFER,
     ),
     case(
         "health-refused",
-        health_abroad(transfer_authorisation={"status": "refused"}),
+        health_abroad(f118("refused", "2026-01-05", "2026-01-30")),
         "blocked",
-        R.MA_AUTHORISATION_REFUSED,
+        R.MA_F118_REFUSED,
     ),
     case(
-        "health-none-and-transferring",
-        health_abroad(authorisation="none", transfer_authorisation={"status": "none"}),
+        "health-unauthorised-and-transferring-without-f118",
+        health_abroad(f118("not_filed"), authorisation="none"),
         "blocked",
         R.MA_PROCESSING_NOT_AUTHORISED,
-        R.MA_TRANSFERRING_WITHOUT_AUTHORISATION,
+        R.MA_F118_NOT_FILED_TRANSFERRING,
     ),
     case(
-        "health-pending-before-first-transfer",
+        "health-older-file-pending-authorisation",
         {
             **health_abroad(transfer_authorisation={"status": "pending"}),
             "first_transfer_date": "2027-01-01",
         },
         "conditional",
-        R.MA_AUTHORISATION_PENDING,
-    ),
-    case(
-        "health-not-requested-before-first-transfer",
-        {
-            **health_abroad(transfer_authorisation={"status": "none"}),
-            "first_transfer_date": "2027-01-01",
-        },
-        "not_ready",
-        R.MA_AUTHORISATION_NOT_REQUESTED,
+        R.MA_F118_FILED,
     ),
     # General and onward
     case(
@@ -502,6 +597,10 @@ def _score(q: Questionnaire, row: Case) -> dict[str, FlowResult]:
 def test_transfer_table(example: Questionnaire, row: Case) -> None:
     flow = _score(example, row)[row.flow]
     assert (flow.status, {r.code for r in flow.reasons}) == (row.status, set(row.codes))
+    for reason in flow.reasons:
+        if reason.code.startswith("MA_F118_"):  # the law's article and the decree's
+            assert {"28(11)", "43", "44"} & set(reason.refs["law-09-08"]), reason.refs
+            assert reason.refs["decree-2-09-165"], reason.refs
     if flow.status == "blocked":
         assert flow.score == 0
 
@@ -570,7 +669,7 @@ def test_uk_and_swiss_regimes_are_reported_not_passed(example: Questionnaire) ->
 
 
 def test_a_moroccan_flow_has_no_gdpr_gate(example: Questionnaire) -> None:
-    flow = _one(example, health_abroad(transfer_authorisation={"status": "refused"}))["health"]
+    flow = _one(example, health_abroad(f118("refused")))["health"]
     assert flow.gdpr.status == "not_applicable"
     assert flow.morocco.status == "blocked"
 
@@ -582,3 +681,53 @@ def test_a_blocked_flow_caps_the_rating(example: Questionnaire) -> None:
     assert result.overall.score == 100
     assert result.overall.rating == "not_ready"
     assert [(c.kind, c.id) for c in result.overall.caps] == [("blocked_flow", "crm")]
+
+
+def test_an_f118_asks_for_what_the_country_calls_for(example: Questionnaire) -> None:
+    cases = {
+        "listed": (back_to_client(transfer=f118("not_filed")), "return", ("43",), ("46",)),
+        "exception": (
+            to_tunisia(f118("not_filed"), first_transfer_date="2027-01-01"),
+            "tn",
+            ("44",),
+            ("46", "47"),
+        ),
+        "authorisation": (
+            {**health_abroad(f118("not_filed")), "first_transfer_date": "2027-01-01"},
+            "health",
+            ("44",),
+            ("46", "48"),
+        ),
+    }
+    for flow, flow_id, law, decree in cases.values():
+        reason = next(
+            r for r in _one(example, flow)[flow_id].reasons if r.code == R.MA_F118_NOT_FILED
+        )
+        assert reason.refs == {"law-09-08": ("28(11)", *law), "decree-2-09-165": decree}
+        assert "Decree Art. 46 particulars" in reason.message.en
+        assert "mentions de l'art. 46 du décret" in reason.message.fr
+    exception = _one(example, cases["exception"][0])["tn"].reasons[0]
+    assert "exact Art. 44 exception relied on (Decree Art. 47)" in exception.message.en
+    authorisation = _one(example, cases["authorisation"][0])["health"].reasons[0]
+    assert "guarantees and measures" in authorisation.message.en
+
+
+def test_a_filed_f118_says_that_silence_is_not_known_to_be_consent(
+    example: Questionnaire,
+) -> None:
+    flow = _one(example, to_tunisia(f118("filed", "2026-01-05")))["tn"]
+    (reason,) = flow.reasons
+    assert reason.refs == {"law-09-08": ("28(11)", "44"), "decree-2-09-165": ("28", "46", "47")}
+    assert "filed on 2026-01-05" in reason.message.en
+    assert "treats F118 as a request" in reason.message.en
+    assert "Decree Art. 28" in reason.message.en and "unverified" in reason.message.en
+    assert "déposée le 2026-01-05" in reason.message.fr
+    assert "n'est pas vérifié" in reason.message.fr
+
+
+def test_an_authorisation_stands_in_for_the_declaration(example: Questionnaire) -> None:
+    flow = _one(example, inbound(cndp={"authorisation": "A-7"}))["crm"]
+    (note,) = flow.reasons
+    assert (note.status, note.refs) == ("ready", {"law-09-08": ("12",)})
+    assert "(A-7)" in note.message.en and "tient lieu de déclaration" in note.message.fr
+    assert flow.morocco.passed == flow.morocco.checks  # nothing lost for the missing receipt

@@ -59,3 +59,10 @@ def test_the_release_bundle_holds_the_files_of_that_release() -> None:
 def test_the_release_bundle_is_invalid_without_its_key() -> None:
     verdict = verify_bundle(BUNDLE.read_bytes(), TrustStore(()), now=NOW, render_check=False)
     assert verdict.status == "INVALID" and verdict.reason == "untrusted-signer"
+
+
+def test_the_release_report_is_never_called_altered() -> None:
+    """The report modules and templates changed since that release: a full check cannot re-render
+    its HTML and says so, rather than calling the report altered (``report-mismatch``)."""
+    verdict = verify_bundle(BUNDLE.read_bytes(), _trust(), now=NOW, render_check=True)
+    assert (verdict.status, verdict.reason) == ("INVALID", "cannot-rerender-report")

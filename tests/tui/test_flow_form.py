@@ -1,7 +1,8 @@
 """The flow form through Pilot: every field the transfer rules read, filled in from the keyboard.
 
-A flow is filled in entirely through the form and reaches the store as entered; the CNDP transfer
-authorisation takes a flow out of ``blocked``; an imported flow saved untouched stays identical;
+A flow is filled in entirely through the form and reaches the store as entered; a granted CNDP
+transfer request (F118) takes a flow out of ``blocked``, and one decided before it was filed is
+refused; an imported flow saved untouched stays identical;
 dates and numbers that do not read are refused on one line; the form's keys follow the language.
 """
 
@@ -20,7 +21,7 @@ from compliance.model.assessment import (
     Flow,
     Party,
     Tia,
-    TransferAuthorisation,
+    TransferProcedure,
 )
 from compliance.store import (
     import_assessment,
@@ -140,10 +141,10 @@ async def test_a_flow_filled_in_through_the_form_is_stored_as_entered(ws_path: P
         form.query_one("#f-basis", Select).value = "cndp_authorisation"
         _fill(form, "#f-receipt", "D-2026-001")
         _fill(form, "#f-authorisation", "A-2026-002")
-        _fill(form, "#f-transfer-declaration", "none")
-        form.query_one("#f-ta-status", Select).value = "granted"
-        _fill(form, "#f-ta-date", "2026-05-01")
-        _fill(form, "#f-ta-reference", "AT-77")
+        form.query_one("#f-f118-status", Select).value = "granted"
+        _fill(form, "#f-f118-filed", "2026-04-10")
+        _fill(form, "#f-f118-decided", "2026-05-01")
+        _fill(form, "#f-f118-reference", "AT-77")
         _fill(form, "#f-first-transfer", "2026-06-01")
         await _space(pilot, form, "#f-onward")  # f1, the first other flow
         form.query_one("#f-planned").focus()
@@ -179,9 +180,11 @@ async def test_a_flow_filled_in_through_the_form_is_stored_as_entered(ws_path: P
         cndp=CndpRecord(
             declaration_receipt="D-2026-001",
             authorisation="A-2026-002",
-            transfer_declaration="none",
-            transfer_authorisation=TransferAuthorisation(
-                status="granted", date=dt.date(2026, 5, 1), reference="AT-77"
+            transfer=TransferProcedure(
+                status="granted",
+                filed_on=dt.date(2026, 4, 10),
+                decided_on=dt.date(2026, 5, 1),
+                reference="AT-77",
             ),
         ),
         first_transfer_date=dt.date(2026, 6, 1),
@@ -218,7 +221,7 @@ async def test_untouched_ticks_stay_unknown_on_a_new_flow(ws_path: Path) -> None
         assert built.national_id is False and built.criminal_data is None
 
 
-async def test_a_granted_transfer_authorisation_unblocks_the_flow(ws_path: Path) -> None:
+async def test_a_granted_f118_unblocks_the_flow(ws_path: Path) -> None:
     assessment_id = import_sample(ws_path)
     app = ComplianceApp(workspace=ws_path, welcome=False, open_assessment=assessment_id)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -234,7 +237,7 @@ async def test_a_granted_transfer_authorisation_unblocks_the_flow(ws_path: Path)
         form.query_one("#f-basis", Select).value = "cndp_authorisation"
         _fill(form, "#f-receipt", "D-1")
         _fill(form, "#f-authorisation", "A-1")
-        form.query_one("#f-ta-status", Select).value = "pending"
+        form.query_one("#f-f118-status", Select).value = "not_filed"
         await _type(pilot, form, "#f-first-transfer", "2026-06-01")
         await pilot.press("ctrl+s")
         await _rescored(app, pilot)
@@ -246,7 +249,7 @@ async def test_a_granted_transfer_authorisation_unblocks_the_flow(ws_path: Path)
             found = next(f for f in result.flows if f.id == "f3")
             return found.morocco.status
 
-        # transferring since June on a pending authorisation: unlawful as things stand
+        # transferring since June to a state not on the CNDP list with no F118 filed: unlawful
         assert morocco() == "blocked"
         assert screen.status_of("f3") == "blocked"
         assert "blocked" in _status_cell(screen, "f3")
@@ -255,8 +258,14 @@ async def test_a_granted_transfer_authorisation_unblocks_the_flow(ws_path: Path)
         await pilot.pause()
         form = await _form(app, pilot, "e")
         assert form.flow is not None and form.flow.id == "f3"
-        form.query_one("#f-ta-status", Select).value = "granted"
-        await _type(pilot, form, "#f-ta-date", "2026-05-15")  # before the first transfer
+        form.query_one("#f-f118-status", Select).value = "granted"
+        _fill(form, "#f-f118-filed", "2026-05-20")
+        _fill(form, "#f-f118-decided", "2026-05-15")  # before it was filed
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, FlowForm)  # refused, nothing saved
+        problem = str(form.query_one("#f-problem", Static).render())
+        assert problem.startswith("✗ cndp.transfer") and "before it was filed" in problem
+        _fill(form, "#f-f118-filed", "2026-05-02")
         await pilot.press("ctrl+s")
         await _rescored(app, pilot)
         assert app.screen is screen
@@ -264,8 +273,8 @@ async def test_a_granted_transfer_authorisation_unblocks_the_flow(ws_path: Path)
         assert screen.status_of("f3") == "ready"
         assert "ready" in _status_cell(screen, "f3")
     stored = _stored(ws_path, assessment_id)[-1]
-    assert stored.cndp.transfer_authorisation == TransferAuthorisation(
-        status="granted", date=dt.date(2026, 5, 15)
+    assert stored.cndp.transfer == TransferProcedure(
+        status="granted", filed_on=dt.date(2026, 5, 2), decided_on=dt.date(2026, 5, 15)
     )
 
 
@@ -355,7 +364,7 @@ async def test_bad_dates_and_numbers_are_refused_on_one_line(ws_path: Path) -> N
             ("#f-subjects", "-3", "Data subjects (number)"),
             ("#f-subjects", "10000000001", "Data subjects (number)"),
             ("#f-tia-date", "2026-13-01", "Date of the TIA"),
-            ("#f-ta-date", "01/05/2026", "Authorisation date"),
+            ("#f-f118-decided", "01/05/2026", "Decided on"),
             ("#f-first-transfer", "2026-02-30", "First transfer date"),
             ("#f-first-transfer", "20260201", "First transfer date"),
         ]
@@ -464,10 +473,10 @@ async def test_the_form_is_walked_top_to_bottom_at_80x24(ws_path: Path) -> None:
             "f-basis",
             "f-receipt",
             "f-authorisation",
-            "f-transfer-declaration",
-            "f-ta-status",
-            "f-ta-date",
-            "f-ta-reference",
+            "f-f118-status",
+            "f-f118-filed",
+            "f-f118-decided",
+            "f-f118-reference",
             "f-first-transfer",
             "f-onward",
             "f-save",

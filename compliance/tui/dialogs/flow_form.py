@@ -8,8 +8,8 @@ as the reference data says); the data (special categories, national ID numbers, 
 frequency, number of data subjects); the GDPR transfer tool; the contract (Art. 28, SCCs, an
 authorised sub-processor); the transfer impact assessment (done, date, conclusion, supplementary
 measures in place and planned); the Law 09-08 basis; the CNDP formalities (declaration receipt,
-processing authorisation, transfer declaration, transfer authorisation status, date and reference,
-first transfer date); and the onward flows, chosen among the other flows.
+processing authorisation; the CNDP transfer procedure, form F118: status, filing and decision dates
+and reference; first transfer date); and the onward flows, chosen among the other flows.
 
 Countries are picked by search among the reference countries; the GDPR transfer tools and the Law
 09-08 bases offered are those the questionnaire's reference data allows
@@ -39,7 +39,7 @@ importer's country makes them matter; otherwise their stored values are kept.
 
 **One table.** :data:`FIELDS` lists the form top to bottom: section captions, and one
 :class:`FormField` per field with where its value lives in the flow (a dotted path such as
-``cndp.transfer_authorisation.status``), its widget id, kind and label. The widgets are made from it
+``cndp.transfer.status``), its widget id, kind and label. The widgets are made from it
 and read back from it, so adding or replacing a field is one row.
 
 The keys (Escape cancels, Ctrl+S saves from any field) and the form's text follow the interface
@@ -75,6 +75,7 @@ from compliance.model.assessment import (
     Measure,
     Party,
     SpecialCategory,
+    TransferStatus,
     followed_place,
 )
 from compliance.model.questionnaire import Questionnaire
@@ -92,7 +93,7 @@ _SPECIAL: tuple[str, ...] = get_args(SpecialCategory)
 _MEASURES: tuple[str, ...] = get_args(Measure)
 _FREQUENCIES = ("one_off", "periodic", "continuous")
 _CONCLUSIONS = ("acceptable", "measures_needed", "not_acceptable")
-_AUTHORISATION = ("granted", "pending", "refused", "none")
+_F118: tuple[str, ...] = get_args(TransferStatus)
 _MAX_SUBJECTS = 10_000_000_000
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _GROUPING = re.compile(r"[ _\u00a0\u202f]")
@@ -228,12 +229,12 @@ def _party(which: str) -> tuple[Caption | FormField, ...]:
 
 
 _SUB, _SECTION, _REF = "form-sublabel", "form-section", "fl.ref_hint"
-_TA = "cndp.transfer_authorisation"
+_TR = "cndp.transfer"
 _SC = _closed("fl.sc", _SPECIAL)
 _FREQ = _closed("fl.freq", _FREQUENCIES)
 _CONCL = _closed("fl.concl", _CONCLUSIONS)
 _MEAS = _closed("fl.m", _MEASURES)
-_TA_STATUS = _closed("fl.ta", _AUTHORISATION)
+_F118_STATUS = _closed("fl.f118", _F118)
 _F = FormField
 
 # fmt: off
@@ -273,11 +274,10 @@ FIELDS: tuple[Caption | FormField, ...] = (
     Caption("fl.cndp_hint", "form-hint"),
     _F("cndp.declaration_receipt", "f-receipt", "text", "fl.receipt", hint=_REF),
     _F("cndp.authorisation", "f-authorisation", "text", "fl.authorisation", hint=_REF),
-    _F("cndp.transfer_declaration", "f-transfer-declaration", "text", "fl.transfer_declaration",
-       hint=_REF),
-    _F(f"{_TA}.status", "f-ta-status", "choice", "fl.ta_status", _TA_STATUS),
-    _F(f"{_TA}.date", "f-ta-date", "date", "fl.ta_date"),
-    _F(f"{_TA}.reference", "f-ta-reference", "text", "fl.ta_reference"),
+    _F(f"{_TR}.status", "f-f118-status", "choice", "fl.f118_status", _F118_STATUS),
+    _F(f"{_TR}.filed_on", "f-f118-filed", "date", "fl.f118_filed"),
+    _F(f"{_TR}.decided_on", "f-f118-decided", "date", "fl.f118_decided"),
+    _F(f"{_TR}.reference", "f-f118-reference", "text", "fl.f118_reference"),
     _F("first_transfer_date", "f-first-transfer", "date", "fl.first_transfer"),
     # the onward flows, chosen among the other flows (not shown when there are none)
     _F("onward", "f-onward", "ticks", "fl.onward", _other_flows, above=_SECTION),
