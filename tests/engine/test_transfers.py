@@ -376,11 +376,12 @@ TABLE: list[Case] = [
     ),
     case(
         "return-to-france-listing-ending-soon",
-        back_to_client(transfer_declaration="T-7"),
+        back_to_client(transfer=GRANTED),
         "conditional",
         R.MA_LISTED,
         R.MA_LIST_UNVERIFIED,
         R.MA_LISTING_EXPIRING,
+        R.MA_F118_GRANTED,
         questionnaire=dated(cndp_adequate=("FR", "2027-03-31")),
     ),
     # Moroccan gate: the processing itself (Art. 12, 21)

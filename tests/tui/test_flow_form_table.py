@@ -33,6 +33,11 @@ NOT_ON_THE_FORM = {
     "destination",  # follows the importer's country
     "exporter.dpf_certified",  # adequacy conditions matter for the importer only
     "exporter.commercial_org",
+    # the older form of cndp.transfer (the F118 record): read from older files, never written
+    "cndp.transfer_declaration",
+    "cndp.transfer_authorisation.status",
+    "cndp.transfer_authorisation.date",
+    "cndp.transfer_authorisation.reference",
 }
 """Fields of a flow the form keeps as stored and does not show."""
 
