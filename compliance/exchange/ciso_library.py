@@ -672,17 +672,24 @@ def library_bytes(result: LibraryImport) -> bytes:
 def import_library(path: Path) -> tuple[LibraryImport, bytes]:
     """Converts a CISO Assistant framework library file into questionnaire YAML.
 
-    The YAML is parsed back by the questionnaire loader before it is returned, so what is written
-    is a valid questionnaire. Raises :class:`LoadError` listing every problem of the library.
+    What is written is checked by the questionnaire loader's own validation and cross-reference
+    checks first (on the data the YAML is dumped from), so it is a valid questionnaire. Raises
+    :class:`LoadError` listing every problem of the library.
     """
-    from compliance.loader.questionnaires import parse_questionnaire
+    from compliance.loader.checks import check_questionnaire
+    from compliance.loader.validation import validate_document
+    from compliance.model.questionnaire import Questionnaire
     from compliance.safeyaml import parse_yaml, read_bytes
 
     data = read_bytes(path, max_bytes=MAX_LIBRARY_BYTES, what="library")
     document = parse_yaml(data, str(path))
     result = _Converter(document).convert()
-    text = library_bytes(result)
-    questionnaire = parse_questionnaire(text, f"{path} (as imported)")
+    name = f"{path} (as imported)"
+    converted = Document(name, result.data)
+    questionnaire = validate_document(converted, Questionnaire)
+    problems = check_questionnaire(questionnaire, converted, name)
+    if problems:
+        raise LoadError(problems)
     result.controls = questionnaire.control_count
     result.questions = questionnaire.question_count + len(questionnaire.profile.questions)
-    return result, text
+    return result, library_bytes(result)
