@@ -42,6 +42,7 @@ __all__ = [
 
 REGISTRY_DIR = Path(__file__).resolve().parent / "published"
 _INDEX = "index.json"
+_REPORT_TEMPLATES = "report-templates.json"
 _SCHEMA = "compliance.registry/v1"
 
 
@@ -72,6 +73,17 @@ def published() -> tuple[Published, ...]:
     """Every published questionnaire version."""
     document = loads((REGISTRY_DIR / _INDEX).read_bytes())
     return tuple(Published(**item) for item in document["questionnaires"])
+
+
+@functools.cache
+def published_report_templates() -> dict[str, str]:
+    """The report-templates digests of published releases, each with its release date.
+
+    A bundle whose report one of these rendered is checked by its report's signed digest (the
+    verifier's own templates differ); see ``verify.earlier_release``.
+    """
+    document = loads((REGISTRY_DIR / _REPORT_TEMPLATES).read_bytes())
+    return {item["digest"]: item["release"] for item in document["releases"]}
 
 
 def find_published(questionnaire_id: str, version: str) -> Published | None:

@@ -73,6 +73,7 @@ Check = Literal["re-derived", "digest"]
 _REPORT_CHECK = {
     "re-rendered": "HTML report re-rendered identically",
     "digest": "HTML report checked by digest only",
+    "earlier-release": "HTML report made by an earlier published release, checked by its digest",
 }
 
 
@@ -142,6 +143,23 @@ def _templates_digest() -> str:
     from compliance.report import templates_digest
 
     return templates_digest()
+
+
+def earlier_release(predicate: Predicate) -> str | None:
+    """The date of the published release whose report templates rendered this bundle's report,
+    when they are not this verifier's own (``None`` when they are ours, or unknown).
+
+    A verifier cannot re-render a report made by other templates; a report made by a release we
+    published is checked by its signed digest and the verdict says so. Templates no release
+    published stay a ``cannot-rerender-report`` refusal, so a signer cannot skip the re-rendering
+    by naming a digest of its own.
+    """
+    from compliance.signing.registry import published_report_templates
+
+    digest = predicate.report["templatesDigest"]["sha256"]
+    if digest == _templates_digest():
+        return None
+    return published_report_templates().get(digest)
 
 
 def _signer(files: dict[str, bytes], trust: TrustStore) -> tuple[Statement, TrustEntry]:
@@ -294,7 +312,7 @@ def _rescore(
             f"{result.overall.score}, {result.overall.rating})",
         )
     checks[RESULT] = "re-derived"
-    if render_check:
+    if render_check and earlier_release(predicate) is None:
         # The same bytes as our own rendering: the report module's guarantees carry over.
         _rerender(files[HTML], questionnaire, assessment, result, predicate, fmt="html")
         checks[HTML] = "re-derived"
@@ -392,7 +410,7 @@ def check_files(
         "rating": scores["rating"],
         "coverage": scores["coverage"],
         "incomplete": scores["incomplete"],
-        "reportCheck": "re-rendered" if render_check else "digest",
+        "reportCheck": _report_check(predicate, render_check),
         "files": [{"path": path, "check": check} for path, check in checks.items()],
     }
     if predicate.valid_until <= now:
@@ -403,6 +421,12 @@ def check_files(
             details,
         )
     return Verdict("VALID", None, "every check passed", details)
+
+
+def _report_check(predicate: Predicate, render_check: bool) -> str:
+    if not render_check:
+        return "digest"
+    return "re-rendered" if earlier_release(predicate) is None else "earlier-release"
 
 
 def verify_bundle(

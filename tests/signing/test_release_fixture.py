@@ -61,8 +61,24 @@ def test_the_release_bundle_is_invalid_without_its_key() -> None:
     assert verdict.status == "INVALID" and verdict.reason == "untrusted-signer"
 
 
-def test_the_release_report_is_never_called_altered() -> None:
-    """The report modules and templates changed since that release: a full check cannot re-render
-    its HTML and says so, rather than calling the report altered (``report-mismatch``)."""
+def test_a_full_check_keeps_the_release_bundle_valid_and_says_how_its_report_was_checked() -> None:
+    """The report modules and templates changed since that release, so its HTML cannot be
+    re-rendered here; its templates are a published release's, so the bundle stays VALID with the
+    HTML checked by its signed digest, and the verdict says so (never ``report-mismatch``)."""
     verdict = verify_bundle(BUNDLE.read_bytes(), _trust(), now=NOW, render_check=True)
-    assert (verdict.status, verdict.reason) == ("INVALID", "cannot-rerender-report")
+    assert verdict.status == "VALID", verdict.message
+    assert verdict.details["reportCheck"] == "earlier-release"
+    checks = {f["path"]: f["check"] for f in verdict.details["files"]}
+    assert checks["report/report.html"] == "digest"
+    assert checks["data/result.json"] == "re-derived"
+    assert "earlier published release" in verdict.line()
+
+
+def test_the_release_templates_are_published_and_not_this_verifiers_own() -> None:
+    from compliance.report import templates_digest
+    from compliance.signing.registry import published_report_templates
+
+    assert published_report_templates() == {
+        "2842cb963f8081ad37d61f38b667f961dc5cac53da6652ad98b837f498c9e05b": "2026-12-04"
+    }
+    assert templates_digest() not in published_report_templates()
