@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from compliance.engine.conditions import condition_targets
 from compliance.engine.scoring import Applicability
@@ -31,6 +31,10 @@ from compliance.model.result import Result
 from compliance.store.revisions import Revisions
 from compliance.store.values import now as now_stamp
 from compliance.store.workspace import Workspace
+
+if TYPE_CHECKING:
+    from compliance.exchange.pack import PackSummary
+    from compliance.exchange.unpack import UnpackReport
 
 __all__ = ["Item", "Session"]
 
@@ -350,6 +354,34 @@ class Session:
             answers = dict(self.assessment.answers)
             answers[question_id] = stored
             self._changed(self.assessment.model_copy(update={"answers": answers}))
+
+    def write_pack(self, domains: list[str], lang: str, output: Path) -> PackSummary:
+        """Writes an answer pack of these domains to ``output`` with the function
+        ``compliance pack`` uses (blocking: call it from a worker)."""
+        from compliance.exchange.pack import make_pack
+        from compliance.files import write_atomically
+
+        with self._turn():
+            data, summary = make_pack(
+                self.workspace, self.assessment_id, domains=domains, lang=lang
+            )
+        write_atomically(output, data)
+        return summary
+
+    def read_pack(self, path: Path, *, partial: bool = False) -> UnpackReport:
+        """Reads an answer pack back into this assessment as ``compliance unpack --into`` does
+        (``partial``: ``--partial``), then re-reads the assessment (blocking: call it from a
+        worker). Raises :class:`~compliance.errors.ExchangeError` listing every problem, with
+        nothing changed, when a cell is wrong and not ``partial``."""
+        from compliance.exchange.unpack import apply_pack
+        from compliance.store.scores import refresh_scores
+
+        with self._turn():
+            report = apply_pack(self.workspace, path, into=self.assessment_id, partial=partial)
+            if report.applied:
+                refresh_scores(self.workspace, [report.assessment_id])
+            self.reload()
+        return report
 
     def save_flow(self, flow: Flow, *, new: bool) -> None:
         """Adds a flow (``new``) or replaces the one with the same id."""

@@ -42,6 +42,11 @@ STRINGS: Final[dict[str, tuple[str, str]]] = {
         "Lecture et contrôle de {name} (le déchiffrement prend quelques secondes)",
     ),
     "work.hashing": ("Hashing {name} (SHA-256)", "Calcul de l'empreinte de {name} (SHA-256)"),
+    "work.packing": ("Writing the answer pack {name}", "Écriture du dossier de réponses {name}"),
+    "work.unpacking": (
+        "Reading the answer pack {name} back",
+        "Relecture du dossier de réponses {name}",
+    ),
     "work.saving": ("Saving to the workspace", "Enregistrement dans l'espace de travail"),
     "work.scoring": ("Scoring", "Calcul du score"),
     "work.scoring_n": (
@@ -77,6 +82,8 @@ STRINGS: Final[dict[str, tuple[str, str]]] = {
     "key.na": ("N/A", "S.O."),
     "key.evidence": ("Evidence", "Preuve"),
     "key.comment": ("Comment", "Commentaire"),
+    "key.pack": ("Answer pack", "Dossier de réponses"),
+    "key.unpack": ("Read an answer pack back", "Relire un dossier de réponses"),
     "key.tree": ("Tree", "Arbre"),
     "key.add": ("Add", "Ajouter"),
     "key.edit": ("Edit", "Modifier"),
@@ -144,6 +151,43 @@ STRINGS: Final[dict[str, tuple[str, str]]] = {
         "Phrase secrète pour chiffrer (vide pour un fichier en clair)",
     ),
     "ask.passphrase": ("Passphrase of the encrypted file", "Phrase secrète du fichier chiffré"),
+    "ask.unpack": (
+        "Answer pack to read back (.xlsx)",
+        "Dossier de réponses à relire (.xlsx)",
+    ),
+    "pk.title": (
+        "Answer pack: the domains to ask about",
+        "Dossier de réponses : les domaines à poser",
+    ),
+    "pk.language": ("Language of the pack", "Langue du dossier"),
+    "pk.output": ("File to write", "Fichier à écrire"),
+    "pk.write": ("Write", "Écrire"),
+    "pk.cancel": ("Cancel", "Annuler"),
+    "pk.no_domain": ("Tick at least one domain.", "Cochez au moins un domaine."),
+    "pk.no_output": ("Give the file to write.", "Indiquez le fichier à écrire."),
+    "pk.written": (
+        "Wrote {path}: {questions} questions ({answered} answered) in {sheets} sheet(s).",
+        "{path} écrit : {questions} questions ({answered} répondues), {sheets} feuille(s).",
+    ),
+    "pk.read": (
+        "Read {path}: {saved} saved, {conflicts} conflict(s), {unchanged} unchanged.",
+        "{path} relu : {saved} enregistrées, {conflicts} conflit(s), {unchanged} inchangées.",
+    ),
+    "pk.conflict": (
+        "{cell}: {question} was changed in the workspace since the pack was made; "
+        "the workspace's answer was kept",
+        "{cell} : {question} a été modifiée dans l'espace de travail depuis la création du "
+        "dossier ; la réponse de l'espace de travail est conservée",
+    ),
+    "pk.problems": (
+        "{path} has problems; nothing was changed:",
+        "{path} contient des problèmes ; rien n'a été modifié :",
+    ),
+    "pk.apply_valid": (
+        "Apply the valid rows anyway (the rows with a problem are skipped)?",
+        "Appliquer quand même les lignes valides (celles en erreur sont ignorées) ?",
+    ),
+    "pk.skipped": ("{problem} (skipped)", "{problem} (ignorée)"),
     "ask.evidence": ("Evidence file (it will be hashed)", "Fichier de preuve (il sera haché)"),
     "ask.delete_flow": ("Delete flow {name}?", "Supprimer le flux {name} ?"),
     "ask.report_path": (

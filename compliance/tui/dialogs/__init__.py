@@ -6,6 +6,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from compliance.tui.dialogs.answer_pack import PackDialog
     from compliance.tui.dialogs.choose import Choose
     from compliance.tui.dialogs.confirm import Confirm
     from compliance.tui.dialogs.conflict import ConflictDialog
@@ -22,6 +23,7 @@ _LAZY = {
     "FilePicker": "compliance.tui.dialogs.file_picker",
     "FlowForm": "compliance.tui.dialogs.flow_form",
     "HelpScreen": "compliance.tui.dialogs.help",
+    "PackDialog": "compliance.tui.dialogs.answer_pack",
     "Prompt": "compliance.tui.dialogs.prompt",
     "Welcome": "compliance.tui.dialogs.welcome",
 }
@@ -33,6 +35,7 @@ __all__ = [
     "FilePicker",
     "FlowForm",
     "HelpScreen",
+    "PackDialog",
     "Prompt",
     "Welcome",
 ]

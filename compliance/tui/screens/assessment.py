@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from contextlib import suppress
 from functools import partial
-from typing import Any, ClassVar
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
 from textual import on, work
@@ -37,10 +38,16 @@ from compliance.tui.widgets.key_footer import KeyFooter
 from compliance.tui.widgets.question_card import QuestionCard
 from compliance.tui.widgets.title_bar import TitleBar
 
+if TYPE_CHECKING:
+    from compliance.exchange.unpack import UnpackReport
+    from compliance.tui.dialogs.answer_pack import PackChoice
+
 __all__ = ["COMMENT_RETRY", "AssessmentScreen"]
 
 COMMENT_RETRY = 3.0
 """Seconds before a comment whose save failed is tried again."""
+MAX_PROBLEMS_SHOWN = 30
+"""Problems of an answer pack listed on screen (the rest are summed up)."""
 NOT_ANSWERING = 4.0
 """Seconds a save may wait before the status line says the workspace is not answering."""
 
@@ -87,6 +94,8 @@ class AssessmentScreen(BaseScreen):
         KeySpec("f7,c", "comment", "key.comment", False),
         KeySpec("f8,e", "evidence", "key.evidence", False),
         KeySpec("t", "tree", "key.tree", False),
+        KeySpec("f9,w", "answer_pack", "key.pack", False),
+        KeySpec("f10,i", "read_pack", "key.unpack", False),
         KeySpec("slash", "app.command_palette", "key.jump", True),
     ]
     BINDINGS: ClassVar[list[BindingType]] = list(bindings(KEYS))
@@ -629,6 +638,133 @@ class AssessmentScreen(BaseScreen):
         self.saved = tr("as.saved", self.lang)
         self._status()
         self.call_after_refresh(self._redraw_card)
+
+    # --- answer packs ----------------------------------------------------------------------
+
+    def action_answer_pack(self) -> None:
+        """Asks which domains, language and file an answer pack holds, then writes it."""
+        import platformdirs
+
+        from compliance.tui.dialogs import PackDialog
+
+        domains = [
+            (domain.id, domain.title.get(self.lang))
+            for domain in self.session.questionnaire.domains
+            if domain.id in _ids_by_domain(self.items)
+        ]
+        folder = Path(platformdirs.user_documents_dir())
+        if not folder.is_dir():  # no documents folder (a server): the home folder
+            folder = Path.home()
+        output = folder / f"answer-pack-{self.session.assessment_id}.xlsx"
+        self.app.push_screen(PackDialog(domains, output=output, lang=self.lang), self._pack_chosen)
+
+    def _pack_chosen(self, choice: PackChoice | None) -> None:
+        if choice is not None:
+            self.write_pack(choice)
+
+    @work(thread=True, group="pack", description="write an answer pack")
+    def write_pack(self, choice: PackChoice) -> None:
+        """Writes the pack (in a worker) and says where."""
+        self.progress_from_worker("work.packing", 0, None, name=clean(choice.output.name))
+        try:
+            summary = self.session.write_pack(list(choice.domains), choice.lang, choice.output)
+        except ComplianceError as error:
+            self.app.call_from_thread(self.capp.error, str(error))
+            return
+        finally:
+            self.app.call_from_thread(self.progress_done)
+        said = tr(
+            "pk.written",
+            self.lang,
+            path=str(choice.output),
+            questions=summary.questions,
+            answered=summary.answered,
+            sheets=len(summary.sheets),
+        )
+        self.app.call_from_thread(self.notify, said, markup=False, timeout=12)
+
+    def action_read_pack(self) -> None:
+        """Asks for an answer pack, then reads it back into this assessment."""
+        from compliance.tui.dialogs import FilePicker
+
+        self.app.push_screen(
+            FilePicker(tr("ask.unpack", self.lang), lang=self.lang), self._pack_picked
+        )
+
+    def _pack_picked(self, path: Path | None) -> None:
+        if path is not None:
+            self.read_pack(path)
+
+    @work(thread=True, group="pack", description="read an answer pack back")
+    def read_pack(self, path: Path, valid_only: bool = False) -> None:
+        """Reads the pack back (in a worker), then shows what it did and the new answers."""
+        from compliance.errors import ExchangeError
+
+        self.progress_from_worker("work.unpacking", 0, None, name=clean(path.name))
+        try:
+            report = self.session.read_pack(path, partial=valid_only)
+        except ExchangeError as error:
+            if error.problems and not valid_only:
+                self.app.call_from_thread(self._pack_problems, path, error.problems)
+            else:
+                self.app.call_from_thread(self.capp.error, str(error))
+            return
+        except ComplianceError as error:
+            self.app.call_from_thread(self.capp.error, str(error))
+            return
+        finally:
+            self.app.call_from_thread(self.progress_done)
+        self.app.call_from_thread(self._pack_read, path, report)
+
+    def _pack_problems(self, path: Path, problems: tuple[str, ...]) -> None:
+        """Lists the problems (nothing was changed) and offers to apply the valid rows."""
+        from compliance.tui.dialogs import Confirm
+
+        shown = list(problems[:MAX_PROBLEMS_SHOWN])
+        if len(problems) > len(shown):
+            shown.append("…")
+        text = "\n".join(
+            [
+                tr("pk.problems", self.lang, path=str(path)),
+                *shown,
+                "",
+                tr("pk.apply_valid", self.lang),
+            ]
+        )
+        self.app.push_screen(
+            Confirm(text, lang=self.lang),
+            partial(self._apply_valid, path),
+        )
+
+    def _apply_valid(self, path: Path, yes: bool | None) -> None:
+        if yes:
+            self.read_pack(path, valid_only=True)
+
+    def _pack_read(self, path: Path, report: UnpackReport) -> None:
+        """Says what reading the pack back did, and shows the assessment as it now is."""
+        lines = [
+            tr(
+                "pk.read",
+                self.lang,
+                path=str(path),
+                saved=len(report.applied),
+                conflicts=len(report.conflicts),
+                unchanged=report.unchanged,
+            )
+        ]
+        lines += [
+            tr("pk.conflict", self.lang, cell=c.cell, question=c.question_id)
+            for c in report.conflicts
+        ]
+        lines += [tr("pk.skipped", self.lang, problem=p) for p in report.problems]
+        bad = bool(report.conflicts or report.problems)
+        self.notify(
+            "\n".join(lines), markup=False, severity="warning" if bad else "information", timeout=15
+        )
+        if report.applied:
+            self.saved = tr("as.saved", self.lang)
+            self.show_store_state()
+            self.capp.rescore(now=True)
 
     # --- status and language -----------------------------------------------------------------
 
