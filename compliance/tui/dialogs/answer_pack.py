@@ -31,6 +31,11 @@ class PackChoice:
 class PackDialog(ModalScreen[PackChoice | None]):
     """Ticks the domains (all by default), picks the language and the output path."""
 
+    DEFAULT_CSS = """
+    PackDialog Checkbox, PackDialog RadioSet { border: none; padding: 0; height: auto; }
+    PackDialog RadioSet { layout: horizontal; }
+    PackDialog RadioButton { width: auto; margin-right: 2; }
+    """
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(self, domains: list[tuple[str, str]], *, output: Path, lang: str = "en") -> None:
