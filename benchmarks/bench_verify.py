@@ -29,6 +29,7 @@ from benchmarks.signed import bundles as signed_bundles  # noqa: E402
 from compliance.signing.archive import read_bundle  # noqa: E402
 from compliance.signing.bundle import ENVELOPE  # noqa: E402
 from compliance.signing.dsse import pae, parse_envelope  # noqa: E402
+from compliance.signing.reference import for_verifying  # noqa: E402
 from compliance.signing.registry import load_published  # noqa: E402
 from compliance.signing.verify import verify_bundle  # noqa: E402
 
@@ -72,7 +73,9 @@ def main() -> int:
                 data,
                 pae(envelope.payload_type, envelope.payload),
                 envelope.signatures[0].sig,
-                load_published(entry),
+                # Bound to the bundle's reference set, as verify binds it (outside the timing:
+                # the floor is one score() per bundle).
+                for_verifying(read_bundle(data), load_published(entry), assessment),
                 assessment,
             )
         )

@@ -219,6 +219,17 @@ def test_a_questionnaire_naming_a_set_leaves_bound_lists_out_of_its_digest() -> 
     assert b'"reference"' not in canonical_bytes(bound)
 
 
+def test_binding_a_set_keeps_the_cached_digest_true() -> None:
+    """The digest cached before binding is carried to the bound copy; it must equal the digest
+    computed afresh (an embedding questionnaire recomputes it: see test_cache_and_digest)."""
+    data = example_data()
+    data["reference_set"] = "ma-eu"
+    bare = Questionnaire.model_validate(data)
+    cached = bare.digest
+    bound = bare.with_reference(ReferenceData(countries={"GB": TEXT}))
+    assert bound.digest == cached == digest(bound)
+
+
 def test_a_questionnaire_naming_a_set_may_not_embed_lists() -> None:
     data = example_data()
     data["reference_set"] = "ma-eu"

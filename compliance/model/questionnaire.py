@@ -357,11 +357,15 @@ class Questionnaire(Frozen):
         self, reference: ReferenceData, stamp: ReferenceStamp | None = None
     ) -> Questionnaire:
         """A copy carrying ``reference`` (bound from the reference set ``stamp``, if given), with
-        nothing cached from this one."""
+        nothing cached from this one but the digest of a questionnaire naming a ``reference_set``
+        (its canonical form leaves the bound lists out, so binding cannot change it; verifying
+        recomputed it for every bundle)."""
         copied = self.model_copy(update={"reference": reference})
         for name, member in vars(Questionnaire).items():
             if isinstance(member, cached_property):
                 copied.__dict__.pop(name, None)
+        if self.reference_set is not None:
+            copied.__dict__["digest"] = self.digest  # computed once on the unbound questionnaire
         copied._reference_stamp = stamp
         return copied
 
