@@ -29,9 +29,12 @@ POLL_SECONDS = 0.5
 class ChangeWatcher:
     """Waits for changes to a workspace by anyone (the watcher's own included)."""
 
-    def __init__(self, workspace: Workspace) -> None:
+    def __init__(self, workspace: Workspace, *, since: int | None = None) -> None:
+        """Watches from now on, or from the audit entry ``since`` (0: from the start), so that a
+        change made between a screen's read and the watcher's creation is not missed."""
         self.workspace = workspace
-        self.seen = last_change(workspace)
+        self.seen = last_change(workspace) if since is None else since
+        self._ask_first = since is not None  # the first check asks the database in any case
         self._listener: Any = None
         if workspace.dialect == "postgresql":
             with translated(workspace.where):
@@ -81,8 +84,9 @@ class ChangeWatcher:
                 raise WorkspaceError(
                     f"cannot reach the workspace {self.workspace.where}: {error}"
                 ) from None
-            if not arrived:
+            if not arrived and not self._ask_first:
                 return False
+        self._ask_first = False
         seen = self.seen
         self.seen = last_change(self.workspace)
         if self.seen == seen:

@@ -132,8 +132,9 @@ class ComplianceApp(App[None]):
             if self._watcher is None:
                 from compliance.store.changes import ChangeWatcher
 
-                self._watcher = ChangeWatcher(workspace)
-                return
+                # From the start of the log: what others changed before this first tick (while
+                # the screens were reading) is caught now rather than missed for good.
+                self._watcher = ChangeWatcher(workspace, since=0)
             changed = self._watcher.others_changed()
         except ComplianceError:
             return  # an unreachable server is reported by the save that fails, not every second

@@ -302,6 +302,28 @@ def test_a_change_by_someone_else_is_noticed_within_two_seconds(
         watcher.close()
 
 
+def test_a_change_made_before_the_watcher_started_is_not_missed(
+    people: People, ws: Workspace, sample: Assessment
+) -> None:
+    """A screen reads, someone else writes, then the screen's watcher starts: watching from the
+    start of the log still reports that change on the first check (on PostgreSQL too, where no
+    notification of it will ever arrive)."""
+    from compliance.store.changes import ChangeWatcher
+
+    aid = _assessment(ws, sample)
+    amina = people.join(ws, "bahia", "editor")
+    store.save_answer(amina, aid, "gov01.maturity", 4)
+    late = ChangeWatcher(ws)
+    from_start = ChangeWatcher(ws, since=0)
+    try:
+        assert late.others_changed() is False  # the watcher that starts now misses it
+        assert from_start.others_changed() is True
+        assert from_start.others_changed() is False  # and reports it once
+    finally:
+        late.close()
+        from_start.close()
+
+
 def test_the_sample_is_made_once_however_many_ask_at_once(
     workspace_url: str, sample: Assessment
 ) -> None:
