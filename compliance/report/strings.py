@@ -129,6 +129,8 @@ _EN: dict[str, str] = {
     "w_listed_yes": "yes",
     "w_listed_no": "no",
     "w_listed_unknown": "unknown (the CNDP list is not loaded)",
+    "w_listed_unverified": "(the CNDP list shipped with this tool is not verified against the "
+    "deliberation: check it before filing)",
     "address_note": "address to add",
     "approx": "about {count}",
     "scc_module": "Transfer tool (GDPR Chapter V)",
@@ -286,6 +288,8 @@ _FR: dict[str, str] = {
     "w_listed_yes": "oui",
     "w_listed_no": "non",
     "w_listed_unknown": "inconnu (la liste CNDP n'est pas chargée)",
+    "w_listed_unverified": "(la liste CNDP fournie avec cet outil n'est pas vérifiée sur la "
+    "délibération : vérifiez-la avant le dépôt)",
     "address_note": "adresse à ajouter",
     "approx": "environ {count}",
     "scc_module": "Outil de transfert (RGPD, chapitre V)",

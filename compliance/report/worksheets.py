@@ -152,6 +152,15 @@ def _listed(ctx: _Context, code: str) -> bool | None:
     return listing.entry(code) is not None
 
 
+def _listing_unverified(ctx: _Context, codes: list[str]) -> bool:
+    """Whether the CNDP-list answer for ``codes`` rests on list data marked unverified."""
+    listing = ctx.reference.cndp_adequate
+    if listing is None or not codes:
+        return False
+    entries = [entry for entry in (listing.entry(c) for c in codes) if entry is not None]
+    return not listing.verified or not all(listing.is_verified(e) for e in entries)
+
+
 def _cndp(ctx: _Context, flow: Flow) -> Worksheet:
     s = ctx.s
     destinations = [c for c in _places(flow) if c != MA]
@@ -184,7 +193,11 @@ def _cndp(ctx: _Context, flow: Flow) -> Worksheet:
             long_date(flow.first_transfer_date, ctx.lang) if flow.first_transfer_date else None,
         ),
         Row(s["w_destination"], _join([ctx.country(c) or c for c in destinations], ctx.lang)),
-        Row(s["w_listed"], listed_text),
+        Row(
+            s["w_listed"],
+            listed_text,
+            s["w_listed_unverified"] if _listing_unverified(ctx, destinations) else None,
+        ),
     ]
     if all_listed:
         rows.append(Row(s["w_ground"], s["w_not_needed"]))

@@ -160,6 +160,9 @@ def test_worksheets_hold_the_cndp_particulars(loaded: Loaded) -> None:
     assert "accordée le 10 janvier 2025, déposée le 2 décembre 2024" in fr
     assert "déposée le 1er septembre 2026, sans décision à ce jour" in fr
     assert "measures in place: encryption in transit" in sheet_a
+    # the shipped CNDP list is unverified: its answer is never given as settled
+    assert "not verified against the deliberation" in sheet_a
+    assert "n'est pas vérifiée sur la délibération" in fr
     sheet_b = md.split("## Worksheet B")[1]
     assert "(crm)" in sheet_b and "Module 2: controller to processor" in sheet_b
     assert "Handling inbound customer calls" in sheet_b
