@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from compliance.tui.dialogs.answer_pack import PackDialog
+    from compliance.tui.dialogs.audit import AuditDialog
     from compliance.tui.dialogs.choose import Choose
     from compliance.tui.dialogs.confirm import Confirm
     from compliance.tui.dialogs.conflict import ConflictDialog
@@ -17,6 +18,7 @@ if TYPE_CHECKING:
     from compliance.tui.dialogs.welcome import Welcome
 
 _LAZY = {
+    "AuditDialog": "compliance.tui.dialogs.audit",
     "Choose": "compliance.tui.dialogs.choose",
     "Confirm": "compliance.tui.dialogs.confirm",
     "ConflictDialog": "compliance.tui.dialogs.conflict",
@@ -29,6 +31,7 @@ _LAZY = {
 }
 
 __all__ = [
+    "AuditDialog",
     "Choose",
     "Confirm",
     "ConflictDialog",

@@ -74,6 +74,7 @@ class WorkspaceScreen(BaseScreen):
         KeySpec("i", "import", "key.import", True),
         KeySpec("e", "export", "key.export", True),
         KeySpec("v", "review", "key.review", False),
+        KeySpec("a", "audit", "key.audit", False),
         KeySpec("q", "app.quit", "key.quit", False),
     ]
     BINDINGS: ClassVar[list[BindingType]] = list(bindings(KEYS))
@@ -556,6 +557,19 @@ class WorkspaceScreen(BaseScreen):
                 lambda _: tr("done.deleted", self.lang),
                 unselect,
             )
+
+    # --- audit log --------------------------------------------------------------------------
+
+    def action_audit(self) -> None:
+        """Shows the audit log of the highlighted client (or of every client, when none is)."""
+        client = next((c for c in self.clients if c.id == self.client_id), None)
+        self.app.push_screen(
+            dialogs.AuditDialog(
+                self.capp.open_store,
+                None if client is None else (client.id, client.name),
+                lang=self.lang,
+            )
+        )
 
     # --- review -----------------------------------------------------------------------------
 
