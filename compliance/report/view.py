@@ -143,6 +143,10 @@ class Cover:
     version: str
     digest: str
     engine: str
+    reference: str | None = None
+    """The reference set scored with (``id version``), for questionnaires that take one."""
+    reference_digest: str | None = None
+    reference_note: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -461,6 +465,7 @@ class _Builder:
                 if assessor.organisation
                 else assessor.name
             )
+        used = self.r.reference
         return Cover(
             organisation=org.name,
             details=tuple(details),
@@ -472,6 +477,11 @@ class _Builder:
             version=self.r.questionnaire.version,
             digest=self.r.questionnaire.digest,
             engine=self.r.engine,
+            reference=None if used is None else f"{used.id} {used.version}",
+            reference_digest=None if used is None else used.digest,
+            reference_note=(
+                self.s["cover_reference_newest"] if used and used.chosen == "newest" else None
+            ),
         )
 
 

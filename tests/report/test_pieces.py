@@ -289,3 +289,24 @@ def test_cli_unwritable_output_is_one_sentence(
     assert err.startswith(f"compliance: cannot write {tmp_path / 'no' / 'r.html'}: ")
     assert "does not exist" in err
     assert len(err.strip().splitlines()) == 1
+
+
+def test_the_cover_names_the_reference_set_a_result_was_scored_with(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """A 1.1.0 result names its reference set (and that it was the newest, none being recorded);
+    a 1.0.0 result, whose lists are embedded, has no such row."""
+    shipped = Path(__file__).resolve().parents[2] / "questionnaires" / "ma-offshoring"
+    with isolated_env(tmp_path_factory.mktemp("user")):
+        for version, named in (("1.1.0", True), ("1.0.0", False)):
+            a, q = load_assessment(shipped / version / "fixtures" / "telemarketing-france.yaml")
+            r = score(q, a)
+            html = render(q, a, r, lang="en", fmt="html").decode()
+            md = render(q, a, r, lang="fr", fmt="md").decode()
+            assert ("Reference set" in html) is named
+            assert ("Jeu de référence" in md) is named
+            if named:
+                assert r.reference is not None
+                assert f"{r.reference.id} {r.reference.version}" in html
+                assert r.reference.digest in html and r.reference.digest in md
+                assert "the newest installed; the assessment records none" in html
