@@ -335,21 +335,31 @@ class Session:
 
     def attach(self, question_id: str, path: Path) -> None:
         """Hashes a file and attaches it to an answered question (blocking for large files)."""
+        self.apply_attached(question_id, self.write_attach(question_id, path))
+
+    def write_attach(self, question_id: str, path: Path) -> Answer | None:
+        """The store half of :meth:`attach` (safe in a worker thread; in the order of the other
+        writes): the answer as stored now, for :meth:`apply_attached`."""
         from compliance.store.answers import get_answer
         from compliance.store.evidence import attach_evidence
         from compliance.store.revisions import revisions
 
-        attach_evidence(
-            self.workspace,
-            self.assessment_id,
-            question_id,
-            path,
-            based_on=self._based(question_id),
-        )
-        stored = get_answer(self.workspace, self.assessment_id, question_id)
-        self._remember(
-            question_id, revisions(self.workspace, self.assessment_id).answers.get(question_id)
-        )
+        with self._turn():
+            attach_evidence(
+                self.workspace,
+                self.assessment_id,
+                question_id,
+                path,
+                based_on=self._based(question_id),
+            )
+            stored = get_answer(self.workspace, self.assessment_id, question_id)
+            self._remember(
+                question_id, revisions(self.workspace, self.assessment_id).answers.get(question_id)
+            )
+        return stored
+
+    def apply_attached(self, question_id: str, stored: Answer | None) -> None:
+        """The in-memory half of :meth:`attach`."""
         if stored is not None:
             answers = dict(self.assessment.answers)
             answers[question_id] = stored
@@ -385,18 +395,27 @@ class Session:
 
     def save_flow(self, flow: Flow, *, new: bool) -> None:
         """Adds a flow (``new``) or replaces the one with the same id."""
+        self.write_flow(flow, new=new)
+        self.apply_flow(flow, new=new)
+
+    def write_flow(self, flow: Flow, *, new: bool) -> None:
+        """The store half of :meth:`save_flow` (safe in a worker thread; in order)."""
         from compliance.store.flows import add_flow, replace_flow
 
-        if new:
-            revision = add_flow(self.workspace, self.assessment_id, flow)
-        else:
-            revision = replace_flow(
-                self.workspace,
-                self.assessment_id,
-                flow,
-                based_on=self.stored.flows.get(flow.id, 0),
-            )
-        self.stored = replace(self.stored, flows={**self.stored.flows, flow.id: revision})
+        with self._turn():
+            if new:
+                revision = add_flow(self.workspace, self.assessment_id, flow)
+            else:
+                revision = replace_flow(
+                    self.workspace,
+                    self.assessment_id,
+                    flow,
+                    based_on=self.stored.flows.get(flow.id, 0),
+                )
+            self.stored = replace(self.stored, flows={**self.stored.flows, flow.id: revision})
+
+    def apply_flow(self, flow: Flow, *, new: bool) -> None:
+        """The in-memory half of :meth:`save_flow`."""
         flows = list(self.assessment.flows)
         if new:
             flows.append(flow)
@@ -406,24 +425,37 @@ class Session:
 
     def delete_flow(self, flow_id: str) -> None:
         """Deletes a flow and drops it from the onward flows of the others."""
-        from compliance.store.flows import delete_flow, replace_flow
+        self.apply_read(self.write_delete_flow(flow_id))
 
-        for other in self.assessment.flows:
-            if flow_id in other.onward:
-                onward = tuple(f for f in other.onward if f != flow_id)
-                replace_flow(
-                    self.workspace,
-                    self.assessment_id,
-                    other.model_copy(update={"onward": onward}),
-                    based_on=self.stored.flows.get(other.id, 0),
-                )
-        delete_flow(
-            self.workspace,
-            self.assessment_id,
-            flow_id,
-            based_on=self.stored.flows.get(flow_id, 0),
-        )
-        self.reload()
+    def write_delete_flow(self, flow_id: str) -> Assessment:
+        """The store half of :meth:`delete_flow` (safe in a worker thread; in order): the
+        assessment read back afterwards, for :meth:`apply_read`."""
+        from compliance.store.assessments import load_assessment
+        from compliance.store.flows import delete_flow, replace_flow
+        from compliance.store.revisions import revisions
+
+        with self._turn():
+            for other in self.assessment.flows:
+                if flow_id in other.onward:
+                    onward = tuple(f for f in other.onward if f != flow_id)
+                    replace_flow(
+                        self.workspace,
+                        self.assessment_id,
+                        other.model_copy(update={"onward": onward}),
+                        based_on=self.stored.flows.get(other.id, 0),
+                    )
+            delete_flow(
+                self.workspace,
+                self.assessment_id,
+                flow_id,
+                based_on=self.stored.flows.get(flow_id, 0),
+            )
+            self.stored = revisions(self.workspace, self.assessment_id)
+            return load_assessment(self.workspace, self.assessment_id)
+
+    def apply_read(self, assessment: Assessment) -> None:
+        """Shows an assessment read back from the store."""
+        self._changed(assessment)
 
     def reload(self) -> None:
         """Reads the assessment back from the store (revisions first, as :meth:`open`)."""

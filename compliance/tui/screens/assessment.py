@@ -9,7 +9,6 @@ the app's debounced worker.
 from __future__ import annotations
 
 from collections.abc import Callable
-from contextlib import suppress
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -48,8 +47,6 @@ COMMENT_RETRY = 3.0
 """Seconds before a comment whose save failed is tried again."""
 MAX_PROBLEMS_SHOWN = 30
 """Problems of an answer pack listed on screen (the rest are summed up)."""
-NOT_ANSWERING = 4.0
-"""Seconds a save may wait before the status line says the workspace is not answering."""
 
 NodeData = tuple[str, str]
 """``(kind, id)`` with kind ``profile``, ``domain``, ``control`` or ``question``."""
@@ -403,47 +400,10 @@ class AssessmentScreen(BaseScreen):
         if self.current == item.id:
             self.query_one(QuestionCard).set_problem(str(error))
 
-    # --- the store, off the UI thread ----------------------------------------------------------
-
-    def in_background(
-        self,
-        job: Callable[[], object],
-        done: Callable[[], None],
-        failed: Callable[[ComplianceError], None],
-    ) -> None:
-        """Runs a store write in a worker (writes keep their order, see the session), then
-        ``done`` or ``failed`` on the UI thread. Keys keep working meanwhile."""
-        self.saving += 1
-        if self._slow is None:
-            self._slow = self.set_timer(NOT_ANSWERING, self._not_answering)
-
-        def run() -> None:
-            try:
-                job()
-            except ComplianceError as error:
-                then: Callable[[], None] = partial(failed, error)
-            except Exception as error:
-                then = partial(failed, ComplianceError(f"{type(error).__name__}: {error}"))
-            else:
-                then = done
-            with suppress(RuntimeError):  # the app is closing; what reached the store is saved
-                self.app.call_from_thread(self._finished, then)
-
-        self.run_worker(run, thread=True, group="save", description="save", exit_on_error=False)
-
-    def _finished(self, then: Callable[[], None]) -> None:
-        self.saving -= 1
-        if self.saving == 0 and self._slow is not None:
-            self._slow.stop()
-            self._slow = None
-        if self.is_attached:
-            then()
-
-    def _not_answering(self) -> None:
-        self._slow = None
-        if self.saving:
-            self.saved = tr("as.not_answering", self.lang)
-            self._status()
+    def show_not_answering(self) -> None:
+        """The status line says the workspace is not answering while a save waits."""
+        self.saved = tr("as.not_answering", self.lang)
+        self._status()
 
     def _ask_conflict(
         self, conflict: WorkspaceConflict, mine: Any, resolve: Callable[[str, int], None]
@@ -620,19 +580,27 @@ class AssessmentScreen(BaseScreen):
             self.evidence_folder = str(path.parent)
             self.attach(question_id, path)
 
-    @work(thread=True, group="evidence", description="hash evidence")
     def attach(self, question_id: str, path: Any) -> None:
-        """Hashes the file and records it with the answer (in a worker: files may be large)."""
-        self.progress_from_worker("work.hashing", 0, None, name=clean(path.name))
-        try:
+        """Hashes the file and records it with the answer (in a worker, in the order of the
+        other writes: files may be large and the store may be slow)."""
+        session = self.session
+        stored: list[Any] = []
+
+        def job() -> None:
+            self.progress_from_worker("work.hashing", 0, None, name=clean(path.name))
             load_domain()
-            self.session.attach(question_id, path)
-        except ComplianceError as error:
-            self.app.call_from_thread(self.capp.error, str(error))
-            return
-        finally:
-            self.app.call_from_thread(self.progress_done)
-        self.app.call_from_thread(self._attached)
+            stored.append(session.write_attach(question_id, path))
+
+        def done() -> None:
+            self.progress_done()
+            session.apply_attached(question_id, stored[0])
+            self._attached()
+
+        def failed(error: ComplianceError) -> None:
+            self.progress_done()
+            self.capp.error(str(error))
+
+        self.in_background(job, done, failed)
 
     def _attached(self) -> None:
         self.saved = tr("as.saved", self.lang)

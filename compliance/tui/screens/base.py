@@ -7,20 +7,29 @@ app or another screen.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from contextlib import suppress
+from functools import partial
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import events, on
 from textual.screen import Screen
 
+from compliance.errors import ComplianceError
 from compliance.tui.keys import KeySpec, relabel
 from compliance.tui.strings import tr
 
 if TYPE_CHECKING:
+    from textual.timer import Timer
+
     from compliance.tui.host import Host
     from compliance.tui.session import Session
     from compliance.tui.widgets.work_progress import WorkProgress
 
-__all__ = ["BaseScreen"]
+__all__ = ["NOT_ANSWERING", "BaseScreen"]
+
+NOT_ANSWERING = 4.0
+"""Seconds a save may wait before the screen says the workspace is not answering."""
 
 
 class BaseScreen(Screen[None]):
@@ -28,6 +37,12 @@ class BaseScreen(Screen[None]):
 
     KEYS: ClassVar[list[KeySpec]] = []
     """The screen's keys (``BINDINGS`` is made from them)."""
+
+    saving: int = 0
+    """Store writes under way (in workers)."""
+    not_answering: bool = False
+    """Whether the screen says the workspace is not answering (a write waits too long)."""
+    _slow: Timer | None = None
 
     @property
     def capp(self) -> Host:
@@ -91,3 +106,53 @@ class BaseScreen(Screen[None]):
 
         for line in self.query(WorkProgress):
             line.finish()
+
+    # --- the store, off the UI thread ----------------------------------------------------------
+
+    def in_background(
+        self,
+        job: Callable[[], object],
+        done: Callable[[], None],
+        failed: Callable[[ComplianceError], None],
+    ) -> None:
+        """Runs a store write in a worker (a session's writes keep their order, see
+        :class:`~compliance.tui.session.Session`), then ``done`` or ``failed`` on the UI thread.
+        Keys keep working meanwhile; a write waiting longer than ``NOT_ANSWERING`` seconds is
+        shown by :meth:`show_not_answering`."""
+        self.saving += 1
+        if self._slow is None:
+            self._slow = self.set_timer(NOT_ANSWERING, self._not_answering)
+
+        def run() -> None:
+            try:
+                job()
+            except ComplianceError as error:
+                then: Callable[[], None] = partial(failed, error)
+            except Exception as error:
+                then = partial(failed, ComplianceError(f"{type(error).__name__}: {error}"))
+            else:
+                then = done
+            with suppress(RuntimeError):  # the app is closing; what reached the store is saved
+                self.app.call_from_thread(self._finished, then)
+
+        self.run_worker(run, thread=True, group="save", description="save", exit_on_error=False)
+
+    def _finished(self, then: Callable[[], None]) -> None:
+        self.saving -= 1
+        if self.saving == 0:
+            self.not_answering = False
+            if self._slow is not None:
+                self._slow.stop()
+                self._slow = None
+        if self.is_attached:
+            then()
+
+    def _not_answering(self) -> None:
+        self._slow = None
+        if self.saving:
+            self.not_answering = True
+            self.show_not_answering()
+
+    def show_not_answering(self) -> None:
+        """Says the workspace is not answering while a write waits (a notice by default)."""
+        self.notify(tr("as.not_answering", self.lang), severity="warning", markup=False)

@@ -17,7 +17,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Static
 
 from compliance.errors import ComplianceError
-from compliance.model.assessment import Flow
+from compliance.model.assessment import Assessment, Flow
 from compliance.model.result import Result
 from compliance.tui.dialogs import Confirm, FlowForm
 from compliance.tui.dialogs.flow_form import basis_choices, mechanism_choices
@@ -168,17 +168,25 @@ class FlowsScreen(BaseScreen):
         self.action_edit()
 
     def save(self, flow: Flow | None, *, new: bool) -> None:
-        """Saves a flow from the form (None: the form was cancelled)."""
+        """Saves a flow from the form (None: the form was cancelled) in a worker: keys keep
+        working while the store works."""
         if flow is None:
             return
-        try:
-            self.session.save_flow(flow, new=new)
-        except ComplianceError as error:
-            self.capp.error(str(error))
-            return
+        session = self.session
+        self.in_background(
+            lambda: session.write_flow(flow, new=new),
+            partial(self._saved, flow, new),
+            self._failed,
+        )
+
+    def _saved(self, flow: Flow, new: bool) -> None:
+        self.session.apply_flow(flow, new=new)
         self.notify(tr("fl.added", self.lang, name=clean(flow.name)), markup=False)
         self._fill()
         self.capp.rescore()
+
+    def _failed(self, error: ComplianceError) -> None:
+        self.capp.error(str(error))
 
     def action_delete(self) -> None:
         """Deletes the highlighted flow after a confirmation."""
@@ -193,12 +201,17 @@ class FlowsScreen(BaseScreen):
             self.delete(flow_id)
 
     def delete(self, flow_id: str) -> None:
-        """Deletes a flow (and its mentions as an onward flow)."""
-        try:
-            self.session.delete_flow(flow_id)
-        except ComplianceError as error:
-            self.capp.error(str(error))
-            return
+        """Deletes a flow (and its mentions as an onward flow) in a worker."""
+        session = self.session
+        read: list[Assessment] = []
+        self.in_background(
+            lambda: read.append(session.write_delete_flow(flow_id)),
+            lambda: self._deleted(read[0]),
+            self._failed,
+        )
+
+    def _deleted(self, assessment: Assessment) -> None:
+        self.session.apply_read(assessment)
         self.notify(tr("fl.deleted", self.lang))
         self._fill()
         self.capp.rescore()

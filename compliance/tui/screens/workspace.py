@@ -328,21 +328,27 @@ class WorkspaceScreen(BaseScreen):
         done: Callable[[T], str],
         then: Callable[[T], object] | None = None,
     ) -> None:
-        """Makes a change through the workspace service, then says it is done (``done``'s text),
-        lists the workspace again and runs ``then``; or shows why it could not be made."""
+        """Makes a change through the workspace service in a worker (keys keep working), then
+        says it is done (``done``'s text), lists the workspace again and runs ``then``; or shows
+        why it could not be made."""
         workspace = self.capp.workspace
         if workspace is None:
             return
         load_domain()
-        try:
-            value = change(workspace)
-        except ComplianceError as error:
-            self.capp.error(str(error))
-            return
-        self.notify(done(value), markup=False)
-        self.reload()
-        if then is not None:
-            then(value)
+        values: list[T] = []
+
+        def made() -> None:
+            value = values[0]
+            self.notify(done(value), markup=False)
+            self.reload()
+            if then is not None:
+                then(value)
+
+        self.in_background(
+            lambda: values.append(change(workspace)),
+            made,
+            lambda error: self.capp.error(str(error)),
+        )
 
     # --- actions --------------------------------------------------------------------------
 
