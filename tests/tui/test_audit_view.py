@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Static
 
 from compliance.store import create_client, open_workspace
 from compliance.store.clients import rename_client
@@ -57,6 +57,9 @@ async def test_the_audit_view_lists_a_known_change_newest_first(ws_path: Path) -
         assert newest[3].startswith("Atlas Contact → Atlas ")
         assert "\x1b" not in newest[3] and "Call" in newest[3]
         assert all("Rif Data" not in " ".join(row) for row in rows)
+        # the highlighted entry's change is shown in full below the table (cut off at 80 columns)
+        shown = str(dialog.query_one("#audit-change", Static).render())
+        assert shown == newest[3]
         await pilot.press("t")  # every client
         await settle(app, pilot)
         assert {e.client_id for e in dialog.entries} == {first, second}
@@ -78,3 +81,12 @@ async def test_the_audit_view_opens_and_closes_without_growing_the_stack(ws_path
             await settle(app, pilot)
             assert isinstance(app.screen, WorkspaceScreen)
             assert len(app.screen_stack) == depth
+
+
+def test_a_recorded_document_reads_as_its_fields_not_as_python() -> None:
+    from compliance.tui.dialogs.audit import change_text
+
+    assert change_text(None, {"cycle": 2, "questionnaire": "ma-offshoring 1.1.0"}) == (
+        "— → cycle: 2, questionnaire: ma-offshoring 1.1.0"
+    )
+    assert change_text({"value": "yes"}, {"value": ["MA", "FR"]}) == "yes → MA, FR"

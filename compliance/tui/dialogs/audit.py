@@ -38,6 +38,7 @@ def _value(value: Any) -> str:
             return _value(value["value"])
         if "name" in value:
             return _value(value["name"])
+        return ", ".join(f"{key}: {_value(item)}" for key, item in value.items())
     if isinstance(value, list | tuple):
         return ", ".join(_value(v) for v in value)
     return str(value)
@@ -76,6 +77,8 @@ class AuditDialog(ModalScreen[None]):
         with Vertical(classes="dialog-box", id="audit-box"):
             yield Static("", classes="dialog-title", id="audit-title")
             yield DataTable(id="audit", cursor_type="row", zebra_stripes=True)
+            # The highlighted entry's change in full: at 80 columns the table has no room for it.
+            yield Static("", id="audit-change")
             yield Static(tr("audit.loading", self.lang), classes="dim", id="audit-status")
             yield Static(tr("audit.keys", self.lang), classes="dim")
 
@@ -114,6 +117,15 @@ class AuditDialog(ModalScreen[None]):
             self.app.call_from_thread(self._failed, str(error))
             return
         self.app.call_from_thread(self._show, list(reversed(found)))
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        """Shows the highlighted entry's change in full below the table."""
+        row = event.cursor_row
+        text = ""
+        if 0 <= row < len(self.entries):
+            entry = self.entries[row]
+            text = change_text(entry.old, entry.new)
+        self.query_one("#audit-change", Static).update(plain(text))
 
     def _failed(self, message: str) -> None:
         self.query_one("#audit-status", Static).update(plain(message))
