@@ -14,6 +14,7 @@ from textual.worker import WorkerCancelled
 from compliance.tui.app import ComplianceApp
 from tests.helpers import REPO
 from tests.store.conftest import postgres_url  # noqa: F401 (a fixture: the paused-server test)
+from tests.tui.terminal import terminal  # noqa: F401 (a fixture: the walks in a real terminal)
 
 
 @pytest.fixture(autouse=True)
