@@ -155,11 +155,45 @@ def _flow_problems(
                 f"unknown Law 09-08 transfer basis {flow.ma_basis!r}; use one of "
                 + ", ".join(sorted(allowed)),
             )
+    yield from _tia_problems(flow, (*loc, "tia"))
     for i, child in enumerate(flow.onward):
         if child not in ids:
             yield (*loc, "onward", i), f"onward flow {child!r} does not exist"
         elif child == flow.id:
             yield (*loc, "onward", i), f"flow {flow.id!r} lists itself as an onward flow"
+
+
+def _tia_problems(flow: Flow, loc: Loc) -> Iterator[tuple[Loc, str]]:
+    """What a structured TIA says that does not fit its flow: a country the data does not go to,
+    a measure or an estimate naming a basis that step 3 does not assess."""
+    tia = flow.tia
+    if tia.country is not None:
+        places = {flow.destination, *flow.storage_locations, *flow.access_locations}
+        if tia.country not in places:
+            yield (
+                (*loc, "country"),
+                f"the TIA assesses {tia.country}, where this flow's data neither goes, is stored "
+                "nor accessed: give one of the flow's destination, storage or access countries",
+            )
+    if tia.law is None:
+        return
+    assessed = {b.basis for b in tia.law}
+    for i, measure in enumerate(tia.supplementary or ()):
+        for j, basis in enumerate(measure.neutralises):
+            if basis not in assessed:
+                yield (
+                    (*loc, "supplementary", i, "neutralises", j),
+                    f"the measure names basis {basis!r}, which step 3 (law) does not assess: "
+                    "assess it there first, or correct the id",
+                )
+    if tia.quantitative is not None:
+        for i, estimate in enumerate(tia.quantitative.bases):
+            if estimate.basis not in assessed:
+                yield (
+                    (*loc, "quantitative", "bases", i, "basis"),
+                    f"the estimate names basis {estimate.basis!r}, which step 3 (law) does not "
+                    "assess: assess it there first, or correct the id",
+                )
 
 
 def _onward_cycle(assessment: Assessment) -> tuple[Loc, str] | None:

@@ -27,6 +27,7 @@ from pydantic import (
 from compliance.model.base import CountryCode, Frozen, ItemId, SemVer, Slug
 from compliance.model.reference import OrganisationId
 from compliance.model.reference_set import ReferenceStamp
+from compliance.model.tia import Tia
 
 __all__ = [
     "ASSESSMENT_SCHEMA",
@@ -205,14 +206,6 @@ class Contract(Frozen):
     subprocessors_authorised: bool | None = None
 
 
-class Tia(Frozen):
-    """The transfer impact assessment of a flow."""
-
-    done: bool | None = None
-    date: dt.date | None = None
-    conclusion: Literal["acceptable", "measures_needed", "not_acceptable"] | None = None
-
-
 class TransferAuthorisation(Frozen):
     """The older form of a CNDP transfer authorisation (before :class:`TransferProcedure`).
 
@@ -350,6 +343,8 @@ class Flow(Frozen):
     """``adequacy``, ``scc_module_1`` .. ``scc_module_4``, ``bcr``, an Art. 49 derogation id, or
     ``none``; checked against the reference data."""
     tia: Tia = Tia()
+    """The transfer impact assessment: the older three fields, or the EDPB's six steps
+    (:mod:`compliance.model.tia`)."""
     measures: tuple[Measure, ...] = ()
     measures_planned: tuple[Measure, ...] = ()
     ma_basis: ItemId | None = None
