@@ -20,7 +20,7 @@ from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.timer import Timer
-from textual.widgets import Input, Static, Tree
+from textual.widgets import Input, Static, TextArea, Tree
 from textual.widgets.tree import TreeNode
 
 from compliance.errors import ComplianceError, WorkspaceConflict
@@ -80,9 +80,9 @@ class AssessmentScreen(BaseScreen):
         KeySpec("pagedown", "next", "key.next", True, priority=True),
         KeySpec("pageup", "previous", "key.previous", False, priority=True),
         KeySpec("ctrl+n", "next_unanswered", "key.unanswered", True, priority=True),
-        KeySpec("n", "next", "key.next", False),
-        KeySpec("p", "previous", "key.previous", False),
-        KeySpec("u", "next_unanswered", "key.unanswered", False),
+        KeySpec("n", "next(True)", "key.next", False),
+        KeySpec("p", "previous(True)", "key.previous", False),
+        KeySpec("u", "next_unanswered(True)", "key.unanswered", False),
         KeySpec("f4", "flows", "key.flows", True),
         KeySpec("f5", "results", "key.results", True),
         KeySpec("f", "flows", "key.flows", False),
@@ -93,7 +93,8 @@ class AssessmentScreen(BaseScreen):
         KeySpec("t", "tree", "key.tree", False),
         KeySpec("f9,w", "answer_pack", "key.pack", False),
         KeySpec("f10,i", "read_pack", "key.unpack", False),
-        KeySpec("slash", "app.command_palette", "key.jump", True),
+        KeySpec("ctrl+f", "jump", "key.jump", True, priority=True),
+        KeySpec("slash", "slash_jump", "key.jump", False, priority=True),
     ]
     BINDINGS: ClassVar[list[BindingType]] = list(bindings(KEYS))
 
@@ -131,7 +132,6 @@ class AssessmentScreen(BaseScreen):
         target = first or (self.items[0] if self.items else None)
         if target is not None:
             await self.goto(target.id)
-            self.query_one(QuestionCard).focus_answer()
         self._status()
         self.watch(self.app, "result", self._result_changed, init=False)
         self.post_message(self.Opened())
@@ -251,7 +251,6 @@ class AssessmentScreen(BaseScreen):
         kind, key = data
         if kind == "question":
             await self.goto(key)
-            self.query_one(QuestionCard).focus_answer()
         elif kind == "control":
             first = next((i for i in self.items if i.control and i.control.id == key), None)
             if first is not None:
@@ -263,8 +262,10 @@ class AssessmentScreen(BaseScreen):
         """The applicable item with this id."""
         return next((i for i in self.items if i.id == question_id), None)
 
-    async def goto(self, question_id: str) -> None:
-        """Shows a question on the card (it must apply)."""
+    async def goto(self, question_id: str, *, stay_in_tree: bool = False) -> None:
+        """Shows a question on the card (it must apply) and puts the focus on its answer, so
+        the next key answers it; ``stay_in_tree`` keeps the focus in the tree when it is there
+        (the letter keys n, p and u pressed in the tree, and redraws)."""
         item = self.item(question_id)
         if item is None:
             return
@@ -272,7 +273,7 @@ class AssessmentScreen(BaseScreen):
         position = self.items.index(item) + 1
         card = self.query_one(QuestionCard)
         tree = self.query_one("#as-tree", Tree)
-        keep_tree = tree.has_focus
+        keep_tree = stay_in_tree and tree.has_focus
         await card.show(
             self.session, item, lang=self.lang, position=position, total=len(self.items)
         )
@@ -284,19 +285,19 @@ class AssessmentScreen(BaseScreen):
         item = self.item(self.current)
         return self.items.index(item) if item is not None else -1
 
-    async def action_next(self) -> None:
+    async def action_next(self, stay_in_tree: bool = False) -> None:
         """Shows the next question that applies."""
         index = self._index()
         if index + 1 < len(self.items):
-            await self.goto(self.items[index + 1].id)
+            await self.goto(self.items[index + 1].id, stay_in_tree=stay_in_tree)
 
-    async def action_previous(self) -> None:
+    async def action_previous(self, stay_in_tree: bool = False) -> None:
         """Shows the previous question that applies."""
         index = self._index()
         if index > 0:
-            await self.goto(self.items[index - 1].id)
+            await self.goto(self.items[index - 1].id, stay_in_tree=stay_in_tree)
 
-    async def action_next_unanswered(self) -> None:
+    async def action_next_unanswered(self, stay_in_tree: bool = False) -> None:
         """Shows the next question without an answer (wrapping around)."""
         index = self._index()
         order = self.items[index + 1 :] + self.items[: index + 1]
@@ -304,13 +305,46 @@ class AssessmentScreen(BaseScreen):
         if found is None:
             self.notify(tr("as.all_answered", self.lang))
             return
-        await self.goto(found.id)
-        self.query_one(QuestionCard).focus_answer()
+        await self.goto(found.id, stay_in_tree=stay_in_tree)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """``/`` jumps unless it is typed inside text (a date such as 12/03/2024, a comment):
+        in a field that holds text it is a slash; Ctrl+F jumps from everywhere."""
+        if action == "slash_jump" and self._slash_is_text():
+            return False  # the key goes on to the field
+        return super().check_action(action, parameters)
+
+    def _slash_is_text(self) -> bool:
+        focused = self.focused
+        if isinstance(focused, Input):
+            return bool(focused.value)
+        if isinstance(focused, TextArea):
+            return bool(focused.text)
+        return False
+
+    def action_jump(self) -> None:
+        """Opens the jump (the command palette of questions and controls)."""
+        self.app.action_command_palette()
+
+    def action_slash_jump(self) -> None:
+        """``/`` outside text: the jump."""
+        self.action_jump()
 
     async def jump_to(self, question_id: str) -> None:
-        """Shows the question and puts the focus on its card (the command palette's jump)."""
+        """Shows the question and puts the focus on its answer (the command palette's jump)."""
         await self.goto(question_id)
-        self.query_one("#card").focus()
+
+    def on_screen_resume(self) -> None:
+        """Back on this screen (from results, flows, a dialog): the focus goes to the answer,
+        never left in a comment or another field where typed keys would land unseen (the tree
+        keeps it)."""
+        self.call_after_refresh(self._refocus)
+
+    def _refocus(self) -> None:
+        if not self.is_attached or not self.query("#q-answer"):
+            return
+        if not self.query_one("#as-tree", Tree).has_focus:
+            self.query_one(QuestionCard).focus_answer()
 
     def action_back(self) -> None:
         """Returns to the workspace."""
@@ -351,7 +385,6 @@ class AssessmentScreen(BaseScreen):
     async def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
         await self.action_next()
-        self.query_one(QuestionCard).focus_answer()
 
     @on(QuestionCard.Answered)
     def _answered(self, event: QuestionCard.Answered) -> None:
@@ -490,7 +523,7 @@ class AssessmentScreen(BaseScreen):
 
     async def _redraw_card(self) -> None:
         if self.current is not None:
-            await self.goto(self.current)
+            await self.goto(self.current, stay_in_tree=True)
 
     @on(QuestionCard.Commented)
     def _commented(self, event: QuestionCard.Commented) -> None:
