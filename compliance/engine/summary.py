@@ -1,10 +1,15 @@
-"""Provides the plain-text summary of a result that ``compliance score`` prints."""
+"""Provides the plain-text summary of a result that ``compliance score`` prints.
+
+Numbers, percentages and labels are written by :mod:`compliance.typography` in the summary's
+language (``Global : 91,67/100`` in French); ``score --json`` keeps machine numbers.
+"""
 
 from __future__ import annotations
 
 from compliance.model.assessment import Assessment
 from compliance.model.questionnaire import Questionnaire
 from compliance.model.result import Result
+from compliance.typography import label, number, percent, typeset
 
 __all__ = ["summary_lines"]
 
@@ -61,37 +66,38 @@ def summary_lines(
     questionnaire: Questionnaire, assessment: Assessment, result: Result, lang: str = "en"
 ) -> list[str]:
     """The summary as lines of text in ``lang`` (``en`` or ``fr``)."""
-    words = _WORDS.get(lang, _WORDS["en"])
+    words = {key: typeset(text, lang) for key, text in _WORDS.get(lang, _WORDS["en"]).items()}
     status_words = _STATUS.get(lang, _STATUS["en"])
     bands = {band.id: band.label.get(lang) for band in questionnaire.scoring.bands}
     domains = {domain.id: domain.title.get(lang) for domain in questionnaire.domains}
     overall = result.overall
-    score = words["na"] if overall.score is None else f"{overall.score}/100"
+    score = words["na"] if overall.score is None else f"{number(overall.score, lang, None)}/100"
     lines = [
         f"{assessment.organisation.name} — {questionnaire.title.get(lang)} "
         f"{questionnaire.version} ({result.as_of.isoformat()})",
-        f"{words['overall']}: {score}  {bands[overall.rating]}  "
-        f"({words['coverage']} {overall.coverage} %)",
+        f"{label(words['overall'], lang)} {score}  {bands[overall.rating]}  "
+        f"({words['coverage']} {percent(overall.coverage, lang)})",
     ]
     if result.reference is not None:
         used = result.reference
         lines.append(
-            f"{words['reference']}: {used.id} {used.version} "
+            f"{label(words['reference'], lang)} {used.id} {used.version} "
             f"({words['chosen.' + used.chosen]}; {used.digest[:12]}...)"
         )
     if overall.incomplete:
         lines.append(f"  {words['incomplete']}")
     if overall.caps:
-        lines.append(f"  {words['capped']}: " + ", ".join(cap.id for cap in overall.caps))
-    lines += ["", f"{words['domains']}:"]
+        lines.append(f"  {label(words['capped'], lang)} " + ", ".join(c.id for c in overall.caps))
+    lines += ["", label(words["domains"], lang)]
     for domain in result.domains:
-        value = words["na"] if domain.score is None else f"{domain.score:>6}"
+        value = words["na"] if domain.score is None else f"{number(domain.score, lang, None):>6}"
         lines.append(f"  {domain.id:<8} {value}  {domains[domain.id]}")
     if result.flows:
-        lines += ["", f"{words['flows']}:"]
+        lines += ["", label(words["flows"], lang)]
         for flow in result.flows:
             lines.append(
-                f"  {flow.id:<12} {status_words[flow.status]:<16} {flow.score:>6}  {flow.name}"
+                f"  {flow.id:<12} {status_words[flow.status]:<16} "
+                f"{number(flow.score, lang, None):>6}  {flow.name}"
             )
             for reason in flow.reasons:
                 if reason.status == "ready":
@@ -105,12 +111,13 @@ def summary_lines(
                     if refs
                     else f"      - {reason.message.get(lang)}"
                 )
-    lines += ["", f"{words['plan']}:"]
+    lines += ["", label(words["plan"], lang)]
     if not result.remediation:
         lines.append(f"  {words['none']}")
     for item in result.remediation:
         flag = "!" if item.caps_rating else ("*" if item.critical else " ")
         lines.append(
-            f" {flag}{item.control:<10} -{item.impact} {words['points']}  {item.title.get(lang)}"
+            f" {flag}{item.control:<10} -{number(item.impact, lang, None)} {words['points']}  "
+            f"{item.title.get(lang)}"
         )
     return lines

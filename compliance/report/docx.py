@@ -243,16 +243,18 @@ class _Writer:
         if not self.view.flows:
             self.para(s["flows_none"])
         for flow in self.view.flows:
-            self.heading(f"{flow.name} ({flow.id}): {flow.status_label}", 2)
+            self.heading(f"{flow.name} ({flow.id}){s['colon']}{flow.status_label}", 2)
             self.table(
                 [s["route"], s["exporter"], s["importer"], s["regime"], s["score"]],
                 [[flow.route, flow.exporter, flow.importer, flow.regime, flow.score]],
             )
             for gate in flow.gates:
-                self.para(f"{gate.name}: {gate.status_label} ({gate.checks})", "List Bullet")
+                self.para(
+                    f"{gate.name}{s['colon']}{gate.status_label} ({gate.checks})", "List Bullet"
+                )
             for reason in flow.reasons:
                 refs = f" [{reason.refs}]" if reason.refs else ""
-                self.para(f"{reason.status_label}: {reason.message}{refs}", "List Bullet")
+                self.para(f"{reason.status_label}{s['colon']}{reason.message}{refs}", "List Bullet")
 
     def answers(self) -> None:
         s = self.s

@@ -6,6 +6,9 @@ to handle fails loudly instead of printing "None". User data is only ever passed
 compiled as a template, so there is no untrusted template to sandbox: the sandbox was measured to
 cost two thirds of the render time (its per-attribute checks) and is not used (ADR 0004).
 
+- Typography: the filters ``label`` (``Comment:`` / ``Commentaire :``), ``typeset`` (our own
+  wording in the report's typography), ``num`` and ``pct`` come from :mod:`compliance.typography`
+  and read the language from ``doc.lang``; user text is never passed through ``typeset``.
 - HTML: autoescape on for every template.
 - Markdown: no HTML autoescape; instead ``finalize`` backslash-escapes every printed value with
   :func:`md_escape` (CommonMark allows a backslash before any ASCII punctuation), so markup in user
@@ -27,7 +30,8 @@ __all__ = ["environment", "md_escape"]
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~&!$])")
 _MD_LINE_START = re.compile(r"^(\s*)([-+=>]|\d+)([.)](?=\s|$))?")
-_SPACES = re.compile(r"\s+")
+_SPACES = re.compile(r"[^\S\u00a0\u202f]+")
+"""Runs of spaces and line breaks, joined into one space; a no-break space stays what it is."""
 
 
 def md_escape(value: object) -> str:
@@ -54,9 +58,43 @@ def _finalize_md(value: Any) -> str:
     return md_escape(_refuse_none(value))
 
 
+def _lang(context: Any) -> str:
+    return str(context["doc"].lang)
+
+
+def _filters() -> dict[str, Any]:
+    from jinja2 import pass_context
+
+    from compliance import typography
+
+    @pass_context
+    def label(context: Any, text: str) -> str:
+        return typography.label(str(text), _lang(context))
+
+    @pass_context
+    def typeset(context: Any, text: str) -> str:
+        return typography.typeset(str(text), _lang(context))
+
+    @pass_context
+    def num(context: Any, value: Any, places: int | None = 2) -> str:
+        return typography.number(value, _lang(context), places)
+
+    @pass_context
+    def pct(context: Any, value: Any, places: int | None = None) -> str:
+        return typography.percent(value, _lang(context), places)
+
+    return {"label": label, "typeset": typeset, "num": num, "pct": pct}
+
+
 @cache
 def environment(kind: str) -> Environment:
     """The shared environment for ``html`` or ``md`` templates."""
+    made = _environment(kind)
+    made.filters.update(_filters())
+    return made
+
+
+def _environment(kind: str) -> Environment:
     from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
     from compliance.paths import report_templates_dir

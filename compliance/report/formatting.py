@@ -1,7 +1,9 @@
 """Provides how reports write numbers, percentages, dates, article citations and countries.
 
-French reports use a decimal comma and a no-break space before ``%``; dates on the cover are
-written out in words; elsewhere they stay ISO 8601 so they read the same in both languages.
+Numbers and percentages are :mod:`compliance.typography`'s, the one module every face of the tool
+writes them with: French reports use a decimal comma and a no-break space before ``%``. Dates on
+the cover are written out in words; elsewhere they stay ISO 8601 so they read the same in both
+languages.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
+from compliance import typography
 from compliance.model.base import Text
 
 __all__ = ["country", "long_date", "number", "percent", "refs"]
@@ -45,23 +48,18 @@ _MONTHS = {
     ],
 }
 
-NBSP = "\u00a0"
-DASH = "—"
+NBSP = typography.NBSP
+DASH = typography.DASH
 
 
 def number(value: Decimal | int | None, lang: str) -> str:
-    """``54.17`` (``54,17`` in French); a dash for no value."""
-    if value is None:
-        return DASH
-    text = f"{value:.2f}" if isinstance(value, Decimal) else str(value)
-    return text.replace(".", ",") if lang == "fr" else text
+    """``54.17`` (``54,17`` in French; an int as it is); a dash for no value."""
+    return typography.number(value, lang, 2 if isinstance(value, Decimal) else None)
 
 
 def percent(value: Decimal | None, lang: str) -> str:
-    """``83.33 %`` with a no-break space (``83,33 %`` in French)."""
-    if value is None:
-        return DASH
-    return f"{number(value, lang)}{NBSP}%"
+    """``83.33%`` (``83,33 %`` in French, with a no-break space)."""
+    return typography.percent(value, lang, 2)
 
 
 def long_date(value: dt.date, lang: str) -> str:
@@ -76,7 +74,7 @@ def refs(
 ) -> str:
     """``GDPR Art. 44, 46(2)(c); Law 09-08 Art. 43`` in the report's language."""
     article = "art." if lang == "fr" else "Art."
-    separator = " ; " if lang == "fr" else "; "
+    separator = f"{NBSP}; " if lang == "fr" else "; "
     parts = [
         f"{framework_names.get(framework, framework)} {article} {', '.join(articles)}"
         for framework, articles in citations.items()

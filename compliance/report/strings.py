@@ -8,6 +8,9 @@ scoring method is printed from :data:`METHOD`, the plain-words version of the en
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
+
+from compliance.typography import french
 
 __all__ = ["LABELS", "LANGUAGES", "METHOD", "labels", "method", "strings"]
 
@@ -16,6 +19,7 @@ LANGUAGES = ("en", "fr")
 _EN: dict[str, str] = {
     "doc_title": "Data-protection readiness report",
     "colon": ": ",
+    "list_separator": "; ",
     "doc_subtitle": "Law 09-08, Decree 2-09-165 and the GDPR",
     "contents": "Contents",
     "cover_organisation": "Organisation assessed",
@@ -174,6 +178,7 @@ _EN: dict[str, str] = {
 _FR: dict[str, str] = {
     "doc_title": "Rapport de conformité à la protection des données",
     "colon": "\u00a0: ",
+    "list_separator": "\u00a0; ",
     "doc_subtitle": "Loi 09-08, décret 2-09-165 et RGPD",
     "contents": "Sommaire",
     "cover_organisation": "Organisme évalué",
@@ -445,14 +450,22 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
 }
 
 
+@cache
+def _french() -> dict[str, str]:
+    return {key: french(text) for key, text in _FR.items()}
+
+
 def strings(lang: str) -> Mapping[str, str]:
-    """The UI strings in ``lang`` (English for an unknown language)."""
-    return _FR if lang == "fr" else _EN
+    """The UI strings in ``lang`` (English for an unknown language); French ones typeset
+    (:func:`compliance.typography.french`), so the catalogue may be written with ordinary spaces."""
+    return _french() if lang == "fr" else _EN
 
 
 def method(lang: str) -> tuple[str, ...]:
-    """The scoring method in plain words, one paragraph per item."""
-    return METHOD["fr" if lang == "fr" else "en"]
+    """The scoring method in plain words, one paragraph per item (French typeset)."""
+    if lang == "fr":
+        return tuple(french(paragraph) for paragraph in METHOD["fr"])
+    return METHOD["en"]
 
 
 def labels(group: str, lang: str) -> dict[str, str]:

@@ -15,6 +15,7 @@ from decimal import Decimal
 from markupsafe import Markup
 
 from compliance.model.assessment import Answer, Assessment, Flow
+from compliance.model.base import Text as BaseText
 from compliance.model.questionnaire import (
     CountryQuestion,
     MultiChoiceQuestion,
@@ -30,6 +31,7 @@ from compliance.report import charts
 from compliance.report.formatting import country, long_date, number, percent, refs
 from compliance.report.strings import labels, method, strings
 from compliance.report.worksheets import Worksheet, cndp_worksheets, scc_worksheets
+from compliance.typography import typeset
 
 __all__ = ["Document", "build"]
 
@@ -201,6 +203,10 @@ class _Builder:
     def n(self, value: Decimal | None) -> str:
         return number(value, self.lang)
 
+    def words(self, text: BaseText) -> str:
+        """Questionnaire wording in the report's language and typography."""
+        return typeset(text.get(self.lang), self.lang)
+
     def refs(self, citations: Mapping[str, tuple[str, ...]]) -> str:
         return refs(citations, self.frameworks, self.lang)
 
@@ -253,7 +259,7 @@ class _Builder:
         lost = "" if result is None or not result.lost else self.n(result.lost)
         return AnswerView(
             id=question.id,
-            text=question.text.get(self.lang),
+            text=self.words(question.text),
             answer=text,
             state=state,
             status=self.s[f"qstatus_{status}"],
@@ -275,7 +281,7 @@ class _Builder:
             else:
                 text, state = self.answer_text(question, Answer(value=value)), "given"
             views.append(
-                AnswerView(question.id, question.text.get(self.lang), text, state, "", "", "")
+                AnswerView(question.id, self.words(question.text), text, state, "", "", "")
             )
         return tuple(views)
 
@@ -384,8 +390,8 @@ class _Builder:
                 critical=item.critical,
                 caps_rating=item.caps_rating,
                 score=self.n(item.score),
-                action=item.remediation.get(self.lang),
-                evidence=tuple(e.get(self.lang) for e in item.evidence),
+                action=self.words(item.remediation),
+                evidence=tuple(self.words(e) for e in item.evidence),
                 refs=self.refs(item.refs),
                 questions=", ".join(item.questions),
             )
@@ -440,7 +446,9 @@ class _Builder:
             sentences=tuple(sentences),
             flows=flows,
             actions=actions[:3],
-            gauge=charts.gauge(overall.score, self.band_mins, score, f"{s['overall']}: {score}")
+            gauge=charts.gauge(
+                overall.score, self.band_mins, score, f"{s['overall']}{s['colon']}{score}"
+            )
             if self.with_charts
             else Markup(""),
             flow_chart=charts.flow_readiness(counts, names, s["flows_chart"])
@@ -501,7 +509,7 @@ def build(
     return Document(
         lang=lang,
         s=b.s,
-        title=f"{b.s['doc_title']}: {assessment.organisation.name}",
+        title=f"{b.s['doc_title']}{b.s['colon']}{assessment.organisation.name}",
         cover=b.cover(),
         summary=b.summary(actions),
         method=method(lang),

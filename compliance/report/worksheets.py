@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from compliance import typography
 from compliance.model.assessment import Flow
 from compliance.model.reference import ReferenceData
 from compliance.model.result import FlowResult
@@ -68,7 +69,7 @@ def _places(flow: Flow) -> list[str]:
 
 
 def _join(values: list[str], lang: str) -> str | None:
-    return (" ; " if lang == "fr" else "; ").join(values) if values else None
+    return (f"{typography.NBSP}; " if lang == "fr" else "; ").join(values) if values else None
 
 
 class _Context:
@@ -101,7 +102,7 @@ class _Context:
         text = _join(parts, self.lang) or ""
         if flow.subjects_count is None:
             return f"{text} ({self.s['approx'].format(count=self.s['not_given'])})"
-        count = f"{flow.subjects_count:,}".replace(",", "\u00a0" if self.lang == "fr" else ",")
+        count = typography.number(flow.subjects_count, self.lang, 0, group=True)
         return f"{text} ({self.s['approx'].format(count=count)})"
 
     def mode(self, flow: Flow) -> str | None:
@@ -119,10 +120,10 @@ class _Context:
         parts = []
         if flow.measures:
             in_place = ", ".join(names[m] for m in flow.measures)
-            parts.append(f"{self.s['measures']}: {in_place}")
+            parts.append(f"{self.s['measures']}{self.s['colon']}{in_place}")
         if flow.measures_planned:
             planned = ", ".join(names[m] for m in flow.measures_planned)
-            parts.append(f"{self.s['measures_planned']}: {planned}")
+            parts.append(f"{self.s['measures_planned']}{self.s['colon']}{planned}")
         return _join(parts, self.lang)
 
     def ground(self, code: str | None) -> str | None:
@@ -130,7 +131,7 @@ class _Context:
             return None
         for ground in self.reference.ma_grounds:
             if ground.id == code:
-                return ground.title.get(self.lang)
+                return typography.typeset(ground.title.get(self.lang), self.lang)
         return labels("mechanism", self.lang).get(code, code)
 
     def mechanism(self, code: str | None) -> str | None:
@@ -138,10 +139,10 @@ class _Context:
             return None
         for module in self.reference.scc_modules:
             if module.id == code:
-                return module.title.get(self.lang)
+                return typography.typeset(module.title.get(self.lang), self.lang)
         for ground in self.reference.gdpr_derogations:
             if ground.id == code:
-                return ground.title.get(self.lang)
+                return typography.typeset(ground.title.get(self.lang), self.lang)
         return labels("mechanism", self.lang).get(code, code)
 
 
@@ -170,7 +171,7 @@ def _cndp(ctx: _Context, flow: Flow) -> Worksheet:
     else:
         answers = [s["w_listed_yes"] if yes else s["w_listed_no"] for yes in listed]
         listed_text = ", ".join(
-            f"{ctx.country(code)}: {answer}"
+            f"{ctx.country(code)}{s['colon']}{answer}"
             for code, answer in zip(destinations, answers, strict=True)
         )
     all_listed = bool(destinations) and all(value is True for value in listed)
@@ -183,7 +184,9 @@ def _cndp(ctx: _Context, flow: Flow) -> Worksheet:
             ctx.party(flow.importer.name, flow.importer.country),
             s["address_note"],
         ),
-        Row(s["w_file"], f"{flow.name}: {flow.description}" if flow.description else None),
+        Row(
+            s["w_file"], f"{flow.name}{s['colon']}{flow.description}" if flow.description else None
+        ),
         Row(s["w_data"], ctx.data(flow)),
         Row(s["w_subjects"], ctx.subjects(flow)),
         Row(s["w_purpose"], flow.purpose),

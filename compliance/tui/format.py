@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 
+from compliance import typography
 from compliance.tui.safe import plain
 from compliance.tui.strings import STRINGS, tr
 
@@ -14,7 +15,16 @@ if TYPE_CHECKING:
     from compliance.model.questionnaire import Questionnaire
     from compliance.model.result import FlowResult
 
-__all__ = ["bar", "number", "percent", "rating_text", "reasons_text", "refs_text", "status_text"]
+__all__ = [
+    "bar",
+    "coverage_text",
+    "number",
+    "percent",
+    "rating_text",
+    "reasons_text",
+    "refs_text",
+    "status_text",
+]
 
 _STYLE = {
     "ready": "bold green",
@@ -27,6 +37,13 @@ _STYLE = {
 def percent(value: Decimal) -> str:
     """A coverage as a whole percentage, rounded down: 99.57 is ``99``, never a false ``100``."""
     return str(int(value.to_integral_value(rounding=ROUND_FLOOR)))
+
+
+def coverage_text(value: Decimal | None, lang: str = "en") -> str:
+    """A coverage as :func:`percent` rounds it, with its sign: ``99%``, ``99 %`` in French."""
+    if value is None:
+        return typography.DASH
+    return typography.percent(int(percent(value)), lang)
 
 
 def status_text(status: str, lang: str) -> Text:
@@ -55,19 +72,20 @@ def rating_text(questionnaire: Questionnaire | None, rating: str | None, lang: s
     return Text(f"~ {label}", style=_STYLE["conditional"])
 
 
-def number(value: Decimal | str | None) -> str:
-    """A score for display, as the engine gives it (two decimals; ``—`` when there is none)."""
-    return "—" if value is None else f"{Decimal(value):.2f}"
+def number(value: Decimal | str | None, lang: str = "en") -> str:
+    """A score for display, as the engine gives it (two decimals, a comma in French; ``—`` when
+    there is none)."""
+    return typography.number(value, lang)
 
 
-def bar(value: Decimal | None, width: int = 20) -> Text:
+def bar(value: Decimal | None, width: int = 20, lang: str = "en") -> Text:
     """A bar out of 100 drawn with blocks, with the number beside it (never the bar alone)."""
     if value is None:
         return Text("░" * width + "      —", style="dim")
     filled = int((value * width / 100).to_integral_value())
     text = Text("█" * filled, style="green" if value >= 80 else "yellow" if value >= 50 else "red")
     text.append("░" * (width - filled), style="dim")
-    text.append(f" {value:6.2f}")
+    text.append(f" {typography.number(value, lang):>6}")
     return text
 
 

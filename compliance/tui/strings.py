@@ -2,11 +2,17 @@
 
 Every word the interface shows (titles, buttons, bindings, notices) comes from here; questionnaire
 text comes from the questionnaire itself. A key missing from the catalogue is a bug, so it raises.
+French entries are typeset on the way out (:func:`compliance.typography.french`: a no-break space
+before ``: ; ! ? %``, « quotes »), before their values are put in, so an entry may be written with
+an ordinary space and a value a user typed is never touched.
 """
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Final
+
+from compliance.typography import french
 
 __all__ = ["LANGUAGES", "STRINGS", "tr"]
 
@@ -654,8 +660,12 @@ STRINGS: Final[dict[str, tuple[str, str]]] = {
 }
 
 
+@cache
+def _french(key: str) -> str:
+    return french(STRINGS[key][1])
+
+
 def tr(key: str, lang: str, **values: object) -> str:
-    """The string ``key`` in ``lang`` (French for ``fr``, English otherwise), formatted."""
-    en, fr = STRINGS[key]
-    text = fr if lang == "fr" else en
+    """The string ``key`` in ``lang`` (French for ``fr``, typeset; English otherwise), formatted."""
+    text = _french(key) if lang == "fr" else STRINGS[key][0]
     return text.format(**values) if values else text
