@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -31,7 +32,9 @@ def test_json_has_the_contracted_fields(capsys: pytest.CaptureFixture[str]) -> N
 def test_summary_in_french(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["score", str(FIXTURE), "--lang", "fr"]) == 0
     out = capsys.readouterr().out
-    assert "Global : " in out or "Global: " in out
+    assert "Global\u00a0: " in out  # French typography: a no-break space before the colon
+    assert "Global: " not in out and "Global : " not in out
+    assert re.search(r"\d,\d\d/100", out)  # a decimal comma
     assert "Pas prêt" in out
     assert "BLOQUÉ" in out
 
