@@ -34,6 +34,7 @@ COMMAND_MODULES = (
     "exchange",
     "reference",
     "migrate",
+    "tia",
 )
 """Modules of :mod:`compliance.commands` that each add sub-commands through ``register(commands)``.
 

@@ -29,6 +29,8 @@ from compliance.signing.registry import bundled_problems
 from tests.helpers import REPO, variant, write_yaml
 
 SOURCE = REPO / "questionnaires" / "reference"
+CURRENT = "2026.12.1"
+"""The newest published version of ``ma-eu`` (2026.12.0, published before, stays installed)."""
 
 
 @pytest.fixture
@@ -76,21 +78,21 @@ def test_the_reference_set_dates_every_adequacy_entry_and_lists_the_updates() ->
 def test_a_list_edited_after_publication_is_placed_in_its_file(source: Path) -> None:
     adequacy = source / "eu-adequacy.yaml"
     edit(adequacy, 'subject: "UY"', 'subject: "MA"')
-    before = {p.name: p.read_bytes() for p in source.iterdir()}
+    before = {p: p.read_bytes() for p in source.rglob("*") if p.is_file()}
     with pytest.raises(LoadError) as error:
         check_source(source)
     [problem] = error.value.problems
     assert problem.file == str(adequacy)
     assert problem.line == line_of(adequacy, 'subject: "MA"')
-    assert "differs from the published reference set ma-eu 2026.12.0" in problem.message
+    assert f"differs from the published reference set ma-eu {CURRENT}" in problem.message
     assert "new version" in problem.message
-    assert {p.name: p.read_bytes() for p in source.iterdir()} == before
+    assert {p: p.read_bytes() for p in source.rglob("*") if p.is_file()} == before
 
 
 def test_a_new_version_of_the_source_is_not_an_error_until_published(source: Path) -> None:
-    edit(source / "set.yaml", "version: 2026.12.0", "version: 2026.12.1")
+    edit(source / "set.yaml", f"version: {CURRENT}", "version: 2026.12.99")
     edit(source / "eu-adequacy.yaml", 'subject: "UY"', 'subject: "MA"')
-    assert check_source(source).version == "2026.12.1"
+    assert check_source(source).version == "2026.12.99"
 
 
 def test_an_entry_applying_after_its_expiry_is_an_error_at_its_line(source: Path) -> None:
@@ -155,7 +157,10 @@ def test_an_unknown_set_id_is_a_load_error_at_the_questionnaire_line(tmp_path: P
         load_questionnaire(path, use_cache=False)
     [problem] = error.value.problems
     assert problem.line == line_of(path, "reference_set:")
-    assert "no reference set 'nowhere' is installed (installed: ma-eu 2026.12.0)" in str(problem)
+    assert (
+        f"no reference set 'nowhere' is installed (installed: ma-eu 2026.12.0, ma-eu {CURRENT})"
+        in str(problem)
+    )
 
 
 def test_a_questionnaire_naming_a_set_is_bound_and_its_digest_ignores_the_lists(
@@ -165,7 +170,7 @@ def test_a_questionnaire_naming_a_set_is_bound_and_its_digest_ignores_the_lists(
     questionnaire = load_questionnaire(path, use_cache=False)
     assert questionnaire.reference is not None and questionnaire.reference.eu_adequacy is not None
     stamp = questionnaire.reference_stamp
-    assert stamp is not None and (stamp.id, stamp.version) == ("ma-eu", "2026.12.0")
+    assert stamp is not None and (stamp.id, stamp.version) == ("ma-eu", CURRENT)
     assert b'"reference"' not in canonical_bytes(questionnaire)
     assert b"reference_set" in canonical_bytes(questionnaire)
 
@@ -190,9 +195,7 @@ def test_binding_follows_the_assessment_and_refuses_a_set_for_embedded_lists(
         "questionnaire": {"id": "example", "version": "1.0.0"},
         "organisation": {"name": "A", "country": "MA"},
     }
-    recorded = Assessment.model_validate(
-        {**base, "reference": {"id": "ma-eu", "version": "2026.12.0"}}
-    )
+    recorded = Assessment.model_validate({**base, "reference": {"id": "ma-eu", "version": CURRENT}})
     assert bind_for(questionnaire, recorded) is questionnaire  # already bound to that set
     with pytest.raises(ReferenceSetError, match=r"2019\.1\.0 is not installed"):
         bind_for(
@@ -214,16 +217,20 @@ def test_the_command_lists_each_set_with_its_lists(capsys: pytest.CaptureFixture
     from compliance.cli import main
 
     assert main(["reference", "--json"]) == 0
-    [listed] = json.loads(capsys.readouterr().out)
+    older, listed = json.loads(capsys.readouterr().out)
     newest = newest_set("ma-eu")
-    assert newest is not None
+    assert newest is not None and older["version"] == "2026.12.0"
     assert (listed["id"], listed["version"], listed["digest"], listed["date"]) == (
         "ma-eu",
-        "2026.12.0",
+        CURRENT,
         newest.digest,
         "2026-12-04",
     )
+    assert "country_sheets" not in {row["name"] for row in older["lists"]}
     rows = {row["name"]: row for row in listed["lists"]}
+    sheets = rows["country_sheets"]
+    assert sheets["source"].startswith("legal bases of MA")
+    assert 0 < sheets["verified"] <= sheets["entries"]
     assert rows["eu_adequacy"]["entries"] == 18
     assert rows["cndp_adequate"]["verified"] == 0
     assert set(rows["eu_adequacy"]) == {"name", "entries", "verified", "source"}
@@ -296,8 +303,9 @@ def test_scoring_a_file_says_which_set_was_used(
     used = json.loads(capsys.readouterr().out)["reference"]
     assert (used["version"], used["chosen"]) == ("2026.12.0", "assessment")
     assert main(["score", str(newest)]) == 0
-    assert "Reference set: ma-eu 2026.12.0 (the newest installed; the assessment records none;" in (
-        capsys.readouterr().out
+    assert (
+        f"Reference set: ma-eu {CURRENT} (the newest installed; the assessment records none;"
+        in (capsys.readouterr().out)
     )
 
 
@@ -338,7 +346,8 @@ def newer_set(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     folder.mkdir()
     current = newest_set("ma-eu")
     assert current is not None
-    data = current.read().replace(b'"version":"2026.12.0"', b'"version":"2027.1.0"', 1)
+    version = f'"version":"{current.version}"'.encode()
+    data = current.read().replace(version, b'"version":"2027.1.0"', 1)
     (folder / current.file).write_bytes(current.read())
     (folder / "reference-ma-eu@2027.1.0.json").write_bytes(data)
     newer = {
@@ -366,11 +375,11 @@ def test_the_newest_of_two_installed_sets_is_bound_unless_one_is_recorded(
         {
             "questionnaire": {"id": "example", "version": "1.1.0"},
             "organisation": {"name": "A", "country": "MA"},
-            "reference": {"id": "ma-eu", "version": "2026.12.0"},
+            "reference": {"id": "ma-eu", "version": CURRENT},
         }
     )
     older = bind_for(questionnaire, recorded).reference_stamp
-    assert older is not None and older.version == "2026.12.0"
+    assert older is not None and older.version == CURRENT
 
 
 def test_a_workspace_assessment_scores_with_the_set_it_records(
@@ -382,7 +391,7 @@ def test_a_workspace_assessment_scores_with_the_set_it_records(
     from compliance.cli import main
 
     recorded = _assessment_file(
-        tmp_path, "1.1.0", {"id": "ma-eu", "version": "2026.12.0"}, name="recorded"
+        tmp_path, "1.1.0", {"id": "ma-eu", "version": CURRENT}, name="recorded"
     )
     assert main(["import", str(recorded)]) == 0
     capsys.readouterr()

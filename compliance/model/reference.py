@@ -23,6 +23,7 @@ from typing import Annotated, Literal
 from pydantic import Field, StringConstraints, model_validator
 
 from compliance.model.base import ArticleRef, CountryCode, FrameworkId, Frozen, ItemId, Text
+from compliance.model.country_sheet import CountrySheet
 
 __all__ = [
     "CROSSWALK_ARTICLES",
@@ -362,14 +363,28 @@ class ReferenceData(Frozen):
     regimes: tuple[Regime, ...] = ()
     crosswalk: tuple[CrosswalkEntry, ...] = ()
     """Law 09-08 / Decree 2-09-165 ↔ GDPR mappings, shown beside the questions citing them."""
+    country_sheets: tuple[CountrySheet, ...] | None = None
+    """The legal bases for public-authority access per destination country, read against the
+    European Essential Guarantees (transfer impact assessments, EDPB step 3); reference sets
+    only, one sheet per country (basis ids start with the country code, so they are unique across
+    sheets), ordered by country code. Absent (not empty) elsewhere, so that
+    the lists published before them keep their digests."""
 
     @model_validator(mode="after")
-    def _unique_crosswalk_ids(self) -> ReferenceData:
+    def _unique_ids(self) -> ReferenceData:
         ids = [entry.id for entry in self.crosswalk]
         duplicates = sorted({i for i in ids if ids.count(i) > 1})
         if duplicates:
             raise ValueError(f"duplicate crosswalk ids: {', '.join(duplicates)}")
+        countries = [sheet.country for sheet in self.country_sheets or ()]
+        twice = sorted({c for c in countries if countries.count(c) > 1})
+        if twice:
+            raise ValueError(f"more than one country sheet for {', '.join(twice)}")
         return self
+
+    def sheet(self, country: str) -> CountrySheet | None:
+        """The country sheet of ``country`` (an ISO code), if the set has one."""
+        return next((s for s in self.country_sheets or () if s.country == country), None)
 
     def crosswalk_for(self, refs: Mapping[str, Sequence[str]]) -> tuple[CrosswalkEntry, ...]:
         """The crosswalk entries citing an article that ``refs`` cites too, in file order.

@@ -53,7 +53,8 @@ Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
 ADEQUACY_LISTS: tuple[str, ...] = ("eu_adequacy", "cndp_adequate")
 """The lists whose entries must be dated in a reference set."""
 
-_COUNTRY_LISTS: tuple[str, ...] = ("eea", "eu_adequacy", "cndp_adequate")
+_COUNTRY_LISTS: tuple[str, ...] = ("eea", "eu_adequacy", "cndp_adequate", "country_sheets")
+"""The lists that carry their own sources (country sheets: one per legal basis)."""
 
 
 def undated_entries(lists: ReferenceData) -> list[tuple[str, int, str]]:
@@ -185,6 +186,18 @@ class ReferenceSet(Frozen):
                         entries=len(value.entries),
                         verified=value.verified_count(),
                         source=value.source,
+                    )
+                )
+                continue
+            if name == "country_sheets":
+                rows.append(
+                    ListSummary(
+                        name=name,
+                        entries=sum(len(sheet.bases) for sheet in lists.country_sheets or ()),
+                        verified=sum(s.verified_count() for s in lists.country_sheets or ()),
+                        source="legal bases of "
+                        + ", ".join(sheet.country for sheet in lists.country_sheets or ())
+                        + " (a source per basis)",
                     )
                 )
                 continue

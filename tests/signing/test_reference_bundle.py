@@ -91,7 +91,7 @@ def test_the_bundle_carries_the_published_set_and_verifies(
     used = json.loads(files[RESULT])["reference"]
     assert used == {
         "id": "ma-eu",
-        "version": "2026.12.0",
+        "version": newest.version,
         "digest": newest.digest,
         "chosen": "newest",
     }
