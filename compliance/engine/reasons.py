@@ -83,6 +83,14 @@ class ReasonCode(StrEnum):
     GDPR_ADEQUACY_SCOPE = "GDPR_ADEQUACY_SCOPE"
     GDPR_ADEQUACY_REVIEW = "GDPR_ADEQUACY_REVIEW"
     MA_LISTING_EXPIRING = "MA_LISTING_EXPIRING"
+    # structured transfer impact assessments (issue 15 point 4)
+    GDPR_TIA_STEPS_MISSING = "GDPR_TIA_STEPS_MISSING"
+    GDPR_TIA_COUNTRY_NOT_ASSESSED = "GDPR_TIA_COUNTRY_NOT_ASSESSED"
+    GDPR_TIA_BASIS_NOT_NEUTRALISED = "GDPR_TIA_BASIS_NOT_NEUTRALISED"
+    GDPR_TIA_MEASURE_INEFFECTIVE = "GDPR_TIA_MEASURE_INEFFECTIVE"
+    GDPR_TIA_ABOVE_TOLERANCE = "GDPR_TIA_ABOVE_TOLERANCE"
+    GDPR_TIA_WITHIN_TOLERANCE = "GDPR_TIA_WITHIN_TOLERANCE"
+    GDPR_TIA_REVIEW_PASSED = "GDPR_TIA_REVIEW_PASSED"
 
 
 @dataclass(frozen=True, slots=True)
@@ -500,6 +508,94 @@ REASONS: Final[Mapping[ReasonCode, ReasonText]] = {
         ),
         {_L: ("43",)},
     ),
+    ReasonCode.GDPR_TIA_STEPS_MISSING: _r(
+        (
+            "The transfer impact assessment for {country} does not complete {steps} of the "
+            "EDPB's six; SCC Clause 14 and GDPR Art. 46 call for the whole assessment before "
+            "relying on the clauses."
+        ),
+        (
+            "L'analyse d'impact du transfert vers {country} ne complète pas {steps} parmi les six "
+            "de l'EDPB ; la clause 14 des CCT et l'art. 46 du RGPD exigent l'analyse entière avant "
+            "de se fonder sur les clauses."
+        ),
+        {_G: ("46(1)",)},
+    ),
+    ReasonCode.GDPR_TIA_COUNTRY_NOT_ASSESSED: _r(
+        (
+            "The transfer impact assessment covers {assessed}, but the data also reaches "
+            "{country}, which it does not assess (EDPB step 1; SCC Clause 14; GDPR Art. 46)."
+        ),
+        (
+            "L'analyse d'impact du transfert porte sur {assessed}, mais les données atteignent "
+            "aussi {country}, qu'elle n'évalue pas (étape 1 de l'EDPB ; clause 14 des CCT ; "
+            "art. 46 du RGPD)."
+        ),
+        {_G: ("46(1)",)},
+    ),
+    ReasonCode.GDPR_TIA_BASIS_NOT_NEUTRALISED: _r(
+        (
+            "{basis} in {country} reaches this transfer, and no supplementary measure effective "
+            "for {use_case} neutralises it, nor does an estimate within tolerance cover it (EDPB "
+            "steps 3 and 4; SCC Clause 14; GDPR Art. 46)."
+        ),
+        (
+            "{basis} ({country}) atteint ce transfert, et aucune mesure supplémentaire efficace "
+            "pour {use_case} ne le neutralise, ni aucune estimation dans la tolérance ne le "
+            "couvre (étapes 3 et 4 de l'EDPB ; clause 14 des CCT ; art. 46 du RGPD)."
+        ),
+        {_G: ("46(1)",)},
+    ),
+    ReasonCode.GDPR_TIA_MEASURE_INEFFECTIVE: _r(
+        (
+            'Warning: the {kind} measure "{measure}" is claimed against {basis}, but cannot '
+            "neutralise it for {use_case} (EDPB step 4, Annex 2); it is not counted."
+        ),
+        (
+            "Attention : la mesure {kind} « {measure} » est invoquée contre {basis}, mais ne "
+            "peut le neutraliser pour {use_case} (étape 4 de l'EDPB, annexe 2) ; elle n'est pas "
+            "prise en compte."
+        ),
+        {_G: ("46(1)",)},
+    ),
+    ReasonCode.GDPR_TIA_ABOVE_TOLERANCE: _r(
+        (
+            "The estimated probability of at least one prohibited access in {country} over "
+            "{years} years, {probability}, is above the exporter's tolerance of {tolerance} (EDPB "
+            "step 4; SCC Clause 14; GDPR Art. 46)."
+        ),
+        (
+            "La probabilité estimée d'au moins un accès prohibé ({country}) sur {years} ans, "
+            "{probability}, dépasse la tolérance de l'exportateur, {tolerance} (étape 4 de "
+            "l'EDPB ; clause 14 des CCT ; art. 46 du RGPD)."
+        ),
+        {_G: ("46(1)",)},
+    ),
+    ReasonCode.GDPR_TIA_WITHIN_TOLERANCE: _r(
+        (
+            "The estimated probability of at least one prohibited access in {country} over "
+            "{years} years, {probability}, is within the exporter's tolerance of {tolerance} "
+            "(EDPB step 4; SCC Clause 14)."
+        ),
+        (
+            "La probabilité estimée d'au moins un accès prohibé ({country}) sur {years} ans, "
+            "{probability}, reste dans la tolérance de l'exportateur, {tolerance} (étape 4 de "
+            "l'EDPB ; clause 14 des CCT)."
+        ),
+        {_G: ("46(1)",)},
+    ),
+    ReasonCode.GDPR_TIA_REVIEW_PASSED: _r(
+        (
+            "The transfer impact assessment was to be re-evaluated by {review_by}, which is past "
+            "on {as_of}; re-evaluate it (EDPB step 6; SCC Clause 14; GDPR Art. 46)."
+        ),
+        (
+            "L'analyse d'impact du transfert devait être réévaluée au plus tard le {review_by}, "
+            "date dépassée au {as_of} ; réévaluez-la (étape 6 de l'EDPB ; clause 14 des CCT ; "
+            "art. 46 du RGPD)."
+        ),
+        {_G: ("46(1)",)},
+    ),
     ReasonCode.ONWARD_GAP: _r(
         "Onward flow {child} {child_status}.",
         "Le flux ultérieur {child} {child_status}.",
@@ -564,6 +660,44 @@ FRAGMENTS: Final[Mapping[str, tuple[str, str]]] = {
         "(art. 47 du décret), soit les garanties et mesures assurant une protection suffisante "
         "(art. 48 du décret)",
     ),
+    # the EDPB use cases (GDPR_TIA_BASIS_NOT_NEUTRALISED, GDPR_TIA_MEASURE_INEFFECTIVE)
+    "use_case.storage_exporter_keys": (
+        "storage with keys held only by the exporter (EDPB use case 1)",
+        "un stockage aux clés détenues par le seul exportateur (cas d'usage 1 de l'EDPB)",
+    ),
+    "use_case.pseudonymised": (
+        "pseudonymised data (EDPB use case 2)",
+        "des données pseudonymisées (cas d'usage 2 de l'EDPB)",
+    ),
+    "use_case.encrypted_transit": (
+        "encrypted data in transit (EDPB use case 3)",
+        "des données chiffrées en transit (cas d'usage 3 de l'EDPB)",
+    ),
+    "use_case.protected_recipient": (
+        "a protected recipient (EDPB use case 4)",
+        "un destinataire protégé (cas d'usage 4 de l'EDPB)",
+    ),
+    "use_case.split_processing": (
+        "split or multi-party processing (EDPB use case 5)",
+        "un traitement fractionné ou multipartite (cas d'usage 5 de l'EDPB)",
+    ),
+    "use_case.cloud_in_clear": (
+        "a processor needing the data in the clear (EDPB use case 6)",
+        "un sous-traitant ayant besoin des données en clair (cas d'usage 6 de l'EDPB)",
+    ),
+    "use_case.remote_access_business": (
+        "remote access for business purposes with the data in the clear (EDPB use case 7)",
+        "un accès à distance à des fins professionnelles, données en clair (cas d'usage 7 de "
+        "l'EDPB)",
+    ),
+    "use_case.unknown": (
+        "the flow's use case, which the TIA does not give",
+        "le cas d'usage du flux, que l'analyse n'indique pas",
+    ),
+    # the kinds of supplementary measure (GDPR_TIA_MEASURE_INEFFECTIVE)
+    "measure.technical": ("technical", "technique"),
+    "measure.contractual": ("contractual", "contractuelle"),
+    "measure.organisational": ("organisational", "organisationnelle"),
     # what an onward flow is (ONWARD_GAP): the verb goes with the status
     "onward.conditional": ("is ready only under conditions", "n'est prêt que sous conditions"),
     "onward.not_ready": ("is not ready", "n'est pas prêt"),

@@ -40,14 +40,23 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Literal
 
-from compliance.engine.reasons import REASONS, fragment
+from compliance.engine import tia as tia_rules
+from compliance.engine.reasons import NBSP, REASONS, fragment
 from compliance.engine.reasons import ReasonCode as R
 from compliance.errors import InvalidAssessment
 from compliance.model.assessment import Assessment, Flow
 from compliance.model.base import Text
 from compliance.model.questionnaire import Questionnaire
 from compliance.model.reference import CountryList, ListEntry, ReferenceData, SccModule
-from compliance.model.result import FlowResult, FlowStatus, GateResult, Reason
+from compliance.model.result import (
+    FlowResult,
+    FlowStatus,
+    GateResult,
+    Reason,
+    TiaDominating,
+    TiaSummary,
+)
+from compliance.model.tia import STEPS, canonical_decimal
 
 __all__ = ["STATUS_ORDER", "assess_flows", "worse"]
 
@@ -327,7 +336,10 @@ class _Assessor:
         else:
             if mechanism.startswith("scc_module"):
                 self._scc(gate, flow, mechanism)
-            self._tia(gate, flow)
+            if flow.tia.structured:
+                self._structured_tia(gate, flow, country)
+            else:
+                self._tia(gate, flow)
 
     def _scc(self, gate: _Gate, flow: Flow, mechanism: str) -> None:
         modules: dict[str, SccModule] = {m.id: m for m in self.reference.scc_modules}
@@ -382,6 +394,125 @@ class _Assessor:
                 gate.finding(R.GDPR_MEASURES_MISSING, "not_ready")
         else:
             gate.passed()
+
+    def tia_country(self, flow: Flow) -> str | None:
+        """The country a flow's structured TIA assesses: the one it names, else the destination."""
+        return flow.tia.country or flow.destination
+
+    def sheet_bases(self, country: str | None) -> dict[str, Value] | None:
+        """The legal bases of ``country``'s sheet, by id, with their names; None without one."""
+        return None
+
+    def basis_name(self, country: str | None, basis: str) -> Value:
+        """A basis's name from the country sheet, with its id; the id alone without a sheet."""
+        name = (self.sheet_bases(country) or {}).get(basis)
+        if isinstance(name, Text):
+            return Text(en=f"{name.en} ({basis})", fr=f"{name.fr} ({basis})")
+        return basis
+
+    def _structured_tia(self, gate: _Gate, flow: Flow, country: str) -> None:
+        """The EDPB's six steps for one country the data reaches (SCC Clause 14, Art. 46)."""
+        tia = flow.tia
+        if tia.conclusion == "not_acceptable":
+            return  # already blocking the whole gate
+        name = self.country_name(country)
+        assessed = self.tia_country(flow)
+        if assessed != country:
+            gate.finding(
+                R.GDPR_TIA_COUNTRY_NOT_ASSESSED,
+                "not_ready",
+                country=name,
+                assessed=self.country_name(assessed) if assessed else "-",
+            )
+            return
+        sheet = self.sheet_bases(country)
+        steps = tia_rules.steps_completed(flow, sheet)
+        missing = [step for step in STEPS if step not in steps]
+        if missing:
+            gate.finding(R.GDPR_TIA_STEPS_MISSING, "not_ready", country=name, steps=_steps(missing))
+        else:
+            gate.passed()
+        if tia.review_by is not None:
+            if tia.review_by < self.as_of:
+                gate.finding(
+                    R.GDPR_TIA_REVIEW_PASSED,
+                    "conditional",
+                    review_by=tia.review_by.isoformat(),
+                    as_of=self.as_of.isoformat(),
+                )
+            else:
+                gate.passed()
+        use_case = fragment(f"use_case.{tia.use_case or 'unknown'}")
+        for claim in tia_rules.ineffective_claims(tia):
+            gate.note(
+                R.GDPR_TIA_MEASURE_INEFFECTIVE,
+                kind=fragment(f"measure.{claim.kind}"),
+                measure=_shortened(claim.description),
+                basis=self.basis_name(country, claim.basis),
+                use_case=use_case,
+            )
+        neutralised = tia_rules.neutralised_bases(tia)
+        quantitative = tia.quantitative
+        estimated = {b.basis for b in quantitative.bases} if quantitative else set()
+        for basis in tia_rules.applying_bases(tia):
+            if basis in neutralised:
+                gate.passed()
+            elif basis not in estimated:
+                gate.finding(
+                    R.GDPR_TIA_BASIS_NOT_NEUTRALISED,
+                    "not_ready",
+                    basis=self.basis_name(country, basis),
+                    country=name,
+                    use_case=use_case,
+                )
+        if quantitative is not None:
+            result = tia_rules.estimate(quantitative, neutralised)
+            years = str(result.period_years)
+            chance, tolerance = _percent(result.probability), _percent(result.tolerance)
+            if result.within_tolerance:
+                gate.passed()
+                gate.note(
+                    R.GDPR_TIA_WITHIN_TOLERANCE,
+                    country=name,
+                    years=years,
+                    probability=chance,
+                    tolerance=tolerance,
+                )
+            else:
+                gate.finding(
+                    R.GDPR_TIA_ABOVE_TOLERANCE,
+                    "not_ready",
+                    country=name,
+                    years=years,
+                    probability=chance,
+                    tolerance=tolerance,
+                )
+
+    def tia_summary(self, flow: Flow) -> TiaSummary | None:
+        """What the flow's structured TIA comes to, for the result; None without one."""
+        tia = flow.tia
+        if not tia.structured:
+            return None
+        steps = tia_rules.steps_completed(flow, self.sheet_bases(self.tia_country(flow)))
+        quantitative = tia.quantitative
+        if quantitative is None:
+            return TiaSummary(steps_completed=steps)
+        neutralised = tia_rules.neutralised_bases(tia)
+        result = tia_rules.estimate(quantitative, neutralised)
+        top = tia_rules.dominating(tia_rules.sensitivity(quantitative, neutralised))
+        return TiaSummary.model_validate(
+            {
+                "steps_completed": steps,
+                "probability": result.probability,
+                "tolerance": result.tolerance,
+                "period_years": result.period_years,
+                "dominating_input": (
+                    TiaDominating.model_validate({"basis": top.basis, "input": top.input})
+                    if top is not None
+                    else None
+                ),
+            }
+        )
 
     def _processor_contract(self, gate: _Gate, flow: Flow) -> None:
         dpa = flow.contract.dpa_art28
@@ -582,6 +713,30 @@ def _on(day: dt.date | None) -> Value:
     return Text(en=f" on {day.isoformat()}", fr=f" le {day.isoformat()}")
 
 
+def _steps(steps: list[int]) -> Text:
+    """``step 3`` or ``steps 3, 5 and 6`` in each language."""
+    numbers = [str(step) for step in steps]
+    if len(numbers) == 1:
+        return Text(en=f"step {numbers[0]}", fr=f"l'étape {numbers[0]}")
+    head, last = ", ".join(numbers[:-1]), numbers[-1]
+    return Text(en=f"steps {head} and {last}", fr=f"les étapes {head} et {last}")
+
+
+def _percent(value: Decimal) -> Text:
+    """A probability as a percentage to four decimals, in each language's typography."""
+    percent = (value * 100).quantize(Decimal("0.0001"), rounding=ROUND_HALF_EVEN)
+    if percent == 0 and value > 0:
+        return Text(en="less than 0.0001%", fr=f"moins de 0,0001{NBSP}%")
+    text = canonical_decimal(percent)
+    return Text(en=f"{text}%", fr=f"{text.replace('.', ',')}{NBSP}%")
+
+
+def _shortened(text: str, limit: int = 120) -> str:
+    """``text`` on one line, cut at ``limit`` characters with an ellipsis."""
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[: limit - 1].rstrip() + "\u2026"
+
+
 def _score(gates: list[_Gate], status: str) -> Decimal:
     if status == "blocked":
         return Decimal(0)
@@ -620,6 +775,7 @@ def assess_flows(
             morocco=morocco.result(),
             reasons=tuple(reasons),
             onward=tuple(flow.onward),
+            tia=assessor.tia_summary(flow),
         )
 
     final: dict[str, FlowResult] = {}

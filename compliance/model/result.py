@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import Field
+from pydantic import Field, SerializerFunctionWrapHandler, model_serializer
 
 from compliance.model.base import Frozen, ItemId, Refs, Text
 from compliance.model.reference_set import ReferenceUsed
+from compliance.model.tia import Probability
 
 __all__ = [
     "RESULT_SCHEMA",
@@ -31,6 +32,8 @@ __all__ = [
     "Reason",
     "RemediationItem",
     "Result",
+    "TiaDominating",
+    "TiaSummary",
 ]
 
 RESULT_SCHEMA = "compliance.result/v1"
@@ -115,6 +118,25 @@ class GateResult(Frozen):
     passed: int = 0
 
 
+class TiaDominating(Frozen):
+    """The input of the quantitative estimate that moves the probability most."""
+
+    basis: ItemId
+    input: Literal["p_target", "p_compel", "p_readable", "p_challenge_fails"]
+
+
+class TiaSummary(Frozen):
+    """What a flow's structured TIA comes to (only for a flow that has one)."""
+
+    steps_completed: tuple[int, ...]
+    """The EDPB steps (1 to 6) the flow and its TIA complete."""
+    probability: Probability | None = None
+    """Of at least one prohibited access over the period, where a quantitative estimate is given."""
+    tolerance: Probability | None = None
+    period_years: int | None = None
+    dominating_input: TiaDominating | None = None
+
+
 class FlowResult(Frozen):
     """The transfer readiness of one flow."""
 
@@ -127,6 +149,16 @@ class FlowResult(Frozen):
     morocco: GateResult
     reasons: tuple[Reason, ...] = ()
     onward: tuple[ItemId, ...] = ()
+    tia: TiaSummary | None = None
+    """Only for a flow with a structured TIA; the key is left out otherwise, so that results of
+    flows without one keep their bytes (ADR 0016)."""
+
+    @model_serializer(mode="wrap")
+    def _without_absent_tia(self, handler: SerializerFunctionWrapHandler) -> Any:
+        data = handler(self)
+        if isinstance(data, dict) and data.get("tia", 0) is None:
+            del data["tia"]
+        return data
 
 
 class RemediationItem(Frozen):

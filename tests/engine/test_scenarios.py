@@ -12,6 +12,13 @@ Flags: ``eu`` the data is an EU client's (the exporter's processing is subject t
 ``dpf`` / ``nodpf`` the US importer is / is not certified under the Data Privacy Framework;
 ``health`` health data; ``auth`` the processing holds a CNDP authorisation; ``nodecl`` it has no
 declaration receipt.
+
+TIA flags (a structured TIA, EDPB steps 1 to 6): ``tia6`` complete, made 2026-03-01 and due for
+re-evaluation by 2027-03-01, for remote access in the clear (EDPB use case 7), one Moroccan basis
+applying, and an estimate within a 5 % tolerance; ``high`` the tolerance is 0.1 %; ``noq`` no
+estimate; ``keys`` the data is stored encrypted with keys held by the exporter (use case 1) and a
+technical measure neutralises the basis; ``claim`` that measure is claimed for use case 7; ``part``
+only the estimate is given; ``+IN`` the data is also stored in India.
 """
 
 from __future__ import annotations
@@ -66,6 +73,14 @@ as_of      | route      | roles | tools                     | F118              
 2026-02-01 | FR>BR      | C>P   | -                         | -                             | -          | -          | ready       | GDPR_ADEQUATE GDPR_ADEQUACY_SCOPE GDPR_ADEQUACY_REVIEW
 2025-07-01 | FR>org:epo | C>P   | -                         | -                             | -          | -          | not_ready   | GDPR_MECHANISM_UNKNOWN
 2025-08-01 | FR>org:epo | C>P   | -                         | -                             | -          | -          | ready       | GDPR_ADEQUATE GDPR_ADEQUACY_SCOPE GDPR_ADEQUACY_REVIEW
+2026-11-01 | FR>MA      | C>P   | scc_module_2              | -                             | -          | tia6       | ready       | GDPR_TIA_WITHIN_TOLERANCE
+2026-11-01 | FR>MA      | C>P   | scc_module_2              | -                             | -          | tia6 high  | not_ready   | GDPR_TIA_ABOVE_TOLERANCE
+2027-03-02 | FR>MA      | C>P   | scc_module_2              | -                             | -          | tia6       | conditional | GDPR_TIA_REVIEW_PASSED GDPR_TIA_WITHIN_TOLERANCE
+2026-11-01 | FR>MA      | C>P   | scc_module_2              | -                             | -          | tia6 noq   | not_ready   | GDPR_TIA_BASIS_NOT_NEUTRALISED
+2026-11-01 | FR>MA      | C>P   | scc_module_2              | -                             | -          | tia6 noq keys | ready    | -
+2026-11-01 | FR>MA      | C>P   | scc_module_2              | -                             | -          | tia6 noq claim | not_ready | GDPR_TIA_MEASURE_INEFFECTIVE GDPR_TIA_BASIS_NOT_NEUTRALISED
+2026-11-01 | FR>MA      | C>P   | scc_module_2              | -                             | -          | tia6 part  | not_ready   | GDPR_TIA_STEPS_MISSING GDPR_TIA_WITHIN_TOLERANCE
+2026-11-01 | FR>MA      | C>P   | scc_module_2              | -                             | -          | tia6 +IN   | not_ready   | GDPR_TIA_WITHIN_TOLERANCE GDPR_TIA_COUNTRY_NOT_ASSESSED
 """
 # fmt: on
 
@@ -85,6 +100,14 @@ class Scenario:
     status: FlowStatus
     codes: frozenset[ReasonCode]
 
+
+OLDER_TIA_CODES = {
+    "GDPR_TIA_NOT_ACCEPTABLE",
+    "GDPR_TIA_MISSING",
+    "GDPR_TIA_CONCLUSION_UNKNOWN",
+    "GDPR_TIA_REVIEW_DUE",
+}
+"""The codes of the older, asserted TIA (the transfer table names them)."""
 
 ROLES = {"C": "controller", "P": "processor", "SP": "sub_processor", "JC": "joint_controller"}
 MA_BASES = {"listed_country", "consent", "cndp_authorisation", "treaty"}
@@ -161,6 +184,8 @@ def _flow(s: Scenario) -> dict[str, Any]:
         flow["special_categories"] = ["health"]
     if "auth" in s.flags:
         flow["cndp"]["authorisation"] = "A-1"
+    if "tia6" in s.flags:
+        flow.update(_structured_tia(s.flags))
     for tool in s.tools.split("+"):
         if tool == "ma:none":
             flow["ma_basis"] = "none"
@@ -174,6 +199,48 @@ def _flow(s: Scenario) -> dict[str, Any]:
     if s.first != "-":
         flow["first_transfer_date"] = s.first
     return flow
+
+
+TIA_BASIS = {"basis": "ma.interception", "applies": True, "justification": "Reaches it."}
+TIA_MEASURE = {
+    "kind": "technical",
+    "description": "Stored encrypted, the keys held only by the exporter.",
+    "neutralises": ["ma.interception"],
+}
+TIA_ESTIMATE = {
+    "basis": "ma.interception",
+    "p_target": "0.01",
+    "p_compel": "0.9",
+    "p_readable": "1",
+    "p_challenge_fails": "0.5",
+    "justification": "Customer records are seldom of interest.",
+}
+
+
+def _structured_tia(flags: frozenset[str]) -> dict[str, Any]:
+    """The flow fields of the TIA flags (see the module docstring)."""
+    quantitative = {"tolerance": "0.001" if "high" in flags else "0.05", "bases": [TIA_ESTIMATE]}
+    tia: dict[str, Any] = {
+        "date": "2026-03-01",
+        "law": [TIA_BASIS],
+        "use_case": "storage_exporter_keys" if "keys" in flags else "remote_access_business",
+        "supplementary": [TIA_MEASURE] if {"keys", "claim"} & flags else [],
+        "procedural": [],
+        "review_by": "2027-03-01",
+    }
+    if "noq" not in flags:
+        tia["quantitative"] = quantitative
+    if "part" in flags:
+        tia = {"date": "2026-03-01", "quantitative": quantitative}
+    fields: dict[str, Any] = {
+        "data_categories": ["contact"],
+        "subject_categories": ["customers"],
+        "subjects_count": 50_000,
+        "tia": tia,
+    }
+    if "+IN" in flags:
+        fields["storage_locations"] = ["IN"]
+    return fields
 
 
 @pytest.fixture(scope="module")
@@ -196,6 +263,10 @@ def test_the_scenarios_cover_what_the_issue_asks() -> None:
     assert {"not_filed", "filed", "granted", "refused", "-"} <= statuses
     assert any({"auth", "nodecl"} <= s.flags for s in ALL)  # authorised, not declared
     assert {"dpf", "nodpf"} <= set().union(*(s.flags for s in ALL))
+    tia_codes = {code for code in ReasonCode if code.name.startswith("GDPR_TIA_")}
+    named = set().union(*(s.codes for s in ALL))
+    new_tia_codes = {c for c in tia_codes if c.name not in OLDER_TIA_CODES}
+    assert new_tia_codes <= named, new_tia_codes - named
     routes = {s.route for s in ALL}
     assert {"FR>GB", "FR>BR", "FR>org:epo"} <= routes
     assert len({s.as_of for s in ALL if s.route == "FR>GB"}) >= 2  # before and after the renewal

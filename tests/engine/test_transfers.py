@@ -55,6 +55,55 @@ def inbound(**changes: Any) -> dict[str, Any]:
     return flow
 
 
+INTERCEPTION = {"basis": "ma.interception", "applies": True, "justification": "Reaches it."}
+DEFENCE = {"basis": "ma.defence", "applies": False, "justification": "Not a defence body."}
+LOW = {
+    "period_years": 5,
+    "tolerance": "0.05",
+    "bases": [
+        {
+            "basis": "ma.interception",
+            "p_target": "0.01",
+            "p_compel": "0.9",
+            "p_readable": "1",
+            "p_challenge_fails": "0.5",
+            "justification": "Customer records are seldom of interest; challenges rarely work.",
+        }
+    ],
+}
+HIGH = {**LOW, "tolerance": "0.001"}
+KEYS_IN_EU = {
+    "kind": "technical",
+    "description": "Encrypted with keys held only by the exporter in the EU.",
+    "neutralises": ["ma.interception"],
+}
+
+
+def structured(**tia: Any) -> dict[str, Any]:
+    """``inbound`` with every fact of EDPB step 1 and a complete structured TIA (six steps, a
+    quantitative estimate within tolerance), with ``tia`` changed."""
+    return inbound(
+        data_categories=["contact", "billing"],
+        subject_categories=["customers"],
+        subjects_count=200_000,
+        tia={
+            "date": "2026-03-01",
+            "law": [INTERCEPTION, DEFENCE],
+            "use_case": "remote_access_business",
+            "supplementary": [],
+            "procedural": [],
+            "review_by": "2027-03-01",
+            "triggers": ["A new interception law"],
+            "quantitative": LOW,
+            **tia,
+        },
+    )
+
+
+def without(data: dict[str, Any], *keys: str) -> dict[str, Any]:
+    return {k: v for k, v in data.items() if k not in keys}
+
+
 def to_us(**importer: Any) -> dict[str, Any]:
     """The EU controller's data hosted by a US processor, no tool given (``crm``)."""
     return inbound(
@@ -316,6 +365,73 @@ TABLE: list[Case] = [
         "measures-in-place",
         inbound(tia=TIA_MEASURES, measures=["exporter_held_keys"]),
         "ready",
+    ),
+    # GDPR gate: a structured TIA (the EDPB's six steps)
+    case("tia-six-steps-within-tolerance", structured(), "ready", R.GDPR_TIA_WITHIN_TOLERANCE),
+    case(
+        "tia-six-steps-above-tolerance",
+        structured(quantitative=HIGH),
+        "not_ready",
+        R.GDPR_TIA_ABOVE_TOLERANCE,
+    ),
+    case(
+        "tia-basis-applies-nothing-neutralises-it",
+        structured(quantitative=None),
+        "not_ready",
+        R.GDPR_TIA_BASIS_NOT_NEUTRALISED,
+    ),
+    case(
+        "tia-keys-held-by-the-exporter-neutralise-the-basis",
+        structured(use_case="storage_exporter_keys", supplementary=[KEYS_IN_EU], quantitative=None),
+        "ready",
+    ),
+    case(
+        "tia-encryption-claimed-for-remote-access-in-the-clear",
+        structured(supplementary=[KEYS_IN_EU], quantitative=None),
+        "not_ready",
+        R.GDPR_TIA_MEASURE_INEFFECTIVE,
+        R.GDPR_TIA_BASIS_NOT_NEUTRALISED,
+    ),
+    case(
+        "tia-contractual-measure-claimed-is-a-warning-within-tolerance",
+        structured(supplementary=[{**KEYS_IN_EU, "kind": "contractual"}]),
+        "ready",
+        R.GDPR_TIA_MEASURE_INEFFECTIVE,
+        R.GDPR_TIA_WITHIN_TOLERANCE,
+    ),
+    case(
+        "tia-re-evaluation-date-past",
+        structured(date="2025-10-15", review_by="2026-10-01"),
+        "conditional",
+        R.GDPR_TIA_REVIEW_PASSED,
+        R.GDPR_TIA_WITHIN_TOLERANCE,
+    ),
+    case(
+        "tia-steps-missing",
+        {**structured(), "tia": {"date": "2026-03-01", "quantitative": LOW}},
+        "not_ready",
+        R.GDPR_TIA_STEPS_MISSING,
+        R.GDPR_TIA_WITHIN_TOLERANCE,
+    ),
+    case(
+        "tia-step-one-missing-facts-of-the-transfer",
+        without(structured(), "subjects_count"),
+        "not_ready",
+        R.GDPR_TIA_STEPS_MISSING,
+        R.GDPR_TIA_WITHIN_TOLERANCE,
+    ),
+    case(
+        "tia-of-morocco-data-also-stored-in-india",
+        {**structured(), "storage_locations": ["IN"]},
+        "not_ready",
+        R.GDPR_TIA_WITHIN_TOLERANCE,
+        R.GDPR_TIA_COUNTRY_NOT_ASSESSED,
+    ),
+    case(
+        "tia-six-steps-concluding-not-acceptable",
+        structured(conclusion="not_acceptable"),
+        "blocked",
+        R.GDPR_TIA_NOT_ACCEPTABLE,
     ),
     case(
         "sub-processor-not-authorised",
