@@ -40,8 +40,9 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Literal
 
+from compliance import typography
 from compliance.engine import tia as tia_rules
-from compliance.engine.reasons import NBSP, REASONS, fragment
+from compliance.engine.reasons import REASONS, fragment
 from compliance.engine.reasons import ReasonCode as R
 from compliance.errors import InvalidAssessment
 from compliance.model.assessment import Assessment, Flow
@@ -726,9 +727,13 @@ def _percent(value: Decimal) -> Text:
     """A probability as a percentage to four decimals, in each language's typography."""
     percent = (value * 100).quantize(Decimal("0.0001"), rounding=ROUND_HALF_EVEN)
     if percent == 0 and value > 0:
-        return Text(en="less than 0.0001%", fr=f"moins de 0,0001{NBSP}%")
-    text = canonical_decimal(percent)
-    return Text(en=f"{text}%", fr=f"{text.replace('.', ',')}{NBSP}%")
+        least = Decimal("0.0001")
+        return Text(
+            en=f"less than {typography.percent(least, 'en')}",
+            fr=f"moins de {typography.percent(least, 'fr')}",
+        )
+    shown = Decimal(canonical_decimal(percent))
+    return Text(en=typography.percent(shown, "en"), fr=typography.percent(shown, "fr"))
 
 
 def _shortened(text: str, limit: int = 120) -> str:

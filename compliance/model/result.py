@@ -151,7 +151,7 @@ class FlowResult(Frozen):
     onward: tuple[ItemId, ...] = ()
     tia: TiaSummary | None = None
     """Only for a flow with a structured TIA; the key is left out otherwise, so that results of
-    flows without one keep their bytes (ADR 0016)."""
+    flows without one keep their bytes (ADR 0017)."""
 
     @model_serializer(mode="wrap")
     def _without_absent_tia(self, handler: SerializerFunctionWrapHandler) -> Any:
