@@ -308,7 +308,7 @@ def test_the_sheet_in_french(capsys: pytest.CaptureFixture[str]) -> None:
 
     assert main(["--lang", "fr", "tia", "sheet", "MA"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith(("Fiche pays : Maroc (MA)\n", "Fiche pays: Maroc (MA)\n"))
+    assert out.startswith("Fiche pays\u00a0: Maroc (MA)\n")  # French typography
     assert "[NON vérifié]" in out and "Garanties essentielles européennes" in out
 
 

@@ -155,20 +155,23 @@ _LABELS: dict[str, dict[str, str]] = {
 
 
 def sheet_lines(sheet: CountrySheet, reference_set: ReferenceSet, lang: str) -> list[str]:
-    """The sheet as text lines for a terminal, in ``lang`` (en or fr), wrapped to 100 columns."""
+    """The sheet as text lines for a terminal, in ``lang`` (en or fr, in French typography),
+    wrapped to 100 columns."""
+    from compliance.typography import label
+
     labels = _LABELS.get(lang, _LABELS["en"])
     name = reference_set.lists.countries.get(sheet.country)
     country = f"{name.get(lang)} ({sheet.country})" if name is not None else sheet.country
     lines = [
-        f"{labels['title']}: {country}",
+        f"{label(labels['title'], lang)} {country}",
         f"{labels['set']} {reference_set.id} {reference_set.version}, "
         f"{labels['as_of']} {sheet.as_of.isoformat()}",
         labels["count"].format(verified=sheet.verified_count(), total=len(sheet.bases)),
         "",
-        *_wrap(sheet.summary.get(lang), ""),
+        *_wrap(sheet.summary.get(lang), "", lang),
     ]
     if sheet.context is not None:
-        lines += ["", *_wrap(f"{labels['context']}: {sheet.context.get(lang)}", "")]
+        lines += ["", *_wrap(f"{labels['context']}: {sheet.context.get(lang)}", "", lang)]
     for number, basis in enumerate(sheet.bases, start=1):
         lines += ["", *_basis_lines(number, basis, labels, lang)]
     return lines
@@ -176,32 +179,37 @@ def sheet_lines(sheet: CountrySheet, reference_set: ReferenceSet, lang: str) -> 
 
 def _basis_lines(number: int, basis: LegalBasis, labels: dict[str, str], lang: str) -> list[str]:
     from compliance.model.country_sheet import GUARANTEES
+    from compliance.typography import label
 
     flag = labels["verified"] if basis.verified else labels["unverified"]
-    lines = [f"{number}. {basis.id}  {flag}", *_wrap(basis.name.get(lang), "   ")]
-    lines.append(f"   {labels['category']}: {labels[basis.category]}")
+    lines = [f"{number}. {basis.id}  {flag}", *_wrap(basis.name.get(lang), "   ", lang)]
+    lines.append(f"   {label(labels['category'], lang)} {labels[basis.category]}")
     for key in ("allows", "compelled", "oversight", "redress"):
         text = getattr(basis, key).get(lang)
-        lines += _wrap(f"{labels[key]}: {text}", "   ")
-    lines.append(f"   {labels['eeg']}:")
+        lines += _wrap(f"{labels[key]}: {text}", "   ", lang)
+    lines.append(f"   {label(labels['eeg'], lang)}")
     for letter, reading in basis.eeg.items():
         head = f"{letter.upper()}. {GUARANTEES[letter].get(lang)}: {labels[reading.verdict]}"
-        lines += _wrap(f"{head}. {reading.assessment.get(lang)}", "     ", hang="        ")
+        lines += _wrap(f"{head}. {reading.assessment.get(lang)}", "     ", lang, hang="        ")
     if basis.caveat is not None:
-        lines += _wrap(f"{labels['caveat']}: {basis.caveat.get(lang)}", "   ")
-    lines.append(f"   {labels['sources']}:")
+        lines += _wrap(f"{labels['caveat']}: {basis.caveat.get(lang)}", "   ", lang)
+    lines.append(f"   {label(labels['sources'], lang)}")
     for source in basis.sources:
         kind = labels["primary"] if source.primary else labels["secondary"]
         where = "; ".join(part for part in (source.official, source.url) if part)
-        lines += _wrap(f"- {source.citation} ({kind}; {where})", "     ", hang="       ")
+        lines += _wrap(f"- {source.citation} ({kind}; {where})", "     ", lang, hang="       ")
     return lines
 
 
-def _wrap(text: str, indent: str, *, hang: str | None = None) -> list[str]:
+def _wrap(text: str, indent: str, lang: str, *, hang: str | None = None) -> list[str]:
+    """``text`` (our own wording) in the typography of ``lang``, wrapped to 100 columns (a
+    no-break space holds a French colon to its word)."""
     import textwrap
 
+    from compliance.typography import typeset
+
     return textwrap.wrap(
-        " ".join(text.split()),
+        typeset(" ".join(text.split()), lang),
         width=_WIDTH,
         initial_indent=indent,
         subsequent_indent=indent if hang is None else hang,
