@@ -304,7 +304,10 @@ STRINGS: Final[dict[str, tuple[str, str]]] = {
         "Cette question ne s'applique plus après votre dernière réponse.",
     ),
     "as.number_hint": ("a number", "un nombre"),
-    "as.date_hint": ("a date YYYY-MM-DD", "une date AAAA-MM-JJ"),
+    "as.date_hint": (
+        "a date: DD/MM/YYYY or YYYY-MM-DD",
+        "une date : JJ/MM/AAAA ou AAAA-MM-JJ",
+    ),
     "as.text_hint": ("your answer", "votre réponse"),
     "as.country_hint": (
         "country code, e.g. MA (several: MA, FR)",
@@ -319,6 +322,27 @@ STRINGS: Final[dict[str, tuple[str, str]]] = {
         "↓ liste · Entrée/Espace cocher ou décocher · Suppr retirer · Ctrl+L tout retirer",
     ),
     "as.invalid": ("✗ {problem}", "✗ {problem}"),
+    # tui-answer: typed answers that cannot be saved stay, with why (issue 16)
+    "as.bad_date": (
+        '"{text}" is not a date: write it DD/MM/YYYY (12/03/2024) or YYYY-MM-DD (2024-03-12)',
+        "« {text} » n'est pas une date : écrivez-la JJ/MM/AAAA (12/03/2024) ou AAAA-MM-JJ"
+        " (2024-03-12)",
+    ),
+    "as.fix_first": (
+        "Not saved: fix the value, or press Escape to put back the saved one",
+        "Non enregistré : corrigez la valeur, ou Échap pour remettre celle enregistrée",
+    ),
+    "as.draft_kept": (
+        '{id}: "{text}" is not saved ({why}); it stays in its field, marked ✗, until you fix it'
+        " or press Escape there",
+        "{id} : « {text} » n'est pas enregistré ({why}) ; la saisie reste dans son champ, marquée"
+        " ✗, jusqu'à ce que vous la corrigiez ou appuyiez sur Échap",
+    ),
+    "as.restored": ("↺ saved value restored", "↺ valeur enregistrée rétablie"),
+    "as.leave_drafts": (
+        "These typed answers are not saved: {ids}. Leave and lose them?",
+        "Ces réponses saisies ne sont pas enregistrées : {ids}. Partir et les perdre ?",
+    ),
     "as.score": ("Score {score}", "Score {score}"),
     "as.coverage": ("{coverage}% answered", "{coverage} % répondu"),
     "as.scoring": ("Scoring…", "Calcul…"),

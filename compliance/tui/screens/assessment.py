@@ -24,6 +24,7 @@ from textual.widgets import Input, Static, TextArea, Tree
 from textual.widgets.tree import TreeNode
 
 from compliance.errors import ComplianceError, WorkspaceConflict
+from compliance.model.questionnaire import DateQuestion
 from compliance.model.result import Result
 from compliance.tui.commands import QuestionCommands
 from compliance.tui.format import number, percent, rating_text
@@ -115,6 +116,10 @@ class AssessmentScreen(BaseScreen):
         self._slow: Timer | None = None
         self.unsaved_comments: dict[str, str] = {}
         """Comments whose save failed, by question id: kept, shown as not saved, retried."""
+        self.drafts: dict[str, tuple[str, str]] = {}
+        """Typed answers that could not be saved, by question id: ``(text, why)``. Kept in the
+        field with the reason until fixed or Escape restores the saved value, marked ✗ in the
+        tree, and never dropped by moving on."""
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -140,6 +145,8 @@ class AssessmentScreen(BaseScreen):
     # --- the tree -------------------------------------------------------------------------
 
     def _mark(self, item: Item) -> str:
+        if item.id in self.drafts:
+            return "✗"
         value = self.session.value(item)
         if value is None:
             return "○"
@@ -269,13 +276,23 @@ class AssessmentScreen(BaseScreen):
         item = self.item(question_id)
         if item is None:
             return
+        left = self.current
+        if left is not None and left != item.id and left in self.drafts:
+            self._say_draft_kept(left)
         self.current = item.id
         position = self.items.index(item) + 1
         card = self.query_one(QuestionCard)
         tree = self.query_one("#as-tree", Tree)
         keep_tree = stay_in_tree and tree.has_focus
+        draft, problem = self.drafts.get(item.id, (None, None))
         await card.show(
-            self.session, item, lang=self.lang, position=position, total=len(self.items)
+            self.session,
+            item,
+            lang=self.lang,
+            position=position,
+            total=len(self.items),
+            draft=draft,
+            problem=problem,
         )
         self._expand_to(item.id)
         if not keep_tree:
@@ -347,9 +364,52 @@ class AssessmentScreen(BaseScreen):
             self.query_one(QuestionCard).focus_answer()
 
     def action_back(self) -> None:
-        """Returns to the workspace."""
+        """Puts back the saved value of a field holding text that could not be saved;
+        otherwise returns to the workspace (asking first when typed answers are unsaved)."""
+        if self.current in self.drafts:
+            self.restore_saved()
+            return
+        if self.drafts:
+            from compliance.tui.dialogs import Confirm
+
+            ids = ", ".join(self.drafts)
+            self.app.push_screen(
+                Confirm(tr("as.leave_drafts", self.lang, ids=ids), lang=self.lang),
+                self._leave_anyway,
+            )
+            return
+        self._leave()
+
+    def _leave_anyway(self, yes: bool | None) -> None:
+        if yes:
+            self._leave()
+        else:
+            first = next(iter(self.drafts))
+            self.call_later(self.goto, first)
+
+    def _leave(self) -> None:
         self.capp.close_session()
         self.dismiss()
+
+    def restore_saved(self) -> None:
+        """Drops the unsaved text of the current question and shows its saved value again."""
+        if self.current is None or self.drafts.pop(self.current, None) is None:
+            return
+        item = self.item(self.current)
+        if item is not None:
+            self._refresh_labels(item)
+        self.saved = tr("as.restored", self.lang)
+        self._status()
+        self.call_after_refresh(self._redraw_card)
+
+    def _say_draft_kept(self, question_id: str) -> None:
+        text, why = self.drafts[question_id]
+        self.notify(
+            tr("as.draft_kept", self.lang, id=question_id, text=text, why=why),
+            severity="warning",
+            markup=False,
+            timeout=8,
+        )
 
     def action_flows(self) -> None:
         """Opens the data-flows screen."""
@@ -384,6 +444,10 @@ class AssessmentScreen(BaseScreen):
     @on(Input.Submitted, "#q-answer")
     async def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
+        if self.current in self.drafts:  # Enter never moves past a value it could not save
+            self.app.bell()
+            self.notify(tr("as.fix_first", self.lang), severity="warning", timeout=6)
+            return
         await self.action_next()
 
     @on(QuestionCard.Answered)
@@ -403,8 +467,14 @@ class AssessmentScreen(BaseScreen):
         card = self.query_one(QuestionCard)
         problem = None if value is None else self.session.problem(item, value)
         if problem:
+            if isinstance(item.question, DateQuestion):  # the formats this screen reads
+                problem = tr("as.bad_date", self.lang, text=str(value))
             card.set_problem(problem)
-            self.saved = tr("as.unsaved", self.lang)
+            typed = card.typed() if card.item is not None and card.item.id == item.id else None
+            if typed is not None:
+                self.drafts[item.id] = (typed, problem)
+                self._refresh_labels(item)
+            self.saved = tr("as.saving_failed", self.lang)
             self._status()
             return False
         session = self.session
@@ -417,6 +487,7 @@ class AssessmentScreen(BaseScreen):
 
     def _answer_saved(self, item: Item, value: Any, redraw: bool) -> None:
         self.session.apply_answer(item, value)
+        self.drafts.pop(item.id, None)
         if self.current == item.id:
             self.query_one(QuestionCard).set_problem(None)
         self.saved = tr("as.saved", self.lang) if value is not None else tr("as.unsaved", self.lang)

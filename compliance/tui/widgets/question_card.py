@@ -29,6 +29,7 @@ from textual.widgets import (
 )
 
 from compliance.model.assessment import NA
+from compliance.model.dates import parse_date
 from compliance.model.questionnaire import (
     CountryQuestion,
     DateQuestion,
@@ -115,6 +116,8 @@ class QuestionCard(VerticalScroll):
         self.current: Any = None
         self.comment = ""
         self.lang = "en"
+        self.draft: str | None = None
+        """Text typed in the answer field that could not be saved (shown again with why)."""
         self._pending: tuple[str, str] | None = None
         """A comment typed but not yet sent: saved after a pause or when the field is left."""
         self._pause: Timer | None = None
@@ -125,15 +128,28 @@ class QuestionCard(VerticalScroll):
     # --- filling in -----------------------------------------------------------------------
 
     async def show(
-        self, session: Session, item: Item, *, lang: str, position: int, total: int
+        self,
+        session: Session,
+        item: Item,
+        *,
+        lang: str,
+        position: int,
+        total: int,
+        draft: str | None = None,
+        problem: str | None = None,
     ) -> None:
-        """Shows ``item`` as it stands in ``session``."""
+        """Shows ``item`` as it stands in ``session``; ``draft`` is text typed earlier that
+        could not be saved, shown in the field again with ``problem`` until it is fixed."""
         self.flush_comment()
         self.item = item
         self.lang = lang
         self.current = session.value(item)
+        self.draft = draft
         await self.remove_children()
         await self.mount_all(self._widgets(session, item, position, total))
+        if draft is not None:
+            self.current = self.parse(draft)  # the field shows it: no event repeats it
+            self.set_problem(problem)
         self.scroll_home(animate=False)
 
     def _widgets(self, session: Session, item: Item, position: int, total: int) -> list[Widget]:
@@ -247,7 +263,8 @@ class QuestionCard(VerticalScroll):
         else:
             placeholder = tr(hint, lang)
         max_length = q.max_length if isinstance(q, TextQuestion) else 200
-        return Input(_shown(value), placeholder=placeholder, max_length=max_length, id="q-answer")
+        shown = self.draft if self.draft is not None else _shown(value)
+        return Input(shown, placeholder=placeholder, max_length=max_length, id="q-answer")
 
     # --- reading what the user did ----------------------------------------------------------
 
@@ -262,7 +279,8 @@ class QuestionCard(VerticalScroll):
             number = _number(text)
             return text if number is None else number
         if isinstance(q, DateQuestion):
-            return text
+            day = parse_date(text)
+            return text if day is None else day.isoformat()
         if isinstance(q, CountryQuestion):
             codes = tuple(c.strip().upper() for c in text.split(",") if c.strip())
             return codes if q.multiple else (codes[0] if len(codes) == 1 else text)
@@ -277,7 +295,16 @@ class QuestionCard(VerticalScroll):
     def set_problem(self, problem: str | None) -> None:
         """Shows why the last value was refused (or clears it)."""
         shown = plain(tr("as.invalid", self.lang, problem=problem)) if problem else ""
-        self.query_one("#q-problem", Static).update(shown)
+        found = self.query("#q-problem")
+        if found:
+            found.first(Static).update(shown)
+
+    def typed(self) -> str | None:
+        """The text in the answer field, when the answer is typed (None: a choice, a picker)."""
+        found = self.query("#q-answer")
+        if found and isinstance(found.first(), Input):
+            return found.first(Input).value
+        return None
 
     @on(RadioSet.Changed, "#q-answer")
     def _radio(self, event: RadioSet.Changed) -> None:
