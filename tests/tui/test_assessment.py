@@ -78,14 +78,14 @@ async def test_a_condition_shows_and_hides_a_question(ws_path: Path) -> None:
         assert "gov01.maturity" not in ids  # only when a lead is named
         await screen.goto("gov01.lead")
         _choose(screen, 0)
-        await pilot.pause()
+        await settle(app, pilot)  # saved in a worker
         assert "gov01.maturity" in [i.id for i in screen.items]
         assert "gov01.maturity" in screen.nodes
         tree = screen.query_one("#as-tree", Tree)
         assert tree.cursor_node is screen.nodes["gov01.lead"]  # the cursor stays on the question
         assert screen.current == "gov01.lead"
         _choose(screen, 1)  # no
-        await pilot.pause()
+        await settle(app, pilot)
         assert "gov01.maturity" not in [i.id for i in screen.items]
         assert "gov01.maturity" not in screen.nodes
         assert tree.cursor_node is screen.nodes["gov01.lead"]
