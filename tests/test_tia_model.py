@@ -19,7 +19,7 @@ from compliance.model.assessment import Flow
 from compliance.model.tia import Tia, canonical_decimal, parse_probability, review_limit
 
 BASIS = {
-    "basis": "ma.ccp-interception",
+    "basis": "ma-ccp-interception",
     "p_target": "0.02",
     "p_compel": "0.9",
     "p_readable": "1",
@@ -32,19 +32,23 @@ FULL: dict[str, Any] = {
     "country": "MA",
     "law": [
         {
-            "basis": "ma.ccp-interception",
+            "basis": "ma-ccp-interception",
             "applies": True,
             "justification": "The importer holds communications data.",
             "eeg": {"clear_rules": "met", "necessity": "unclear", "oversight": "met"},
         },
-        {"basis": "ma.law-09-08-art2", "applies": False, "justification": "Not a defence body."},
+        {
+            "basis": "ma-0908-state-security-exclusion",
+            "applies": False,
+            "justification": "Not a defence body.",
+        },
     ],
     "use_case": "remote_access_business",
     "supplementary": [
         {
             "kind": "organisational",
             "description": "Requests are challenged and reported to the exporter.",
-            "neutralises": ["ma.ccp-interception"],
+            "neutralises": ["ma-ccp-interception"],
         }
     ],
     "procedural": [],
@@ -77,7 +81,7 @@ def test_a_full_tia_reads_every_step_and_is_structured() -> None:
     assert tia.law is not None and tia.law[0].eeg is not None
     assert tia.law[0].eeg.necessity == "unclear" and tia.law[0].eeg.remedies is None
     assert tia.supplementary is not None
-    assert tia.supplementary[0].neutralises == ("ma.ccp-interception",)
+    assert tia.supplementary[0].neutralises == ("ma-ccp-interception",)
     assert tia.procedural == ()
     assert tia.quantitative is not None
     assert tia.quantitative.bases[0].p_target == Decimal("0.02")
@@ -191,7 +195,7 @@ def test_a_justification_per_input_must_justify_all_four() -> None:
 
 def test_a_basis_given_twice_is_refused() -> None:
     [(_, text)] = errors_of({"quantitative": {"tolerance": "0.01", "bases": [BASIS, BASIS]}})
-    assert "basis 'ma.ccp-interception' is given twice" in text
+    assert "basis 'ma-ccp-interception' is given twice" in text
     law = [{"basis": "x"}, {"basis": "x"}]
     [(_, text)] = errors_of({"law": law})
     assert "given twice in the assessment of the law (step 3)" in text

@@ -402,7 +402,10 @@ class _Assessor:
 
     def sheet_bases(self, country: str | None) -> dict[str, Value] | None:
         """The legal bases of ``country``'s sheet, by id, with their names; None without one."""
-        return None
+        sheet = self.reference.sheet(country) if country else None
+        if sheet is None:
+            return None
+        return {basis.id: basis.name for basis in sheet.bases}
 
     def basis_name(self, country: str | None, basis: str) -> Value:
         """A basis's name from the country sheet, with its id; the id alone without a sheet."""

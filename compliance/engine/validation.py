@@ -155,7 +155,7 @@ def _flow_problems(
                 f"unknown Law 09-08 transfer basis {flow.ma_basis!r}; use one of "
                 + ", ".join(sorted(allowed)),
             )
-    yield from _tia_problems(flow, (*loc, "tia"))
+    yield from _tia_problems(flow, (*loc, "tia"), questionnaire)
     for i, child in enumerate(flow.onward):
         if child not in ids:
             yield (*loc, "onward", i), f"onward flow {child!r} does not exist"
@@ -163,10 +163,13 @@ def _flow_problems(
             yield (*loc, "onward", i), f"flow {flow.id!r} lists itself as an onward flow"
 
 
-def _tia_problems(flow: Flow, loc: Loc) -> Iterator[tuple[Loc, str]]:
+def _tia_problems(flow: Flow, loc: Loc, questionnaire: Questionnaire) -> Iterator[tuple[Loc, str]]:
     """What a structured TIA says that does not fit its flow: a country the data does not go to,
-    a measure or an estimate naming a basis that step 3 does not assess."""
+    a basis not on that country's sheet (when the reference set has one), a measure or an
+    estimate naming a basis that step 3 does not assess."""
     tia = flow.tia
+    if not tia.structured:
+        return
     if tia.country is not None:
         places = {flow.destination, *flow.storage_locations, *flow.access_locations}
         if tia.country not in places:
@@ -175,25 +178,45 @@ def _tia_problems(flow: Flow, loc: Loc) -> Iterator[tuple[Loc, str]]:
                 f"the TIA assesses {tia.country}, where this flow's data neither goes, is stored "
                 "nor accessed: give one of the flow's destination, storage or access countries",
             )
+    country = tia.country or flow.destination
+    reference = questionnaire.reference
+    sheet = reference.sheet(country) if reference is not None and country else None
+    named: list[tuple[Loc, str]] = [
+        ((*loc, "law", i, "basis"), b.basis) for i, b in enumerate(tia.law or ())
+    ]
+    named += [
+        ((*loc, "supplementary", i, "neutralises", j), basis)
+        for i, measure in enumerate(tia.supplementary or ())
+        for j, basis in enumerate(measure.neutralises)
+    ]
+    named += [
+        ((*loc, "quantitative", "bases", i, "basis"), b.basis)
+        for i, b in enumerate(tia.quantitative.bases if tia.quantitative else ())
+    ]
+    if sheet is not None:
+        ids = sheet.basis_ids()
+        wrong = [(where, basis) for where, basis in named if basis not in ids]
+        for where, basis in wrong:
+            yield (
+                where,
+                f"basis {basis!r} is not on the country sheet of {sheet.country}: use one of "
+                + ", ".join(ids)
+                + f" (compliance tia sheet {sheet.country} lists them)",
+            )
+        if wrong:
+            return
     if tia.law is None:
         return
     assessed = {b.basis for b in tia.law}
-    for i, measure in enumerate(tia.supplementary or ()):
-        for j, basis in enumerate(measure.neutralises):
-            if basis not in assessed:
-                yield (
-                    (*loc, "supplementary", i, "neutralises", j),
-                    f"the measure names basis {basis!r}, which step 3 (law) does not assess: "
-                    "assess it there first, or correct the id",
-                )
-    if tia.quantitative is not None:
-        for i, estimate in enumerate(tia.quantitative.bases):
-            if estimate.basis not in assessed:
-                yield (
-                    (*loc, "quantitative", "bases", i, "basis"),
-                    f"the estimate names basis {estimate.basis!r}, which step 3 (law) does not "
-                    "assess: assess it there first, or correct the id",
-                )
+    for where, basis in named:
+        if where[len(loc)] == "law" or basis in assessed:
+            continue
+        what = "measure" if where[len(loc)] == "supplementary" else "estimate"
+        yield (
+            where,
+            f"the {what} names basis {basis!r}, which step 3 (law) does not assess: assess it "
+            "there first, or correct the id",
+        )
 
 
 def _onward_cycle(assessment: Assessment) -> tuple[Loc, str] | None:

@@ -109,7 +109,8 @@ EFFECTIVE_USE_CASES: Final[frozenset[UseCase]] = frozenset(USE_CASES[:5])
 what is necessary and proportionate."""
 
 MeasureKind = Literal["technical", "contractual", "organisational"]
-Reading = Literal["met", "not_met", "unclear"]
+Reading = Literal["met", "partly_met", "not_met", "unclear"]
+"""The verdicts of a country sheet's reading too (``compliance.model.country_sheet.Verdict``)."""
 
 
 def canonical_decimal(value: Decimal) -> str:

@@ -31,7 +31,7 @@ import pytest
 
 from compliance.engine.reasons import ReasonCode
 from compliance.engine.scoring import score
-from compliance.loader.reference_sets import bind
+from compliance.loader.reference_sets import bind, choose_set
 from compliance.model.questionnaire import Questionnaire
 from compliance.model.result import FlowStatus
 from tests.engine.conftest import FULL_ANSWERS, assessment
@@ -99,6 +99,12 @@ class Scenario:
     flags: frozenset[str]
     status: FlowStatus
     codes: frozenset[ReasonCode]
+
+
+def _ma_sheet_bases() -> tuple[str, ...]:
+    sheet = choose_set("ma-eu").load().lists.sheet("MA")
+    assert sheet is not None
+    return sheet.basis_ids()
 
 
 OLDER_TIA_CODES = {
@@ -201,14 +207,21 @@ def _flow(s: Scenario) -> dict[str, Any]:
     return flow
 
 
-TIA_BASIS = {"basis": "ma.interception", "applies": True, "justification": "Reaches it."}
+MA_SHEET = _ma_sheet_bases()
+"""The basis ids of the Morocco country sheet in the newest ma-eu set: step 3 assesses them all."""
+TIA_BASIS = {"basis": "ma-ccp-interception", "applies": True, "justification": "Reaches it."}
+TIA_LAW = [TIA_BASIS] + [
+    {"basis": basis, "applies": False, "justification": "Does not reach this importer."}
+    for basis in MA_SHEET
+    if basis != TIA_BASIS["basis"]
+]
 TIA_MEASURE = {
     "kind": "technical",
     "description": "Stored encrypted, the keys held only by the exporter.",
-    "neutralises": ["ma.interception"],
+    "neutralises": ["ma-ccp-interception"],
 }
 TIA_ESTIMATE = {
-    "basis": "ma.interception",
+    "basis": "ma-ccp-interception",
     "p_target": "0.01",
     "p_compel": "0.9",
     "p_readable": "1",
@@ -222,7 +235,7 @@ def _structured_tia(flags: frozenset[str]) -> dict[str, Any]:
     quantitative = {"tolerance": "0.001" if "high" in flags else "0.05", "bases": [TIA_ESTIMATE]}
     tia: dict[str, Any] = {
         "date": "2026-03-01",
-        "law": [TIA_BASIS],
+        "law": TIA_LAW,
         "use_case": "storage_exporter_keys" if "keys" in flags else "remote_access_business",
         "supplementary": [TIA_MEASURE] if {"keys", "claim"} & flags else [],
         "procedural": [],

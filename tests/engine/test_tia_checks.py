@@ -9,7 +9,9 @@ from typing import Any
 import pytest
 
 from compliance.cli import main
+from compliance.engine.scoring import score
 from compliance.engine.validation import check_assessment
+from compliance.loader.reference_sets import bind
 from compliance.model.questionnaire import Questionnaire
 from tests.engine.conftest import assessment
 from tests.helpers import REPO
@@ -114,3 +116,94 @@ def test_a_bad_tia_gives_one_clear_sentence_and_exit_1(
     assert fragment in err
     assert "Traceback" not in err
     assert len(err.strip().splitlines()) == 1
+
+
+@pytest.fixture(scope="module")
+def with_sheets(example: Questionnaire) -> Questionnaire:
+    """The example questionnaire bound to the newest ma-eu set, which has a Morocco sheet."""
+    return bind(example.model_copy(update={"reference_set": "ma-eu", "reference": None}))
+
+
+def test_a_basis_not_on_the_country_sheet_is_refused_naming_the_field(
+    with_sheets: Questionnaire,
+) -> None:
+    reference = with_sheets.reference
+    assert reference is not None
+    sheet = reference.sheet("MA")
+    assert sheet is not None
+    law = [{"basis": "ma-ccp-interception", "applies": True, "justification": "Reaches it."}]
+    assert tia_problems(with_sheets, law=law) == []
+    found = tia_problems(
+        with_sheets,
+        law=[*law, {"basis": "ma-nowhere", "applies": True}],
+        quantitative={"tolerance": "0.01", "bases": [{**ESTIMATE, "basis": "ma.b1"}]},
+    )
+    ids = ", ".join(sheet.basis_ids())
+    assert found == [
+        (
+            ("flows", 0, "tia", "law", 1, "basis"),
+            f"basis 'ma-nowhere' is not on the country sheet of MA: use one of {ids} "
+            "(compliance tia sheet MA lists them)",
+        ),
+        (
+            ("flows", 0, "tia", "quantitative", "bases", 0, "basis"),
+            f"basis 'ma.b1' is not on the country sheet of MA: use one of {ids} "
+            "(compliance tia sheet MA lists them)",
+        ),
+    ]
+
+
+def test_a_country_without_a_sheet_takes_the_bases_the_tia_names(
+    with_sheets: Questionnaire,
+) -> None:
+    law = [{"basis": "tn.any", "applies": True, "justification": "Reaches it."}]
+    assert tia_problems(with_sheets, country="TN", law=law) == [
+        (
+            ("flows", 0, "tia", "country"),
+            "the TIA assesses TN, where this flow's data neither goes, is stored nor accessed: "
+            "give one of the flow's destination, storage or access countries",
+        )
+    ]  # the country is wrong, but no basis is refused: there is no sheet to check it against
+
+
+def test_step_three_needs_every_basis_of_the_sheet_and_reasons_name_them(
+    with_sheets: Questionnaire,
+) -> None:
+    reference = with_sheets.reference
+    assert reference is not None
+    sheet = reference.sheet("MA")
+    assert sheet is not None
+    first = sheet.bases[0]
+    tia: dict[str, Any] = {
+        "date": "2026-03-01",
+        "law": [{"basis": first.id, "applies": True, "justification": "Reaches it."}],
+        "use_case": "remote_access_business",
+        "supplementary": [],
+        "procedural": [],
+        "review_by": "2027-03-01",
+    }
+    details = {
+        "data_categories": ["contact"],
+        "subject_categories": ["customers"],
+        "subjects_count": 10,
+        "frequency": "continuous",
+        "gdpr_mechanism": "scc_module_2",
+        "contract": {"scc_signed": True, "dpa_art28": True},
+        "cndp": {"declaration_receipt": "D-1"},
+        "criminal_data": False,
+        "national_id": False,
+    }
+    result = score(with_sheets, assessment(flows=[{**flow(**tia), **details}]))
+    [scored] = result.flows
+    assert scored.tia is not None and 3 not in scored.tia.steps_completed
+    reasons = {r.code: r for r in scored.reasons}
+    assert set(reasons) == {"GDPR_TIA_STEPS_MISSING", "GDPR_TIA_BASIS_NOT_NEUTRALISED"}
+    assert f"{first.name.en} ({first.id})" in reasons["GDPR_TIA_BASIS_NOT_NEUTRALISED"].message.en
+    assert f"{first.name.fr} ({first.id})" in reasons["GDPR_TIA_BASIS_NOT_NEUTRALISED"].message.fr
+    everything = [
+        {"basis": b.id, "applies": b.id == first.id, "justification": "Read."} for b in sheet.bases
+    ]
+    complete = {**flow(**{**tia, "law": everything}), **details}
+    [scored] = score(with_sheets, assessment(flows=[complete])).flows
+    assert scored.tia is not None and scored.tia.steps_completed == (1, 2, 3, 4, 5, 6)
+    assert {r.code for r in scored.reasons} == {"GDPR_TIA_BASIS_NOT_NEUTRALISED"}
