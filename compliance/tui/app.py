@@ -349,22 +349,12 @@ class ComplianceApp(App[None]):
         self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
 
     def action_help(self) -> None:
-        """Shows every key of the current screen and of the app."""
-        from compliance.tui.dialogs.help import HelpScreen
+        """Shows the keys of the current screen and of the app by task, and the signs."""
+        from compliance.tui.dialogs.help import HelpScreen, help_for
 
         if isinstance(self.screen, HelpScreen):
             return
-        keys: list[tuple[str, str]] = []
-        seen: set[tuple[str, str]] = set()
-        for active in self.screen.active_bindings.values():
-            if active.node is not self.screen and active.node is not self:
-                continue  # a widget's own cursor keys: standard, and they would bury the rest
-            binding = active.binding
-            pair = (self.get_key_display(binding), binding.description)
-            if binding.description and pair not in seen and active.enabled:
-                seen.add(pair)
-                keys.append(pair)
-        self.push_screen(HelpScreen(keys, lang=self.lang))
+        self.push_screen(help_for(self, self.lang))
 
 
 def run(lang: str = "en", workspace: str | Path | None = None) -> int:

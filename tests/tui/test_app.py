@@ -49,8 +49,8 @@ async def test_help_lists_the_keys_of_the_screen_and_closes(ws_path: Path) -> No
         help_screen = app.screen
         assert isinstance(help_screen, HelpScreen)
         described = dict(help_screen.keys)
-        assert described.get("n") == "New client"
-        assert "Rename" in described.values()  # not in the footer, but in the help
+        assert described.get("n") == "Add a client"  # in plain words (the footer says "New client")
+        assert "Rename the highlighted client" in described.values()  # not in the footer
         await pilot.press("escape")
         assert isinstance(app.screen, WorkspaceScreen)
 
@@ -140,7 +140,7 @@ async def test_keys_start_in_the_chosen_language(ws_path: Path) -> None:
         assert {"Client +", "Aide", "Importer"} <= descriptions
         await pilot.press("f1")
         keys = dict(app.screen.keys)  # type: ignore[attr-defined]
-        assert keys["n"] == "Client +"
+        assert keys["n"] == "Ajouter un client"
         assert "Cursor up" not in keys.values()  # the table's own keys are left out
 
 
