@@ -5,6 +5,7 @@ hold on a noisy machine where absolute times do not. Run from a checkout:
 
     python benchmarks/run.py            # every budget
     python benchmarks/run.py load       # only the questionnaire-load budgets
+    python benchmarks/run.py tia        # only the TIA budget (issue 15)
 
 It prints one line per budget and exits 1 when a budget is missed.
 """
@@ -272,6 +273,104 @@ def bench_score(work: Path) -> list[Row]:
     ]
 
 
+def structured_tia_assessment(flows: int, sheet: tuple[str, ...]) -> Assessment:
+    """``flows`` EU-to-Morocco flows, each with a complete structured TIA: every basis of the
+    Morocco sheet assessed in step 3, three of them applying and estimated, remote access in the
+    clear (EDPB use case 7) with one measure claimed (a warning), and a re-evaluation date."""
+    applying = sheet[:3]
+    law = [
+        {"basis": basis, "applies": basis in applying, "justification": "Read against the flow."}
+        for basis in sheet
+    ]
+    estimates = [
+        {
+            "basis": basis,
+            "p_target": f"0.0{k + 1}5",
+            "p_compel": "0.9",
+            "p_readable": "1",
+            "p_challenge_fails": "0.35",
+            "justification": "Seldom targeted; a challenge rarely succeeds.",
+        }
+        for k, basis in enumerate(applying)
+    ]
+    flow_list = [
+        {
+            "id": f"f{i}",
+            "name": f"Flow {i}",
+            "exporter": {"name": "Client", "country": "FR", "role": "controller"},
+            "importer": {"name": "Atlas", "country": "MA", "role": "processor"},
+            "origin": "FR",
+            "destination": "MA",
+            "data_categories": ["contact", "billing"],
+            "subject_categories": ["customers"],
+            "subjects_count": 10_000 + i,
+            "frequency": "continuous",
+            "gdpr_mechanism": "scc_module_2",
+            "contract": {"scc_signed": True, "dpa_art28": True},
+            "tia": {
+                "date": "2026-06-01",
+                "law": law,
+                "use_case": "remote_access_business",
+                "supplementary": [
+                    {
+                        "kind": "organisational",
+                        "description": "Requests are challenged and reported.",
+                        "neutralises": [applying[0]],
+                    }
+                ],
+                "procedural": [],
+                "review_by": "2027-06-01",
+                "triggers": ["A new interception law"],
+                "quantitative": {
+                    "period_years": 5,
+                    "tolerance": "0.05",
+                    "bases": estimates[: 1 + i % 3],
+                },
+            },
+            "cndp": {"declaration_receipt": "D-1"},
+            "criminal_data": False,
+            "national_id": False,
+        }
+        for i in range(flows)
+    ]
+    return Assessment.model_validate(
+        {
+            "questionnaire": {"id": "synthetic", "version": "1.0.0"},
+            "as_of": "2026-11-01",
+            "organisation": {"name": "Atlas", "country": "MA"},
+            "flows": flow_list,
+        }
+    )
+
+
+def bench_tia(work: Path) -> list[Row]:
+    """Every TIA of a 50-flow assessment (steps, measures, estimate, sensitivity and its
+    dominating input, as the engine computes them) against a minimal Textual app's first paint."""
+    from compliance.engine import tia as tia_rules
+
+    newest = reference_sets.newest_set("ma-eu")
+    assert newest is not None
+    sheet = newest.load().lists.sheet("MA")
+    assert sheet is not None
+    ids = sheet.basis_ids()
+    assessment = structured_tia_assessment(50, ids)
+
+    def every_tia() -> None:
+        for flow in assessment.flows:
+            tia = flow.tia
+            tia_rules.steps_completed(flow, ids)
+            tia_rules.ineffective_claims(tia)
+            neutralised = tia_rules.neutralised_bases(tia)
+            assert tia.quantitative is not None
+            tia_rules.analyse(tia.quantitative, neutralised).dominating  # noqa: B018
+
+    computed = median_time(every_tia, runs=21)
+    paint = first_paint_floor()
+    estimated = sum(len(f.tia.quantitative.bases) for f in assessment.flows if f.tia.quantitative)
+    print(f"  50 flows, {len(ids)} bases assessed each, {estimated} estimated bases in all")
+    return [("every TIA of 50 flows vs a minimal Textual first paint", computed, paint, 0.05)]
+
+
 def bench_start(work: Path) -> list[Row]:
     env = {**os.environ, "COMPLIANCE_CACHE_DIR": str(work / "cache")}
 
@@ -289,6 +388,7 @@ SUITES: dict[str, Callable[[Path], list[Row]]] = {
     "load": bench_load,
     "score": bench_score,
     "start": bench_start,
+    "tia": bench_tia,
 }
 
 

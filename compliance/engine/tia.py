@@ -49,15 +49,16 @@ from compliance.model.tia import (
     SupplementaryMeasure,
     Tia,
     UseCase,
-    canonical_decimal,
 )
 
 __all__ = [
     "CONTEXT",
     "QUANTUM",
+    "Analysis",
     "Claim",
     "Estimate",
     "Sensitivity",
+    "analyse",
     "applying_bases",
     "can_neutralise",
     "dominating",
@@ -89,30 +90,52 @@ Factors = tuple[Decimal, Decimal, Decimal, Decimal]
 
 
 def _quantised(value: Decimal) -> Decimal:
-    """``value`` quantised to :data:`QUANTUM`, within 0..1, without trailing zeros."""
+    """``value`` within 0..1, quantised to :data:`QUANTUM`."""
     value = min(max(value, _ZERO), _ONE)
-    return Decimal(canonical_decimal(value.quantize(QUANTUM, rounding=ROUND_HALF_EVEN)))
+    return value.quantize(QUANTUM, rounding=ROUND_HALF_EVEN)
 
 
 def yearly(factors: Factors) -> Decimal:
-    """The yearly probability of a prohibited access through one basis: the four multiplied."""
+    """The yearly probability of a prohibited access through one basis: the four multiplied
+    (exact: four inputs of at most 12 decimal places fit the context's 60 digits)."""
     product = _ONE
     for factor in factors:
         product = CONTEXT.multiply(product, factor)
     return product
 
 
+def _power(value: Decimal, years: int) -> Decimal:
+    """``value ** years`` by repeated squaring, each step rounded in :data:`CONTEXT`."""
+    result = _ONE
+    base = value
+    while years > 0:
+        if years & 1:
+            result = CONTEXT.multiply(result, base)
+        years >>= 1
+        if years:
+            base = CONTEXT.multiply(base, base)
+    return result
+
+
+def _survives(factors: Factors, years: int) -> Decimal:
+    """The chance that no prohibited access through one basis happens in ``years`` years."""
+    return _power(CONTEXT.subtract(_ONE, yearly(factors)), years)
+
+
+def _total(prefix: Decimal, survives: Sequence[Decimal]) -> Decimal:
+    product = prefix
+    for one in survives:
+        product = CONTEXT.multiply(product, one)
+    return _quantised(CONTEXT.subtract(_ONE, product))
+
+
 def probability(bases: Sequence[Factors], years: int) -> Decimal:
     """The probability of at least one prohibited access over ``years`` years, quantised.
 
-    ``1 - prod (1 - p_basis) ** years``; 0 for no basis or a period of 0 years.
+    ``1 - prod (1 - p_basis) ** years``, the product taken in the bases' order; 0 for no basis
+    or a period of 0 years.
     """
-    survive = _ONE
-    for factors in bases:
-        stays = CONTEXT.subtract(_ONE, yearly(factors))
-        for _ in range(max(years, 0)):
-            survive = CONTEXT.multiply(survive, stays)
-    return _quantised(CONTEXT.subtract(_ONE, survive))
+    return _total(_ONE, [_survives(factors, max(years, 0)) for factors in bases])
 
 
 def _factors(basis: QuantitativeBasis, neutralised: Collection[str]) -> Factors:
@@ -169,27 +192,81 @@ class Sensitivity:
         return self.doubled - self.halved
 
 
+def _figure(
+    year: Decimal,
+    prefix: Decimal,
+    after: Sequence[Decimal],
+    years: int,
+    memo: dict[Decimal, Decimal],
+) -> Decimal:
+    """The probability over the period with one basis's yearly figure set to ``year``: the bases
+    before it survive with ``prefix``, those after with ``after``."""
+    if year not in memo:
+        survive = _power(CONTEXT.subtract(_ONE, year), years)
+        memo[year] = _total(CONTEXT.multiply(prefix, survive), after)
+    return memo[year]
+
+
+def analyse(quantitative: Quantitative, neutralised: Collection[str] = ()) -> Analysis:
+    """The estimate of ``quantitative`` and its sensitivity table (one row per input of each
+    basis, in file order), the bases in ``neutralised`` made unreadable.
+
+    Each figure is exactly what :func:`probability` gives for the changed inputs: the same
+    operations in the same order. The yearly product is exact (at most 48 decimal places in a
+    60-digit context), so halving any input halves it and doubling an input that stays within 1
+    doubles it; an input capped at 1 gives the product of the other three. Each distinct yearly
+    figure is compounded once.
+    """
+    base = [_factors(b, neutralised) for b in quantitative.bases]
+    years = quantitative.period_years
+    yearlies = [yearly(f) for f in base]
+    survives = [_power(CONTEXT.subtract(_ONE, y), years) for y in yearlies]
+    rows: list[Sensitivity] = []
+    prefix = _ONE
+    for i, basis in enumerate(quantitative.bases):
+        after = survives[i + 1 :]
+        memo: dict[Decimal, Decimal] = {}
+        year = yearlies[i]
+        halved = _figure(CONTEXT.multiply(year, _HALF), prefix, after, years, memo)
+        for j, name in enumerate(INPUTS):
+            value = base[i][j]
+            if value <= _HALF:
+                raised = CONTEXT.multiply(year, _TWO)
+            else:
+                capped = [_ONE if k == j else f for k, f in enumerate(base[i])]
+                raised = yearly((capped[0], capped[1], capped[2], capped[3]))
+            doubled = _figure(raised, prefix, after, years, memo)
+            rows.append(Sensitivity(basis.basis, name, value, halved, doubled))
+        prefix = CONTEXT.multiply(prefix, survives[i])
+    result = Estimate(
+        probability=_quantised(CONTEXT.subtract(_ONE, prefix)),
+        tolerance=quantitative.tolerance,
+        period_years=years,
+        yearly=tuple(
+            (b.basis, _quantised(y)) for b, y in zip(quantitative.bases, yearlies, strict=True)
+        ),
+    )
+    return Analysis(result, tuple(rows))
+
+
 def sensitivity(
     quantitative: Quantitative, neutralised: Collection[str] = ()
 ) -> tuple[Sensitivity, ...]:
-    """One row per input of each basis, in file order."""
-    base = [_factors(b, neutralised) for b in quantitative.bases]
-    years = quantitative.period_years
-    rows: list[Sensitivity] = []
-    for i, basis in enumerate(quantitative.bases):
-        for j, name in enumerate(INPUTS):
-            value = base[i][j]
+    """One row per input of each basis, in file order (see :func:`analyse`)."""
+    return analyse(quantitative, neutralised).rows
 
-            def moved(factor: Decimal, i: int = i, j: int = j, value: Decimal = value) -> Decimal:
-                changed = min(CONTEXT.multiply(value, factor), _ONE)
-                factors = list(base)
-                one = list(factors[i])
-                one[j] = changed
-                factors[i] = (one[0], one[1], one[2], one[3])
-                return probability(factors, years)
 
-            rows.append(Sensitivity(basis.basis, name, value, moved(_HALF), moved(_TWO)))
-    return tuple(rows)
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """An estimate with its sensitivity table."""
+
+    estimate: Estimate
+    rows: tuple[Sensitivity, ...]
+
+    @property
+    def dominating(self) -> Sensitivity | None:
+        """The input that moves the probability most (see :func:`dominating`)."""
+        return dominating(self.rows)
 
 
 def dominating(rows: Sequence[Sensitivity]) -> Sensitivity | None:

@@ -209,6 +209,7 @@ class _Assessor:
             for country in regime.countries:
                 self.regime_of_country[country] = regime.id
         self.regime_titles: dict[str, Text] = {r.id: r.title for r in self.reference.regimes}
+        self.analyses: dict[str, tia_rules.Analysis] = {}
         self.inherited: dict[str, str] = {}
         for flow in sorted(assessment.flows, key=lambda f: f.id):
             if self._own_regime(flow) == "eu_gdpr":
@@ -470,7 +471,7 @@ class _Assessor:
                     use_case=use_case,
                 )
         if quantitative is not None:
-            result = tia_rules.estimate(quantitative, neutralised)
+            result = self.tia_analysis(flow).estimate
             years = str(result.period_years)
             chance, tolerance = _percent(result.probability), _percent(result.tolerance)
             if result.within_tolerance:
@@ -492,6 +493,16 @@ class _Assessor:
                     tolerance=tolerance,
                 )
 
+    def tia_analysis(self, flow: Flow) -> tia_rules.Analysis:
+        """The estimate and sensitivity of the flow's structured TIA, computed once per flow."""
+        analysis = self.analyses.get(flow.id)
+        if analysis is None:
+            quantitative = flow.tia.quantitative
+            assert quantitative is not None
+            neutralised = tia_rules.neutralised_bases(flow.tia)
+            analysis = self.analyses[flow.id] = tia_rules.analyse(quantitative, neutralised)
+        return analysis
+
     def tia_summary(self, flow: Flow) -> TiaSummary | None:
         """What the flow's structured TIA comes to, for the result; None without one."""
         tia = flow.tia
@@ -501,9 +512,8 @@ class _Assessor:
         quantitative = tia.quantitative
         if quantitative is None:
             return TiaSummary(steps_completed=steps)
-        neutralised = tia_rules.neutralised_bases(tia)
-        result = tia_rules.estimate(quantitative, neutralised)
-        top = tia_rules.dominating(tia_rules.sensitivity(quantitative, neutralised))
+        analysis = self.tia_analysis(flow)
+        result, top = analysis.estimate, analysis.dominating
         return TiaSummary.model_validate(
             {
                 "steps_completed": steps,

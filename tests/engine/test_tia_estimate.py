@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from compliance.cli import main
 from compliance.engine.tia import (
+    analyse,
     applying_bases,
     can_neutralise,
     dominating,
@@ -319,3 +320,25 @@ def test_score_json_gives_each_structured_tia_and_nothing_for_the_older_form(
 def test_score_json_of_an_older_tia_has_no_tia_key(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["score", str(FIXTURE), "--json"]) == 0
     assert all("tia" not in flow for flow in json.loads(capsys.readouterr().out)["flows"])
+
+
+@SETTINGS
+@given(st.lists(st.tuples(*(probabilities,) * 4), min_size=1, max_size=4), periods)
+def test_the_sensitivity_shortcuts_give_what_a_full_recomputation_gives(
+    factors: list[tuple[Decimal, ...]], years: int
+) -> None:
+    q = as_quantitative(factors, years)
+    analysis = analyse(q)
+    assert analysis.estimate == estimate(q)
+    rows = iter(analysis.rows)
+    for i, values in enumerate(factors):
+        for j in range(4):
+            row = next(rows)
+            assert (row.basis, row.input, row.value) == (f"b{i}", INPUTS[j], values[j])
+            for factor, figure in ((Decimal("0.5"), row.halved), (Decimal(2), row.doubled)):
+                changed = [tuple(v) for v in factors]
+                moved = list(changed[i])
+                moved[j] = min(moved[j] * factor, Decimal(1))
+                changed[i] = tuple(moved)
+                full = probability([(a, b, c, d) for a, b, c, d in changed], years)
+                assert figure == full
