@@ -430,6 +430,8 @@ class _Assessor:
                 assessed=self.country_name(assessed) if assessed else "-",
             )
             return
+        if tia.done is False:  # the user says it is not done yet: as the older form meant
+            gate.finding(R.GDPR_TIA_MISSING, "not_ready")
         sheet = self.sheet_bases(country)
         steps = tia_rules.steps_completed(flow, sheet)
         missing = [step for step in STEPS if step not in steps]

@@ -428,6 +428,13 @@ TABLE: list[Case] = [
         R.GDPR_TIA_COUNTRY_NOT_ASSESSED,
     ),
     case(
+        "tia-six-steps-said-not-done",
+        structured(done=False),
+        "not_ready",
+        R.GDPR_TIA_MISSING,
+        R.GDPR_TIA_WITHIN_TOLERANCE,
+    ),
+    case(
         "tia-six-steps-concluding-not-acceptable",
         structured(conclusion="not_acceptable"),
         "blocked",
