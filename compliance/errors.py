@@ -228,9 +228,14 @@ class VerifyError(ComplianceError):
     ``score-mismatch``...). Verification turns this error into a verdict; nothing else escapes it.
     """
 
-    def __init__(self, reason: VerifyReason, message: str) -> None:
+    def __init__(
+        self, reason: VerifyReason, message: str, *, facts: dict[str, str] | None = None
+    ) -> None:
         super().__init__(message)
         self.reason = reason
+        self.facts = dict(facts or {})
+        """The particulars (a file, a key holder, a date) that
+        :mod:`compliance.signing.words` fills into its sentences in each language."""
 
 
 class ReviewError(ComplianceError):

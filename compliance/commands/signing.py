@@ -238,7 +238,9 @@ def _verify(args: argparse.Namespace) -> int:
     from compliance.errors import InputError
     from compliance.files import read_limited
     from compliance.signing.verify import Verdict, guarded, verify_bundle
+    from compliance.signing.words import LINES, language
 
+    lang = getattr(args, "lang", "en")
     store = _store(args)
     now = dt.datetime.now(dt.UTC)
     rows: list[dict[str, Any]] = []
@@ -259,13 +261,12 @@ def _verify(args: argparse.Namespace) -> int:
         if args.json:
             rows.append({"bundle": name, **verdict.to_json()})
         else:
-            print(f"{name}: {verdict.line()}")
-            for line in verdict.file_lines():
+            separator = " : " if lang == "fr" else ": "
+            print(f"{name}{separator}{verdict.line(lang)}")
+            for line in verdict.file_lines(lang):
                 print(f"    {line}")
     if args.json:
         print_json(rows)
     if not store.entries and not args.json:
-        print(
-            "note: the trust store is empty; add keys with 'compliance trust add'", file=sys.stderr
-        )
+        print(LINES[language(lang)]["empty_store"], file=sys.stderr)
     return 0 if all_ok else 1

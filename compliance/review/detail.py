@@ -19,8 +19,9 @@ from typing import TYPE_CHECKING
 
 from compliance.errors import ReviewError
 from compliance.review.inbox import VERIFIED, Submission, read_submission
-from compliance.review.strings import REASONS_FR, strings
+from compliance.review.strings import strings
 from compliance.signing.keys import grouped
+from compliance.signing.words import explain, reason_label
 
 if TYPE_CHECKING:
     from compliance.model.assessment import Assessment
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
     from compliance.model.result import Result
     from compliance.signing.trust import TrustStore
 
-__all__ = ["Verified", "checks", "html_copy", "open_verified", "report_text"]
+__all__ = ["Verified", "checks", "how_to_trust", "html_copy", "open_verified", "report_text"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,25 +87,68 @@ def report_text(verified: Verified, *, lang: str = "en") -> str:
     return data.decode("utf-8")
 
 
-def checks(submission: Submission, *, lang: str = "en") -> list[str]:
+def how_to_trust(submission: Submission, trust_folder: Path | None) -> str | None:
+    """The ``compliance trust add`` line for a bundle signed by a key the store does not hold.
+
+    ``None`` unless the bundle failed as ``untrusted-signer`` and names a key id. The public key
+    file is named when one with that key id lies beside the bundle; ``--trust`` is given when
+    ``trust_folder`` is not the default store.
+    """
+    from compliance.signing.claims import find_public_key, trust_command
+    from compliance.signing.trust import default_trust_dir
+
+    claims = submission.claims
+    if submission.verdict.reason != "untrusted-signer" or claims is None or not claims.key_id:
+        return None
+    key_file = find_public_key(submission.path.parent, claims.key_id)
+    own = None if trust_folder is None or trust_folder == default_trust_dir() else trust_folder
+    return trust_command(key_file, claims.organisation, claims.registration_id, own)
+
+
+def _failure(submission: Submission, lang: str, trust_line: str | None) -> list[str]:
+    words = strings(lang)
+    verdict = submission.verdict
+    reason = "?" if verdict.reason is None else reason_label(verdict.reason, lang)
+    lines = [words["failed"].format(reason=reason, message=explain(verdict, lang))]
+    claims = submission.claims
+    if claims is None:
+        return lines
+    said = []
+    if claims.organisation:
+        organisation = claims.organisation
+        if claims.registration_id:
+            organisation += f" ({claims.registration_id})"
+        said.append(words["claimed_organisation"].format(organisation=organisation))
+    if claims.report_id:
+        said.append(words["claimed_report"].format(report_id=claims.report_id))
+    if claims.issued_at:
+        said.append(words["claimed_issued"].format(issued_at=claims.issued_at))
+    if said:
+        lines.append(words["claimed"].format(claims=", ".join(said)))
+    if verdict.reason == "untrusted-signer" and claims.key_id:
+        key = grouped(claims.key_id)
+        lines += [words["untrusted_key"], f"  {key[:39]}", f"  {key[40:]}"]
+        if trust_line is not None:
+            lines += [words["trust_check"], f"  {trust_line}"]
+            if "SIGNER.pub.pem" in trust_line:
+                lines.append(words["trust_file"])
+            lines.append(words["trust_then"])
+    return lines
+
+
+def checks(submission: Submission, *, lang: str = "en", trust_line: str | None = None) -> list[str]:
     """What verification established about a submission, one line each, in ``lang``.
 
     Values from the bundle (names, identifiers, ISO dates) are shown as they are. A failed
-    verification keeps its reason code; in French the code is explained and the verifier's own
-    (English) message follows on a line of its own.
+    verification says why in words of ``lang`` (:mod:`compliance.signing.words`), what the bundle
+    claims (unverified) and, for a key the trust store lacks, its key id and ``trust_line``
+    (see :func:`how_to_trust`).
     """
     words = strings(lang)
     verdict = submission.verdict
     summary = submission.summary
     if summary is None:
-        reason = verdict.reason
-        explained = REASONS_FR.get(reason) if lang == "fr" and reason is not None else None
-        if explained is None:
-            return [words["failed"].format(reason=verdict.reason, message=verdict.message)]
-        return [
-            words["failed"].format(reason=verdict.reason, message=explained),
-            words["verifier_detail"].format(message=verdict.message),
-        ]
+        return _failure(submission, lang, trust_line)
     report = words[
         "report_rerendered" if summary.report_check == "re-rendered" else "report_digest"
     ]

@@ -2,9 +2,11 @@
 
 A submission that verified (``VALID`` or ``EXPIRED``) carries a :class:`Summary` built only from
 verified bytes: the signed predicate, the signer's name from the trust store, and the flow
-statuses of the re-scored result. A bundle that failed carries its file name, its SHA-256 and the
-verdict's reason, nothing it claims. Folders are read without following links; only regular files
-named ``*.zip`` are read, each at most :data:`~compliance.signing.archive.MAX_BUNDLE_BYTES`.
+statuses of the re-scored result. A bundle that failed carries its file name, its SHA-256, the
+verdict's reason and, read apart and marked unverified, what it claims (organisation, key id:
+see :mod:`compliance.signing.claims`), so that a tampered bundle can be told from another at a
+glance. Folders are read without following links; only regular files named ``*.zip`` are read,
+each at most :data:`~compliance.signing.archive.MAX_BUNDLE_BYTES`.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 from compliance.errors import ReviewError
 
 if TYPE_CHECKING:
+    from compliance.signing.claims import Claims
     from compliance.signing.trust import TrustStore
     from compliance.signing.verify import Verdict
 
@@ -61,6 +64,12 @@ class Summary:
     """Each signed file with how it was checked (``re-derived`` or ``digest``)."""
     rating_rank: int = 0
     """The rating's place among the questionnaire's bands, 0 for the best."""
+    rating_labels: tuple[tuple[str, str], ...] = ()
+    """The rating's label in each language, as (language, label) pairs."""
+
+    def rating_label(self, lang: str) -> str:
+        """The rating as its band's label in ``lang`` (the id when it has none)."""
+        return dict(self.rating_labels).get(lang) or self.rating
 
     @property
     def flows_at_risk(self) -> int:
@@ -103,6 +112,10 @@ class Submission:
     verdict: Verdict
     summary: Summary | None = None
     flags: tuple[str, ...] = ()
+    claims: Claims | None = None
+    """For a bundle that failed: what it claims, unverified (``None`` when unreadable)."""
+    claimed_signer: str | None = None
+    """For a bundle that failed: the trust store's name for the key it names, if any."""
 
     @property
     def name(self) -> str:
@@ -115,7 +128,8 @@ class Submission:
         return self.verdict.status
 
     def to_json(self) -> dict[str, Any]:
-        """The submission for ``review --json``: an INVALID one has no summary."""
+        """The submission for ``review --json``: an INVALID one has no summary, only what it
+        claims (``claimed``, unverified)."""
         return {
             "file": self.name,
             "sha256": self.sha256,
@@ -123,8 +137,21 @@ class Submission:
             "reason": self.verdict.reason,
             "message": self.verdict.message,
             "submission": None if self.summary is None else self.summary.to_json(),
+            "claimed": None if self.claims is None else _claims_json(self.claims),
             "flags": list(self.flags),
         }
+
+
+def _claims_json(claims: Claims) -> dict[str, Any]:
+    """What a failed bundle claims, for ``review --json`` (``verified`` is always false)."""
+    return {
+        "verified": False,
+        "organisation": claims.organisation,
+        "registrationId": claims.registration_id,
+        "keyId": claims.key_id,
+        "issuedAt": claims.issued_at,
+        "reportId": claims.report_id,
+    }
 
 
 def _summary(verdict: Verdict, result: bytes) -> Summary:
@@ -159,6 +186,7 @@ def _summary(verdict: Verdict, result: bytes) -> Summary:
         report_check=d["reportCheck"],
         files=tuple((f["path"], f["check"]) for f in d["files"]),
         rating_rank=_rating_rank(d["questionnaire"], d["rating"]),
+        rating_labels=_rating_labels(d["questionnaire"], d["rating"]),
     )
 
 
@@ -170,6 +198,24 @@ def _rating_rank(questionnaire: dict[str, Any], rating: str) -> int:
         return 0
     bands = [band.id for band in load_published(entry).scoring.bands]
     return bands.index(rating) if rating in bands else len(bands)
+
+
+def _rating_labels(questionnaire: dict[str, Any], rating: str) -> tuple[tuple[str, str], ...]:
+    from compliance.signing.words import LANGUAGES, rating_label
+
+    return tuple((lang, rating_label(questionnaire, rating, lang)) for lang in LANGUAGES)
+
+
+def _failed(
+    path: Path, sha256: str, verdict: Verdict, data: bytes, trust: TrustStore
+) -> Submission:
+    from compliance.signing.claims import read_claims
+
+    claims = read_claims(data)
+    key = None if claims is None else claims.key_id
+    entry = None if key is None else trust.find(key)
+    signer = None if entry is None or entry.key_id != key else entry.name
+    return Submission(path, sha256, verdict, claims=claims, claimed_signer=signer)
 
 
 def read_limited(path: Path) -> bytes:
@@ -202,13 +248,13 @@ def check_data(
 
     verdict = guarded(check)
     if verdict.status == "INVALID":
-        return Submission(path, sha256, verdict), None
+        return _failed(path, sha256, verdict, data, trust), None
     files = read[0]
     try:
         summary = _summary(verdict, files[RESULT])
     except Exception as error:  # a fault of ours found by this bundle: its verdict, not a crash
         failed = Verdict.invalid("internal-error", f"cannot summarise it: {error}"[:300])
-        return Submission(path, sha256, failed), None
+        return _failed(path, sha256, failed, data, trust), None
     return Submission(path, sha256, verdict, summary), files
 
 

@@ -3,20 +3,26 @@
 The lines :func:`compliance.review.detail.checks` prints come from here, under the same keys in
 each language (a test checks that they match), the way :mod:`compliance.report.strings` keeps the
 report's words. Values taken from a bundle (names, identifiers, ISO dates) are filled in as they
-are. The verifier's own failure messages are English; :data:`REASONS_FR` explains each stable
-reason code in French so that a French reader learns why a bundle failed.
+are. Why a bundle failed comes from the verification catalogue :mod:`compliance.signing.words`
+(a label and a sentence per reason code, in both languages), never from the verifier's English.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
-from compliance.errors import VerifyReason
-
-__all__ = ["REASONS_FR", "strings"]
+__all__ = ["strings"]
 
 _EN: dict[str, str] = {
     "failed": "verification failed ({reason}): {message}",
+    "claimed": "what it claims (unverified): {claims}",
+    "claimed_organisation": "organisation {organisation}",
+    "claimed_report": "report {report_id}",
+    "claimed_issued": "issued {issued_at}",
+    "untrusted_key": "it was signed by a key your trust store does not hold, key id:",
+    "trust_check": "check this key id with its holder (by phone, say), then trust the key with:",
+    "trust_file": "(SIGNER.pub.pem: the public key file the signer sent you)",
+    "trust_then": "then press t: the trust store is read again and the bundles verified again",
     "signed_by": "signed by {signer}, a key of the trust store ({key}...)",
     "key_valid": "the key was valid and not revoked when it signed, on {issued_at}",
     "digests": "every file matches the digest in the signed statement; no file added or missing",
@@ -30,13 +36,21 @@ _EN: dict[str, str] = {
     "expired": "EXPIRED: the assessment was valid until {valid_until}",
     "valid_until": "valid until {valid_until}",
     "html_unverified": "only the report of a bundle that verified in full can be opened",
-    # English prints the verifier's message on the "failed" line itself; this line is for the
-    # languages that explain the reason code there instead.
-    "verifier_detail": "the verifier's detail: {message}",
 }
 
 _FR: dict[str, str] = {
     "failed": "échec de la vérification ({reason}) : {message}",
+    "claimed": "ce qu'il affirme (non vérifié) : {claims}",
+    "claimed_organisation": "organisme {organisation}",
+    "claimed_report": "rapport {report_id}",
+    "claimed_issued": "émis le {issued_at}",
+    "untrusted_key": "il a été signé par une clé absente de votre magasin de confiance, "
+    "identifiant :",
+    "trust_check": "vérifiez cet identifiant auprès de son détenteur (par téléphone, par "
+    "exemple), puis approuvez la clé avec :",
+    "trust_file": "(SIGNER.pub.pem : le fichier de clé publique que le signataire vous a envoyé)",
+    "trust_then": "puis appuyez sur t : le magasin de confiance est relu et les paquets "
+    "vérifiés à nouveau",
     "signed_by": "signé par {signer}, avec une clé du magasin de confiance ({key}…)",
     "key_valid": "la clé était valide et non révoquée au moment de la signature, le {issued_at}",
     "digests": "chaque fichier correspond à son empreinte SHA-256 dans la déclaration signée ; "
@@ -54,41 +68,7 @@ _FR: dict[str, str] = {
     "expired": "EXPIRÉ : l'évaluation était valide jusqu'au {valid_until}",
     "valid_until": "valide jusqu'au {valid_until}",
     "html_unverified": "seul le rapport d'un paquet entièrement vérifié peut être ouvert",
-    "verifier_detail": "détail technique du vérificateur (en anglais) : {message}",
 }
-
-REASONS_FR: dict[VerifyReason, str] = {
-    "bundle-structure": "le paquet n'est pas un rapport bien formé",
-    "envelope": "l'enveloppe de signature est mal formée",
-    "payload-type": "le contenu signé n'est pas du type attendu",
-    "untrusted-signer": "aucune clé du magasin de confiance n'a produit cette signature, ou elle "
-    "a été altérée",
-    "key-revoked": "la clé du signataire a été révoquée ; chaque rapport qu'elle a signé doit être "
-    "réémis",
-    "key-outside-validity": "la clé n'était pas valide à la date de la signature",
-    "issued-in-future": "le rapport prétend avoir été émis à une date future",
-    "validity-too-long": "le rapport prétend rester valide plus de 3 660 jours après son émission",
-    "organisation-not-bound": "la clé n'est pas habilitée à signer pour cette organisation",
-    "statement-schema": "la déclaration signée n'est pas valide",
-    "signing-key-mismatch": "la déclaration désigne une autre clé que celle qui l'a signée",
-    "subject-mismatch": "la liste des fichiers signés et le contenu du paquet diffèrent",
-    "digest-mismatch": "un fichier a été modifié après la signature (son empreinte SHA-256 ne "
-    "correspond plus)",
-    "questionnaire-not-published": "le questionnaire n'est pas une version publiée",
-    "reference-not-published": "le jeu de données de référence n'est pas un jeu publié",
-    "cannot-rederive-score": "ce vérificateur ne peut pas recalculer le score (autre version du "
-    "moteur de notation)",
-    "assessment-invalid": "l'évaluation n'est pas valide ou ne peut pas être notée",
-    "statement-mismatch": "la déclaration signée ne correspond pas à l'évaluation",
-    "score-mismatch": "le résultat signé ne découle pas des réponses",
-    "cannot-rerender-report": "ce vérificateur ne peut pas régénérer le rapport",
-    "report-mismatch": "le rapport n'est pas celui produit à partir des données signées",
-    "expired": "la signature est bonne mais l'évaluation a expiré",
-    "unreadable": "le fichier ne peut pas être lu",
-    "internal-error": "ce paquet a fait échouer le vérificateur ; il n'est pas digne de confiance",
-}
-"""Each reason code of a failed verification explained in French (every code of
-:data:`compliance.errors.VerifyReason`; a test keeps them in step)."""
 
 
 def strings(lang: str) -> Mapping[str, str]:

@@ -41,7 +41,6 @@ from compliance.signing.bundle import (
 )
 from compliance.signing.dsse import parse_envelope
 from compliance.signing.jsonstrict import loads
-from compliance.signing.keys import grouped
 from compliance.signing.reference import for_verifying
 from compliance.signing.registry import find_published, load_published
 from compliance.signing.statement import Predicate, Statement, format_time, parse_statement
@@ -70,12 +69,6 @@ REASONS: tuple[VerifyReason, ...] = get_args(VerifyReason)
 Check = Literal["re-derived", "digest"]
 """How one file of a bundle was checked."""
 
-_REPORT_CHECK = {
-    "re-rendered": "HTML report re-rendered identically",
-    "digest": "HTML report checked by digest only",
-    "earlier-release": "HTML report made by an earlier published release, checked by its digest",
-}
-
 
 @dataclass(frozen=True, slots=True)
 class Verdict:
@@ -88,6 +81,8 @@ class Verdict:
     reason: VerifyReason | None
     message: str
     details: dict[str, Any] = field(default_factory=dict)
+    facts: dict[str, str] = field(default_factory=dict)
+    """The particulars of a failure (see :attr:`compliance.errors.VerifyError.facts`)."""
 
     @property
     def ok(self) -> bool:
@@ -103,39 +98,25 @@ class Verdict:
             **self.details,
         }
 
-    def line(self) -> str:
-        """One line for people: what was verified and who signed it."""
-        if self.status == "INVALID":
-            return f"INVALID ({self.reason}): {self.message}"
-        d = self.details
-        org = d["organisation"]
-        reg = f" ({org['registrationId']})" if org.get("registrationId") else ""
-        score = d["score"] if d["score"] is not None else "no score"
-        head = f"{self.status}: report {d['reportId']} for {org['name']}{reg}"
-        return (
-            f"{head}, score {score} ({d['rating']}), {d['questionnaire']['id']} "
-            f"{d['questionnaire']['version']}; signed by {d['signer']} "
-            f"(key {grouped(d['keyId'])[:19]}...) on {d['issuedAt']}, valid until "
-            f"{d['validUntil']}; answers re-scored, {_REPORT_CHECK[d['reportCheck']]}"
-            f"{self._pdf_check()}"
-        )
+    def line(self, lang: str = "en") -> str:
+        """One line for people: what was verified and who signed it (see
+        :func:`compliance.signing.words.verdict_line`)."""
+        from compliance.signing.words import verdict_line
 
-    def _pdf_check(self) -> str:
-        checks = {f["path"]: f["check"] for f in self.details.get("files", [])}
-        if PDF not in checks:
-            return ""
-        if checks[PDF] == "re-derived":
-            return ", PDF report re-rendered identically"
-        return ", PDF checked by its digest only (verify --pdf re-renders it)"
+        return verdict_line(self, lang)
 
-    def file_lines(self) -> list[str]:
+    def file_lines(self, lang: str = "en") -> list[str]:
         """One line per signed file with how it was checked (none when nothing was verified)."""
-        return [f"{f['path']}: {f['check']}" for f in self.details.get("files", [])]
+        from compliance.signing.words import file_line
+
+        return [file_line(f["path"], f["check"], lang) for f in self.details.get("files", [])]
 
     @classmethod
-    def invalid(cls, reason: VerifyReason, message: str) -> Verdict:
+    def invalid(
+        cls, reason: VerifyReason, message: str, facts: dict[str, str] | None = None
+    ) -> Verdict:
         """An ``INVALID`` verdict."""
-        return cls("INVALID", reason, message)
+        return cls("INVALID", reason, message, facts=dict(facts or {}))
 
 
 @functools.cache
@@ -188,17 +169,20 @@ def _check_key(entry: TrustEntry, predicate: Predicate, now: dt.datetime) -> Non
             "key-revoked",
             f"the key of {entry.name} was revoked on {format_time(entry.revoked_at)}; "
             "every report it signed must be re-issued",
+            facts={"signer": entry.name, "date": format_time(entry.revoked_at)},
         )
     if issued > now + CLOCK_SKEW:
         raise VerifyError(
             "issued-in-future",
             f"the report claims to be issued in the future ({format_time(issued)})",
+            facts={"date": format_time(issued)},
         )
     if predicate.valid_until - issued > dt.timedelta(days=MAX_VALID_DAYS):
         raise VerifyError(
             "validity-too-long",
             f"the report claims to stay valid until {format_time(predicate.valid_until)}, over "
             f"{MAX_VALID_DAYS:,} days after it was issued; this toolkit never signs that",
+            facts={"date": format_time(predicate.valid_until)},
         )
     if (entry.valid_from is not None and issued < entry.valid_from) or (
         entry.valid_until is not None and issued > entry.valid_until
@@ -206,12 +190,14 @@ def _check_key(entry: TrustEntry, predicate: Predicate, now: dt.datetime) -> Non
         raise VerifyError(
             "key-outside-validity",
             f"the key of {entry.name} was not valid on {format_time(issued)}, when it signed",
+            facts={"signer": entry.name, "date": format_time(issued)},
         )
     if entry.organisations and predicate.registration_id not in entry.organisations:
         raise VerifyError(
             "organisation-not-bound",
             f"the key of {entry.name} may not sign for organisation "
             f"{predicate.registration_id or '(no registration id)'}",
+            facts={"signer": entry.name, "organisation": predicate.registration_id or "-"},
         )
 
 
@@ -222,10 +208,15 @@ def _check_subjects(files: dict[str, bytes], subjects: dict[str, str]) -> None:
         raise VerifyError(
             "subject-mismatch",
             f"the signed file list and the bundle differ ({', '.join(odd)[:120]})",
+            facts={"files": ", ".join(odd)[:120]},
         )
     for name in sorted(present):
         if hashlib.sha256(files[name]).hexdigest() != subjects[name]:
-            raise VerifyError("digest-mismatch", f"{name} was changed after it was signed")
+            raise VerifyError(
+                "digest-mismatch",
+                f"{name} was changed after it was signed",
+                facts={"file": name},
+            )
 
 
 def _questionnaire(files: dict[str, bytes], predicate: Predicate) -> Questionnaire:
@@ -236,6 +227,10 @@ def _questionnaire(files: dict[str, bytes], predicate: Predicate) -> Questionnai
             f"questionnaire {predicate.questionnaire_id[:60]} "
             f"{predicate.questionnaire_version[:20]} with digest "
             f"{predicate.questionnaire_digest[:12]}... is not a published version",
+            facts={
+                "questionnaire": f"{predicate.questionnaire_id[:60]} "
+                f"{predicate.questionnaire_version[:20]}"
+            },
         )
     if files[QUESTIONNAIRE] != entry.read():
         raise VerifyError(
@@ -310,6 +305,7 @@ def _rescore(
             "score-mismatch",
             f"the signed result does not follow from the answers (re-scored: "
             f"{result.overall.score}, {result.overall.rating})",
+            facts={"score": str(result.overall.score), "rating": result.overall.rating},
         )
     checks[RESULT] = "re-derived"
     if render_check and earlier_release(predicate) is None:
@@ -419,6 +415,7 @@ def check_files(
             "expired",
             f"the signature is good but the assessment expired on {details['validUntil']}",
             details,
+            facts={"date": details["validUntil"]},
         )
     return Verdict("VALID", None, "every check passed", details)
 
@@ -454,7 +451,7 @@ def guarded(check: Callable[[], Verdict]) -> Verdict:
     try:
         return check()
     except VerifyError as error:
-        return Verdict.invalid(error.reason, error.message)
+        return Verdict.invalid(error.reason, error.message, error.facts)
     except Exception as error:  # RecursionError and MemoryError among them: see the docstring
         return Verdict.invalid(
             "internal-error",

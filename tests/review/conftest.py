@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from rich.console import Console
+from textual.widgets import Static
 
 from compliance.model.assessment import Assessment
 from compliance.signing.bundle import RESULT, zip_files
@@ -24,6 +26,16 @@ from tests.store.conftest import postgres_url, workspace_url
 __all__ = ["postgres_url", "workspace_url"]  # fixtures of the store suite, on both databases
 
 NOW = dt.datetime.now(dt.UTC).replace(microsecond=0)
+
+
+def shown_text(widget: Static) -> str:
+    """What a Static shows, as plain text at 200 columns (Text and rich renderables alike)."""
+    console = Console(width=200, file=io.StringIO(), color_system=None, legacy_windows=False)
+    with console.capture() as capture:
+        console.print(widget.content)
+    return "\n".join(line.rstrip() for line in capture.get().splitlines())
+
+
 HOSTILE = "[bold red]Evil[/] [@click=app.quit]x[/] \x1b[2J\x1b]8;;http://x\x07SARL"
 
 

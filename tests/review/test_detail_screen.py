@@ -10,13 +10,13 @@ from textual.widgets import DataTable, Static
 from compliance.tui.app import ComplianceApp
 from compliance.tui.screens.review import ReviewScreen
 from compliance.tui.widgets.review_views import DetailView
-from tests.review.conftest import NOW, Inbox
+from tests.review.conftest import NOW, Inbox, shown_text
 from tests.signing.conftest import Signer
 from tests.tui.conftest import settle
 
 
 def _text(view: DetailView, part: str) -> str:
-    return str(view.query_one(f"#detail-{part}", Static).render())
+    return shown_text(view.query_one(f"#detail-{part}", Static))
 
 
 def _keys(view: DetailView) -> set[str]:
@@ -67,7 +67,7 @@ async def test_the_detail_view_speaks_the_language_f2_picked(
         for phrase in ("signed by", "re-scored", "valid until", "byte for byte", "..."):
             assert phrase not in checks
         head = _text(view, "head")
-        assert head.startswith("VALIDE") and "a-first.zip" in head and "rapport" in head
+        assert head.startswith("Valide : ") and "a-first.zip" in head and "rapport" in head
         assert "Synthèse" in _text(view, "report")  # the report is rendered in French too
         assert "Ouvrir le HTML dans le navigateur" in _keys(view)
         await pilot.press("escape")
@@ -97,10 +97,13 @@ async def test_an_invalid_bundle_is_explained_in_french(
         view = app.screen
         assert isinstance(view, DetailView) and view.verified is None
         checks = _text(view, "checks")
-        assert _text(view, "head").startswith("INVALIDE")
-        assert "échec de la vérification (digest-mismatch) : un fichier a été modifié" in checks
-        assert "détail technique du vérificateur (en anglais) : data/result.json" in checks
-        assert "verification failed" not in checks
+        assert _text(view, "head") == "Invalide : altéré : e-tampered.zip"
+        assert (
+            "échec de la vérification (altéré) : data/result.json a été modifié après la signature"
+        ) in checks
+        assert "organisme Atlas Contact (RC-1)" in checks and "(non vérifié)" in checks
+        for english in ("verification failed", "digest-mismatch", "en anglais", "changed"):
+            assert english not in checks
         assert _text(view, "report") == ""
 
 
@@ -113,6 +116,6 @@ async def test_an_expired_bundle_shows_its_expiry_in_french(
         await _open(app, pilot, screen, "d-expired.zip")
         view = app.screen
         assert isinstance(view, DetailView)
-        assert _text(view, "head").startswith("EXPIRÉ")
+        assert _text(view, "head").startswith("Expiré : d-expired.zip")
         last = _text(view, "checks").splitlines()[-1]
         assert last.startswith("  EXPIRÉ : l'évaluation était valide jusqu'au 20")

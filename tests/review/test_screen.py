@@ -15,7 +15,7 @@ from compliance.store.workspace import open_workspace
 from compliance.tui.screens.review import COLUMNS, ReviewScreen
 from compliance.tui.widgets.review_dialogs import DecideDialog
 from compliance.tui.widgets.review_views import CompareView, DetailView
-from tests.review.conftest import NOW, Inbox
+from tests.review.conftest import NOW, Inbox, shown_text
 from tests.signing.conftest import Signer
 
 
@@ -75,11 +75,24 @@ async def test_the_inbox_lists_verdicts_and_shows_hostile_text_literally(
         bar = screen.query_one(ProgressBar)
         assert bar.total == 8 and bar.progress == 8
         assert {s.name: (s.status, s.verdict.reason) for s in screen.shown} == inbox.expected
-        first = table.get_row_at(0)
-        assert str(first[0]).startswith("INVALID (")
-        assert [str(c) for c in first[1:8]] == ["-"] * 7  # no claimed data
+        column = {key: index for index, key in enumerate(COLUMNS)}
+        tampered = table.get_row_at(_row_of(screen, "e-tampered.zip"))
+        assert str(tampered[column["file"]]) == "e-tampered.zip"
+        assert str(tampered[column["verdict"]]) == "Invalid: tampered"
+        assert str(tampered[column["organisation"]]) == "Atlas Contact (unverified)"
+        assert str(tampered[column["signer"]]) == "Alice"  # the claimed key is in the store
+        assert [str(tampered[column[k]]) for k in ("rating", "score")] == ["", ""]
+        untrusted = table.get_row_at(_row_of(screen, "f-untrusted.zip"))
+        assert str(untrusted[column["verdict"]]) == "Invalid: untrusted key"
+        assert str(untrusted[column["signer"]]).startswith("unknown key ")
+        malformed = table.get_row_at(_row_of(screen, "g-malformed.zip"))
+        assert str(malformed[column["verdict"]]) == "Invalid: not a bundle"
+        assert str(malformed[column["organisation"]]) == ""  # nothing could be read
+        valid = table.get_row_at(_row_of(screen, "a-first.zip"))
+        assert str(valid[column["verdict"]]) == "Valid"
+        assert str(valid[column["rating"]]) == "Not ready"  # the band's label, not its id
         hostile = table.get_row_at(_row_of(screen, "h-hostile.zip"))
-        org = hostile[1]
+        org = hostile[column["organisation"]]
         assert isinstance(org, Text)
         assert "[bold red]Evil[/]" in org.plain and "\x1b" not in org.plain
         assert org.spans == []  # never parsed as markup
@@ -107,7 +120,7 @@ async def test_drill_down_opens_the_html_only_for_a_verified_bundle(
         await _settle(app, pilot)
         view = app.screen
         assert isinstance(view, DetailView) and view.verified is not None
-        checks = str(view.query_one("#detail-checks", Static).render())
+        checks = shown_text(view.query_one("#detail-checks", Static))
         assert "signed by Alice" in checks and "re-scored" in checks
         report = str(view.query_one("#detail-report", Static).render())
         assert "Report" in report and "f1" in str(view.query_one("#detail-results").render())
@@ -121,8 +134,8 @@ async def test_drill_down_opens_the_html_only_for_a_verified_bundle(
         await _settle(app, pilot)
         view = app.screen
         assert isinstance(view, DetailView) and view.verified is None
-        checks = str(view.query_one("#detail-checks", Static).render())
-        assert "verification failed (digest-mismatch)" in checks
+        checks = shown_text(view.query_one("#detail-checks", Static))
+        assert "verification failed (tampered): data/result.json was changed" in checks
         assert str(view.query_one("#detail-report", Static).render()) == ""
         await pilot.press("b")
         assert len(opened) == 1  # nothing opened for an invalid bundle
@@ -236,8 +249,9 @@ async def test_the_review_speaks_french_and_follows_the_language_switch(
         assert "Signataire" in headers() and "Flux à risque" in headers()
         assert "paquets : 8, invalides : 3 ; affichés : 8, tri : verdict" in status()
         assert "Ouvrir un dossier" in descriptions()
-        first = table.get_row_at(0)
-        assert str(first[0]).startswith("INVALIDE (")  # the reason code stays as it is
+        verdicts = {str(table.get_row_at(row)[1]) for row in range(table.row_count)}
+        assert {"Invalide : altéré", "Invalide : clé non approuvée", "Valide"} <= verdicts
+        assert not {v for v in verdicts if "-" in v}  # no reason code left
         app.action_toggle_language()
         await pilot.pause()
         assert "Signer" in headers() and "Flows at risk" in headers()

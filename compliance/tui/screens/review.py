@@ -2,11 +2,12 @@
 
 Opening a folder verifies every bundle in a thread worker while a progress bar advances (progress
 is posted at most twenty times a second, so the interface stays responsive with 1,000 bundles).
-The table lists each submission (organisation, signer, date, questionnaire and version, score,
-rating, blocked or not-ready flows, verdict, flags, decision) with sort and filter; an INVALID
-bundle shows only its file name and reason. Enter opens a read-only detail, ``c`` on two rows
-compares them, ``d`` records a decision in the workspace. Every value from a bundle is shown as
-literal text.
+The table lists each submission (file name, verdict in words, organisation, signer, rating label,
+score, date, flags, blocked or not-ready flows, decision, questionnaire) with sort and filter; an
+INVALID bundle shows what it claims, marked unverified. Enter opens a read-only detail, ``c`` on
+two rows compares them, ``d`` records a decision in the workspace, ``t`` reads the trust store
+again and verifies the folder again (opening a folder does too, so a key trusted with
+``compliance trust add`` counts at once). Every value from a bundle is shown as literal text.
 """
 
 from __future__ import annotations
@@ -28,10 +29,12 @@ from textual.worker import get_current_worker
 from compliance.errors import ComplianceError
 from compliance.review.text import clean
 from compliance.review.triage import SORTS, select, sort_submissions
+from compliance.signing.keys import grouped
+from compliance.signing.words import verdict_words
 from compliance.tui.keys import KeySpec, bindings, relabel
 from compliance.tui.strings import tr
 from compliance.tui.widgets.review_dialogs import DecideDialog, FolderDialog, decision_label
-from compliance.tui.widgets.review_views import CompareView, DetailView, Opener, verdict_word
+from compliance.tui.widgets.review_views import CompareView, DetailView, Opener
 
 if TYPE_CHECKING:
     from compliance.review.decisions import Decision
@@ -41,25 +44,27 @@ if TYPE_CHECKING:
 __all__ = ["COLUMNS", "ReviewScreen"]
 
 COLUMNS = (
+    "file",
     "verdict",
     "organisation",
     "signer",
-    "date",
-    "questionnaire",
-    "score",
     "rating",
-    "flows_at_risk",
+    "score",
+    "date",
     "flags",
+    "flows_at_risk",
     "decision",
-    "file",
+    "questionnaire",
 )
-"""The table's column keys; each header is the catalogue string ``rv.col.<key>``."""
+"""The table's column keys; each header is the catalogue string ``rv.col.<key>``. The file name
+and the verdict in words come first, so that at 80 columns every row can be told apart."""
 _STYLE = {"VALID": "green", "EXPIRED": "yellow", "INVALID": "bold red"}
 _PROGRESS_INTERVAL = 0.05
+_NAME_LIMIT = 40
 
 
-def _cell(value: object, style: str = "") -> Text:
-    return Text(clean(value, limit=120), style=style)
+def _cell(value: object, style: str = "", limit: int = 120) -> Text:
+    return Text(clean(value, limit=limit), style=style)
 
 
 def _count(number: int, lang: str) -> str:
@@ -68,39 +73,65 @@ def _count(number: int, lang: str) -> str:
     return grouped.replace(",", "\u202f") if lang == "fr" else grouped
 
 
-def row_cells(submission: Submission, decision: str | None, lang: str = "en") -> tuple[Text, ...]:
-    """The table cells of a submission; an INVALID one shows only its reason and file name.
+def _claimed_cells(submission: Submission, lang: str) -> tuple[Text, Text, Text]:
+    """Organisation, signer and date of a bundle that failed: what it claims, marked unverified."""
+    claims = submission.claims
+    if claims is None:
+        blank = _cell("")
+        return blank, blank, blank
+    unverified = "italic"
+    organisation = _cell("")
+    if claims.organisation is not None:
+        name = clean(claims.organisation, limit=_NAME_LIMIT)
+        organisation = _cell(name + tr("rv.unverified", lang), unverified)
+    signer = _cell("")
+    if submission.claimed_signer is not None:
+        signer = _cell(submission.claimed_signer, unverified, limit=_NAME_LIMIT)
+    elif claims.key_id is not None:
+        signer = _cell(tr("rv.unknown_key", lang, id=grouped(claims.key_id)[:9]), "bold")
+    date = _cell((claims.issued_at or "")[:10], unverified)
+    return organisation, signer, date
 
-    Verdict and decision are words of ``lang``; reason codes, flags and bundle data stay as they
-    are, always literal text.
+
+def row_cells(submission: Submission, decision: str | None, lang: str = "en") -> tuple[Text, ...]:
+    """The table cells of a submission, in the order of :data:`COLUMNS`.
+
+    The verdict is words of ``lang`` (``Invalid: tampered``), the rating its band's label. A
+    bundle that failed shows what it claims (organisation, signer, date), marked unverified, and
+    no rating or score. Bundle data is always literal text.
     """
-    verdict = verdict_word(submission.status, lang)
-    if submission.verdict.reason and submission.status == "INVALID":
-        verdict = f"{verdict} ({submission.verdict.reason})"
+    verdict = verdict_words(submission.verdict, lang)
     s = submission.summary
     flags = ", ".join(submission.flags)
     decision = None if decision is None else decision_label(decision, lang)
+    name = _cell(submission.name, "bold", limit=_NAME_LIMIT)
     if s is None:
-        blank = _cell("-", "dim")
+        organisation, signer, date = _claimed_cells(submission, lang)
         return (
+            name,
             _cell(verdict, _STYLE["INVALID"]),
-            *(blank,) * 7,
-            _cell(flags),
+            organisation,
+            signer,
+            _cell(""),
+            _cell(""),
+            date,
+            _cell(flags, "bold red" if flags else ""),
+            _cell(""),
             _cell(decision or ""),
-            _cell(submission.name),
+            _cell(""),
         )
     return (
+        name,
         _cell(verdict, _STYLE.get(submission.status, "")),
-        _cell(s.organisation),
-        _cell(s.signer),
-        _cell(s.issued_at[:10]),
-        _cell(f"{s.questionnaire_id} {s.questionnaire_version}"),
+        _cell(s.organisation, limit=_NAME_LIMIT),
+        _cell(s.signer, limit=_NAME_LIMIT),
+        _cell(s.rating_label(lang)),
         _cell(s.score or "-"),
-        _cell(s.rating),
-        _cell(f"{s.flows_at_risk}/{s.flows}", "bold" if s.flows_at_risk else ""),
+        _cell(s.issued_at[:10]),
         _cell(flags, "bold red" if flags else ""),
+        _cell(f"{s.flows_at_risk}/{s.flows}", "bold" if s.flows_at_risk else ""),
         _cell(decision or ""),
-        _cell(submission.name),
+        _cell(f"{s.questionnaire_id} {s.questionnaire_version}"),
     )
 
 
@@ -119,6 +150,7 @@ class ReviewScreen(Screen[None]):
         KeySpec("slash", "focus_filter", "rv.key.filter"),
         KeySpec("c", "compare", "rv.key.compare"),
         KeySpec("d", "decide", "rv.key.decide"),
+        KeySpec("t", "reload_trust", "rv.key.reload_trust"),
         KeySpec("escape", "leave", "key.back"),
     ]
     BINDINGS: ClassVar[list[BindingType]] = list(bindings(KEYS))
@@ -175,7 +207,7 @@ class ReviewScreen(Screen[None]):
     # --- loading --------------------------------------------------------------------------
 
     def load(self, folder: Path) -> None:
-        """Verifies every bundle of ``folder`` in a worker."""
+        """Verifies every bundle of ``folder`` in a worker, with the trust store read again."""
         self.folder = folder
         self.submissions = []
         self.marked = None
@@ -202,9 +234,10 @@ class ReviewScreen(Screen[None]):
                 self.post_message(self.Progress(done, total))
 
         try:
+            trust = self._fresh_trust()
             found = scan(
                 folder,
-                self.trust,
+                trust,
                 now=self.now,
                 progress=progress,
                 cancelled=lambda: worker.is_cancelled,
@@ -212,15 +245,22 @@ class ReviewScreen(Screen[None]):
             if worker.is_cancelled:
                 return
             with open_workspace(self.workspace) as ws:
-                submissions = flag_replays(
-                    found, seen_submissions(ws), trust=self.trust, now=self.now
-                )
+                submissions = flag_replays(found, seen_submissions(ws), trust=trust, now=self.now)
                 record_seen(ws, submissions)
                 decisions = {k: d.status for k, d in latest_decisions(ws).items()}
         except ComplianceError as error:
             self.app.call_from_thread(self._failed, error.message)
             return
-        self.app.call_from_thread(self._loaded, submissions, decisions)
+        self.app.call_from_thread(self._loaded, submissions, decisions, trust)
+
+    def _fresh_trust(self) -> TrustStore:
+        """The trust store as its folder holds it now (a key added since is trusted at once);
+        a store given without a folder (tests, a caller's own) is kept as it is."""
+        from compliance.signing.trust import TrustStore
+
+        if self.trust.folder is None:
+            return self.trust
+        return TrustStore.load(self.trust.folder)
 
     @on(Progress)
     def _progress(self, message: ReviewScreen.Progress) -> None:
@@ -232,7 +272,10 @@ class ReviewScreen(Screen[None]):
         self._status(clean(message), "bold red")
         self.notify(clean(message), severity="error", markup=False)
 
-    def _loaded(self, submissions: list[Submission], decisions: dict[str, str]) -> None:
+    def _loaded(
+        self, submissions: list[Submission], decisions: dict[str, str], trust: TrustStore
+    ) -> None:
+        self.trust = trust
         self.submissions = submissions
         self.decisions = decisions
         total = len(submissions)
@@ -317,8 +360,16 @@ class ReviewScreen(Screen[None]):
     def _selected(self, event: DataTable.RowSelected) -> None:
         submission = self.current()
         if submission is not None:
+
+            def closed(trust_reloaded: bool | None) -> None:
+                if trust_reloaded and self.folder is not None:
+                    self.load(self.folder)
+
             self.app.push_screen(
-                DetailView(submission, self.trust, now=self.now, lang=self.lang, opener=self.opener)
+                DetailView(
+                    submission, self.trust, now=self.now, lang=self.lang, opener=self.opener
+                ),
+                closed,
             )
 
     # --- actions --------------------------------------------------------------------------
@@ -331,6 +382,13 @@ class ReviewScreen(Screen[None]):
                 self.load(Path(value).expanduser())
 
         self.app.push_screen(FolderDialog(str(self.folder or ""), lang=self.lang), chosen)
+
+    def action_reload_trust(self) -> None:
+        """Reads the trust store again and verifies the folder again (after ``trust add``)."""
+        if self.folder is None:
+            self.notify(tr("rv.idle", self.lang), markup=False)
+            return
+        self.load(self.folder)
 
     def action_cycle_sort(self) -> None:
         """Sorts by the next key: verdict, rating, organisation, date."""

@@ -14,6 +14,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.console import Group, RenderableType
+from rich.padding import Padding
+from rich.table import Table
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -23,8 +26,16 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
 from compliance.errors import ComplianceError
-from compliance.review.detail import Verified, checks, html_copy, open_verified, report_text
+from compliance.review.detail import (
+    Verified,
+    checks,
+    how_to_trust,
+    html_copy,
+    open_verified,
+    report_text,
+)
 from compliance.review.text import clean
+from compliance.signing.words import verdict_words
 from compliance.tui.keys import KeySpec, bindings, relabel
 from compliance.tui.strings import STRINGS, tr
 
@@ -33,7 +44,7 @@ if TYPE_CHECKING:
     from compliance.review.inbox import Submission
     from compliance.signing.trust import TrustStore
 
-__all__ = ["CompareView", "DetailView", "verdict_word"]
+__all__ = ["CompareView", "DetailView"]
 
 Opener = Callable[[str], object]
 _CSS = """
@@ -46,14 +57,23 @@ VerticalScroll { padding: 0 1; }
 """
 
 
-def verdict_word(status: str, lang: str) -> str:
-    """A verdict (``VALID``, ``EXPIRED``, ``INVALID``) in ``lang``; an unknown one as it is."""
-    key = f"rv.verdict.{status}"
-    return tr(key, lang) if key in STRINGS else status
-
-
 def _literal(text: str) -> Text:
     return Text(clean(text, single_line=False, limit=2_000_000))
+
+
+def _indented(title: str, lines: list[str]) -> Group:
+    """``title`` over ``lines``, each indented with a hanging indent when it wraps (a line that
+    starts with spaces is indented that much more), all as literal text."""
+    grid = Table.grid(padding=0, expand=True)
+    grid.add_column(width=2)
+    grid.add_column(ratio=1)
+    for line in lines:
+        text = line.lstrip(" ")
+        cell: RenderableType = _literal(text)
+        if len(line) > len(text):
+            cell = Padding(cell, (0, 0, 0, len(line) - len(text)))
+        grid.add_row("", cell)
+    return Group(_literal(title), grid)
 
 
 def _status_word(status: str, lang: str) -> str:
@@ -64,12 +84,13 @@ def _status_word(status: str, lang: str) -> str:
 def _results(verified: Verified, lang: str = "en") -> list[str]:
     result = verified.result
     overall = result.overall
+    summary = verified.submission.summary
     lines = [
         tr(
             "rv.overall",
             lang,
             score=overall.score,
-            rating=overall.rating,
+            rating=overall.rating if summary is None else summary.rating_label(lang),
             coverage=overall.coverage,
         )
         + (tr("rv.provisional", lang) if overall.incomplete else ""),
@@ -86,13 +107,18 @@ def _results(verified: Verified, lang: str = "en") -> list[str]:
     return lines
 
 
-class DetailView(ModalScreen[None]):
-    """One submission, read-only: verification, results and report text."""
+class DetailView(ModalScreen[bool]):
+    """One submission, read-only: verification, results and report text.
+
+    ``t`` reads the trust store again and verifies again; the view is dismissed with whether it
+    did, so that the inbox verifies its folder again too.
+    """
 
     DEFAULT_CSS = _CSS
     KEYS: ClassVar[list[KeySpec]] = [
         KeySpec("escape", "dismiss_view", "key.back"),
         KeySpec("b", "open_html", "rv.key.open_html"),
+        KeySpec("t", "reload_trust", "rv.key.reload_trust"),
     ]
     BINDINGS: ClassVar[list[BindingType]] = list(bindings(KEYS))
 
@@ -113,6 +139,7 @@ class DetailView(ModalScreen[None]):
         self.opener = opener
         self.verified: Verified | None = None
         self.opened: Path | None = None
+        self.trust_reloaded = False
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -131,17 +158,40 @@ class DetailView(ModalScreen[None]):
         self._load()
 
     @work(thread=True, exclusive=True, group="review-detail", description="verify bundle")
-    def _load(self) -> None:
-        submission, verified = open_verified(self.submission.path, self.trust, now=self.now)
-        report = "" if verified is None else report_text(verified, lang=self.lang)
-        self.app.call_from_thread(self._show, submission, verified, report)
+    def _load(self, reload_trust: bool = False) -> None:
+        from compliance.signing.trust import TrustStore
 
-    def _show(self, submission: Submission, verified: Verified | None, report: str) -> None:
+        trust = self.trust
+        if reload_trust and trust.folder is not None:
+            try:
+                trust = TrustStore.load(trust.folder)
+            except ComplianceError as error:
+                self.app.call_from_thread(self._failed, error.message)
+                return
+        submission, verified = open_verified(self.submission.path, trust, now=self.now)
+        report = "" if verified is None else report_text(verified, lang=self.lang)
+        trust_line = how_to_trust(submission, trust.folder)
+        self.app.call_from_thread(self._show, submission, verified, report, trust_line, trust)
+
+    def _failed(self, message: str) -> None:
+        self.notify(clean(message), severity="error", markup=False)
+
+    def _show(
+        self,
+        submission: Submission,
+        verified: Verified | None,
+        report: str,
+        trust_line: str | None = None,
+        trust: TrustStore | None = None,
+    ) -> None:
+        if trust is not None:
+            self.trust = trust
         self.submission = submission
         self.verified = verified
         summary = submission.summary
         lang = self.lang
-        head = f"{verdict_word(submission.status, lang)}: {clean(submission.name)}"
+        colon = " : " if lang == "fr" else ": "
+        head = f"{verdict_words(submission.verdict, lang)}{colon}{clean(submission.name)}"
         if summary is not None:
             head += tr(
                 "rv.head_report",
@@ -150,10 +200,12 @@ class DetailView(ModalScreen[None]):
                 report_id=summary.report_id,
             )
         self.query_one("#detail-head", Static).update(Text(head))
-        lines = "\n".join(f"  {line}" for line in checks(submission, lang=lang))
+        said = checks(submission, lang=lang, trust_line=trust_line)
         self.query_one("#detail-checks", Static).update(
-            _literal(f"{tr('rv.verification', lang)}\n{lines}")
+            _indented(tr("rv.verification", lang), said)
         )
+        for part in ("#detail-results", "#detail-report"):
+            self.query_one(part, Static).update(Text(""))
         if verified is not None:
             self.query_one("#detail-results", Static).update(
                 _literal(f"\n{tr('rv.results', lang)}\n" + "\n".join(_results(verified, lang)))
@@ -180,9 +232,17 @@ class DetailView(ModalScreen[None]):
             self.opener(self.opened.as_uri())
         self.notify(tr("rv.html_opened", self.lang), markup=False)
 
+    def action_reload_trust(self) -> None:
+        """Reads the trust store again and verifies this bundle again (after ``trust add``)."""
+        self.trust_reloaded = True
+        self.query_one("#detail-head", Static).update(
+            Text(tr("rv.verifying_one", self.lang, name=clean(self.submission.name)))
+        )
+        self._load(True)
+
     def action_dismiss_view(self) -> None:
-        """Back to the inbox."""
-        self.dismiss(None)
+        """Back to the inbox (which verifies again when the trust store was read again)."""
+        self.dismiss(self.trust_reloaded)
 
 
 def _comparison_lines(comparison: Comparison, lang: str = "en") -> list[str]:
