@@ -167,7 +167,7 @@ def test_french_lines_of_other_invalid_bundles(
     assert submission.verdict.reason == reason
     label = {"untrusted-signer": "clé non approuvée", "bundle-structure": "pas un paquet"}
     assert checks(submission, lang="fr")[0] == (
-        f"échec de la vérification ({label[reason]}) : {SENTENCES['fr'][reason]}"  # type: ignore[index]
+        f"échec de la vérification ({label[reason]}) : {SENTENCES['fr'][reason]}"
     )
 
 
