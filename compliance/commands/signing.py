@@ -246,12 +246,14 @@ def _verify(args: argparse.Namespace) -> int:
     rows: list[dict[str, Any]] = []
     all_ok = True
     for name in args.bundles:
+        read: list[bytes] = []
 
-        def check(name: str = name) -> Verdict:
+        def check(name: str = name, read: list[bytes] = read) -> Verdict:
             try:
                 data = read_limited(Path(name), "bundle")
             except InputError as error:
                 return Verdict.invalid("unreadable", error.problem)
+            read.append(data)
             return verify_bundle(
                 data, store, now=now, render_check=not args.digest_only, pdf_check=args.pdf
             )
@@ -265,8 +267,32 @@ def _verify(args: argparse.Namespace) -> int:
             print(f"{name}{separator}{verdict.line(lang)}")
             for line in verdict.file_lines(lang):
                 print(f"    {line}")
+            if verdict.reason == "untrusted-signer" and read:
+                for line in _trust_hint(read[0], Path(name), args.trust, lang):
+                    print(f"    {line}")
     if args.json:
         print_json(rows)
     if not store.entries and not args.json:
         print(LINES[language(lang)]["empty_store"], file=sys.stderr)
     return 0 if all_ok else 1
+
+
+def _trust_hint(data: bytes, bundle: Path, trust: str | None, lang: str) -> list[str]:
+    """For a bundle signed by a key the store lacks: the key id it names and the trust add line
+    (the public key file named when one with that id lies beside the bundle)."""
+    from compliance.signing.claims import find_public_key, read_claims, trust_command
+    from compliance.signing.keys import grouped
+    from compliance.signing.words import LINES, language
+
+    claims = read_claims(data)
+    if claims is None or claims.key_id is None:
+        return []
+    words = LINES[language(lang)]
+    key_file = find_public_key(bundle.parent, claims.key_id)
+    command = trust_command(
+        key_file, claims.organisation, claims.registration_id, Path(trust) if trust else None
+    )
+    return [
+        words["untrusted_key"].format(key=grouped(claims.key_id)),
+        words["trust_hint"].format(command=command),
+    ]

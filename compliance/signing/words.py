@@ -221,6 +221,8 @@ LINES: dict[str, dict[str, str]] = {
         "check.digest": "digest",
         "file": "{path}: {check}",
         "empty_store": "note: the trust store is empty; add keys with 'compliance trust add'",
+        "untrusted_key": "key id it names (unverified): {key}",
+        "trust_hint": "to trust it, check that key id with its holder, then run: {command}",
     },
     "fr": {
         "invalid": "{verdict} ({reason}) : {message}",
@@ -240,6 +242,9 @@ LINES: dict[str, dict[str, str]] = {
         "file": "{path} : {check}",
         "empty_store": "remarque : le magasin de confiance est vide ; ajoutez des clés avec "
         "« compliance trust add »",
+        "untrusted_key": "identifiant de clé qu'il désigne (non vérifié) : {key}",
+        "trust_hint": "pour l'approuver, vérifiez cet identifiant auprès de son détenteur, puis "
+        "lancez : {command}",
     },
 }
 """The command line's verification lines (``compliance verify``)."""

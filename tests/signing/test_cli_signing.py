@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import subprocess
@@ -11,8 +12,9 @@ from pathlib import Path
 import pytest
 
 from compliance.cli import main
+from compliance.signing.keys import grouped
 from compliance.signing.registry import bundled_problems
-from tests.signing.conftest import FIXTURE
+from tests.signing.conftest import FIXTURE, Signer, sign
 
 CANARY = "canary-passphrase-5521"
 
@@ -131,3 +133,44 @@ def test_a_key_path_that_is_a_pipe_or_too_big_is_refused_at_once(
     assert "is not a regular file" in capsys.readouterr().err
     assert main([*command, str(big), *extra]) == 1
     assert "too large to be a key file" in capsys.readouterr().err
+
+
+def test_verify_speaks_french_and_says_how_to_trust_an_unknown_key(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], signer: Signer, other: Signer
+) -> None:
+    import shlex
+
+    from compliance.signing.trust import TrustStore
+    from tests.review.conftest import tamper
+
+    trust = tmp_path / "trust"
+    TrustStore(signer.trust.entries, trust).save()
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    good = sign(signer, issued_at=dt.datetime.now(dt.UTC) - dt.timedelta(days=1))
+    (inbox / "good.zip").write_bytes(good)
+    (inbox / "tampered.zip").write_bytes(tamper(good))
+    (inbox / "stranger.zip").write_bytes(
+        sign(other, issued_at=dt.datetime.now(dt.UTC) - dt.timedelta(days=1))
+    )
+    (inbox / "stranger.pub.pem").write_bytes(other.public_path.read_bytes())
+    names = [str(inbox / n) for n in ("good.zip", "tampered.zip", "stranger.zip")]
+    assert main(["--lang", "fr", "verify", *names, "--trust", str(trust)]) == 1
+    out = capsys.readouterr().out
+    lines = out.splitlines()
+    assert lines[0].startswith(f"{names[0]} : VALIDE : rapport ")
+    assert "signé par Alice" in lines[0] and "réponses recalculées" in lines[0]
+    assert f"{names[1]} : INVALIDE (altéré) : data/result.json a été modifié" in out
+    assert f"{names[2]} : INVALIDE (clé non approuvée) : aucune clé" in out
+    for english in ("INVALID (", "VALID:", "signed by", "re-derived", "digest-mismatch"):
+        assert english not in out
+    assert f"(non vérifié) : {grouped(other.key.key_id)}" in out
+    hint = next(line for line in lines if "compliance trust add" in line)
+    command = shlex.split(hint[hint.index("compliance trust add") :])
+    assert command[:4] == ["compliance", "trust", "add", str(inbox / "stranger.pub.pem")]
+    assert command[-2:] == ["--trust", str(trust)]
+    # The line runs as printed (less the program name), and then the bundle verifies.
+    assert main(command[1:]) == 0
+    capsys.readouterr()
+    assert main(["--lang", "fr", "verify", names[2], "--trust", str(trust)]) == 0
+    assert "VALIDE : rapport" in capsys.readouterr().out
