@@ -13,12 +13,9 @@ pass them through :func:`compliance.text.shown` first.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from compliance.errors import VerifyReason
-
-if TYPE_CHECKING:
-    from compliance.signing.verify import Verdict
 
 __all__ = [
     "LABELS",
@@ -37,6 +34,23 @@ __all__ = [
 ]
 
 LANGUAGES = ("en", "fr")
+
+
+class Verdict(Protocol):
+    """What this catalogue reads of a :class:`compliance.signing.verify.Verdict` (a protocol, so
+    that the verifier, which calls in here for its lines, is not imported back)."""
+
+    @property
+    def status(self) -> str: ...
+    @property
+    def reason(self) -> VerifyReason | None: ...
+    @property
+    def message(self) -> str: ...
+    @property
+    def details(self) -> dict[str, Any]: ...
+    @property
+    def facts(self) -> dict[str, str]: ...
+
 
 VERDICTS: dict[str, dict[str, str]] = {
     "en": {"VALID": "Valid", "EXPIRED": "Expired", "INVALID": "Invalid"},
