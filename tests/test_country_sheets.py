@@ -24,6 +24,8 @@ from compliance.safeyaml import parse_yaml
 from tests.helpers import REPO, write_yaml
 
 SOURCE = REPO / "questionnaires" / "reference"
+CURRENT = "2026.12.2"
+"""The newest published version of ``ma-eu``, which carries every sheet."""
 SHEETS = SOURCE / "sheets"
 MOROCCO = SHEETS / "ma.yaml"
 
@@ -256,19 +258,27 @@ def test_a_sheet_edited_after_publication_is_placed_in_its_file(source: Path) ->
 
 def test_the_sheets_are_published_in_a_new_set_and_the_old_one_is_unchanged() -> None:
     newest = newest_set("ma-eu")
-    assert newest is not None and newest.version == "2026.12.1"
+    assert newest is not None and newest.version == CURRENT
     assert newest.load().lists.sheet("MA") is not None
     older = find_set("ma-eu", "2026.12.0")
     assert older is not None
     assert older.digest == "211bec36a58be86a1418251a8e6bb6ee33cf85691126c03b07fa1d2ccc954db0"
     assert older.load().lists.country_sheets is None
     assert b"country_sheets" not in older.read()
+    first = find_set("ma-eu", "2026.12.1")  # Morocco alone: its ids are the ones still published
+    assert first is not None
+    assert first.digest == "723f8338bcdbcf9aee3ecf2eaa523cb28f46e60fc0f22ef10bb1da1c726e5572"
+    morocco = first.load().lists.sheet("MA")
+    assert morocco is not None and set(morocco.basis_ids()) == MOROCCO_IDS
+    assert [s.country for s in first.load().lists.country_sheets or ()] == ["MA"]
 
 
 def test_find_sheet_reads_the_published_set_in_any_case() -> None:
     sheet, reference_set = find_sheet(" ma ")
-    assert sheet.country == "MA" and reference_set.version == "2026.12.1"
-    with pytest.raises(UnknownCountrySheet, match=r"no country sheet for 'XX'.*: MA"):
+    assert sheet.country == "MA" and reference_set.version == CURRENT
+    with pytest.raises(
+        UnknownCountrySheet, match=r"no country sheet for 'XX'.*: GB, IN, MA, PH, US$"
+    ):
         find_sheet("XX")
 
 
@@ -282,7 +292,7 @@ def test_the_sheet_as_json_has_its_bases_with_ids(capsys: pytest.CaptureFixture[
     document = json.loads(capsys.readouterr().out)
     assert document["country"] == "MA" and document["name"]["fr"] == "Maroc"
     assert {b["id"] for b in document["bases"]} >= MOROCCO_IDS
-    assert document["reference_set"]["version"] == "2026.12.1"
+    assert document["reference_set"]["version"] == CURRENT
     assert document["verified_bases"] == sum(1 for b in document["bases"] if b["verified"])
     first = document["bases"][0]
     assert set(first["eeg"]) == {"a", "b", "c", "d"} and first["sources"][0]["citation"]
@@ -321,7 +331,8 @@ def test_an_unknown_country_is_one_sentence_listing_the_sheets(
     captured = capsys.readouterr()
     assert captured.out == ""
     [line] = captured.err.splitlines()
-    assert "no country sheet for 'ZZ'" in line and "countries with a sheet: MA" in line
+    assert "no country sheet for 'ZZ'" in line
+    assert line.endswith("countries with a sheet: GB, IN, MA, PH, US")
 
 
 def test_a_missing_country_or_unknown_action_is_a_usage_error(
@@ -333,3 +344,35 @@ def test_a_missing_country_or_unknown_action_is_a_usage_error(
     assert "name the country: compliance tia sheet CC" in capsys.readouterr().err
     assert main(["tia", "sheets", "MA"]) == 2
     assert "unknown tia action 'sheets'" in capsys.readouterr().err
+
+
+PUBLISHED_IDS = {
+    "US": {"us-fisa-702", "us-eo-12333", "us-sca-cloud-act", "us-nsl"},
+    "IN": {"in-it-act-69", "in-telecom-act-20", "in-dpdp-17"},
+    "GB": {"gb-ipa-targeted", "gb-ipa-bulk", "gb-ipa-notices"},
+    "PH": {"ph-ata-surveillance", "ph-cybercrime-10175"},
+}
+"""The basis ids of the other sheets as published in ma-eu 2026.12.2."""
+
+
+@pytest.mark.parametrize("country", sorted(PUBLISHED_IDS))
+def test_each_onward_destination_prints_with_its_ids_and_flags(
+    country: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from compliance.cli import main
+
+    assert main(["tia", "sheet", country.lower(), "--json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert {b["id"] for b in document["bases"]} >= PUBLISHED_IDS[country]
+    assert all(b["verified"] or b["caveat"]["en"] for b in document["bases"])
+    assert main(["--lang", "fr", "tia", "sheet", country]) == 0
+    out = capsys.readouterr().out
+    assert out.count("[NON vérifié]") == sum(1 for b in document["bases"] if not b["verified"])
+
+
+def test_the_us_sheet_does_not_present_section_702_as_settled() -> None:
+    sheet = find_sheet("US")[0]
+    fisa = sheet.basis("us-fisa-702")
+    assert fisa is not None and not fisa.verified
+    assert fisa.caveat is not None and "April 2026" in fisa.caveat.en
+    assert sheet.context is not None and "2023/1795" in sheet.context.en

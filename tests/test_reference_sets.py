@@ -29,8 +29,9 @@ from compliance.signing.registry import bundled_problems
 from tests.helpers import REPO, variant, write_yaml
 
 SOURCE = REPO / "questionnaires" / "reference"
-CURRENT = "2026.12.1"
-"""The newest published version of ``ma-eu`` (2026.12.0, published before, stays installed)."""
+CURRENT = "2026.12.2"
+"""The newest published version of ``ma-eu`` (2026.12.0 and 2026.12.1, published before, stay
+installed)."""
 
 
 @pytest.fixture
@@ -158,8 +159,8 @@ def test_an_unknown_set_id_is_a_load_error_at_the_questionnaire_line(tmp_path: P
     [problem] = error.value.problems
     assert problem.line == line_of(path, "reference_set:")
     assert (
-        f"no reference set 'nowhere' is installed (installed: ma-eu 2026.12.0, ma-eu {CURRENT})"
-        in str(problem)
+        "no reference set 'nowhere' is installed (installed: ma-eu 2026.12.0, ma-eu 2026.12.1, "
+        f"ma-eu {CURRENT})" in str(problem)
     )
 
 
@@ -217,7 +218,7 @@ def test_the_command_lists_each_set_with_its_lists(capsys: pytest.CaptureFixture
     from compliance.cli import main
 
     assert main(["reference", "--json"]) == 0
-    older, listed = json.loads(capsys.readouterr().out)
+    older, _, listed = json.loads(capsys.readouterr().out)
     newest = newest_set("ma-eu")
     assert newest is not None and older["version"] == "2026.12.0"
     assert (listed["id"], listed["version"], listed["digest"], listed["date"]) == (
@@ -229,7 +230,7 @@ def test_the_command_lists_each_set_with_its_lists(capsys: pytest.CaptureFixture
     assert "country_sheets" not in {row["name"] for row in older["lists"]}
     rows = {row["name"]: row for row in listed["lists"]}
     sheets = rows["country_sheets"]
-    assert sheets["source"].startswith("legal bases of MA")
+    assert sheets["source"] == "legal bases of GB, IN, MA, PH, US (a source per basis)"
     assert 0 < sheets["verified"] <= sheets["entries"]
     assert rows["eu_adequacy"]["entries"] == 18
     assert rows["cndp_adequate"]["verified"] == 0
