@@ -24,7 +24,7 @@ from compliance.safeyaml import parse_yaml
 from tests.helpers import REPO, write_yaml
 
 SOURCE = REPO / "questionnaires" / "reference"
-CURRENT = "2026.12.2"
+CURRENT = "2026.12.3"
 """The newest published version of ``ma-eu``, which carries every sheet."""
 SHEETS = SOURCE / "sheets"
 MOROCCO = SHEETS / "ma.yaml"
@@ -352,7 +352,7 @@ PUBLISHED_IDS = {
     "GB": {"gb-ipa-targeted", "gb-ipa-bulk", "gb-ipa-notices"},
     "PH": {"ph-ata-surveillance", "ph-cybercrime-10175"},
 }
-"""The basis ids of the other sheets as published in ma-eu 2026.12.2."""
+"""The basis ids of the other sheets, first published in ma-eu 2026.12.2."""
 
 
 @pytest.mark.parametrize("country", sorted(PUBLISHED_IDS))
@@ -376,3 +376,14 @@ def test_the_us_sheet_does_not_present_section_702_as_settled() -> None:
     assert fisa is not None and not fisa.verified
     assert fisa.caveat is not None and "April 2026" in fisa.caveat.en
     assert sheet.context is not None and "2023/1795" in sheet.context.en
+
+
+def test_no_published_basis_id_disappears_from_a_later_set() -> None:
+    from compliance.loader.reference_sets import installed_sets
+
+    versions = [entry.load() for entry in installed_sets() if entry.id == "ma-eu"]
+    newest = {i for sheet in versions[-1].lists.country_sheets or () for i in sheet.basis_ids()}
+    for older in versions[:-1]:
+        ids = {i for sheet in older.lists.country_sheets or () for i in sheet.basis_ids()}
+        assert ids <= newest, (older.version, sorted(ids - newest))
+    assert newest >= MOROCCO_IDS.union(*PUBLISHED_IDS.values())

@@ -29,9 +29,8 @@ from compliance.signing.registry import bundled_problems
 from tests.helpers import REPO, variant, write_yaml
 
 SOURCE = REPO / "questionnaires" / "reference"
-CURRENT = "2026.12.2"
-"""The newest published version of ``ma-eu`` (2026.12.0 and 2026.12.1, published before, stay
-installed)."""
+CURRENT = "2026.12.3"
+"""The newest published version of ``ma-eu`` (the versions published before it stay installed)."""
 
 
 @pytest.fixture
@@ -160,7 +159,7 @@ def test_an_unknown_set_id_is_a_load_error_at_the_questionnaire_line(tmp_path: P
     assert problem.line == line_of(path, "reference_set:")
     assert (
         "no reference set 'nowhere' is installed (installed: ma-eu 2026.12.0, ma-eu 2026.12.1, "
-        f"ma-eu {CURRENT})" in str(problem)
+        f"ma-eu 2026.12.2, ma-eu {CURRENT})" in str(problem)
     )
 
 
@@ -218,7 +217,7 @@ def test_the_command_lists_each_set_with_its_lists(capsys: pytest.CaptureFixture
     from compliance.cli import main
 
     assert main(["reference", "--json"]) == 0
-    older, _, listed = json.loads(capsys.readouterr().out)
+    older, *_, listed = json.loads(capsys.readouterr().out)
     newest = newest_set("ma-eu")
     assert newest is not None and older["version"] == "2026.12.0"
     assert (listed["id"], listed["version"], listed["digest"], listed["date"]) == (
