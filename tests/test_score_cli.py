@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from compliance.cli import main
+from compliance.engine import plan
 from tests.helpers import REPO
 
 FIXTURE = REPO / "questionnaires" / "example" / "fixtures" / "processor-with-us-backups.yaml"
@@ -32,8 +33,8 @@ def test_json_has_the_contracted_fields(capsys: pytest.CaptureFixture[str]) -> N
 def test_summary_in_french(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["score", str(FIXTURE), "--lang", "fr"]) == 0
     out = capsys.readouterr().out
-    assert "Global\u00a0: " in out  # French typography: a no-break space before the colon
-    assert "Global: " not in out and "Global : " not in out
+    assert "Score global\u00a0: " in out  # French typography: a no-break space before the colon
+    assert "Score global: " not in out and "Score global : " not in out
     assert re.search(r"\d,\d\d/100", out)  # a decimal comma
     assert "Pas prêt" in out
     assert "BLOQUÉ" in out
@@ -93,3 +94,49 @@ def test_hostile_sizes_are_refused_by_limits(
     huge = bad(tmp_path, "gov02.share: 60", "gov02.share: 1e999999")
     assert main(["score", str(huge)]) == 1
     assert "gov02.share" in capsys.readouterr().err
+
+
+def _plan_lines(out: str, title: str) -> list[str]:
+    lines = out.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith(title)) + 1
+    return [line for line in lines[start:] if line[:2].strip() in ("", "!", "*")][:99]
+
+
+def test_the_plan_is_printed_in_the_domains_order_with_plus_signs_and_a_legend(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from tests.engine.test_plan import SAMPLE, sample
+
+    _, result = sample()
+    assert main(["score", str(SAMPLE)]) == 0
+    out = capsys.readouterr().out
+    assert "Remediation plan (most points recoverable first; equal points by control id):" in out
+    printed = [
+        line.split()[0].lstrip("!*")
+        for line in _plan_lines(out, "Remediation plan")
+        if "points" in line
+    ]
+    assert printed == [item.control for item in plan.ordered_plan(result)]
+    assert " +0.70 points  Every transfer out of Morocco" in out and "-0." not in out
+    assert "\n !XFR-06 " in out and "\n  ! this gap caps the rating" in out
+    assert "Why “Not ready”: the score alone, 92.95, would rate “Ready”" in out
+    assert "[Law 09-08 Art. 43]" in out.replace("\u00a0", " ")
+    assert "Law 09-08: Law 09-08 on the protection of individuals" in out  # once, in the legend
+    assert out.count("on the protection of individuals") == 1
+    # the unverified CNDP list: one conditional line, no "is on the CNDP list" beside it
+    assert "is on the CNDP list of states" not in out
+
+
+def test_a_barely_started_assessment_says_to_finish_and_marks_domains_not_started(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from tests.engine.conftest import assessment
+
+    path = tmp_path / "started.json"
+    path.write_text(assessment(answers={"gov01.lead": "yes"}).model_dump_json(by_alias=True))
+    assert main(["--lang", "fr", "score", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "Ensuite\u00a0: répondez aux " in out
+    assert "Plan d'actions correctives (le plus de points à regagner d'abord" in out
+    domains = [line for line in out.splitlines() if line.startswith("  XFR ")]
+    assert domains and "pas commencé" in domains[0]

@@ -1,15 +1,20 @@
 """Provides the plain-text summary of a result that ``compliance score`` prints.
 
 Numbers, percentages and labels are written by :mod:`compliance.typography` in the summary's
-language (``Global : 91,67/100`` in French); ``score --json`` keeps machine numbers.
+language (``Score global : 91,67/100`` in French); ``score --json`` keeps machine numbers. What
+the summary says about the plan, the rating and the next step comes from
+:mod:`compliance.engine.plan`, as on the terminal UI's results screen and in the report.
 """
 
 from __future__ import annotations
 
+from compliance.engine import plan
+from compliance.engine.citations import cite, legend
+from compliance.engine.findings import shown_findings
 from compliance.model.assessment import Assessment
 from compliance.model.questionnaire import Questionnaire
 from compliance.model.result import Result
-from compliance.typography import label, number, percent, typeset
+from compliance.typography import colon, label, number, percent, typeset
 
 __all__ = ["summary_lines"]
 
@@ -17,11 +22,13 @@ _WORDS = {
     "en": {
         "overall": "Overall",
         "coverage": "coverage",
-        "incomplete": "incomplete: the rating is provisional",
-        "capped": "rating capped by",
         "domains": "Domains",
         "flows": "Data flows",
-        "plan": "Remediation plan (highest impact first)",
+        "score": "score",
+        "answered": "answered",
+        "domain": "domain",
+        "not_started": "not started",
+        "legend": "Legal texts cited",
         "points": "points",
         "na": "n/a",
         "none": "none",
@@ -30,13 +37,15 @@ _WORDS = {
         "chosen.newest": "the newest installed; the assessment records none",
     },
     "fr": {
-        "overall": "Global",
+        "overall": "Score global",
         "coverage": "couverture",
-        "incomplete": "incomplet : la notation est provisoire",
-        "capped": "notation plafonnée par",
         "domains": "Domaines",
         "flows": "Flux de données",
-        "plan": "Plan de remédiation (impact le plus fort d'abord)",
+        "score": "score",
+        "answered": "réponses",
+        "domain": "domaine",
+        "not_started": "pas commencé",
+        "legend": "Textes cités",
         "points": "points",
         "na": "s.o.",
         "none": "aucun",
@@ -65,13 +74,17 @@ _STATUS = {
 def summary_lines(
     questionnaire: Questionnaire, assessment: Assessment, result: Result, lang: str = "en"
 ) -> list[str]:
-    """The summary as lines of text in ``lang`` (``en`` or ``fr``)."""
+    """The summary as lines of text in ``lang`` (``en`` or ``fr``): the headline, why the
+    rating is what it is and the next step, the domains, the flows' findings (never two that
+    contradict) and the remediation plan in the order its title gives, with the signs, markers
+    and short citations the terminal UI and the report use (:mod:`compliance.engine.plan`)."""
     words = {key: typeset(text, lang) for key, text in _WORDS.get(lang, _WORDS["en"]).items()}
     status_words = _STATUS.get(lang, _STATUS["en"])
+    separator = colon(lang)
     bands = {band.id: band.label.get(lang) for band in questionnaire.scoring.bands}
     domains = {domain.id: domain.title.get(lang) for domain in questionnaire.domains}
     overall = result.overall
-    score = words["na"] if overall.score is None else f"{number(overall.score, lang, None)}/100"
+    score = words["na"] if overall.score is None else f"{number(overall.score, lang)}/100"
     lines = [
         f"{assessment.organisation.name} — {questionnaire.title.get(lang)} "
         f"{questionnaire.version} ({result.as_of.isoformat()})",
@@ -84,40 +97,57 @@ def summary_lines(
             f"{label(words['reference'], lang)} {used.id} {used.version} "
             f"({words['chosen.' + used.chosen]}; {used.digest[:12]}...)"
         )
-    if overall.incomplete:
-        lines.append(f"  {words['incomplete']}")
-    if overall.caps:
-        lines.append(f"  {label(words['capped'], lang)} " + ", ".join(c.id for c in overall.caps))
+    why = plan.rating_why(questionnaire, result, lang)
+    lines.append(f"  {why.sentence}")
+    lines += [f"    ! {line}" for line in why.caps]
+    lines += [f"    {line}" for line in why.notes]
+    sentence, actions = plan.next_step_lines(result, lang)
+    lines.append(f"  {sentence}")
+    lines += [f"    {line}" for line in actions]
     lines += ["", label(words["domains"], lang)]
+    lines.append(f"  {'':<8} {words['score']:>11}  {words['answered']:>8}  {words['domain']}")
     for domain in result.domains:
-        value = words["na"] if domain.score is None else f"{number(domain.score, lang, None):>6}"
-        lines.append(f"  {domain.id:<8} {value}  {domains[domain.id]}")
+        if domain.score is None:
+            value = words["na"]
+        elif domain.coverage == 0:
+            value = words["not_started"]
+        else:
+            value = number(domain.score, lang)
+        answered = percent(int(domain.coverage), lang)
+        lines.append(f"  {domain.id:<8} {value:>11}  {answered:>8}  {domains[domain.id]}")
     if result.flows:
         lines += ["", label(words["flows"], lang)]
         for flow in result.flows:
-            lines.append(
-                f"  {flow.id:<12} {status_words[flow.status]:<16} "
-                f"{number(flow.score, lang, None):>6}  {flow.name}"
-            )
-            for reason in flow.reasons:
+            status, points = status_words[flow.status], number(flow.score, lang)
+            lines.append(f"  {flow.id:<12} {status:<16} {points:>6}  {flow.name}")
+            for reason in shown_findings(flow):
                 if reason.status == "ready":
                     continue
-                refs = "; ".join(
-                    f"{framework} {', '.join(articles)}"
-                    for framework, articles in reason.refs.items()
-                )
-                lines.append(
-                    f"      - {reason.message.get(lang)} [{refs}]"
-                    if refs
-                    else f"      - {reason.message.get(lang)}"
-                )
-    lines += ["", label(words["plan"], lang)]
+                refs = cite(dict(reason.refs), questionnaire, lang, separator="; ")
+                message = reason.message.get(lang)
+                lines.append(f"      - {message} [{refs}]" if refs else f"      - {message}")
+    lines += ["", label(plan.plan_title(lang), lang)]
     if not result.remediation:
         lines.append(f"  {words['none']}")
-    for item in result.remediation:
-        flag = "!" if item.caps_rating else ("*" if item.critical else " ")
+    for item in plan.ordered_plan(result):
         lines.append(
-            f" {flag}{item.control:<10} -{number(item.impact, lang, None)} {words['points']}  "
-            f"{item.title.get(lang)}"
+            f" {plan.marker(item)}{item.control:<10} {plan.gain(item.impact, lang):>6} "
+            f"{words['points']}  {item.title.get(lang)}"
         )
+    for flag, meaning in plan.marker_legend(questionnaire, result, lang):
+        lines.append(f"  {flag} {meaning}")
+    cited = legend(_refs(result), questionnaire, lang)
+    if cited:
+        lines += ["", label(words["legend"], lang)]
+        lines += [f"  {entry.short}{separator}{entry.title}" for entry in cited]
     return lines
+
+
+def _refs(result: Result) -> list[dict[str, tuple[str, ...]]]:
+    """The citations the summary prints: the findings it shows (the plan's are not printed)."""
+    return [
+        dict(reason.refs)
+        for flow in result.flows
+        for reason in shown_findings(flow)
+        if reason.status != "ready"
+    ]

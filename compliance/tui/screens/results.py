@@ -11,7 +11,6 @@ import importlib.util
 from pathlib import Path
 from typing import ClassVar
 
-from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import BindingType
@@ -20,19 +19,11 @@ from textual.widgets import Static
 
 from compliance.errors import ComplianceError
 from compliance.model.result import Result
+from compliance.tui import results_view as view
 from compliance.tui.dialogs import Prompt
-from compliance.tui.format import (
-    bar,
-    number,
-    percent,
-    rating_text,
-    reasons_text,
-    refs_text,
-    status_text,
-)
 from compliance.tui.keys import KeySpec, bindings
 from compliance.tui.loading import load_domain
-from compliance.tui.safe import clean, plain
+from compliance.tui.safe import clean
 from compliance.tui.screens.base import BaseScreen
 from compliance.tui.session import Session
 from compliance.tui.strings import tr
@@ -47,15 +38,6 @@ REPORT_FORMATS = {".html": "html", ".htm": "html", ".md": "md", ".pdf": "pdf"}
 def report_available() -> bool:
     """Whether the report module is installed."""
     return importlib.util.find_spec("compliance.report.render") is not None
-
-
-def _heading(title: str) -> Text:
-    """A section title on its own line. Only the title is styled: a style given to
-    ``Text(...)`` itself covers everything appended later (the whole section was underlined)."""
-    text = Text("\n")
-    text.append(title, style="bold underline")
-    text.append("\n")
-    return text
 
 
 class ResultsScreen(BaseScreen):
@@ -79,9 +61,11 @@ class ResultsScreen(BaseScreen):
         yield TitleBar()
         with VerticalScroll(id="rs-body"):
             yield Static("", id="rs-overall")
+            yield Static("", id="rs-next")
             yield Static("", id="rs-domains")
             yield Static("", id="rs-flows")
             yield Static("", id="rs-plan")
+            yield Static("", id="rs-legend")
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -91,87 +75,24 @@ class ResultsScreen(BaseScreen):
     def _result_changed(self, result: Result | None) -> None:
         self.refresh_text()
 
+    def on_resize(self) -> None:
+        self.refresh_text()  # bars lengthen from 110 columns
+
     def refresh_text(self) -> None:
         result = self.session.result
         overall = self.query_one("#rs-overall", Static)
         if result is None:
             overall.update(tr("as.scoring", self.lang))
             return
-        overall.update(self.overall_text(result))
-        self.query_one("#rs-domains", Static).update(self.domains_text(result))
-        self.query_one("#rs-flows", Static).update(self.flows_text(result))
-        self.query_one("#rs-plan", Static).update(self.plan_text(result))
-
-    def overall_text(self, result: Result) -> Text:
-        """The headline: score, rating, coverage, caps."""
-        lang = self.lang
-        questionnaire = self.session.questionnaire
-        text = plain(self.session.client, style="bold")
-        text.append(" · ")
-        text.append(plain(questionnaire.title.get(lang)))
-        text.append(f"\n{tr('rs.overall', lang)}: ", style="bold")
-        text.append(bar(result.overall.score, 30))
-        text.append("  ")
-        text.append(rating_text(questionnaire, result.overall.rating, lang))
-        text.append(f"\n{tr('rs.coverage', lang)}: {percent(result.overall.coverage)}%")
-        if result.overall.incomplete:
-            text.append(f" ({tr('rs.incomplete', lang)})", style="italic")
-        if result.overall.caps:
-            ids = ", ".join(cap.id for cap in result.overall.caps)
-            text.append("\n⚠ ")
-            text.append(plain(tr("rs.capped", lang, ids=ids), style="bold"))
-        return text
-
-    def domains_text(self, result: Result) -> Text:
-        """One bar per domain, its number beside it."""
-        lang = self.lang
-        titles = {d.id: d.title.get(lang) for d in self.session.questionnaire.domains}
-        text = _heading(tr("rs.domains", lang))
-        width = max((len(t) for t in titles.values()), default=10)
-        width = min(width, 24)
-        for domain in result.domains:
-            title = clean(titles.get(domain.id, domain.id))[:width].ljust(width)
-            text.append(f"{title} ")
-            text.append(bar(domain.score, 20))
-            text.append(f"  {percent(domain.coverage)}%\n", style="dim")
-        return text
-
-    def flows_text(self, result: Result) -> Text:
-        """Each flow with its status and the reasons behind it, with their articles."""
-        lang = self.lang
-        questionnaire = self.session.questionnaire
-        text = _heading(tr("rs.flows", lang))
-        if not result.flows:
-            text.append(tr("rs.no_flows", lang) + "\n")
-        for flow in result.flows:
-            text.append("• ")
-            text.append(plain(flow.name, style="bold"))
-            text.append("  ")
-            text.append(status_text(flow.status, lang))
-            text.append("\n")
-            text.append(reasons_text(flow, questionnaire, lang, indent="    "))
-        return text
-
-    def plan_text(self, result: Result) -> Text:
-        """The remediation plan, most points first."""
-        lang = self.lang
-        questionnaire = self.session.questionnaire
-        text = _heading(tr("rs.plan", lang))
-        if not result.remediation:
-            text.append(tr("rs.no_plan", lang) + "\n")
-        for number_, item in enumerate(result.remediation, start=1):
-            text.append(f"{number_}. ")
-            text.append(plain(f"{item.control} {item.title.get(lang)}", style="bold"))
-            text.append(f"  {tr('rs.impact', lang, impact=number(item.impact))}")
-            if item.critical:
-                text.append(f"  ⚠ {tr('rs.critical', lang)}", style="bold")
-            text.append("\n   ")
-            text.append(plain(item.remediation.get(lang), single_line=False))
-            cited = refs_text(questionnaire, dict(item.refs), lang)
-            if cited:
-                text.append(f"\n   {cited}", style="dim")
-            text.append("\n")
-        return text
+        questionnaire, lang = self.session.questionnaire, self.lang
+        overall.update(view.overall_part(questionnaire, result, self.session.client, lang))
+        self.query_one("#rs-next", Static).update(view.next_part(result, lang))
+        self.query_one("#rs-domains", Static).update(
+            view.domains_table(questionnaire, result, lang, self.size.width)
+        )
+        self.query_one("#rs-flows", Static).update(view.flows_part(questionnaire, result, lang))
+        self.query_one("#rs-plan", Static).update(view.plan_part(questionnaire, result, lang))
+        self.query_one("#rs-legend", Static).update(view.cited_legend(questionnaire, result, lang))
 
     # --- actions --------------------------------------------------------------------------
 
