@@ -103,14 +103,18 @@ def refs_text(questionnaire: Questionnaire, refs: dict[str, tuple[str, ...]], la
 def reasons_text(
     flow: FlowResult, questionnaire: Questionnaire, lang: str, indent: str = ""
 ) -> Text:
-    """The findings behind a flow's status, one a line, each with its status and articles."""
+    """The findings behind a flow's status, one a line, each with its status and its articles
+    cited short; never two that contradict (:func:`~compliance.engine.findings.shown_findings`)."""
+    from compliance.engine.citations import cite
+    from compliance.engine.findings import shown_findings
+
     text = Text()
-    for reason in flow.reasons:
+    for reason in shown_findings(flow):
         text.append(f"{indent}– ")
         text.append(status_text(reason.status, lang))
         text.append(" ")
         text.append(plain(reason.message.get(lang), single_line=False))
-        cited = refs_text(questionnaire, dict(reason.refs), lang)
+        cited = cite(dict(reason.refs), questionnaire, lang)
         if cited:
             text.append(f" ({cited})", style="dim")
         text.append("\n")
