@@ -183,6 +183,10 @@ class _Writer:
         self.heading(s["method"], 1)
         for line in view.method:
             self.para(line)
+        if view.texts:
+            self.heading(s["texts_cited"], 2)
+            for text in view.texts:
+                self.para(f"{text.short}{s['colon']}{text.title}")
         self.scores()
         self.flows()
         self.answers()

@@ -1,4 +1,5 @@
-"""Provides how reports write numbers, percentages, dates, article citations and countries.
+"""Provides how reports write numbers, percentages, dates and countries (citations:
+:mod:`compliance.engine.citations`).
 
 Numbers and percentages are :mod:`compliance.typography`'s, the one module every face of the tool
 writes them with: French reports use a decimal comma and a no-break space before ``%``. Dates on
@@ -9,13 +10,13 @@ languages.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from decimal import Decimal
 
 from compliance import typography
 from compliance.model.base import Text
 
-__all__ = ["country", "long_date", "number", "percent", "refs"]
+__all__ = ["country", "long_date", "number", "percent"]
 
 _MONTHS = {
     "en": [
@@ -67,20 +68,6 @@ def long_date(value: dt.date, lang: str) -> str:
     months = _MONTHS["fr" if lang == "fr" else "en"]
     day = "1er" if lang == "fr" and value.day == 1 else str(value.day)
     return f"{day} {months[value.month - 1]} {value.year}"
-
-
-def refs(
-    citations: Mapping[str, Sequence[str]], framework_names: Mapping[str, str], lang: str
-) -> str:
-    """``GDPR Art. 44, 46(2)(c); Law 09-08 Art. 43`` in the report's language."""
-    article = "art." if lang == "fr" else "Art."
-    separator = f"{NBSP}; " if lang == "fr" else "; "
-    parts = [
-        f"{framework_names.get(framework, framework)} {article} {', '.join(articles)}"
-        for framework, articles in citations.items()
-        if articles
-    ]
-    return separator.join(parts)
 
 
 def country(code: str | None, names: Mapping[str, Text], lang: str) -> str | None:

@@ -42,7 +42,6 @@ _EN: dict[str, str] = {
     "summary": "Executive summary",
     "summary_score": "{org} scores {score} out of 100 on “{questionnaire}” (version {version}).",
     "summary_rating": "Rating: {rating}.",
-    "summary_band": "The score alone falls in the band “{band}”; the rating is capped by {caps}.",
     "summary_incomplete": (
         "{coverage} of the applicable questions are answered: the rating is provisional "
         "until every question is answered."
@@ -53,8 +52,6 @@ _EN: dict[str, str] = {
     "summary_no_flows": "No data flow is recorded in this assessment.",
     "summary_actions": "The actions that recover the most points",
     "summary_no_actions": "No gap to close.",
-    "cap_critical": "critical control {id}",
-    "cap_flow": "blocked flow {id}",
     "overall": "Overall score",
     "rating": "Rating",
     "coverage": "Coverage",
@@ -96,7 +93,9 @@ _EN: dict[str, str] = {
     "no": "No",
     "remediation": "Remediation plan",
     "remediation_intro": "Gaps ordered by the points of the overall score that closing them "
-    "recovers. Items marked “caps the rating” must be closed before the rating can rise.",
+    "recovers, most first; equal points by control id. Items marked “caps the rating” must be "
+    "closed before the rating can rise, whatever their points.",
+    "texts_cited": "Legal texts cited",
     "impact": "Points recovered",
     "action": "Action",
     "expected_evidence": "Expected evidence",
@@ -202,8 +201,6 @@ _FR: dict[str, str] = {
     "summary_score": "{org} obtient {score} sur 100 au questionnaire « {questionnaire} » (version "
     "{version}).",
     "summary_rating": "Niveau : {rating}.",
-    "summary_band": "Le score seul correspond au niveau « {band} » ; le niveau est plafonné par "
-    "{caps}.",
     "summary_incomplete": (
         "{coverage} des questions applicables ont une réponse : le niveau est provisoire "
         "tant que toutes les questions n'ont pas de réponse."
@@ -214,8 +211,6 @@ _FR: dict[str, str] = {
     "summary_no_flows": "Aucun flux de données n'est enregistré dans cette évaluation.",
     "summary_actions": "Les actions qui rapportent le plus de points",
     "summary_no_actions": "Aucun écart à combler.",
-    "cap_critical": "le contrôle critique {id}",
-    "cap_flow": "le flux bloqué {id}",
     "overall": "Score global",
     "rating": "Niveau",
     "coverage": "Couverture",
@@ -255,10 +250,12 @@ _FR: dict[str, str] = {
     "answer_na": "sans objet (S.O.)",
     "yes": "Oui",
     "no": "Non",
-    "remediation": "Plan de remédiation",
+    "remediation": "Plan d'actions correctives",
     "remediation_intro": "Écarts classés selon les points du score global que leur correction "
-    "rapporte. Les éléments marqués « plafonne le niveau » doivent être corrigés avant que le "
-    "niveau puisse s'améliorer.",
+    "rapporte, le plus d'abord ; à égalité, par identifiant de contrôle. Les éléments marqués "
+    "« plafonne le niveau » doivent être corrigés avant que le niveau puisse s'améliorer, quels "
+    "que soient leurs points.",
+    "texts_cited": "Textes cités",
     "impact": "Points regagnés",
     "action": "Action",
     "expected_evidence": "Preuves attendues",
@@ -388,11 +385,6 @@ METHOD: dict[str, tuple[str, ...]] = {
 }
 
 LABELS: dict[str, dict[str, tuple[str, str]]] = {
-    "frameworks": {
-        "law-09-08": ("Law 09-08", "Loi 09-08"),
-        "decree-2-09-165": ("Decree 2-09-165", "Décret 2-09-165"),
-        "gdpr": ("GDPR", "RGPD"),
-    },
     "mode": {
         "file_transfer": ("file transfer", "transfert de fichiers"),
         "api": ("API", "API"),

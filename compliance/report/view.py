@@ -14,6 +14,9 @@ from decimal import Decimal
 
 from markupsafe import Markup
 
+from compliance.engine import plan
+from compliance.engine.citations import Cited, cite, legend
+from compliance.engine.findings import shown_findings
 from compliance.model.assessment import Answer, Assessment, Flow
 from compliance.model.base import Text as BaseText
 from compliance.model.questionnaire import (
@@ -28,10 +31,10 @@ from compliance.model.questionnaire import (
 from compliance.model.reference import ReferenceData
 from compliance.model.result import FlowResult, GateResult, QuestionResult, Result
 from compliance.report import charts
-from compliance.report.formatting import country, long_date, number, percent, refs
+from compliance.report.formatting import country, long_date, number, percent
 from compliance.report.strings import labels, method, strings
 from compliance.report.worksheets import Worksheet, cndp_worksheets, scc_worksheets
-from compliance.typography import typeset
+from compliance.typography import NBSP, typeset
 
 __all__ = ["Document", "build"]
 
@@ -182,6 +185,8 @@ class Document:
     scc: tuple[Worksheet, ...]
     signature: str | None
     charts: bool = field(default=True)
+    texts: tuple[Cited, ...] = ()
+    """The legal texts cited, each once: its short name (as citations give it) and full title."""
 
 
 _RATING_STATUS = ("ready", "conditional", "not_ready", "blocked")
@@ -194,8 +199,6 @@ class _Builder:
         self.q, self.a, self.r, self.lang = q, a, r, lang
         self.s = strings(lang)
         self.reference = q.reference or ReferenceData()
-        self.frameworks = labels("frameworks", lang)
-        self.frameworks.update({f.id: f.title.get(lang) for f in q.frameworks})
         self.band_mins = [band.min for band in q.scoring.bands]
         self.bands = {band.id: band.label.get(lang) for band in q.scoring.bands}
         self.with_charts = with_charts
@@ -208,7 +211,15 @@ class _Builder:
         return typeset(text.get(self.lang), self.lang)
 
     def refs(self, citations: Mapping[str, tuple[str, ...]]) -> str:
-        return refs(citations, self.frameworks, self.lang)
+        separator = f"{NBSP}; " if self.lang == "fr" else "; "
+        return cite(citations, self.q, self.lang, separator=separator)
+
+    def texts(self) -> tuple[Cited, ...]:
+        cited: list[Mapping[str, tuple[str, ...]]] = [
+            c.refs for d in self.q.domains for c in d.controls
+        ]
+        cited += [reason.refs for fr in self.r.flows for reason in shown_findings(fr)]
+        return legend(cited, self.q, self.lang)
 
     def bar(self, score: Decimal | None) -> Markup:
         return charts.bar(score, self.band_mins) if self.with_charts else Markup("")
@@ -351,7 +362,7 @@ class _Builder:
                 message=reason.message.get(self.lang),
                 refs=self.refs(reason.refs),
             )
-            for reason in fr.reasons
+            for reason in shown_findings(fr)
         )
         return FlowView(
             id=fr.id,
@@ -386,7 +397,7 @@ class _Builder:
                 rank=rank,
                 control=item.control,
                 title=item.title.get(self.lang),
-                impact=self.n(item.impact),
+                impact=plan.gain(item.impact, self.lang),
                 critical=item.critical,
                 caps_rating=item.caps_rating,
                 score=self.n(item.score),
@@ -395,7 +406,7 @@ class _Builder:
                 refs=self.refs(item.refs),
                 questions=", ".join(item.questions),
             )
-            for rank, item in enumerate(self.r.remediation, start=1)
+            for rank, item in enumerate(plan.ordered_plan(self.r), start=1)
         )
 
     def summary(self, actions: tuple[ActionView, ...]) -> Summary:
@@ -411,15 +422,8 @@ class _Builder:
             ),
             s["summary_rating"].format(rating=rating),
         ]
-        if overall.caps:
-            caps = ", ".join(
-                s["cap_critical" if cap.kind == "critical_control" else "cap_flow"].format(
-                    id=cap.id
-                )
-                for cap in overall.caps
-            )
-            band = self.bands.get(overall.band, overall.band)
-            sentences.append(s["summary_band"].format(band=band, caps=caps))
+        why = plan.rating_why(self.q, self.r, self.lang)
+        sentences.append(" ".join((why.sentence, *why.caps)))
         coverage = percent(overall.coverage, self.lang)
         sentences.append(
             s["summary_incomplete"].format(coverage=coverage)
@@ -521,4 +525,5 @@ def build(
         scc=scc_worksheets(assessment.flows, flow_results, b.reference, lang),
         signature=signature,
         charts=with_charts,
+        texts=b.texts(),
     )
