@@ -21,15 +21,16 @@ from dataclasses import dataclass
 from decimal import ROUND_FLOOR, Decimal
 from typing import Final
 
-from compliance.engine.reasons import french
 from compliance.model.questionnaire import Questionnaire
 from compliance.model.result import RemediationItem, Result
+from compliance.typography import number, percent, typeset
 
 __all__ = [
     "MARKERS",
     "NextStep",
     "RatingWhy",
     "gain",
+    "mark",
     "marker",
     "marker_legend",
     "next_step",
@@ -40,8 +41,6 @@ __all__ = [
     "unanswered",
     "words",
 ]
-
-NBSP: Final = "\u00a0"
 
 MARKERS: Final = ("!", "*")
 """``!``: closing this gap lifts a cap on the rating; ``*``: a critical control."""
@@ -139,27 +138,26 @@ _WORDS: Final[Mapping[str, tuple[str, str]]] = {
 def words(key: str, lang: str, **values: str) -> str:
     """One sentence of this module's catalogue in ``lang``, its ``{placeholders}`` filled."""
     en, fr = _WORDS[key]
-    return french(fr.format(**values)) if lang == "fr" else en.format(**values)
+    return (typeset(fr, "fr") if lang == "fr" else en).format(**values)
 
 
 def _number(value: Decimal, lang: str) -> str:
-    text = f"{value:.2f}"
-    return text.replace(".", ",") if lang == "fr" else text
+    return number(value, lang)
 
 
-def _mark(value: Decimal, lang: str) -> str:
+def mark(value: Decimal, lang: str) -> str:
     """A band's mark or the gate's threshold: ``50`` when whole, else two decimals."""
-    return str(int(value)) if value == value.to_integral_value() else _number(value, lang)
+    return number(value, lang, 0 if value == value.to_integral_value() else 2)
 
 
 def _percent(value: Decimal, lang: str) -> str:
     """A coverage as a whole percentage rounded down (99.57 is ``99``, never a false ``100``)."""
-    return f"{int(value.to_integral_value(rounding=ROUND_FLOOR))}{NBSP}%"
+    return percent(int(value.to_integral_value(rounding=ROUND_FLOOR)), lang)
 
 
 def gain(points: Decimal, lang: str = "en") -> str:
     """Points recovered, always with their plus sign: ``+0.70`` (``+0,70`` in French)."""
-    return f"+{_number(points, lang)}"
+    return f"+{number(abs(points), lang)}"
 
 
 def ordered_plan(result: Result) -> tuple[RemediationItem, ...]:
@@ -184,7 +182,7 @@ def marker_legend(
 ) -> tuple[tuple[str, str], ...]:
     """The markers the plan shows, each with what it means: ``("!", "this gap caps...")``."""
     shown = {marker(item) for item in result.remediation}
-    threshold = _mark(questionnaire.scoring.gate.threshold, lang)
+    threshold = mark(questionnaire.scoring.gate.threshold, lang)
     legend = []
     if MARKERS[0] in shown:
         legend.append((MARKERS[0], words("marker.caps", lang)))
@@ -213,7 +211,7 @@ def _cap_lines(questionnaire: Questionnaire, result: Result, lang: str) -> list[
     controls = {c.id: c for d in questionnaire.domains for c in d.controls}
     outcomes = {c.id: c for c in result.controls}
     flows = {f.id: f.name for f in result.flows}
-    threshold = _mark(questionnaire.scoring.gate.threshold, lang)
+    threshold = mark(questionnaire.scoring.gate.threshold, lang)
     lines: list[str] = []
     untouched: list[str] = []
     more: list[str] = []
@@ -288,13 +286,13 @@ def rating_why(questionnaire: Questionnaire, result: Result, lang: str) -> Ratin
                 lang,
                 rating=rating,
                 score=score,
-                next_min=_mark(above.min, lang),
+                next_min=mark(above.min, lang),
                 next=above.label.get(lang),
             )
         )
     elif above is None:
         lines.append(
-            words("why.top", lang, rating=rating, score=score, min=_mark(bands[0].min, lang))
+            words("why.top", lang, rating=rating, score=score, min=mark(bands[0].min, lang))
         )
     else:
         lines.append(
@@ -303,7 +301,7 @@ def rating_why(questionnaire: Questionnaire, result: Result, lang: str) -> Ratin
                 lang,
                 rating=rating,
                 score=score,
-                next_min=_mark(above.min, lang),
+                next_min=mark(above.min, lang),
                 next=above.label.get(lang),
                 gap=_number(above.min - overall.score, lang),
             )

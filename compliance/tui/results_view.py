@@ -22,9 +22,10 @@ from compliance.engine.citations import cite, legend
 from compliance.engine.findings import shown_findings
 from compliance.model.questionnaire import Questionnaire
 from compliance.model.result import DomainResult, Result
-from compliance.tui.format import bar, percent, rating_text, status_text
+from compliance.tui.format import bar, coverage_text, rating_text, status_text
 from compliance.tui.safe import clean, plain
 from compliance.tui.strings import tr
+from compliance.typography import colon, label
 
 __all__ = [
     "cited_legend",
@@ -33,11 +34,9 @@ __all__ = [
     "heading",
     "next_part",
     "overall_part",
-    "percent_text",
     "plan_part",
 ]
 
-NBSP = "\u00a0"
 WIDE = 110
 """From this width on, bars are twice as long."""
 
@@ -48,11 +47,6 @@ def heading(title: str) -> Text:
     text = Text("\n")
     text.append(title, style="bold underline")
     return text
-
-
-def percent_text(value: Decimal, lang: str) -> str:
-    """A coverage as a whole percentage, rounded down, with a no-break space: ``21 %``."""
-    return f"{percent(value)}{NBSP}%"
 
 
 def _hanging(rows: Iterable[tuple[RenderableType, RenderableType]], indent: int = 2) -> Table:
@@ -76,11 +70,11 @@ def overall_part(questionnaire: Questionnaire, result: Result, client: str, lang
     text = plain(client, style="bold")
     text.append(" · ")
     text.append(plain(questionnaire.title.get(lang)))
-    text.append(f"\n{tr('rs.overall', lang)}{tr('rs.colon', lang)}", style="bold")
-    text.append(bar(overall.score, 30))
+    text.append(f"\n{label(tr('rs.overall', lang), lang)} ", style="bold")
+    text.append(bar(overall.score, 30, lang))
     text.append(" / 100  ")
     text.append(rating_text(questionnaire, overall.rating, lang))
-    answered = tr("rs.answered", lang, percent=percent_text(overall.coverage, lang))
+    answered = tr("rs.answered", lang, percent=coverage_text(overall.coverage, lang))
     text.append(f"\n{answered}")
     if overall.incomplete:
         text.append(f" · {tr('rs.provisional', lang)}", style="bold yellow")
@@ -123,16 +117,13 @@ def _bands_note(questionnaire: Questionnaire, lang: str) -> Text:
     bands = questionnaire.scoring.bands
     parts = []
     for index, band in enumerate(bands):
-        label = rating_text(questionnaire, band.id, lang).plain
+        name = rating_text(questionnaire, band.id, lang).plain
         if index < len(bands) - 1:
-            parts.append(tr("rs.band_from", lang, band=label, min=_mark(band.min)))
+            parts.append(tr("rs.band_from", lang, band=name, min=plan.mark(band.min, lang)))
         else:
-            parts.append(tr("rs.band_below", lang, band=label, min=_mark(bands[index - 1].min)))
+            below = plan.mark(bands[index - 1].min, lang)
+            parts.append(tr("rs.band_below", lang, band=name, min=below))
     return Text(" · ".join(parts) + ".", style="dim")
-
-
-def _mark(value: Decimal) -> str:
-    return str(int(value)) if value == value.to_integral_value() else f"{value:.2f}"
 
 
 def _domain_row(
@@ -142,13 +133,13 @@ def _domain_row(
     bar_width = 20 if width >= WIDE else 10
     if domain.score is None:
         return (name, Text(tr("rs.not_applicable", lang), style="dim"), Text(""), Text(""))
-    answered = Text(percent_text(domain.coverage, lang), justify="right")
+    answered = Text(coverage_text(domain.coverage, lang), justify="right")
     if domain.coverage == 0:
         started = Text("░" * bar_width + " ", style="dim")
         started.append(tr("rs.not_started", lang), style="italic")
         return (name, started, answered, Text("—", style="dim"))
     band = _band(questionnaire, domain.score, lang, width >= WIDE)
-    return (name, bar(domain.score, bar_width), answered, band)
+    return (name, bar(domain.score, bar_width, lang), answered, band)
 
 
 def domains_table(questionnaire: Questionnaire, result: Result, lang: str, width: int) -> Group:
@@ -246,6 +237,6 @@ def cited_legend(questionnaire: Questionnaire, result: Result, lang: str) -> Tex
     for entry in cited:
         text.append("\n")
         text.append(plain(entry.short, style="bold"))
-        text.append(f"{tr('rs.colon', lang)}")
+        text.append(colon(lang))
         text.append(plain(entry.title))
     return text

@@ -500,7 +500,6 @@ STRINGS: Final[dict[str, tuple[str, str]]] = {
     "rs.title": ("Results", "Résultats"),
     # results (tui-results: issue 16 point 2)
     "rs.overall": ("Overall", "Score global"),
-    "rs.colon": (": ", "\u00a0: "),
     "rs.answered": ("{percent} answered", "{percent} de réponses"),
     "rs.provisional": ("provisional rating", "niveau provisoire"),
     "rs.finish_hint": (

@@ -64,7 +64,12 @@ def test_the_word_report_uses_real_styles_tables_a_toc_and_a_chart() -> None:
     styles = [p.style.name for p in document.paragraphs]
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
     assert "Title" in styles
-    for title in ("Synthèse", "Comment le score est calculé", "Plan d'actions correctives", "Réponses"):
+    for title in (
+        "Synthèse",
+        "Comment le score est calculé",
+        "Plan d'actions correctives",
+        "Réponses",
+    ):
         assert title in headings
     assert styles.count("Heading 2") >= 5 and "Heading 3" in styles
     assert len(document.tables) >= 10

@@ -77,6 +77,6 @@ def test_in_french_it_is_a_plan_of_corrective_actions_with_the_same_signs() -> N
     assert "## Plan d'actions correctives" in text and "remédiation" not in text
     expected = [plan.gain(item.impact, "fr") for item in plan.ordered_plan(result)]
     plan_md = text[text.index("## Plan d'actions correctives") :]
-    shown = re.findall(r"\): \\?([+]\d+,\d\d)\.", plan_md)
+    shown = re.findall(r"\) : \\?([+]\d+,\d\d)\.", plan_md)
     assert shown == expected
     assert "Loi 09-08 art. 43" in text and "Textes cités" in text
