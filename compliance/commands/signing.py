@@ -239,6 +239,7 @@ def _verify(args: argparse.Namespace) -> int:
     from compliance.files import read_limited
     from compliance.signing.verify import Verdict, guarded, verify_bundle
     from compliance.signing.words import LINES, language
+    from compliance.typography import colon
 
     lang = getattr(args, "lang", "en")
     store = _store(args)
@@ -263,8 +264,7 @@ def _verify(args: argparse.Namespace) -> int:
         if args.json:
             rows.append({"bundle": name, **verdict.to_json()})
         else:
-            separator = " : " if lang == "fr" else ": "
-            print(f"{name}{separator}{verdict.line(lang)}")
+            print(f"{name}{colon(lang)}{verdict.line(lang)}")
             for line in verdict.file_lines(lang):
                 print(f"    {line}")
             if verdict.reason == "untrusted-signer" and read:

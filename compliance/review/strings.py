@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from compliance.typography import french
+
 __all__ = ["strings"]
 
 _EN: dict[str, str] = {
@@ -69,6 +71,9 @@ _FR: dict[str, str] = {
     "valid_until": "valide jusqu'au {valid_until}",
     "html_unverified": "seul le rapport d'un paquet entièrement vérifié peut être ouvert",
 }
+
+
+_FR = {key: french(text) for key, text in _FR.items()}
 
 
 def strings(lang: str) -> Mapping[str, str]:

@@ -5,17 +5,20 @@ Every reason code of :data:`~compliance.errors.VerifyReason` has, in each langua
 verifier knows the particulars (which file changed, which key, which date), a sentence with them
 filled in from the verdict's ``facts``. The command line (``compliance --lang fr verify``), the
 review's detail and the inbox all take their words from here, so a French reader never meets the
-verifier's English. Reason codes stay in ``--json`` output for programs. Values from a bundle
-(names, identifiers, ISO dates) are filled in as they are; callers that print them to a terminal
+verifier's English. Reason codes stay in ``--json`` output for programs. French wording is typeset
+by :func:`compliance.typography.french` (no-break spaces before ``: ; ! ? %``) and scores are
+written by :func:`compliance.typography.number`. Values from a bundle (names, identifiers, ISO
+dates) are filled in as they are; callers that print them to a terminal
 pass them through :func:`compliance.text.shown` first.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from compliance.errors import VerifyReason
+from compliance.typography import colon, french, number
 
 __all__ = [
     "LABELS",
@@ -34,6 +37,7 @@ __all__ = [
 ]
 
 LANGUAGES = ("en", "fr")
+_K = TypeVar("_K", bound=str)
 
 
 class Verdict(Protocol):
@@ -264,6 +268,15 @@ LINES: dict[str, dict[str, str]] = {
 """The command line's verification lines (``compliance verify``)."""
 
 
+def _typeset(table: dict[_K, str]) -> dict[_K, str]:
+    return {key: french(text) for key, text in table.items()}
+
+
+for _reasons in (LABELS, SENTENCES, PARTICULARS):
+    _reasons["fr"] = _typeset(_reasons["fr"])
+LINES["fr"] = _typeset(LINES["fr"])
+
+
 def language(lang: str) -> str:
     """``lang`` when this catalogue has it, else English."""
     return lang if lang in LANGUAGES else "en"
@@ -279,8 +292,7 @@ def verdict_words(verdict: Verdict, lang: str = "en") -> str:
     lang = language(lang)
     word = VERDICTS[lang].get(verdict.status, verdict.status)
     if verdict.status == "INVALID" and verdict.reason is not None:
-        colon = " : " if lang == "fr" else ": "
-        return f"{word}{colon}{LABELS[lang][verdict.reason]}"
+        return f"{word}{colon(lang)}{LABELS[lang][verdict.reason]}"
     return word
 
 
@@ -349,7 +361,7 @@ def verdict_line(verdict: Verdict, lang: str = "en") -> str:
         registration=words["registration"].format(registration=registration)
         if registration
         else "",
-        score=d["score"] if d["score"] is not None else words["no_score"],
+        score=number(d["score"], lang) if d["score"] is not None else words["no_score"],
         rating=rating,
         questionnaire=d["questionnaire"]["id"],
         version=d["questionnaire"]["version"],

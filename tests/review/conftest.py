@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +21,7 @@ from textual.widgets import Static
 
 from compliance.model.assessment import Assessment
 from compliance.signing.bundle import RESULT, zip_files
+from compliance.typography import NBSP
 from tests.signing.conftest import Signer, example_assessment, make_signer, sign
 from tests.store.conftest import postgres_url, workspace_url
 
@@ -29,11 +31,18 @@ NOW = dt.datetime.now(dt.UTC).replace(microsecond=0)
 
 
 def shown_text(widget: Static) -> str:
-    """What a Static shows, as plain text at 200 columns (Text and rich renderables alike)."""
+    """What a Static shows, as plain text at 200 columns (Text and rich renderables alike).
+
+    French typography is checked on the way (a no-break space before ``: ; ! ?``, never an
+    ordinary one), and no-break spaces are given back as ordinary ones, to compare as text.
+    """
     console = Console(width=200, file=io.StringIO(), color_system=None, legacy_windows=False)
     with console.capture() as capture:
         console.print(widget.content)
-    return "\n".join(line.rstrip() for line in capture.get().splitlines())
+    text = "\n".join(line.rstrip() for line in capture.get().splitlines())
+    bad = re.search(r"\S [:;!?](\s|$)", text)
+    assert bad is None or NBSP not in text, f"an ordinary space before {bad.group()!r}: {text}"
+    return text.replace(NBSP, " ")
 
 
 HOSTILE = "[bold red]Evil[/] [@click=app.quit]x[/] \x1b[2J\x1b]8;;http://x\x07SARL"

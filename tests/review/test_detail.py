@@ -16,12 +16,22 @@ from compliance.review.strings import strings
 from compliance.signing.keys import grouped
 from compliance.signing.trust import TrustStore
 from compliance.signing.words import SENTENCES
+from compliance.typography import NBSP
 from tests.review.conftest import NOW, Inbox
 from tests.signing.conftest import Signer
 
 
 def _submission(inbox: Inbox, name: str, trust: TrustStore, **options: bool) -> Submission:
     return read_submission(inbox.folder / name, trust, now=NOW, **options)[0]
+
+
+def _french(submission: Submission) -> list[str]:
+    """The French lines, checked for French typography (a no-break space before ``: ; ! ?``,
+    never an ordinary one) and given back with ordinary spaces, to compare as text."""
+    lines = checks(submission, lang="fr")
+    for line in lines:
+        assert not re.search(r" [:;!?](\s|$)", line), line
+    return [line.replace(NBSP, " ") for line in lines]
 
 
 def _literals(template: str) -> list[str]:
@@ -89,7 +99,7 @@ def test_french_lines_of_a_valid_bundle(inbox: Inbox, signer: Signer) -> None:
     submission = _submission(inbox, "a-first.zip", signer.trust)
     s = submission.summary
     assert s is not None
-    assert checks(submission, lang="fr") == [
+    assert _french(submission) == [
         f"signé par Alice, avec une clé du magasin de confiance ({grouped(s.key_id)[:39]}…)",
         "la clé était valide et non révoquée au moment de la signature, le " + s.issued_at,
         "chaque fichier correspond à son empreinte SHA-256 dans la déclaration signée ; "
@@ -103,7 +113,7 @@ def test_french_lines_of_a_valid_bundle(inbox: Inbox, signer: Signer) -> None:
 
 
 def test_french_dates_stay_iso(inbox: Inbox, signer: Signer) -> None:
-    lines = checks(_submission(inbox, "a-first.zip", signer.trust), lang="fr")
+    lines = _french(_submission(inbox, "a-first.zip", signer.trust))
     iso = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z")
     assert iso.search(lines[1]) and iso.search(lines[-1])
 
@@ -111,7 +121,7 @@ def test_french_dates_stay_iso(inbox: Inbox, signer: Signer) -> None:
 def test_french_lines_of_a_bundle_checked_by_digest_only(inbox: Inbox, signer: Signer) -> None:
     submission = _submission(inbox, "a-first.zip", signer.trust, render_check=False)
     assert checks(submission)[5] == "the HTML report was checked by its signed digest only"
-    assert checks(submission, lang="fr")[5] == (
+    assert _french(submission)[5] == (
         "le rapport HTML a été vérifié par son empreinte signée uniquement"
     )
 
@@ -119,7 +129,7 @@ def test_french_lines_of_a_bundle_checked_by_digest_only(inbox: Inbox, signer: S
 def test_french_lines_of_an_expired_bundle(inbox: Inbox, signer: Signer) -> None:
     submission = _submission(inbox, "d-expired.zip", signer.trust)
     assert submission.status == "EXPIRED" and submission.summary is not None
-    lines = checks(submission, lang="fr")
+    lines = _french(submission)
     assert lines[-1] == (
         f"EXPIRÉ : l'évaluation était valide jusqu'au {submission.summary.valid_until}"
     )
@@ -132,7 +142,7 @@ def test_french_lines_of_a_tampered_bundle_explain_the_reason(inbox: Inbox, sign
     assert message == "data/result.json was changed after it was signed"
     claims = submission.claims
     assert claims is not None
-    assert checks(submission, lang="fr") == [
+    assert _french(submission) == [
         "échec de la vérification (altéré) : data/result.json a été modifié après la "
         "signature (son empreinte SHA-256 ne correspond plus)",
         f"ce qu'il affirme (non vérifié) : organisme Atlas Contact (RC-1), rapport "
@@ -144,7 +154,7 @@ def test_french_lines_of_a_bundle_signed_by_a_revoked_key(inbox: Inbox, signer: 
     revoked = signer.store(revoked_at=NOW)
     submission = _submission(inbox, "a-first.zip", revoked)
     assert (submission.status, submission.verdict.reason) == ("INVALID", "key-revoked")
-    first, claimed = checks(submission, lang="fr")
+    first, claimed = _french(submission)
     revoked_on = NOW.strftime("%Y-%m-%dT%H:%M:%SZ")
     assert first == (
         f"échec de la vérification (clé révoquée) : la clé de Alice a été révoquée le "
@@ -166,8 +176,8 @@ def test_french_lines_of_other_invalid_bundles(
     submission = _submission(inbox, name, signer.trust)
     assert submission.verdict.reason == reason
     label = {"untrusted-signer": "clé non approuvée", "bundle-structure": "pas un paquet"}
-    assert checks(submission, lang="fr")[0] == (
-        f"échec de la vérification ({label[reason]}) : {SENTENCES['fr'][reason]}"
+    assert _french(submission)[0] == (
+        f"échec de la vérification ({label[reason]}) : {SENTENCES['fr'][reason]}".replace(NBSP, " ")
     )
 
 
@@ -176,7 +186,7 @@ def test_an_unreadable_file_is_explained_in_french(tmp_path: Path, signer: Signe
     folder.mkdir()
     submission = read_submission(folder, signer.trust, now=NOW)[0]
     assert submission.verdict.reason == "unreadable"
-    assert checks(submission, lang="fr")[0] == (
+    assert _french(submission)[0] == (
         "échec de la vérification (illisible) : le fichier ne peut pas être lu"
     )
 
@@ -195,7 +205,7 @@ def test_the_french_lines_have_no_english_left(inbox: Inbox, signer: Signer) -> 
         for name in names:
             for render_check in (True, False):
                 submission = _submission(inbox, name, trust, render_check=render_check)
-                french = checks(submission, lang="fr")
+                french = _french(submission)
                 for line in french:
                     seen += 1
                     assert "EXPIRED" not in line and "..." not in line

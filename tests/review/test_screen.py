@@ -15,6 +15,7 @@ from compliance.store.workspace import open_workspace
 from compliance.tui.screens.review import COLUMNS, ReviewScreen
 from compliance.tui.widgets.review_dialogs import DecideDialog
 from compliance.tui.widgets.review_views import CompareView, DetailView
+from compliance.typography import NBSP
 from tests.review.conftest import NOW, Inbox, shown_text
 from tests.signing.conftest import Signer
 
@@ -241,7 +242,7 @@ async def test_the_review_speaks_french_and_follows_the_language_switch(
             return [str(table.columns[ColumnKey(key)].label) for key in COLUMNS]
 
         def status() -> str:
-            return str(screen.query_one("#review-status", Static).render())
+            return shown_text(screen.query_one("#review-status", Static))
 
         def descriptions() -> set[str]:
             return {b.binding.description for b in screen.active_bindings.values()}
@@ -250,6 +251,7 @@ async def test_the_review_speaks_french_and_follows_the_language_switch(
         assert "paquets : 8, invalides : 3 ; affichés : 8, tri : verdict" in status()
         assert "Ouvrir un dossier" in descriptions()
         verdicts = {str(table.get_row_at(row)[1]) for row in range(table.row_count)}
+        verdicts = {v.replace(NBSP, " ") for v in verdicts}
         assert {"Invalide : altéré", "Invalide : clé non approuvée", "Valide"} <= verdicts
         assert not {v for v in verdicts if "-" in v}  # no reason code left
         app.action_toggle_language()

@@ -14,6 +14,7 @@ import pytest
 from compliance.cli import main
 from compliance.signing.keys import grouped
 from compliance.signing.registry import bundled_problems
+from compliance.typography import NBSP
 from tests.signing.conftest import FIXTURE, Signer, sign
 
 CANARY = "canary-passphrase-5521"
@@ -157,6 +158,8 @@ def test_verify_speaks_french_and_says_how_to_trust_an_unknown_key(
     names = [str(inbox / n) for n in ("good.zip", "tampered.zip", "stranger.zip")]
     assert main(["--lang", "fr", "verify", *names, "--trust", str(trust)]) == 1
     out = capsys.readouterr().out
+    assert f"{NBSP}: " in out and " : " not in out  # French typography
+    out = out.replace(NBSP, " ")
     lines = out.splitlines()
     assert lines[0].startswith(f"{names[0]} : VALIDE : rapport ")
     assert "signé par Alice" in lines[0] and "réponses recalculées" in lines[0]
@@ -173,4 +176,4 @@ def test_verify_speaks_french_and_says_how_to_trust_an_unknown_key(
     assert main(command[1:]) == 0
     capsys.readouterr()
     assert main(["--lang", "fr", "verify", names[2], "--trust", str(trust)]) == 0
-    assert "VALIDE : rapport" in capsys.readouterr().out
+    assert f"VALIDE{NBSP}: rapport" in capsys.readouterr().out

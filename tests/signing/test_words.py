@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import string
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from compliance.signing.words import (
     verdict_line,
     verdict_words,
 )
+from compliance.typography import NBSP, french
 from tests.signing.conftest import NOW, Signer, sign
 
 
@@ -59,14 +61,14 @@ def test_a_verifier_failure_carries_its_particulars_into_both_languages() -> Non
     verdict = guarded(tampered)
     assert verdict.facts == {"file": "data/result.json"}
     assert verdict_words(verdict, "en") == "Invalid: tampered"
-    assert verdict_words(verdict, "fr") == "Invalide : altéré"
+    assert verdict_words(verdict, "fr") == f"Invalide{NBSP}: altéré"
     assert explain(verdict, "fr") == (
         "data/result.json a été modifié après la signature (son empreinte SHA-256 ne correspond "
         "plus)"
     )
     assert verdict_line(verdict, "fr") == (
-        "INVALIDE (altéré) : data/result.json a été modifié après la signature (son empreinte "
-        "SHA-256 ne correspond plus)"
+        f"INVALIDE (altéré){NBSP}: data/result.json a été modifié après la signature (son "
+        "empreinte SHA-256 ne correspond plus)"
     )
     # English keeps the code and the verifier's message, as scripts have read them.
     assert verdict_line(verdict, "en") == (
@@ -78,9 +80,10 @@ def test_a_verifier_failure_carries_its_particulars_into_both_languages() -> Non
 def test_without_particulars_every_code_falls_back_to_its_sentence(reason: str) -> None:
     verdict = Verdict.invalid(reason, "")  # type: ignore[arg-type]
     assert explain(verdict, "fr") == SENTENCES["fr"][reason]  # type: ignore[index]
+    assert SENTENCES["fr"][reason] == french(SENTENCES["fr"][reason])  # type: ignore[index]
     assert explain(verdict, "en") == SENTENCES["en"][reason]  # type: ignore[index]
     label = LABELS["fr"][reason]  # type: ignore[index]
-    assert verdict_line(verdict, "fr").startswith(f"INVALIDE ({label}) : ")
+    assert verdict_line(verdict, "fr").startswith(f"INVALIDE ({label}){NBSP}: ")
 
 
 def test_an_unknown_language_speaks_english() -> None:
@@ -93,15 +96,16 @@ def test_the_french_line_of_a_valid_bundle_has_no_english(signer: Signer) -> Non
     verdict = verify_bundle(sign(signer), signer.trust, now=NOW)
     assert verdict.ok
     line = verdict_line(verdict, "fr")
-    assert line.startswith("VALIDE : rapport ")
+    assert line.startswith(f"VALIDE{NBSP}: rapport ")
+    assert re.search(r"score \d+,\d\d ", line)  # a decimal comma
     assert "signé par Alice" in line and "valide jusqu'au" in line
     assert "réponses recalculées, rapport HTML régénéré à l'identique" in line
     assert "(Pas prêt)" in line or "(Prêt)" in line or "(Sous conditions)" in line
     for english in ("signed by", "valid until", "re-scored", "report ", "..."):
         assert english not in line
     lines = verdict.file_lines("fr")
-    assert "data/result.json : reproduit" in lines
-    assert "data/assessment.json : empreinte" in lines
+    assert f"data/result.json{NBSP}: reproduit" in lines
+    assert f"data/assessment.json{NBSP}: empreinte" in lines
     assert verdict.line() == verdict_line(verdict, "en")
     assert "signed by Alice" in verdict.line()
 

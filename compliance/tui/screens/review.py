@@ -35,6 +35,7 @@ from compliance.tui.keys import KeySpec, bindings, relabel
 from compliance.tui.strings import tr
 from compliance.tui.widgets.review_dialogs import DecideDialog, FolderDialog, decision_label
 from compliance.tui.widgets.review_views import CompareView, DetailView, Opener
+from compliance.typography import number
 
 if TYPE_CHECKING:
     from compliance.review.decisions import Decision
@@ -67,10 +68,9 @@ def _cell(value: object, style: str = "", limit: int = 120) -> Text:
     return Text(clean(value, limit=limit), style=style)
 
 
-def _count(number: int, lang: str) -> str:
-    """``number`` with its thousands grouped (``1,000``; ``1 000`` in French)."""
-    grouped = f"{number:,}"
-    return grouped.replace(",", "\u202f") if lang == "fr" else grouped
+def _count(count: int, lang: str) -> str:
+    """``count`` with its thousands grouped (``1,000``; ``1 000`` in French)."""
+    return number(count, lang, 0, group=True)
 
 
 def _claimed_cells(submission: Submission, lang: str) -> tuple[Text, Text, Text]:
@@ -126,7 +126,7 @@ def row_cells(submission: Submission, decision: str | None, lang: str = "en") ->
         _cell(s.organisation, limit=_NAME_LIMIT),
         _cell(s.signer, limit=_NAME_LIMIT),
         _cell(s.rating_label(lang)),
-        _cell(s.score or "-"),
+        _cell(number(s.score, lang)),
         _cell(s.issued_at[:10]),
         _cell(flags, "bold red" if flags else ""),
         _cell(f"{s.flows_at_risk}/{s.flows}", "bold" if s.flows_at_risk else ""),

@@ -38,6 +38,7 @@ from compliance.review.text import clean
 from compliance.signing.words import verdict_words
 from compliance.tui.keys import KeySpec, bindings, relabel
 from compliance.tui.strings import STRINGS, tr
+from compliance.typography import colon, number
 
 if TYPE_CHECKING:
     from compliance.review.compare import Comparison
@@ -89,19 +90,33 @@ def _results(verified: Verified, lang: str = "en") -> list[str]:
         tr(
             "rv.overall",
             lang,
-            score=overall.score,
+            score=number(overall.score, lang),
             rating=overall.rating if summary is None else summary.rating_label(lang),
-            coverage=overall.coverage,
+            coverage=number(overall.coverage, lang),
         )
         + (tr("rv.provisional", lang) if overall.incomplete else ""),
     ]
     lines += [
-        tr("rv.domain", lang, id=d.id, score=d.score, coverage=d.coverage) for d in result.domains
+        tr(
+            "rv.domain",
+            lang,
+            id=d.id,
+            score=number(d.score, lang),
+            coverage=number(d.coverage, lang),
+        )
+        for d in result.domains
     ]
     for flow in result.flows:
         status = _status_word(flow.status, lang)
         lines.append(
-            tr("rv.flow", lang, id=flow.id, name=flow.name, status=status, score=flow.score)
+            tr(
+                "rv.flow",
+                lang,
+                id=flow.id,
+                name=flow.name,
+                status=status,
+                score=number(flow.score, lang),
+            )
         )
         lines += [f"      {r.code}: {r.message.get(lang)}" for r in flow.reasons]
     return lines
@@ -190,8 +205,7 @@ class DetailView(ModalScreen[bool]):
         self.verified = verified
         summary = submission.summary
         lang = self.lang
-        colon = " : " if lang == "fr" else ": "
-        head = f"{verdict_words(submission.verdict, lang)}{colon}{clean(submission.name)}"
+        head = f"{verdict_words(submission.verdict, lang)}{colon(lang)}{clean(submission.name)}"
         if summary is not None:
             head += tr(
                 "rv.head_report",
