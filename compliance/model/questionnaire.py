@@ -73,6 +73,11 @@ class Option(Frozen):
     label: Text
     score: Score01 | None = None
     """How far choosing this meets the control, from 0 to 1; required in scored questions."""
+    exclusive: bool | None = None
+    """In a multiple-choice question, whether choosing this option ("none of these") excludes
+    every other. Unset, an option with the id ``none`` is exclusive: the released questionnaires
+    mark their "none of these" options so, and their published bytes never change (ADR 0019);
+    ``false`` opts such an option out. Not allowed in a single-choice question."""
 
 
 class _QuestionBase(Frozen):
@@ -115,6 +120,16 @@ class SingleChoiceQuestion(_QuestionBase):
     kind: Literal["single_choice"]
     options: tuple[Option, ...] = Field(min_length=2, max_length=100)
 
+    @model_validator(mode="after")
+    def _no_exclusive(self) -> SingleChoiceQuestion:
+        for option in self.options:
+            if option.exclusive is not None:
+                raise ValueError(
+                    f"option {option.id!r}: 'exclusive' applies only to multi_choice options"
+                    " (one option of a single_choice already excludes the others)"
+                )
+        return self
+
     def option_ids(self) -> tuple[str, ...]:
         return tuple(option.id for option in self.options)
 
@@ -127,8 +142,37 @@ class MultiChoiceQuestion(_QuestionBase):
     rule: Literal["min", "mean", "sum"] = "sum"
     """``min``: the weakest choice counts; ``mean``: the average; ``sum``: added up, capped at 1."""
 
+    @model_validator(mode="after")
+    def _some_not_exclusive(self) -> MultiChoiceQuestion:
+        if len(self.exclusive_ids()) == len(self.options):
+            raise ValueError("every option is 'exclusive': make it a single_choice question")
+        return self
+
     def option_ids(self) -> tuple[str, ...]:
         return tuple(option.id for option in self.options)
+
+    def exclusive_ids(self) -> frozenset[str]:
+        """The options that exclude every other ("none of these"; see :attr:`Option.exclusive`)."""
+        return frozenset(
+            option.id
+            for option in self.options
+            if option.exclusive or (option.exclusive is None and option.id == "none")
+        )
+
+    def with_exclusive(self, before: tuple[str, ...], after: tuple[str, ...]) -> tuple[str, ...]:
+        """The choice after a change from ``before`` to ``after``, keeping exclusive options
+        apart: an exclusive option just chosen clears the others; another option just chosen
+        clears the exclusive ones; a removal stays as it is. In the questionnaire's order."""
+        exclusive = self.exclusive_ids()
+        added = [key for key in after if key not in before]
+        if any(key in exclusive for key in added):
+            first = next(key for key in self.option_ids() if key in added and key in exclusive)
+            return (first,)
+        if added:
+            kept = {key for key in after if key not in exclusive}
+        else:
+            kept = set(after)
+        return tuple(key for key in self.option_ids() if key in kept)
 
 
 class ScaleLabel(Frozen):

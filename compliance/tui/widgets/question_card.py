@@ -319,9 +319,20 @@ class QuestionCard(VerticalScroll):
         event.stop()
         if self.item is None:
             return
-        order = [key for key, _ in choices(self.item.question, self.lang)]
+        question = self.item.question
+        order = [key for key, _ in choices(question, self.lang)]
         selected = set(event.selection_list.selected)
         chosen = tuple(key for key in order if key in selected)
+        if isinstance(question, MultiChoiceQuestion):  # "none of these" excludes the others
+            before = self.current if isinstance(self.current, tuple) else ()
+            kept = question.with_exclusive(before, chosen)
+            if kept != chosen:
+                ticks = event.selection_list
+                with ticks.prevent(SelectionList.SelectedChanged):
+                    for key in chosen:
+                        if key not in kept:
+                            ticks.deselect(key)
+                chosen = kept
         self._give(chosen if chosen else None)
 
     @on(Input.Changed, "#q-answer")
