@@ -168,10 +168,7 @@ class MultiChoiceQuestion(_QuestionBase):
         if any(key in exclusive for key in added):
             first = next(key for key in self.option_ids() if key in added and key in exclusive)
             return (first,)
-        if added:
-            kept = {key for key in after if key not in exclusive}
-        else:
-            kept = set(after)
+        kept = {key for key in after if key not in exclusive} if added else set(after)
         return tuple(key for key in self.option_ids() if key in kept)
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from textual.command import CommandPalette
-from textual.widgets import Input, RadioButton, RadioSet, SelectionList, Static, Tree
+from textual.widgets import Input, RadioButton, RadioSet, SelectionList, Static, TextArea, Tree
 
 from compliance.store import (
     create_assessment,
@@ -124,7 +124,7 @@ async def test_typed_answers_are_checked_before_saving(ws_path: Path) -> None:
         await settle(app, pilot)  # saved in a worker
         answer = screen.session.answer("gov02.share")
         assert answer is not None and answer.value == 95
-        screen.query_one("#q-comment", Input).value = "[bold]HR list[/] \x1b[2J"
+        screen.query_one("#q-comment", TextArea).text = "[bold]HR list[/] \x1b[2J"
         await pilot.pause()
         await screen.goto("xfr01.tools")
         selection = screen.query_one("#q-answer", SelectionList)
@@ -263,3 +263,44 @@ async def test_the_keyboard_starts_on_the_option_already_chosen(ws_path: Path) -
         await pilot.press("down", "enter")  # the option after "processor", not after the first
         await pilot.pause()
         assert screen.session.assessment.profile["role"] == "both"
+
+
+async def test_long_ticked_options_wrap_with_their_box_on_the_first_line(ws_path: Path) -> None:
+    with open_workspace(ws_path) as workspace:
+        client = create_client(workspace, "Atlas Contact")
+        assessment_id = create_assessment(workspace, client, "ma-offshoring")
+    app = ComplianceApp(workspace=ws_path, welcome=False, open_assessment=assessment_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open(app, pilot)
+        await screen.goto("special_data")
+        await pilot.pause()
+        ticks = screen.query_one("#q-answer", SelectionList)
+        ticks.select("national_id")
+        await pilot.pause()
+        lines = [ticks.render_line(y).text for y in range(ticks.size.height)]
+        shown = " ".join(line[4:].strip() for line in lines)
+        assert "…" not in shown
+        assert "(CIN/CNIE or foreign ID numbers)" in shown  # the end of a long option
+        boxes = [line for line in lines if line.startswith("▐")]
+        assert len(boxes) == ticks.option_count  # one box per option, not per line
+        assert [line[1] for line in boxes].count("✓") == 1
+        ticked = next(line for line in boxes if line[1] == "✓")
+        assert "National identity" in ticked
+
+
+@pytest.mark.parametrize(("size", "tree_at_least"), [((80, 24), 30), ((120, 40), 40)])
+async def test_the_tree_widens_with_the_terminal_and_the_comment_shows_four_lines(
+    ws_path: Path, size: tuple[int, int], tree_at_least: int
+) -> None:
+    assessment_id = _new_assessment(ws_path)
+    app = ComplianceApp(workspace=ws_path, welcome=False, open_assessment=assessment_id)
+    async with app.run_test(size=size) as pilot:
+        screen = await _open(app, pilot)
+        await screen.goto("gov01.lead")
+        await pilot.pause()
+        assert screen.query_one("#as-tree", Tree).outer_size.width >= tree_at_least
+        comment = screen.query_one("#q-comment", TextArea)
+        assert comment.content_size.height >= 4
+        comment.focus()
+        await pilot.press(*"line one", "enter", *"line two")  # Enter starts a new line
+        assert comment.text == "line one\nline two"

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input, RadioButton, RadioSet, Static
+from textual.widgets import RadioButton, RadioSet, Static, TextArea
 
 from compliance.errors import WorkspaceBusy
 from compliance.store import answer_history, load_assessment, open_workspace, save_answer
@@ -113,7 +113,7 @@ async def test_a_comment_is_saved_after_a_pause_or_on_leaving_not_per_key(
         screen = await _assessment_screen(app, pilot)
         await screen.goto("gov01.lead")
         before = len(answer_history(app.open_store(), aid, "gov01.lead"))
-        screen.query_one("#q-comment", Input).focus()
+        screen.query_one("#q-comment", TextArea).focus()
         await pilot.press(*"signed")
         await pilot.pause()
         assert len(answer_history(app.open_store(), aid, "gov01.lead")) == before  # not per key
@@ -147,12 +147,12 @@ async def test_a_failed_comment_save_keeps_the_text_says_so_once_and_retries(
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await _assessment_screen(app, pilot)
         await screen.goto("gov01.lead")
-        box = screen.query_one("#q-comment", Input)
+        box = screen.query_one("#q-comment", TextArea)
         box.focus()
         await pilot.press(*"kept")
         await pilot.press("tab")
         await settle(app, pilot)
-        assert box.has_class("unsaved") and box.value.endswith("kept")
+        assert box.has_class("unsaved") and box.text.endswith("kept")
         assert "not saved" in screen.saved
         for _ in range(30):
             await pilot.pause(0.1)

@@ -13,7 +13,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.message import Message
@@ -26,6 +26,7 @@ from textual.widgets import (
     RadioSet,
     SelectionList,
     Static,
+    TextArea,
 )
 
 from compliance.model.assessment import NA
@@ -85,6 +86,23 @@ def _shown(value: Any) -> str:
     if isinstance(value, tuple):
         return ", ".join(str(v) for v in value)
     return str(value)
+
+
+class CommentBox(TextArea):
+    """The comment of an answer: several lines (Enter starts a new one; Tab leaves), at least
+    four shown, growing with the text. Says when it is left, so the comment is saved then."""
+
+    class Left(Message):
+        """The focus left the comment box."""
+
+    def __init__(self, text: str, *, placeholder: str) -> None:
+        super().__init__(
+            text, id="q-comment", soft_wrap=True, tab_behavior="focus", placeholder=placeholder
+        )
+        self.show_line_numbers = False
+
+    def on_blur(self, event: events.Blur) -> None:
+        self.post_message(self.Left())
 
 
 class QuestionCard(VerticalScroll):
@@ -199,13 +217,7 @@ class QuestionCard(VerticalScroll):
                 by = tr("as.answered_by", lang, who=answer.answered_by, when=when.replace("T", " "))
                 widgets.append(Static(plain(by), id="q-by", classes="dim"))
             self.comment = (answer.comment or "") if answer else ""
-            widgets.append(
-                Input(
-                    (answer.comment or "") if answer else "",
-                    placeholder=tr("as.comment", lang),
-                    id="q-comment",
-                )
-            )
+            widgets.append(CommentBox(self.comment, placeholder=tr("as.comment", lang)))
             evidence = Text(f"{tr('as.evidence', lang)}: ", style="bold")
             files = answer.evidence if answer else ()
             if not files:
@@ -358,18 +370,19 @@ class QuestionCard(VerticalScroll):
         elif self.current == NA:
             self._give(None)
 
-    @on(Input.Changed, "#q-comment")
-    def _comment(self, event: Input.Changed) -> None:
+    @on(TextArea.Changed, "#q-comment")
+    def _comment(self, event: TextArea.Changed) -> None:
         event.stop()
-        if self.item is not None and event.value != self.comment:
-            self.comment = event.value
-            self._pending = (self.item.id, event.value)
+        text = event.text_area.text
+        if self.item is not None and text != self.comment:
+            self.comment = text
+            self._pending = (self.item.id, text)
             if self._pause is not None:
                 self._pause.stop()
             self._pause = self.set_timer(COMMENT_PAUSE, self.flush_comment)
 
-    @on(Input.Blurred, "#q-comment")
-    def _comment_left(self, event: Input.Blurred) -> None:
+    @on(CommentBox.Left)
+    def _comment_left(self, event: CommentBox.Left) -> None:
         event.stop()
         self.flush_comment()
 

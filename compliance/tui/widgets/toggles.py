@@ -5,11 +5,12 @@ colour alone (blank when off, ``?`` when unknown)."""
 from __future__ import annotations
 
 from rich.segment import Segment
+from rich.style import Style
 from textual.content import Content
 from textual.geometry import Size
 from textual.strip import Strip
 from textual.widget import Widget
-from textual.widgets import Checkbox, RadioButton, RadioSet, SelectionList
+from textual.widgets import Checkbox, OptionList, RadioButton, RadioSet, SelectionList
 from textual.widgets._toggle_button import ToggleButton
 from textual.widgets.option_list import OptionDoesNotExist
 
@@ -63,20 +64,49 @@ class Tick(Checkbox):
 
 
 class Ticks(SelectionList[str]):
-    """A selection list: ✓ beside each chosen option, blank beside the others."""
+    """A selection list: ✓ beside each chosen option, blank beside the others; a long option
+    wraps onto the next lines (with ``text-wrap: wrap``), its tick on the first.
+
+    Textual's selection list takes one line per option (line ``y`` is option ``y``), so its
+    boxes landed on the wrong options once one wrapped; this draws them from the option list's
+    own line map instead (Textual is pinned exactly).
+    """
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        # The options wrap in the width left of the tick box, as the option list lays them out.
+        gutter = self._get_left_gutter_width()
+        return super().get_content_height(container, viewport, width - gutter)
 
     def render_line(self, y: int) -> Strip:
-        line = super().render_line(y)
-        segments = list(line)
-        if len(segments) < 3 or segments[1].text != ToggleButton.BUTTON_INNER:
-            return line
+        line = OptionList.render_line(self, y)
         try:
-            option = self.get_option_at_index(self.scroll_offset.y + y)
-        except OptionDoesNotExist:
+            index, offset = self._lines[self.scroll_offset.y + y]
+            option = self.get_option_at_index(index)
+        except (IndexError, OptionDoesNotExist):
             return line
-        mark = "✓" if option.value in self.selected else " "
-        segments[1] = Segment(mark, segments[1].style)
-        return Strip(segments, line.cell_length)
+        underlying = next(iter(line)).style or self.rich_style
+        assert underlying is not None
+        gutter = self._get_left_gutter_width()
+        if offset:  # a wrapped option's next line: no box
+            return Strip([Segment(" " * gutter, underlying), *line])
+        component = "selection-list--button"
+        if option.value in self._selected:
+            component += "-selected"
+        if self.highlighted == index:
+            component += "-highlighted"
+        button = self.get_component_rich_style(component)
+        side = Style.from_color(button.bgcolor, underlying.bgcolor) + Style(meta={"option": index})
+        button += Style(meta={"option": index})
+        mark = "✓" if option.value in self._selected else " "
+        return Strip(
+            [
+                Segment(ToggleButton.BUTTON_LEFT, side),
+                Segment(mark, button),
+                Segment(ToggleButton.BUTTON_RIGHT, side),
+                Segment(" ", underlying),
+                *line,
+            ]
+        )
 
 
 class TriTick(Tick):
