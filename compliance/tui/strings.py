@@ -338,6 +338,26 @@ STRINGS: Final[dict[str, tuple[str, str]]] = {
         "{id} : « {text} » n'est pas enregistré ({why}) ; la saisie reste dans son champ, marquée"
         " ✗, jusqu'à ce que vous la corrigiez ou appuyiez sur Échap",
     ),
+    "as.profile_count": (
+        "Profile question {n} of {total}",
+        "Question de profil {n} sur {total}",
+    ),
+    "as.question_count": (
+        "Question {n} of {total}, {applicable} apply to you",
+        "Question {n} sur {total}, {applicable} vous concernent",
+    ),
+    "as.wrapped": (
+        "Past the last question: searched from the start ({id})",
+        "Après la dernière question : recherche reprise du début ({id})",
+    ),
+    "as.revealed": (
+        "Your answer brings {count} more question(s) into play; Ctrl+N reaches them",
+        "Votre réponse ajoute {count} question(s) ; Ctrl+N y mène",
+    ),
+    "as.revealed_earlier": (
+        "Some come before this one: {ids}.",
+        "Certaines viennent avant celle-ci : {ids}.",
+    ),
     "as.restored": ("↺ saved value restored", "↺ valeur enregistrée rétablie"),
     "as.leave_drafts": (
         "These typed answers are not saved: {ids}. Leave and lose them?",

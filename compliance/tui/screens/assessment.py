@@ -9,7 +9,7 @@ the app's debounced worker.
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
+from functools import cached_property, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -280,7 +280,7 @@ class AssessmentScreen(BaseScreen):
         if left is not None and left != item.id and left in self.drafts:
             self._say_draft_kept(left)
         self.current = item.id
-        position = self.items.index(item) + 1
+        position, total = self._number(item)
         card = self.query_one(QuestionCard)
         tree = self.query_one("#as-tree", Tree)
         keep_tree = stay_in_tree and tree.has_focus
@@ -290,13 +290,32 @@ class AssessmentScreen(BaseScreen):
             item,
             lang=self.lang,
             position=position,
-            total=len(self.items),
+            total=total,
+            applicable=sum(1 for i in self.items if not i.profile),
             draft=draft,
             problem=problem,
         )
         self._expand_to(item.id)
         if not keep_tree:
             card.focus_answer()
+
+    @cached_property
+    def _numbers(self) -> dict[str, int]:
+        """Each question's number in the questionnaire: the profile's from 1, then the domains'
+        from 1 (the questionnaire chooser and ``compliance questionnaires`` count the latter)."""
+        questionnaire = self.session.questionnaire
+        numbers = {q.id: n for n, q in enumerate(questionnaire.profile.questions, 1)}
+        for n, (_, _, question) in enumerate(questionnaire.iter_questions(), 1):
+            numbers[question.id] = n
+        return numbers
+
+    def _number(self, item: Item) -> tuple[int, int]:
+        """``(number, total)`` of an item: stable whatever the answers (the questions that
+        apply now are counted apart)."""
+        questionnaire = self.session.questionnaire
+        if item.profile:
+            return self._numbers[item.id], len(questionnaire.profile.questions)
+        return self._numbers[item.id], questionnaire.question_count
 
     def _index(self) -> int:
         item = self.item(self.current)
@@ -322,6 +341,8 @@ class AssessmentScreen(BaseScreen):
         if found is None:
             self.notify(tr("as.all_answered", self.lang))
             return
+        if self.items.index(found) <= index:  # past the last question: from the start again
+            self.notify(tr("as.wrapped", self.lang, id=found.id), timeout=4)
         await self.goto(found.id, stay_in_tree=stay_in_tree)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -562,6 +583,7 @@ class AssessmentScreen(BaseScreen):
             return
         items = list(self.session.items())
         before, after = _ids_by_domain(self.items), _ids_by_domain(items)
+        self._announce_revealed(item, items)
         self.items = items
         if list(before) != list(after):  # a whole domain appeared or went: build it all again
             self._build_tree()
@@ -574,6 +596,21 @@ class AssessmentScreen(BaseScreen):
             self._refresh_labels(item)
         self._status()
         self.capp.rescore()
+
+    def _announce_revealed(self, answered: Item, items: list[Item]) -> None:
+        """Says which questions an answer made apply: how many come next, and which come
+        before the question answered (they would be missed going forward)."""
+        known = {i.id for i in self.items}
+        new = [i for i in items if i.id not in known]
+        if not new:
+            return
+        order = [i.id for i in items]
+        here = order.index(answered.id) if answered.id in order else -1
+        earlier = [i.id for i in new if order.index(i.id) < here]
+        text = tr("as.revealed", self.lang, count=len(new))
+        if earlier:
+            text += " " + tr("as.revealed_earlier", self.lang, ids=", ".join(earlier[:5]))
+        self.notify(text, markup=False, timeout=6)
 
     def _refill(self, key: str | None) -> None:
         """Shows a domain's questions again after some appeared or went, and its new count."""

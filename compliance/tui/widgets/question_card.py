@@ -153,31 +153,38 @@ class QuestionCard(VerticalScroll):
         lang: str,
         position: int,
         total: int,
+        applicable: int = 0,
         draft: str | None = None,
         problem: str | None = None,
     ) -> None:
-        """Shows ``item`` as it stands in ``session``; ``draft`` is text typed earlier that
-        could not be saved, shown in the field again with ``problem`` until it is fixed."""
+        """Shows ``item`` as it stands in ``session``: ``position`` of ``total`` in the
+        questionnaire's own numbering (of the profile, or of the domains' questions, as the
+        questionnaire chooser counts them), ``applicable`` the domains' questions that apply
+        now; ``draft`` is text typed earlier that could not be saved, shown in the field again
+        with ``problem`` until it is fixed."""
         self.flush_comment()
         self.item = item
         self.lang = lang
         self.current = session.value(item)
         self.draft = draft
         await self.remove_children()
-        await self.mount_all(self._widgets(session, item, position, total))
+        await self.mount_all(self._widgets(session, item, position, total, applicable))
         if draft is not None:
             self.current = self.parse(draft)  # the field shows it: no event repeats it
             self.set_problem(problem)
         self.scroll_home(animate=False)
 
-    def _widgets(self, session: Session, item: Item, position: int, total: int) -> list[Widget]:
+    def _widgets(
+        self, session: Session, item: Item, position: int, total: int, applicable: int
+    ) -> list[Widget]:
         lang = self.lang
         q = item.question
         questionnaire = session.questionnaire
-        where = Text(f"{position}/{total} · ")
         if item.profile or item.control is None or item.domain is None:
-            where.append(tr("as.profile", lang))
+            where = Text(tr("as.profile_count", lang, n=position, total=total))
         else:
+            count = tr("as.question_count", lang, n=position, total=total, applicable=applicable)
+            where = Text(count + " · ")
             where.append(plain(item.domain.title.get(lang)))
             where.append(" › ")
             where.append(plain(f"{item.control.id} {item.control.title.get(lang)}"))
