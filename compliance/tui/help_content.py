@@ -133,6 +133,7 @@ _SYMBOL_ROWS: dict[str, tuple[tuple[str, str], ...]] = {
         ("✓", "help.s.answered"),
         ("○", "help.s.unanswered"),
         ("–", "help.s.na"),
+        ("✗", "help.s.draft"),
     ),
     "ticks": (
         ("?", "help.s.tick_unknown"),

@@ -846,6 +846,10 @@ STRINGS: Final[dict[str, tuple[str, str]]] = {
     "help.s.answered": ("answered", "répondue"),
     "help.s.unanswered": ("not answered yet", "pas encore répondue"),
     "help.s.na": ("not applicable (N/A)", "sans objet"),
+    "help.s.draft": (  # tui-answer
+        "typed but not saved (not valid yet): fix it, or Esc there",
+        "saisie non enregistrée (pas encore valide) : corrigez-la, ou Échap",
+    ),
     "help.s.blank": ("(blank)", "(vide)"),
     "help.s.tick_unknown": ("not known yet", "pas encore connu"),
     "help.s.tick_yes": ("yes", "oui"),

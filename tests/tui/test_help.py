@@ -63,6 +63,7 @@ def test_the_signs_of_the_screen_come_first_and_every_sign_is_explained() -> Non
         "✓": "answered",
         "○": "not answered yet",
         "–": "not applicable (N/A)",
+        "✗": "typed but not saved (not valid yet): fix it, or Esc there",
     }
     every = {sign for group in groups for sign, _ in group.rows}
     assert {"✓", "○", "–", "?", "(blank)", "~", "✗", "⛔", "!", "*"} <= every
