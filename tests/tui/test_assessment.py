@@ -261,7 +261,7 @@ async def test_the_keyboard_starts_on_the_option_already_chosen(ws_path: Path) -
         screen = await _open(app, pilot)
         assert screen.current == "role" and screen.session.assessment.profile["role"] == "processor"
         await pilot.press("down", "enter")  # the option after "processor", not after the first
-        await pilot.pause()
+        await settle(app, pilot)  # saved in a worker
         assert screen.session.assessment.profile["role"] == "both"
 
 
