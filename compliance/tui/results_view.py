@@ -38,7 +38,9 @@ __all__ = [
 ]
 
 WIDE = 110
-"""From this width on, bars are twice as long."""
+"""From this width on, domain bars are twice as long and show their band's label."""
+NARROW = 70
+"""Under this width, the overall bar is short enough to keep the rating on its line."""
 
 
 def heading(title: str) -> Text:
@@ -63,7 +65,9 @@ def _text(value: RenderableType) -> Text:
     return value if isinstance(value, Text) else Text(str(value))
 
 
-def overall_part(questionnaire: Questionnaire, result: Result, client: str, lang: str) -> Group:
+def overall_part(
+    questionnaire: Questionnaire, result: Result, client: str, lang: str, width: int = 80
+) -> Group:
     """Who and what, the overall score with its bar and rating, how much is answered, and why
     the rating is what it is (with each cap as a sentence: its control, its title, what to do)."""
     overall = result.overall
@@ -71,7 +75,7 @@ def overall_part(questionnaire: Questionnaire, result: Result, client: str, lang
     text.append(" · ")
     text.append(plain(questionnaire.title.get(lang)))
     text.append(f"\n{label(tr('rs.overall', lang), lang)} ", style="bold")
-    text.append(bar(overall.score, 30, lang))
+    text.append(bar(overall.score, 30 if width >= NARROW else 10, lang))
     text.append(" / 100  ")
     text.append(rating_text(questionnaire, overall.rating, lang))
     answered = tr("rs.answered", lang, percent=coverage_text(overall.coverage, lang))

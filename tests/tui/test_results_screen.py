@@ -201,3 +201,17 @@ async def test_in_french_the_plan_is_a_plan_of_corrective_actions(ws_path: Path)
         assert any(
             line.startswith("Loi 09-08 : Loi 09-08 relative") for line in shown(screen, "legend")
         )
+
+
+async def test_at_50_columns_the_score_and_rating_stay_on_one_line(ws_path: Path) -> None:
+    app = ComplianceApp(
+        workspace=ws_path, welcome=False, open_assessment=import_offshoring_sample(ws_path)
+    )
+    async with app.run_test(size=(50, 14)) as pilot:
+        screen = await results_of(app, pilot)
+        overall = shown(screen, "overall")
+        line = next(line for line in overall if line.startswith("Overall: "))
+        assert line.endswith("92.95 / 100  ✗ Not ready")
+        assert all(
+            len(line) <= screen.query_one("#rs-overall", Static).size.width for line in overall
+        )

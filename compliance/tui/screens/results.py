@@ -85,7 +85,9 @@ class ResultsScreen(BaseScreen):
             overall.update(tr("as.scoring", self.lang))
             return
         questionnaire, lang = self.session.questionnaire, self.lang
-        overall.update(view.overall_part(questionnaire, result, self.session.client, lang))
+        overall.update(
+            view.overall_part(questionnaire, result, self.session.client, lang, self.size.width)
+        )
         self.query_one("#rs-next", Static).update(view.next_part(result, lang))
         self.query_one("#rs-domains", Static).update(
             view.domains_table(questionnaire, result, lang, self.size.width)
