@@ -131,6 +131,11 @@ _WORDS: Final[Mapping[str, tuple[str, str]]] = {
         "Next, the actions worth the most points:",
         "Ensuite, les actions qui rapportent le plus de points :",
     ),
+    "next.lift": (
+        "Next: lift the cap first ({ids}, above); then the actions worth the most points:",
+        "Ensuite : levez d'abord le plafond ({ids}, ci-dessus) ; puis les actions qui rapportent "
+        "le plus de points :",
+    ),
     "next.done": ("Nothing left to do: every gap is closed.", "Rien à faire : aucun écart."),
 }
 
@@ -323,16 +328,23 @@ class NextStep:
     kind: str
     remaining: int = 0
     actions: tuple[RemediationItem, ...] = ()
+    caps: tuple[str, ...] = ()
+    """What holds the rating below the score's band (control or flow ids): lifted first."""
 
 
 def next_step(result: Result, count: int = 3) -> NextStep:
     """Finish first while questions are unanswered (they count as 0 and would fill the plan);
-    then the ``count`` actions worth the most points."""
+    then lift the caps that hold the rating below the score's band, and take the ``count``
+    actions worth the most points."""
     left = unanswered(result)
     if result.overall.incomplete and left:
         return NextStep(kind="finish", remaining=left)
+    overall = result.overall
+    caps = tuple(cap.id for cap in overall.caps) if overall.rating != overall.band else ()
     actions = ordered_plan(result)[:count]
-    return NextStep(kind="actions", actions=actions) if actions else NextStep(kind="done")
+    if not actions and not caps:
+        return NextStep(kind="done")
+    return NextStep(kind="actions", actions=actions, caps=caps)
 
 
 def next_step_lines(result: Result, lang: str, count: int = 3) -> tuple[str, tuple[str, ...]]:
@@ -344,6 +356,7 @@ def next_step_lines(result: Result, lang: str, count: int = 3) -> tuple[str, tup
         return words(key, lang, count=str(step.remaining), coverage=coverage), ()
     if step.kind == "done":
         return words("next.done", lang), ()
-    return words("next.actions", lang), tuple(
+    key, ids = ("next.lift", ", ".join(step.caps)) if step.caps else ("next.actions", "")
+    return words(key, lang, ids=ids), tuple(
         f"{gain(item.impact, lang)}  {item.control} {item.title.get(lang)}" for item in step.actions
     )

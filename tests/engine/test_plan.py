@@ -166,8 +166,15 @@ def test_once_complete_the_next_step_is_the_three_actions_worth_most() -> None:
     step = plan.next_step(result)
     assert step.kind == "actions"
     assert step.actions == plan.ordered_plan(result)[:3]
+    assert step.caps == ("XFR-06",)  # 92.95 is "Ready" but for the cap: lifting it comes first
     sentence, lines = plan.next_step_lines(result, "en")
-    assert sentence == "Next, the actions worth the most points:"
+    assert sentence == (
+        "Next: lift the cap first (XFR-06, above); then the actions worth the most points:"
+    )
     assert lines[0].startswith("+1.47  RET-01 ")
-    done = with_plan(())
+    uncapped = result.model_copy(
+        update={"overall": result.overall.model_copy(update={"caps": (), "rating": "ready"})}
+    )
+    assert plan.next_step_lines(uncapped, "en")[0] == "Next, the actions worth the most points:"
+    done = uncapped.model_copy(update={"remediation": ()})
     assert plan.next_step(done).kind == "done"

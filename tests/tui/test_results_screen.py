@@ -124,7 +124,9 @@ async def test_the_cap_is_a_sentence_and_the_next_step_gives_three_actions(ws_pa
         )
         assert "capped by XFR-06" not in overall
         nxt = [line.strip() for line in shown(screen, "next") if line.strip()]
-        assert nxt[0] == "→ Next, the actions worth the most points:"
+        assert nxt[0] == (
+            "→ Next: lift the cap first (XFR-06, above); then the actions worth the most points:"
+        )
         assert [line.split()[:2] for line in nxt[1:4]] == [
             ["+1.47", "RET-01"],
             ["+0.84", "CNDP-03"],
