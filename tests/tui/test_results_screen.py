@@ -217,3 +217,30 @@ async def test_at_50_columns_the_score_and_rating_stay_on_one_line(ws_path: Path
         assert all(
             len(line) <= screen.query_one("#rs-overall", Static).size.width for line in overall
         )
+
+
+async def test_the_flows_screen_shows_the_same_findings_with_short_citations(
+    ws_path: Path,
+) -> None:
+    from textual.widgets import DataTable
+
+    from compliance.tui.screens import FlowsScreen
+
+    app = ComplianceApp(
+        workspace=ws_path, welcome=False, open_assessment=import_offshoring_sample(ws_path)
+    )
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_from_assessment(app, pilot, "flows")
+        assert isinstance(screen, FlowsScreen)
+        table = screen.query_one(DataTable)
+        row = next(
+            i for i in range(table.row_count) if "Signed sales" in str(table.get_row_at(i)[0])
+        )
+        table.move_cursor(row=row)
+        await pilot.pause()
+        reasons = str(screen.query_one("#fl-reasons", Static).render()).replace(NBSP, " ")
+        assert "Whether France (FR) is on the CNDP list" in reasons
+        assert "is on the CNDP list of states" not in reasons  # not also "✓ ready" beside it
+        assert (
+            "(Law 09-08 Art. 43)" in reasons and "on the protection of individuals" not in reasons
+        )
