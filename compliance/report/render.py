@@ -17,7 +17,15 @@ from compliance.model.assessment import Assessment
 from compliance.model.questionnaire import Questionnaire
 from compliance.model.result import Result
 
-__all__ = ["FORMATS", "LANGUAGES", "Format", "render", "render_text", "templates_digest"]
+__all__ = [
+    "FORMATS",
+    "LANGUAGES",
+    "Format",
+    "render",
+    "render_text",
+    "templates_digest",
+    "tidy_markdown",
+]
 
 Format = Literal["html", "md", "pdf"]
 FORMATS: tuple[Format, ...] = ("html", "md", "pdf")
@@ -28,7 +36,7 @@ _BLANK_LINES = re.compile(r"\n{3,}")
 _HEADING = re.compile(r"(?<=[^\n])\n(?=#{1,6} )")
 
 
-def _tidy_markdown(text: str) -> str:
+def tidy_markdown(text: str) -> str:
     """One blank line before each heading and between blocks, never more.
 
     User text cannot start a line (the escaping joins its lines and escapes ``#``), so only the
@@ -68,7 +76,7 @@ def render_text(
         text = template.render(doc=view)
     except TemplateError as error:
         raise ReportError(f"the report template failed: {error}") from error
-    return _tidy_markdown(text) if kind == "md" else text
+    return tidy_markdown(text) if kind == "md" else text
 
 
 def render(

@@ -33,6 +33,7 @@ from compliance.model.result import FlowResult, GateResult, QuestionResult, Resu
 from compliance.report import charts
 from compliance.report.formatting import country, long_date, number, percent
 from compliance.report.strings import labels, method, strings
+from compliance.report.tia import TiaView, build_tia, flows_with_tia
 from compliance.report.worksheets import Worksheet, cndp_worksheets, scc_worksheets
 from compliance.typography import NBSP, typeset
 
@@ -187,6 +188,8 @@ class Document:
     charts: bool = field(default=True)
     texts: tuple[Cited, ...] = ()
     """The legal texts cited, each once: its short name (as citations give it) and full title."""
+    tias: tuple[TiaView, ...] = ()
+    """The annex: the TIA of each flow that has a structured one."""
 
 
 _RATING_STATUS = ("ready", "conditional", "not_ready", "blocked")
@@ -526,4 +529,8 @@ def build(
         signature=signature,
         charts=with_charts,
         texts=b.texts(),
+        tias=tuple(
+            build_tia(questionnaire, assessment, result, flow, lang=lang, with_charts=with_charts)
+            for flow in flows_with_tia(assessment)
+        ),
     )

@@ -1,0 +1,679 @@
+"""Provides the view of a transfer impact assessment (TIA) document: what its templates print.
+
+One TIA per flow (``flows[].tia``, :mod:`compliance.model.tia`), laid out as the EDPB's six steps:
+the transfer and the tool (read from the flow), the destination's country sheet with the
+assessment of each legal basis, the supplementary measures (with a warning for a measure that
+cannot be effective in the flow's use case), the quantitative estimate with its inputs and
+sensitivity, the procedural steps, the re-evaluation date and triggers, the conclusion and the
+sources. The figures come from the engine (:mod:`compliance.engine.tia`); this module only words
+and formats them, as :mod:`compliance.report.view` does for the report. Every string is plain
+text; the templates escape it. The chart is the only markup (:mod:`compliance.report.tia_chart`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import ROUND_HALF_EVEN, Decimal
+
+from markupsafe import Markup
+
+from compliance.errors import ReportError
+from compliance.model.assessment import Assessment, Flow
+from compliance.model.country_sheet import CountrySheet, LegalBasis
+from compliance.model.questionnaire import Questionnaire
+from compliance.model.reference import ReferenceData
+from compliance.model.result import FlowResult, Result
+from compliance.model.tia import EFFECTIVE_USE_CASES, INPUTS, Tia
+from compliance.report import tia_chart
+from compliance.report.formatting import country as country_name
+from compliance.report.formatting import long_date, refs
+from compliance.report.strings import labels, strings
+from compliance.report.tia_strings import INPUT_NAMES, SOURCES, USE_CASE_NAMES, tia_strings
+
+__all__ = [
+    "BasisView",
+    "CalculationView",
+    "MeasureView",
+    "SensitivityRow",
+    "SourceView",
+    "TiaView",
+    "build_tia",
+    "flows_with_tia",
+    "probability",
+    "tia_country",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    label: str
+    value: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class GuaranteeView:
+    letter: str
+    name: str
+    verdict: str
+    """``met``, ``partly_met``, ``not_met``, ``unclear`` or ``none``: how the template styles it."""
+    verdict_label: str
+    assessment: str | None
+    assessor: str | None
+    """The assessor's own reading, worded, when it differs from the sheet's."""
+
+
+@dataclass(frozen=True, slots=True)
+class SourceView:
+    citation: str
+    where: str | None
+    primary: bool
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class BasisView:
+    id: str
+    name: str
+    kind: str | None
+    on_sheet: bool
+    applies: str
+    """``yes``, ``no`` or ``unknown``."""
+    applies_label: str
+    justification: str | None
+    allows: str | None
+    compelled: str | None
+    oversight: str | None
+    redress: str | None
+    verified: bool
+    verified_label: str
+    caveat: str | None
+    guarantees: tuple[GuaranteeView, ...]
+    sources: tuple[SourceView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class MeasureView:
+    kind: str
+    kind_label: str
+    description: str
+    neutralises: str | None
+    warning: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class InputRow:
+    basis: str
+    values: tuple[str, ...]
+    """The four inputs as written, in :data:`~compliance.model.tia.INPUTS` order."""
+    yearly: str
+    justifications: tuple[tuple[str, str], ...]
+    """(input name, text), or one ("", text) for a single justification."""
+
+
+@dataclass(frozen=True, slots=True)
+class SensitivityRow:
+    input: str
+    basis: str
+    value: str
+    halved: str
+    doubled: str
+    dominant: bool
+
+
+@dataclass(frozen=True, slots=True)
+class CalculationView:
+    input_names: tuple[str, ...]
+    period: str
+    tolerance: str
+    result: str | None
+    within: bool | None
+    result_sentence: str | None
+    inputs: tuple[InputRow, ...]
+    sensitivity: tuple[SensitivityRow, ...]
+    dominant: str | None
+    chart: Markup
+    problem: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StepItem:
+    text: str
+    state: str
+    state_label: str
+
+
+@dataclass(frozen=True, slots=True)
+class TiaView:
+    """Everything one TIA document prints."""
+
+    lang: str
+    s: Mapping[str, str]
+    anchor: str
+    title: str
+    flow_id: str
+    flow_name: str
+    country: str
+    step3_title: str
+    step3_intro: str
+    country_sources_title: str
+    status: str | None
+    status_label: str | None
+    facts: tuple[Row, ...]
+    conclusion: tuple[str, ...]
+    findings: tuple[str, ...]
+    transfer: tuple[Row, ...]
+    tool: tuple[Row, ...]
+    sheet_title: str | None
+    sheet_summary: str | None
+    sheet_context: str | None
+    sheet_note: str
+    bases: tuple[BasisView, ...]
+    use_case: str | None
+    use_case_note: str
+    measures: tuple[MeasureView, ...]
+    calculation: CalculationView | None
+    procedural: tuple[StepItem, ...] | None
+    review_by: str | None
+    review_overdue: str | None
+    triggers: tuple[str, ...]
+    method_sources: tuple[str, ...]
+    country_sources: tuple[SourceView, ...]
+    colophon: str
+    charts: bool
+
+
+def flows_with_tia(assessment: Assessment) -> tuple[Flow, ...]:
+    """The flows whose TIA is structured (more than the older three fields), in file order."""
+    return tuple(flow for flow in assessment.flows if flow.tia.structured)
+
+
+def tia_country(flow: Flow) -> str | None:
+    """The destination a flow's TIA assesses: its own ``country``, else the flow's destination
+    country (an international organisation is not a country), else the importer's."""
+    if flow.tia.country is not None:
+        return flow.tia.country
+    destination = flow.destination
+    if destination is not None and not destination.startswith("org:"):
+        return destination
+    return flow.importer.country
+
+
+_HUNDRED = Decimal(100)
+
+
+def probability(value: Decimal, lang: str) -> str:
+    """A probability as a percentage: two decimals (``0.74 %``), or two significant digits for a
+    smaller one (``0.0012 %``) so that a small risk never reads as zero."""
+    percent = value * _HUNDRED
+    if percent == 0:
+        text = "0"
+    elif percent >= Decimal("0.01"):
+        text = f"{percent.quantize(Decimal('0.01'), rounding=ROUND_HALF_EVEN):f}"
+    else:
+        exponent = percent.adjusted() - 1
+        text = f"{percent.quantize(Decimal(1).scaleb(exponent), rounding=ROUND_HALF_EVEN):f}"
+    if lang == "fr":
+        text = text.replace(".", ",")
+    return f"{text}\u00a0%"
+
+
+def decimal_text(value: Decimal, lang: str) -> str:
+    """An input as given (``0.05``; ``0,05`` in French)."""
+    text = f"{value.normalize():f}" if value != 0 else "0"
+    return text.replace(".", ",") if lang == "fr" else text
+
+
+class _Builder:
+    def __init__(
+        self,
+        questionnaire: Questionnaire,
+        assessment: Assessment,
+        result: Result,
+        flow: Flow,
+        country: str,
+        lang: str,
+        with_charts: bool,
+    ) -> None:
+        self.q, self.a, self.r, self.flow, self.lang = questionnaire, assessment, result, flow, lang
+        self.tia: Tia = flow.tia
+        self.code = country
+        self.s = tia_strings(lang)
+        self.rs = strings(lang)
+        self.reference = questionnaire.reference or ReferenceData()
+        self.sheet: CountrySheet | None = self.reference.sheet(country)
+        self.with_charts = with_charts
+        self.fr: FlowResult | None = next((f for f in result.flows if f.id == flow.id), None)
+
+    def t(self, key: str, **values: object) -> str:
+        text = self.s[key]
+        return text.format(**values) if values else text
+
+    def country(self, code: str | None) -> str:
+        return country_name(code, self.reference.countries, self.lang) or self.s["not_given"]
+
+    def yes_no(self, value: bool | None) -> str:
+        if value is None:
+            return self.s["unknown"]
+        return self.s["yes"] if value else self.s["no"]
+
+    def text(self, value: object) -> str:
+        """A :class:`~compliance.model.base.Text` of the reference data in the language."""
+        return str(value.get(self.lang)) if hasattr(value, "get") else str(value)
+
+    # --- cover and conclusion -------------------------------------------------------------
+
+    def facts(self) -> tuple[Row, ...]:
+        s, flow, tia = self.s, self.flow, self.tia
+        assessor = self.a.assessor
+        used = self.r.reference
+        rows = [
+            Row(s["flow"], f"{flow.name} ({flow.id})"),
+            Row(s["exporter"], f"{flow.exporter.name}, {self.country(flow.exporter.country)}"),
+            Row(s["importer"], f"{flow.importer.name}, {self.country(flow.importer.country)}"),
+            Row(s["destination"], self.country(self.code)),
+            Row(s["date"], tia.date.isoformat() if tia.date else None),
+            Row(s["review_by"], tia.review_by.isoformat() if tia.review_by else None),
+            Row(s["assessor"], assessor.name if assessor else None),
+            Row(s["as_of"], f"{long_date(self.r.as_of, self.lang)} ({self.r.as_of.isoformat()})"),
+            Row(
+                s["questionnaire"],
+                f"{self.q.title.get(self.lang)} ({self.r.questionnaire.id} "
+                f"{self.r.questionnaire.version})",
+            ),
+            Row(
+                s["reference"],
+                None if used is None else f"{used.id} {used.version}",
+            ),
+            Row(s["engine"], self.r.engine),
+        ]
+        return tuple(rows)
+
+    def findings(self) -> tuple[str, ...]:
+        if self.fr is None:
+            return ()
+        framework_names = labels("frameworks", self.lang)
+        found = []
+        for reason in self.fr.reasons:
+            if reason.gate != "gdpr":
+                continue
+            cited = refs(reason.refs, framework_names, self.lang)
+            message = reason.message.get(self.lang)
+            label = self.rs[f"status_{reason.status}"]
+            found.append(f"[{label}] {message}" + (f" ({cited})" if cited else ""))
+        return tuple(found)
+
+    def conclusion(self, calculation: CalculationView | None) -> tuple[str, ...]:
+        sentences = []
+        if calculation is not None and calculation.result_sentence is not None:
+            sentences.append(calculation.result_sentence)
+        if self.tia.conclusion is not None:
+            sentences.append(
+                self.t("conclusion_asserted", conclusion=self.s[f"concl_{self.tia.conclusion}"])
+            )
+        return tuple(sentences)
+
+    # --- steps 1 and 2 --------------------------------------------------------------------
+
+    def transfer(self) -> tuple[Row, ...]:
+        flow, ws = self.flow, self.rs
+        special = labels("special", self.lang)
+        modes = labels("mode", self.lang)
+        frequencies = labels("frequency", self.lang)
+
+        def countries(codes: tuple[str, ...]) -> str | None:
+            return ", ".join(self.country(c) for c in codes) or None
+
+        names = {f.id: f.name for f in self.a.flows}
+        rows = [
+            Row(ws["w_purpose"], flow.purpose),
+            Row(ws["w_file"], flow.description),
+            Row(ws["scc_data"], ", ".join(flow.data_categories) or None),
+            Row(ws["scc_subjects"], ", ".join(flow.subject_categories) or None),
+            Row(
+                ws["scc_sensitive"],
+                ", ".join(special.get(c, c) for c in flow.special_categories)
+                or ws["scc_no_sensitive"],
+            ),
+            Row(ws["criminal"], self.yes_no(flow.criminal_data)),
+            Row(ws["national_id"], self.yes_no(flow.national_id)),
+            Row(
+                ws["w_subjects"],
+                None if flow.subjects_count is None else f"{flow.subjects_count:,}",
+            ),
+            Row(ws["scc_frequency"], frequencies.get(flow.frequency) if flow.frequency else None),
+            Row(ws["w_mode"], modes.get(flow.mode) if flow.mode else None),
+            Row(ws["route"], self.route()),
+            Row(self.s["storage"], countries(flow.storage_locations)),
+            Row(self.s["access"], countries(flow.access_locations)),
+            Row(
+                ws["onward_flows"],
+                ", ".join(f"{names.get(i, i)} ({i})" for i in flow.onward) or None,
+            ),
+            Row(
+                ws["w_first"],
+                flow.first_transfer_date.isoformat() if flow.first_transfer_date else None,
+            ),
+        ]
+        return tuple(rows)
+
+    def route(self) -> str:
+        flow = self.flow
+        origin = flow.origin or flow.exporter.country
+        return f"{self.country(origin)} → {self.country(self.code)}"
+
+    def tool(self) -> tuple[Row, ...]:
+        flow, ws = self.flow, self.rs
+        titles: dict[str, str] = {m.id: self.text(m.title) for m in self.reference.scc_modules}
+        titles.update({d.id: self.text(d.title) for d in self.reference.gdpr_derogations})
+        titles.update(labels("mechanism", self.lang))
+        mechanism = flow.gdpr_mechanism
+        measures = labels("measure", self.lang)
+        return (
+            Row(ws["scc_module"], titles.get(mechanism, mechanism) if mechanism else None),
+            Row(self.s["scc_signed"], self.yes_no(flow.contract.scc_signed)),
+            Row(self.s["dpa_art28"], self.yes_no(flow.contract.dpa_art28)),
+            Row(ws["measures"], ", ".join(measures.get(m, m) for m in flow.measures) or None),
+        )
+
+    # --- step 3 ---------------------------------------------------------------------------
+
+    def source(self, source: object) -> SourceView:
+        citation = str(getattr(source, "citation", ""))
+        where = getattr(source, "url", None) or getattr(source, "official", None)
+        primary = bool(getattr(source, "primary", False))
+        return SourceView(
+            citation, where, primary, self.s["primary"] if primary else self.s["secondary"]
+        )
+
+    def guarantees(self, basis: LegalBasis | None, own: object) -> tuple[GuaranteeView, ...]:
+        from compliance.model.country_sheet import GUARANTEES
+
+        fields = {"a": "clear_rules", "b": "necessity", "c": "oversight", "d": "remedies"}
+        sheet = dict(basis.eeg.items()) if basis is not None else {}
+        views = []
+        for letter, name in GUARANTEES.items():
+            reading = sheet.get(letter)
+            assessor = getattr(own, fields[letter], None) if own is not None else None
+            verdict = reading.verdict if reading is not None else (assessor or "none")
+            views.append(
+                GuaranteeView(
+                    letter=letter.upper(),
+                    name=name.get(self.lang),
+                    verdict=verdict,
+                    verdict_label=self.s[f"verdict_{verdict}"]
+                    if verdict != "none"
+                    else self.s["not_assessed"],
+                    assessment=reading.assessment.get(self.lang) if reading is not None else None,
+                    assessor=self.s[f"verdict_{assessor}"]
+                    if assessor is not None and (reading is None or assessor != reading.verdict)
+                    else None,
+                )
+            )
+        return tuple(views)
+
+    def bases(self) -> tuple[BasisView, ...]:
+        s = self.s
+        assessed = {b.basis: b for b in self.tia.law or ()}
+        order = list(self.sheet.basis_ids()) if self.sheet is not None else []
+        order += [b for b in assessed if b not in order]
+        views = []
+        for basis_id in order:
+            basis = self.sheet.basis(basis_id) if self.sheet is not None else None
+            mine = assessed.get(basis_id)
+            applies = None if mine is None else mine.applies
+            state = "unknown" if applies is None else ("yes" if applies else "no")
+            views.append(
+                BasisView(
+                    id=basis_id,
+                    name=basis.name.get(self.lang) if basis else basis_id,
+                    kind=s[f"bkind_{basis.kind}"] if basis else None,
+                    on_sheet=basis is not None,
+                    applies=state,
+                    applies_label=s[f"applies_{state}"],
+                    justification=mine.justification if mine else None,
+                    allows=basis.allows.get(self.lang) if basis else None,
+                    compelled=basis.compelled.get(self.lang) if basis else None,
+                    oversight=basis.oversight.get(self.lang) if basis else None,
+                    redress=basis.redress.get(self.lang) if basis else None,
+                    verified=bool(basis and basis.verified),
+                    verified_label=s["verified"]
+                    if basis and basis.verified
+                    else (s["unverified"] if basis else s["not_on_sheet"]),
+                    caveat=basis.caveat.get(self.lang) if basis and basis.caveat else None,
+                    guarantees=self.guarantees(basis, mine.eeg if mine else None),
+                    sources=tuple(self.source(x) for x in basis.sources) if basis else (),
+                )
+            )
+        return tuple(views)
+
+    def basis_name(self, basis_id: str) -> str:
+        basis = self.sheet.basis(basis_id) if self.sheet is not None else None
+        return basis.name.get(self.lang) if basis is not None else basis_id
+
+    # --- step 4 ---------------------------------------------------------------------------
+
+    def measures(self) -> tuple[MeasureView, ...]:
+        s = self.s
+        use_case = self.tia.use_case
+        views = []
+        for measure in self.tia.supplementary or ():
+            names = ", ".join(self.basis_name(b) for b in measure.neutralises) or None
+            warning = None
+            if not measure.neutralises:
+                warning = s["measure_no_basis"]
+            elif (
+                measure.kind == "technical"
+                and use_case is not None
+                and use_case not in EFFECTIVE_USE_CASES
+            ):
+                warning = self.t("measure_ineffective", bases=names)
+            views.append(
+                MeasureView(
+                    kind=measure.kind,
+                    kind_label=s[f"kind_{measure.kind}"],
+                    description=measure.description,
+                    neutralises=names,
+                    warning=warning,
+                )
+            )
+        return tuple(views)
+
+    def use_case(self) -> tuple[str | None, str]:
+        use_case = self.tia.use_case
+        if use_case is None:
+            return None, self.s["step4_no_use_case"]
+        name = USE_CASE_NAMES[use_case][1 if self.lang == "fr" else 0]
+        note = self.s["step4_effective" if use_case in EFFECTIVE_USE_CASES else "step4_not_effective"]
+        return name, note
+
+    # --- the calculation ------------------------------------------------------------------
+
+    def input_name(self, name: str) -> str:
+        return INPUT_NAMES[name][1 if self.lang == "fr" else 0]
+
+    def calculation(self) -> CalculationView | None:
+        from compliance.engine.tia import evaluate_quantitative
+
+        quantitative = self.tia.quantitative
+        if quantitative is None:
+            return None
+        s, lang = self.s, self.lang
+        period = self.t("calc_years", years=quantitative.period_years)
+        tolerance = probability(quantitative.tolerance, lang)
+        estimate = evaluate_quantitative(quantitative)
+        inputs = []
+        for basis, yearly in zip(quantitative.bases, estimate.yearly, strict=True):
+            justification = basis.justification
+            if isinstance(justification, str):
+                texts: tuple[tuple[str, str], ...] = (("", justification),)
+            else:
+                texts = tuple(
+                    (self.input_name(name), str(getattr(justification, name))) for name in INPUTS
+                )
+            inputs.append(
+                InputRow(
+                    basis=self.basis_name(basis.basis),
+                    values=tuple(decimal_text(getattr(basis, name), lang) for name in INPUTS),
+                    yearly=probability(yearly, lang),
+                    justifications=texts,
+                )
+            )
+        result = probability(estimate.probability, lang)
+        within = estimate.probability <= quantitative.tolerance
+        sentence = self.t(
+            "conclusion_p_within" if within else "conclusion_p_above",
+            years=quantitative.period_years,
+            p=result,
+            tolerance=tolerance,
+        )
+        rows = []
+        bars = []
+        for item in estimate.sensitivity:
+            label = f"{self.basis_name(item.basis)} · {self.input_name(item.input)}"
+            dominant = (item.basis, item.input) == estimate.dominant
+            rows.append(
+                SensitivityRow(
+                    input=self.input_name(item.input),
+                    basis=self.basis_name(item.basis),
+                    value=decimal_text(item.value, lang),
+                    halved=probability(item.halved, lang),
+                    doubled=probability(item.doubled, lang),
+                    dominant=dominant,
+                )
+            )
+            bars.append(tia_chart.SensitivityBar(label, item.halved, item.doubled))
+        dominant_text = None
+        if estimate.dominant is not None:
+            basis_id, name = estimate.dominant
+            dominant_text = self.t(
+                "sens_dominant", input=self.input_name(name), basis=self.basis_name(basis_id)
+            )
+        chart = Markup("")
+        if self.with_charts and bars:
+            top = max(
+                [estimate.probability, quantitative.tolerance, *(b.doubled for b in bars)]
+            )
+            chart = tia_chart.sensitivity(
+                bars,
+                estimate.probability,
+                quantitative.tolerance,
+                label=s["chart_label"],
+                legend=(
+                    s["chart_halved"],
+                    s["chart_doubled"],
+                    self.t("chart_result", p=result),
+                    self.t("chart_tolerance", tolerance=tolerance),
+                ),
+                axis=(probability(Decimal(0), lang), probability(min(Decimal(1), top), lang)),
+            )
+        return CalculationView(
+            input_names=tuple(self.input_name(name) for name in INPUTS),
+            period=period,
+            tolerance=tolerance,
+            result=result,
+            within=within,
+            result_sentence=sentence,
+            inputs=tuple(inputs),
+            sensitivity=tuple(rows),
+            dominant=dominant_text,
+            chart=chart,
+        )
+
+    # --- steps 5 and 6, sources -----------------------------------------------------------
+
+    def procedural(self) -> tuple[StepItem, ...] | None:
+        steps = self.tia.procedural
+        if steps is None:
+            return None
+        s = self.s
+        items = []
+        for step in steps:
+            state = "unknown" if step.done is None else ("done" if step.done else "pending")
+            label = {"unknown": s["unknown"], "done": s["step_done"], "pending": s["step_pending"]}
+            items.append(StepItem(step.step, state, label[state]))
+        return tuple(items)
+
+    def overdue(self) -> str | None:
+        review_by = self.tia.review_by
+        if review_by is None or review_by >= self.r.as_of:
+            return None
+        return self.t("step6_overdue", as_of=self.r.as_of.isoformat())
+
+    def country_sources(self) -> tuple[SourceView, ...]:
+        if self.sheet is None:
+            return ()
+        seen: dict[str, SourceView] = {}
+        for basis in self.sheet.bases:
+            for source in basis.sources:
+                view = self.source(source)
+                seen.setdefault(view.citation, view)
+        return tuple(seen.values())
+
+
+def build_tia(
+    questionnaire: Questionnaire,
+    assessment: Assessment,
+    result: Result,
+    flow: Flow,
+    *,
+    lang: str,
+    with_charts: bool = True,
+) -> TiaView:
+    """The view of the TIA of ``flow`` in ``lang``."""
+    country = tia_country(flow)
+    if country is None:  # pragma: no cover - a flow always has an importer country
+        raise ReportError(f"flow {flow.id} names no destination country for its TIA")
+    b = _Builder(questionnaire, assessment, result, flow, country, lang, with_charts)
+    s = b.s
+    calculation = b.calculation()
+    where = b.country(country)
+    sheet = b.sheet
+    use_case, use_case_note = b.use_case()
+    fr = b.fr
+    return TiaView(
+        lang=lang,
+        s=s,
+        anchor=f"tia-{flow.id}",
+        title=f"{s['title']}: {flow.name}",
+        flow_id=flow.id,
+        flow_name=flow.name,
+        country=where,
+        step3_title=b.t("step3", country=where),
+        step3_intro=b.t("step3_intro", country=where),
+        country_sources_title=b.t("sources_country", country=where),
+        status=fr.status if fr else None,
+        status_label=b.rs[f"status_{fr.status}"] if fr else None,
+        facts=b.facts(),
+        conclusion=b.conclusion(calculation),
+        findings=b.findings(),
+        transfer=b.transfer(),
+        tool=b.tool(),
+        sheet_title=None
+        if sheet is None
+        else b.t("step3_sheet", country=where, date=sheet.as_of.isoformat()),
+        sheet_summary=None if sheet is None else sheet.summary.get(lang),
+        sheet_context=None if sheet is None or sheet.context is None else sheet.context.get(lang),
+        sheet_note=b.t("step3_no_sheet", country=where)
+        if sheet is None
+        else b.t("step3_verified", verified=sheet.verified_count(), count=len(sheet.bases)),
+        bases=b.bases(),
+        use_case=use_case,
+        use_case_note=use_case_note,
+        measures=b.measures(),
+        calculation=calculation,
+        procedural=b.procedural(),
+        review_by=flow.tia.review_by.isoformat() if flow.tia.review_by else None,
+        review_overdue=b.overdue(),
+        triggers=tuple(flow.tia.triggers or ()),
+        method_sources=tuple(pair[1 if lang == "fr" else 0] for pair in SOURCES),
+        country_sources=b.country_sources(),
+        colophon=b.t(
+            "generated_by",
+            engine=result.engine,
+            org=assessment.organisation.name,
+            questionnaire=result.questionnaire.id,
+            version=result.questionnaire.version,
+        ),
+        charts=with_charts,
+    )
