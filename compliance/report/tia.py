@@ -252,6 +252,11 @@ class _Builder:
     def country(self, code: str | None) -> str:
         return country_name(code, self.reference.countries, self.lang) or self.s["not_given"]
 
+    def count(self, value: int) -> str:
+        """A whole number with its thousands grouped (``1,200,000``; ``1 200 000`` in French)."""
+        text = f"{value:,}"
+        return text.replace(",", "\u00a0") if self.lang == "fr" else text
+
     def yes_no(self, value: bool | None) -> str:
         if value is None:
             return self.s["unknown"]
@@ -299,8 +304,9 @@ class _Builder:
                 continue
             cited = refs(reason.refs, framework_names, self.lang)
             message = reason.message.get(self.lang)
-            label = self.rs[f"status_{reason.status}"]
-            found.append(f"[{label}] {message}" + (f" ({cited})" if cited else ""))
+            if reason.status != "ready":  # a finding; a ready reason is a note or a warning
+                message = f"[{self.rs[f'status_{reason.status}']}] {message}"
+            found.append(message + (f" ({cited})" if cited else ""))
         return tuple(found)
 
     def conclusion(self, calculation: CalculationView | None) -> tuple[str, ...]:
@@ -335,15 +341,15 @@ class _Builder:
                 ", ".join(special.get(c, c) for c in flow.special_categories)
                 or ws["scc_no_sensitive"],
             ),
-            Row(ws["criminal"], self.yes_no(flow.criminal_data)),
-            Row(ws["national_id"], self.yes_no(flow.national_id)),
+            Row(self.s["criminal"], self.yes_no(flow.criminal_data)),
+            Row(self.s["national_id"], self.yes_no(flow.national_id)),
             Row(
                 ws["w_subjects"],
-                None if flow.subjects_count is None else f"{flow.subjects_count:,}",
+                None if flow.subjects_count is None else self.count(flow.subjects_count),
             ),
-            Row(ws["scc_frequency"], frequencies.get(flow.frequency) if flow.frequency else None),
-            Row(ws["w_mode"], modes.get(flow.mode) if flow.mode else None),
-            Row(ws["route"], self.route()),
+            Row(self.s["frequency"], frequencies.get(flow.frequency) if flow.frequency else None),
+            Row(self.s["mode"], modes.get(flow.mode) if flow.mode else None),
+            Row(self.s["route"], self.route()),
             Row(self.s["storage"], countries(flow.storage_locations)),
             Row(self.s["access"], countries(flow.access_locations)),
             Row(
@@ -373,7 +379,7 @@ class _Builder:
             Row(ws["scc_module"], titles.get(mechanism, mechanism) if mechanism else None),
             Row(self.s["scc_signed"], self.yes_no(flow.contract.scc_signed)),
             Row(self.s["dpa_art28"], self.yes_no(flow.contract.dpa_art28)),
-            Row(ws["measures"], ", ".join(measures.get(m, m) for m in flow.measures) or None),
+            Row(self.s["measures"], ", ".join(measures.get(m, m) for m in flow.measures) or None),
         )
 
     # --- step 3 ---------------------------------------------------------------------------
@@ -427,7 +433,7 @@ class _Builder:
                 BasisView(
                     id=basis_id,
                     name=basis.name.get(self.lang) if basis else basis_id,
-                    kind=s[f"bkind_{basis.kind}"] if basis else None,
+                    kind=s[f"bkind_{basis.category}"] if basis else None,
                     on_sheet=basis is not None,
                     applies=state,
                     applies_label=s[f"applies_{state}"],
@@ -454,20 +460,20 @@ class _Builder:
     # --- step 4 ---------------------------------------------------------------------------
 
     def measures(self) -> tuple[MeasureView, ...]:
+        from compliance.engine.tia import ineffective_claims
+
         s = self.s
-        use_case = self.tia.use_case
+        claims: dict[int, list[str]] = {}
+        for claim in ineffective_claims(self.tia):
+            claims.setdefault(claim.measure, []).append(self.basis_name(claim.basis))
         views = []
-        for measure in self.tia.supplementary or ():
+        for index, measure in enumerate(self.tia.supplementary or ()):
             names = ", ".join(self.basis_name(b) for b in measure.neutralises) or None
             warning = None
             if not measure.neutralises:
                 warning = s["measure_no_basis"]
-            elif (
-                measure.kind == "technical"
-                and use_case is not None
-                and use_case not in EFFECTIVE_USE_CASES
-            ):
-                warning = self.t("measure_ineffective", bases=names)
+            elif index in claims:
+                warning = self.t("measure_ineffective", bases=", ".join(claims[index]))
             views.append(
                 MeasureView(
                     kind=measure.kind,
@@ -493,7 +499,7 @@ class _Builder:
         return INPUT_NAMES[name][1 if self.lang == "fr" else 0]
 
     def calculation(self) -> CalculationView | None:
-        from compliance.engine.tia import evaluate_quantitative
+        from compliance.engine.tia import dominating, estimate, neutralised_bases, sensitivity
 
         quantitative = self.tia.quantitative
         if quantitative is None:
@@ -501,9 +507,11 @@ class _Builder:
         s, lang = self.s, self.lang
         period = self.t("calc_years", years=quantitative.period_years)
         tolerance = probability(quantitative.tolerance, lang)
-        estimate = evaluate_quantitative(quantitative)
+        neutralised = neutralised_bases(self.tia)
+        found = estimate(quantitative, neutralised)
+        yearly = dict(found.yearly)
         inputs = []
-        for basis, yearly in zip(quantitative.bases, estimate.yearly, strict=True):
+        for basis in quantitative.bases:
             justification = basis.justification
             if isinstance(justification, str):
                 texts: tuple[tuple[str, str], ...] = (("", justification),)
@@ -511,27 +519,35 @@ class _Builder:
                 texts = tuple(
                     (self.input_name(name), str(getattr(justification, name))) for name in INPUTS
                 )
+            values = []
+            for name in INPUTS:
+                value = decimal_text(getattr(basis, name), lang)
+                if name == "p_readable" and basis.basis in neutralised:
+                    value = self.t("neutralised", value=value)
+                values.append(value)
             inputs.append(
                 InputRow(
                     basis=self.basis_name(basis.basis),
-                    values=tuple(decimal_text(getattr(basis, name), lang) for name in INPUTS),
-                    yearly=probability(yearly, lang),
+                    values=tuple(values),
+                    yearly=probability(yearly[basis.basis], lang),
                     justifications=texts,
                 )
             )
-        result = probability(estimate.probability, lang)
-        within = estimate.probability <= quantitative.tolerance
+        result = probability(found.probability, lang)
+        within = found.within_tolerance
         sentence = self.t(
             "conclusion_p_within" if within else "conclusion_p_above",
             years=quantitative.period_years,
             p=result,
             tolerance=tolerance,
         )
+        moved = sensitivity(quantitative, neutralised)
+        top = dominating(moved)
+        ordered = sorted(moved, key=lambda row: row.swing, reverse=True)
         rows = []
         bars = []
-        for item in estimate.sensitivity:
-            label = f"{self.basis_name(item.basis)} · {self.input_name(item.input)}"
-            dominant = (item.basis, item.input) == estimate.dominant
+        for item in ordered:
+            label = f"{self.input_name(item.input)} · {self.basis_name(item.basis)}"
             rows.append(
                 SensitivityRow(
                     input=self.input_name(item.input),
@@ -539,24 +555,25 @@ class _Builder:
                     value=decimal_text(item.value, lang),
                     halved=probability(item.halved, lang),
                     doubled=probability(item.doubled, lang),
-                    dominant=dominant,
+                    dominant=item is top,
                 )
             )
             bars.append(tia_chart.SensitivityBar(label, item.halved, item.doubled))
         dominant_text = None
-        if estimate.dominant is not None:
-            basis_id, name = estimate.dominant
+        if top is not None:
             dominant_text = self.t(
-                "sens_dominant", input=self.input_name(name), basis=self.basis_name(basis_id)
+                "sens_dominant",
+                input=self.input_name(top.input),
+                basis=self.basis_name(top.basis),
             )
         chart = Markup("")
         if self.with_charts and bars:
-            top = max(
-                [estimate.probability, quantitative.tolerance, *(b.doubled for b in bars)]
+            highest = max(
+                [found.probability, quantitative.tolerance, *(b.doubled for b in bars)]
             )
             chart = tia_chart.sensitivity(
                 bars,
-                estimate.probability,
+                found.probability,
                 quantitative.tolerance,
                 label=s["chart_label"],
                 legend=(
@@ -565,7 +582,7 @@ class _Builder:
                     self.t("chart_result", p=result),
                     self.t("chart_tolerance", tolerance=tolerance),
                 ),
-                axis=(probability(Decimal(0), lang), probability(min(Decimal(1), top), lang)),
+                axis=(probability(Decimal(0), lang), probability(min(Decimal(1), highest), lang)),
             )
         return CalculationView(
             input_names=tuple(self.input_name(name) for name in INPUTS),

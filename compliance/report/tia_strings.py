@@ -44,6 +44,12 @@ _EN: dict[str, str] = {
     "unknown": "unknown",
     "contents": "Contents",
     "storage": "Storage locations",
+    "measures": "Measures in place",
+    "criminal": "Criminal convictions and offences",
+    "national_id": "National identification numbers",
+    "frequency": "Frequency",
+    "mode": "Mode",
+    "route": "Route",
     "access": "Access locations",
     "scc_signed": "SCCs signed",
     "dpa_art28": "Contract under GDPR Art. 28",
@@ -66,7 +72,8 @@ _EN: dict[str, str] = {
     "step3_intro": "For each legal basis on which public authorities of {country} may reach the "
     "data, whether it applies to this importer and this data, and how it measures up to the four "
     "European Essential Guarantees: (A) clear, precise and accessible rules, (B) necessity and "
-    "proportionality, (C) independent oversight, (D) effective remedies.",
+    "proportionality, (C) independent oversight, (D) effective remedies. A basis found not to "
+    "apply is listed with its justification and sources only.",
     "step3_sheet": "Country sheet of {country}, as of {date}",
     "step3_verified": "{verified} of {count} legal bases on this sheet were checked against their "
     "primary text; the others are marked as not verified and are not worded as settled.",
@@ -133,8 +140,10 @@ _EN: dict[str, str] = {
     "measure": "Measure",
     "neutralises": "Claimed to neutralise",
     "warning": "Warning",
-    "measure_ineffective": "A technical measure cannot be effective in this use case (the data "
-    "is readable in the destination): it is not counted against {bases}.",
+    "measure_ineffective": "It cannot neutralise {bases} in this flow's use case (EDPB "
+    "Recommendations 01/2020, Annex 2: only a technical measure, and only in use cases 1 to 5, "
+    "can): reported here, not counted.",
+    "neutralised": "{value}, taken as 0: neutralised by an effective measure",
     "measure_no_basis": "This measure names no legal basis it neutralises.",
     "step5": "Step 5: procedural steps",
     "step5_none_needed": "No procedural step is needed.",
@@ -202,6 +211,12 @@ _FR: dict[str, str] = {
     "unknown": "inconnu",
     "contents": "Sommaire",
     "storage": "Lieux de stockage",
+    "measures": "Mesures en place",
+    "criminal": "Condamnations et infractions pénales",
+    "national_id": "Numéros d'identification nationale",
+    "frequency": "Fréquence",
+    "mode": "Mode",
+    "route": "Trajet",
     "access": "Lieux d'accès",
     "scc_signed": "CCT signées",
     "dpa_art28": "Contrat (RGPD, art. 28)",
@@ -220,12 +235,13 @@ _FR: dict[str, str] = {
     "step1": "Étape 1 : connaître le transfert",
     "step1_intro": "Repris du flux tel qu'il est enregistré dans l'évaluation.",
     "step2": "Étape 2 : l'outil de transfert",
-    "step3": "Étape 3 : droit et pratique – {country}",
-    "step3_intro": "Pour chaque base légale permettant aux autorités publiques – {country} – "
-    "d'accéder aux données : s'applique-t-elle à cet importateur et à ces données, et comment "
+    "step3": "Étape 3 : droit et pratique du pays de destination, {country}",
+    "step3_intro": "Pour chaque base légale qui permet aux autorités publiques du pays de "
+    "destination ({country}) d'accéder aux données : s'applique-t-elle à cet importateur et à ces données, et comment "
     "se situe-t-elle au regard des quatre garanties essentielles européennes : (A) des règles "
     "claires, précises et accessibles, (B) nécessité et proportionnalité, (C) un contrôle "
-    "indépendant, (D) des voies de recours effectives.",
+    "indépendant, (D) des voies de recours effectives. Une base jugée inapplicable n'est citée "
+    "qu'avec sa justification et ses sources.",
     "step3_sheet": "Fiche pays – {country}, à jour au {date}",
     "step3_verified": "{verified} des {count} bases légales de cette fiche ont été vérifiées sur "
     "leur texte officiel ; les autres sont signalées comme non vérifiées et ne sont pas "
@@ -294,8 +310,10 @@ _FR: dict[str, str] = {
     "measure": "Mesure",
     "neutralises": "Censée neutraliser",
     "warning": "Avertissement",
-    "measure_ineffective": "Une mesure technique ne peut pas être efficace dans ce cas d'usage "
-    "(les données sont lisibles à destination) : elle n'est pas retenue contre {bases}.",
+    "measure_ineffective": "Elle ne peut pas neutraliser {bases} dans le cas d'usage de ce flux "
+    "(recommandations 01/2020 du CEPD, annexe 2 : seule une mesure technique le peut, et "
+    "seulement dans les cas 1 à 5) : signalée ici, non retenue.",
+    "neutralised": "{value}, compté 0 : neutralisé par une mesure efficace",
     "measure_no_basis": "Cette mesure ne désigne aucune base légale qu'elle neutraliserait.",
     "step5": "Étape 5 : démarches formelles",
     "step5_none_needed": "Aucune démarche formelle n'est nécessaire.",

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from compliance.tui.screens.flows import FlowsScreen
     from compliance.tui.screens.results import ResultsScreen
     from compliance.tui.screens.review import ReviewScreen
+    from compliance.tui.screens.tia import TiaScreen
     from compliance.tui.screens.workspace import WorkspaceScreen
 
 NAMED = {
@@ -24,6 +25,7 @@ NAMED = {
     "flows": "FlowsScreen",
     "results": "ResultsScreen",
     "review": "ReviewScreen",
+    "tia": "TiaScreen",
 }
 """The screens by name: the name the app is asked to show -> the class (in :data:`_LAZY`)."""
 
@@ -32,6 +34,7 @@ _LAZY = {
     "FlowsScreen": "compliance.tui.screens.flows",
     "ResultsScreen": "compliance.tui.screens.results",
     "ReviewScreen": "compliance.tui.screens.review",
+    "TiaScreen": "compliance.tui.screens.tia",
     "WorkspaceScreen": "compliance.tui.screens.workspace",
 }
 
@@ -41,6 +44,7 @@ __all__ = [
     "FlowsScreen",
     "ResultsScreen",
     "ReviewScreen",
+    "TiaScreen",
     "WorkspaceScreen",
     "named",
 ]

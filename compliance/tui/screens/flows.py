@@ -44,6 +44,7 @@ class FlowsScreen(BaseScreen):
         KeySpec("enter,e", "edit", "key.edit", True),
         KeySpec("delete,x", "delete", "key.delete", True),
         KeySpec("r", "results", "key.results", True),
+        KeySpec("t", "tia", "key.tia", True),
     ]
     BINDINGS: ClassVar[list[BindingType]] = list(bindings(KEYS))
 
@@ -162,6 +163,14 @@ class FlowsScreen(BaseScreen):
             self.session.questionnaire, self.session.assessment.flows, flow, lang=self.lang
         )
         self.app.push_screen(form, lambda edited: self.save(edited, new=False))
+
+    def action_tia(self) -> None:
+        """Opens the transfer impact assessment of the highlighted flow."""
+        flow = self.selected()
+        if flow is None:
+            self.notify(tr("tia.no_flow", self.lang), markup=False)
+            return
+        self.capp.show("tia", flow_id=flow.id)
 
     @on(DataTable.RowSelected)
     def _chosen(self) -> None:

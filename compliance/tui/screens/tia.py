@@ -1,0 +1,713 @@
+"""Provides :class:`TiaScreen`: the transfer impact assessment of one flow, step by step.
+
+Opened with ``t`` on the flows screen. One section per EDPB step: the transfer and the tool (read
+from the flow; the flow form edits them), the destination's law and practice with the country
+sheet beside the bases (the highlighted basis's sheet entry: what it allows, who can be compelled,
+oversight, redress, the four European Essential Guarantees, its sources and whether it was checked
+against its primary text), the supplementary measures with a warning for a measure that cannot be
+effective in the flow's use case, the quantitative estimate, the procedural steps and the
+re-evaluation.
+
+The quantitative inputs are editable: the period, the tolerance and, per legal basis that applies
+(or already estimated), the four yearly probabilities and a justification. Every change is read at
+once; the probability over the period, the comparison with the tolerance and the sensitivity are
+computed by the engine and shown as the inputs change. Input that does not read is named on the
+result line and not saved; input that reads is saved a moment after the last keystroke, through the
+session's ordered writer like every other change of the assessment (Ctrl+S saves at once).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal, InvalidOperation
+from functools import partial
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from pydantic import ValidationError
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from compliance.errors import ComplianceError
+from compliance.model.assessment import Flow
+from compliance.model.tia import EFFECTIVE_USE_CASES, INPUTS, Quantitative, Tia
+from compliance.tui.dialogs import Confirm
+from compliance.tui.keys import KeySpec, bindings
+from compliance.tui.safe import clean, plain
+from compliance.tui.screens.base import BaseScreen
+from compliance.tui.strings import tr
+from compliance.tui.widgets.key_footer import KeyFooter
+from compliance.tui.widgets.title_bar import TitleBar
+
+if TYPE_CHECKING:
+    from textual.timer import Timer
+
+    from compliance.engine.tia import Estimate, Sensitivity
+    from compliance.model.country_sheet import CountrySheet, LegalBasis
+    from compliance.model.reference import ReferenceData
+    from compliance.tui.session import Session
+
+__all__ = ["SAVE_DELAY", "TiaScreen", "probability_text"]
+
+SAVE_DELAY = 0.6
+"""Seconds after the last keystroke before input that reads is saved."""
+
+_INPUT_NAMES = {
+    "p_target": ("P(target)", "P(ciblage)"),
+    "p_compel": ("P(compelled)", "P(contrainte)"),
+    "p_readable": ("P(readable)", "P(lisible)"),
+    "p_challenge_fails": ("P(challenge fails)", "P(recours vain)"),
+}
+
+
+def probability_text(value: Decimal, lang: str) -> str:
+    """A probability as a percentage with two decimals, or two significant digits when smaller
+    (``0.0012 %``), so a small risk never reads as zero."""
+    from compliance.report.tia import probability
+
+    return probability(value, lang).replace("\u00a0", " ")
+
+
+def _number(text: str) -> Decimal:
+    """A number typed in either language (``0.05``, ``0,05``); ValueError otherwise."""
+    cleaned = text.strip().replace(" ", "").replace("\u00a0", "").replace(",", ".")
+    try:
+        value = Decimal(cleaned)
+    except InvalidOperation:
+        raise ValueError(f"{text.strip()!r} is not a number") from None
+    if not value.is_finite():
+        raise ValueError(f"{text.strip()!r} is not a number")
+    return value
+
+
+class TiaScreen(BaseScreen):
+    """The TIA of one flow: its steps, the country sheet beside the bases, the live estimate."""
+
+    CSS_PATH = "tia.tcss"
+
+    KEYS: ClassVar[list[KeySpec]] = [
+        KeySpec("escape", "back", "key.back", True),
+        KeySpec("ctrl+s", "save", "key.save", True, priority=True),
+    ]
+    BINDINGS: ClassVar[list[BindingType]] = list(bindings(KEYS))
+
+    def __init__(self, flow_id: str) -> None:
+        super().__init__(id="tia")
+        self.session: Session = self.open_session()
+        self.flow_id = flow_id
+        self.problem: str | None = None
+        """Why the inputs do not read (None when they do)."""
+        self.quantitative: Quantitative | None = None
+        """The estimate the inputs give (None: no estimate, or input that does not read)."""
+        self.dirty = False
+        """Whether input that reads was changed and is not yet written."""
+        self._save_timer: Timer | None = None
+        flow = self.flow
+        self._rows = self._basis_rows(flow)
+
+    # --- what the screen shows ---------------------------------------------------------------
+
+    @property
+    def flow(self) -> Flow:
+        found = self.session.assessment.flow(self.flow_id)
+        if found is None:
+            raise ComplianceError(f"the flow {self.flow_id} is no longer in the assessment")
+        return found
+
+    @property
+    def reference(self) -> ReferenceData:
+        from compliance.model.reference import ReferenceData
+
+        return self.session.questionnaire.reference or ReferenceData()
+
+    @property
+    def country(self) -> str:
+        from compliance.report.tia import tia_country
+
+        return tia_country(self.flow) or self.flow.importer.country
+
+    @property
+    def sheet(self) -> CountrySheet | None:
+        return self.reference.sheet(self.country)
+
+    def _basis_rows(self, flow: Flow) -> list[str]:
+        """The bases the estimate has a row for: those already estimated, then those the TIA says
+        apply, in the sheet's order."""
+        tia = flow.tia
+        rows = [b.basis for b in tia.quantitative.bases] if tia.quantitative else []
+        applying = [b.basis for b in tia.law or () if b.applies]
+        sheet = self.sheet
+        order = list(sheet.basis_ids()) if sheet is not None else []
+        applying.sort(key=lambda b: order.index(b) if b in order else len(order))
+        rows += [b for b in applying if b not in rows]
+        return rows
+
+    def basis_name(self, basis_id: str) -> str:
+        sheet = self.sheet
+        basis = sheet.basis(basis_id) if sheet is not None else None
+        return basis.name.get(self.lang) if basis is not None else basis_id
+
+    def compose(self) -> ComposeResult:
+        flow = self.flow
+        quantitative = flow.tia.quantitative
+        yield TitleBar()
+        yield Static("", id="tia-heading", classes="status")
+        yield Static("", id="tia-result")
+        with VerticalScroll(id="tia-body"):
+            yield Static("", id="tia-step1-title", classes="tia-title")
+            yield Static("", id="tia-step1", classes="tia-text")
+            yield Static("", id="tia-step2-title", classes="tia-title")
+            yield Static("", id="tia-step2", classes="tia-text")
+            yield Static("", id="tia-step3-title", classes="tia-title")
+            yield Static("", id="tia-sheet-note", classes="tia-text")
+            with Horizontal(id="tia-law"):
+                yield OptionList(id="tia-bases")
+                with VerticalScroll(id="tia-sheet-pane"):
+                    yield Static("", id="tia-sheet")
+            yield Static("", id="tia-step4-title", classes="tia-title")
+            yield Static("", id="tia-step4", classes="tia-text")
+            yield Static("", id="tia-calc-title", classes="tia-title")
+            with Horizontal(classes="tia-pair"):
+                yield Static("", id="tia-period-label", classes="tia-label")
+                yield Input(
+                    str(quantitative.period_years) if quantitative else "5",
+                    id="tia-period",
+                    classes="tia-short",
+                )
+                yield Static("", id="tia-tolerance-label", classes="tia-label")
+                yield Input(
+                    self._decimal(quantitative.tolerance) if quantitative else "",
+                    id="tia-tolerance",
+                    classes="tia-short",
+                )
+            given = {b.basis: b for b in quantitative.bases} if quantitative else {}
+            for index, basis_id in enumerate(self._rows):
+                row = given.get(basis_id)
+                with Vertical(classes="tia-basis-row"):
+                    yield Static("", id=f"tia-basis-{index}", classes="tia-basis-name")
+                    with Horizontal(classes="tia-inputs"):
+                        for name in INPUTS:
+                            yield Input(
+                                self._decimal(getattr(row, name)) if row else "",
+                                placeholder=_INPUT_NAMES[name][0],
+                                id=f"tia-{name}-{index}",
+                                classes="tia-p",
+                            )
+                    justification = row.justification if row else ""
+                    if isinstance(justification, str):
+                        yield Input(
+                            justification,
+                            id=f"tia-why-{index}",
+                            classes="tia-why",
+                        )
+                    else:
+                        yield Static("", id=f"tia-why-{index}", classes="tia-why-kept")
+            yield Static("", id="tia-calc", classes="tia-text")
+            yield Static("", id="tia-step5-title", classes="tia-title")
+            yield Static("", id="tia-step5", classes="tia-text")
+            yield Static("", id="tia-step6-title", classes="tia-title")
+            yield Static("", id="tia-step6", classes="tia-text")
+        yield KeyFooter()
+
+    @staticmethod
+    def _decimal(value: Decimal) -> str:
+        return f"{value.normalize():f}" if value != 0 else "0"
+
+    def on_mount(self) -> None:
+        self.refresh_text()
+        self._read_inputs()
+        first = self.query(".tia-p")
+        if first:
+            first.first().focus()
+
+    def refresh_text(self) -> None:
+        lang, flow = self.lang, self.flow
+        country = self._country_name(self.country)
+        heading = plain(tr("tia.heading", lang, flow=clean(flow.name), country=country), "bold")
+        self.query_one("#tia-heading", Static).update(heading)
+        for key in ("step1", "step2", "step4", "calc", "step5", "step6"):
+            self.query_one(f"#tia-{key}-title", Static).update(tr(f"tia.{key}", lang))
+        self.query_one("#tia-step3-title", Static).update(tr("tia.step3", lang, country=country))
+        self.query_one("#tia-step1", Static).update(self._transfer_text())
+        self.query_one("#tia-step2", Static).update(self._tool_text())
+        self.query_one("#tia-sheet-note", Static).update(self._sheet_note())
+        self._fill_bases()
+        self.query_one("#tia-step4", Static).update(self._measures_text())
+        self.query_one("#tia-period-label", Static).update(tr("tia.period", lang))
+        self.query_one("#tia-tolerance-label", Static).update(tr("tia.tolerance", lang))
+        for index, basis_id in enumerate(self._rows):
+            name = plain(f"{self.basis_name(basis_id)} ", "bold")
+            name.append(plain(basis_id, "dim"))
+            self.query_one(f"#tia-basis-{index}", Static).update(name)
+            why = self.query_one(f"#tia-why-{index}")
+            if isinstance(why, Input):
+                why.placeholder = tr("tia.justification", lang)
+            elif isinstance(why, Static):
+                why.update(tr("tia.per_input", lang))
+            for name_key in INPUTS:
+                box = self.query_one(f"#tia-{name_key}-{index}", Input)
+                box.placeholder = _INPUT_NAMES[name_key][1 if lang == "fr" else 0]
+        self.query_one("#tia-step5", Static).update(self._procedural_text())
+        self.query_one("#tia-step6", Static).update(self._review_text())
+        self._show_result()
+
+    def _country_name(self, code: str) -> str:
+        name = self.reference.countries.get(code)
+        return f"{name.get(self.lang)} ({code})" if name else code
+
+    def _yes_no(self, value: bool | None) -> str:
+        if value is None:
+            return tr("tia.unknown", self.lang)
+        return tr("tia.yes" if value else "tia.no", self.lang)
+
+    def _lines(self, rows: list[tuple[str, str]]) -> Text:
+        text = Text()
+        for index, (label, value) in enumerate(rows):
+            if index:
+                text.append("\n")
+            text.append(f"{label}: ", style="dim")
+            text.append(plain(value))
+        return text
+
+    def _transfer_text(self) -> Text:
+        flow, lang = self.flow, self.lang
+        unknown = tr("tia.unknown", lang)
+        names = {f.id: f.name for f in self.session.assessment.flows}
+        rows = [
+            (tr("tia.purpose", lang), flow.purpose or unknown),
+            (tr("tia.data", lang), ", ".join(flow.data_categories) or unknown),
+            (tr("tia.subjects", lang), ", ".join(flow.subject_categories) or unknown),
+            (
+                tr("tia.volume", lang),
+                unknown if flow.subjects_count is None else f"{flow.subjects_count:,}",
+            ),
+            (tr("tia.frequency", lang), flow.frequency or unknown),
+            (tr("tia.mode", lang), flow.mode or unknown),
+            (tr("tia.storage", lang), ", ".join(flow.storage_locations) or unknown),
+            (tr("tia.access", lang), ", ".join(flow.access_locations) or unknown),
+            (
+                tr("tia.onward", lang),
+                ", ".join(names.get(i, i) for i in flow.onward) or tr("tia.none", lang),
+            ),
+        ]
+        return self._lines(rows)
+
+    def _tool_text(self) -> Text:
+        from compliance.tui.dialogs.flow_form import mechanism_choices
+
+        flow, lang = self.flow, self.lang
+        tools = dict(mechanism_choices(self.session.questionnaire, lang))
+        mechanism = flow.gdpr_mechanism
+        return self._lines(
+            [
+                (
+                    tr("tia.mechanism", lang),
+                    tools.get(mechanism, mechanism) if mechanism else tr("tia.unknown", lang),
+                ),
+                (tr("tia.scc_signed", lang), self._yes_no(flow.contract.scc_signed)),
+            ]
+        )
+
+    def _sheet_note(self) -> Text:
+        sheet, lang = self.sheet, self.lang
+        country = self._country_name(self.country)
+        if sheet is None:
+            return Text(tr("tia.no_sheet", lang, country=country), style="yellow")
+        return Text(
+            tr(
+                "tia.sheet_of",
+                lang,
+                country=country,
+                date=sheet.as_of.isoformat(),
+                verified=sheet.verified_count(),
+                count=len(sheet.bases),
+            )
+        )
+
+    # --- step 3: the bases and the sheet beside them ------------------------------------------
+
+    def _basis_ids(self) -> list[str]:
+        sheet = self.sheet
+        ids = list(sheet.basis_ids()) if sheet is not None else []
+        ids += [b.basis for b in self.flow.tia.law or () if b.basis not in ids]
+        return ids
+
+    def _applies(self, basis_id: str) -> str:
+        found = next((b for b in self.flow.tia.law or () if b.basis == basis_id), None)
+        if found is None or found.applies is None:
+            return "unknown"
+        return "yes" if found.applies else "no"
+
+    def _fill_bases(self) -> None:
+        bases = self.query_one("#tia-bases", OptionList)
+        highlighted = bases.highlighted
+        bases.clear_options()
+        ids = self._basis_ids()
+        for basis_id in ids:
+            state = self._applies(basis_id)
+            label = Text(tr(f"tia.applies.{state}", self.lang), style=_APPLIES_STYLE[state])
+            label.append("\n")
+            label.append(plain(self.basis_name(basis_id)))
+            bases.add_option(Option(label, id=basis_id))
+        if ids:
+            bases.highlighted = min(highlighted or 0, len(ids) - 1)
+        self._show_sheet()
+
+    @on(OptionList.OptionHighlighted, "#tia-bases")
+    def _basis_highlighted(self) -> None:
+        self._show_sheet()
+
+    def _show_sheet(self) -> None:
+        bases = self.query_one("#tia-bases", OptionList)
+        index = bases.highlighted
+        ids = self._basis_ids()
+        pane = self.query_one("#tia-sheet", Static)
+        if index is None or not 0 <= index < len(ids):
+            pane.update(tr("tia.no_bases", self.lang))
+            return
+        pane.update(self._sheet_text(ids[index]))
+
+    def _sheet_text(self, basis_id: str) -> Text:
+        lang = self.lang
+        sheet = self.sheet
+        basis: LegalBasis | None = sheet.basis(basis_id) if sheet is not None else None
+        mine = next((b for b in self.flow.tia.law or () if b.basis == basis_id), None)
+        text = plain(self.basis_name(basis_id), "bold")
+        text.append("\n")
+        if mine is not None and mine.justification:
+            text.append(f"{tr('tia.why', lang)}: ", style="dim")
+            text.append(plain(mine.justification, single_line=False))
+            text.append("\n")
+        if basis is None:
+            text.append(tr("tia.not_on_sheet", lang), style="yellow")
+            return text
+        if basis.verified:
+            text.append(tr("tia.verified", lang), style="green")
+        else:
+            caveat = basis.caveat.get(lang) if basis.caveat else ""
+            text.append(tr("tia.unverified", lang, caveat=clean(caveat)), style="yellow")
+        for key, value in (
+            ("tia.allows", basis.allows),
+            ("tia.compelled", basis.compelled),
+            ("tia.oversight", basis.oversight),
+            ("tia.redress", basis.redress),
+        ):
+            text.append(f"\n{tr(key, lang)}: ", style="dim")
+            text.append(plain(value.get(lang), single_line=False))
+        text.append(f"\n{tr('tia.eeg', lang)}:", style="dim")
+        for letter, reading in basis.eeg.items():
+            text.append(f"\n {letter.upper()} ")
+            text.append(
+                tr(f"tia.verdict.{reading.verdict}", lang), style=_VERDICT_STYLE[reading.verdict]
+            )
+            text.append(" · ")
+            text.append(plain(reading.assessment.get(lang), single_line=False))
+        text.append(f"\n{tr('tia.sources', lang)}:", style="dim")
+        for source in basis.sources:
+            text.append("\n · ")
+            text.append(plain(source.citation))
+        return text
+
+    # --- step 4 and steps 5 and 6 ---------------------------------------------------------------
+
+    def _measures_text(self) -> Text:
+        from compliance.engine.tia import ineffective_claims
+        from compliance.report.tia_strings import USE_CASE_NAMES
+
+        tia, lang = self.flow.tia, self.lang
+        text = Text()
+        if tia.use_case is None:
+            text.append(tr("tia.no_use_case", lang))
+        else:
+            name = USE_CASE_NAMES[tia.use_case][1 if lang == "fr" else 0]
+            text.append(tr("tia.use_case", lang, name=name))
+            effective = tia.use_case in EFFECTIVE_USE_CASES
+            text.append("\n")
+            text.append(
+                tr("tia.effective" if effective else "tia.not_effective", lang),
+                style="" if effective else "yellow",
+            )
+        measures = tia.supplementary or ()
+        reported = {claim.measure for claim in ineffective_claims(tia)}
+        if not measures:
+            text.append("\n")
+            text.append(tr("tia.no_measures", lang), style="dim")
+        for number, measure in enumerate(measures):
+            text.append("\n • ")
+            text.append(plain(measure.description))
+            bases = ", ".join(self.basis_name(b) for b in measure.neutralises)
+            if bases:
+                text.append(" ")
+                text.append(plain(tr("tia.measure_against", lang, bases=bases), "dim"))
+            if number in reported:
+                text.append("\n   ")
+                text.append(tr("tia.measure_warning", lang), style="bold yellow")
+        return text
+
+    def _procedural_text(self) -> Text:
+        steps, lang = self.flow.tia.procedural, self.lang
+        if steps is None:
+            return Text(tr("tia.procedural_unknown", lang), style="dim")
+        if not steps:
+            return Text(tr("tia.procedural_none", lang))
+        text = Text()
+        for index, step in enumerate(steps):
+            if index:
+                text.append("\n")
+            text.append(" • ")
+            text.append(plain(step.step))
+            state = (
+                "tia.unknown" if step.done is None else ("tia.done" if step.done else "tia.pending")
+            )
+            text.append(f" ({tr(state, lang)})", style="dim")
+        return text
+
+    def _review_text(self) -> Text:
+        tia, lang = self.flow.tia, self.lang
+        text = Text()
+        if tia.review_by is None:
+            text.append(tr("tia.review_unknown", lang), style="yellow")
+        else:
+            text.append(tr("tia.review_by", lang, date=tia.review_by.isoformat()))
+            as_of = self.session.assessment.as_of
+            if as_of is not None and tia.review_by < as_of:
+                text.append(" ")
+                text.append(tr("tia.overdue", lang), style="bold yellow")
+        if tia.triggers:
+            text.append("\n")
+            text.append(plain(tr("tia.triggers", lang, items="; ".join(tia.triggers))))
+        return text
+
+    # --- the estimate ---------------------------------------------------------------------------
+
+    @on(Input.Changed)
+    def _changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._read_inputs()
+        self._show_result()
+        if self.problem is None and self._differs():
+            self.dirty = True
+            self._schedule_save()
+
+    def _value(self, widget_id: str) -> str:
+        return self.query_one(f"#{widget_id}", Input).value
+
+    def _read_inputs(self) -> None:
+        """Reads every input into :attr:`quantitative`, or says in :attr:`problem` which one does
+        not read and why."""
+        self.problem = None
+        self.quantitative = None
+        lang = self.lang
+        tolerance = self._value("tia-tolerance").strip()
+        period = self._value("tia-period").strip()
+        given = {b.basis: b for b in self.flow.tia.quantitative.bases} if self._had() else {}
+        bases: list[dict[str, Any]] = []
+        for index, basis_id in enumerate(self._rows):
+            texts = {name: self._value(f"tia-{name}-{index}").strip() for name in INPUTS}
+            why_widget = self.query_one(f"#tia-why-{index}")
+            why: object = (
+                why_widget.value.strip()
+                if isinstance(why_widget, Input)
+                else given[basis_id].justification
+            )
+            if not any(texts.values()) and (why == "" or not isinstance(why_widget, Input)):
+                continue  # nothing typed: the basis has no estimate (clearing a row removes it)
+            row: dict[str, Any] = {"basis": basis_id, "justification": why}
+            for name, text in texts.items():
+                label = _INPUT_NAMES[name][1 if lang == "fr" else 0]
+                field = f"{self.basis_name(basis_id)} · {label}"
+                if not text:
+                    self.problem = tr("tia.problem", lang, field=field, problem="—")
+                    return
+                try:
+                    row[name] = str(_number(text))
+                except ValueError as error:
+                    self.problem = tr("tia.problem", lang, field=field, problem=str(error))
+                    return
+            bases.append(row)
+        if not tolerance and not bases and not self._had():
+            return
+        data: dict[str, Any] = {"bases": bases}
+        try:
+            data["period_years"] = int(period) if period else 5
+        except ValueError:
+            self.problem = tr(
+                "tia.problem", lang, field=tr("tia.period", lang), problem=repr(period)
+            )
+            return
+        if tolerance:
+            try:
+                data["tolerance"] = str(_number(tolerance))
+            except ValueError as error:
+                self.problem = tr(
+                    "tia.problem", lang, field=tr("tia.tolerance", lang), problem=str(error)
+                )
+                return
+        try:
+            self.quantitative = Quantitative.model_validate(data)
+        except ValidationError as error:
+            self.problem = self._validation_problem(error, bases)
+
+    def _had(self) -> bool:
+        return self.flow.tia.quantitative is not None
+
+    def _validation_problem(self, error: ValidationError, bases: list[dict[str, Any]]) -> str:
+        first = error.errors()[0]
+        where = first.get("loc", ())
+        lang = self.lang
+        if where and where[0] == "tolerance":
+            field = tr("tia.tolerance", lang)
+        elif where and where[0] == "period_years":
+            field = tr("tia.period", lang)
+        elif len(where) >= 3 and where[0] == "bases" and isinstance(where[1], int):
+            basis = self.basis_name(str(bases[where[1]]["basis"]))
+            name = str(where[2])
+            label = (
+                _INPUT_NAMES[name][1 if lang == "fr" else 0]
+                if name in _INPUT_NAMES
+                else tr("tia.justification", lang)
+            )
+            field = f"{basis} · {label}"
+        else:
+            field = ".".join(str(part) for part in where) or "TIA"
+        message = str(first.get("msg", "")).removeprefix("Value error, ")
+        return tr("tia.problem", lang, field=field, problem=message)
+
+    def estimate(self) -> tuple[Estimate, tuple[Sensitivity, ...]] | None:
+        """The engine's estimate of the current inputs and its sensitivity (None without one)."""
+        if self.quantitative is None or not self.quantitative.bases:
+            return None
+        from compliance.engine.tia import estimate, neutralised_bases, sensitivity
+
+        neutralised = neutralised_bases(self.flow.tia)
+        return (
+            estimate(self.quantitative, neutralised),
+            sensitivity(self.quantitative, neutralised),
+        )
+
+    def _show_result(self) -> None:
+        from compliance.engine.tia import dominating
+
+        lang = self.lang
+        line = self.query_one("#tia-result", Static)
+        detail = self.query_one("#tia-calc", Static)
+        if self.problem is not None:
+            line.update(Text(self.problem, style="bold red"))
+            detail.update("")
+            return
+        found = self.estimate()
+        if found is None:
+            line.update(Text(tr("tia.no_result", lang), style="dim"))
+            detail.update("")
+            return
+        result, rows = found
+        within = result.within_tolerance
+        line.update(
+            Text(
+                tr(
+                    "tia.result",
+                    lang,
+                    years=result.period_years,
+                    p=probability_text(result.probability, lang),
+                    tolerance=probability_text(result.tolerance, lang),
+                    verdict=tr("tia.within" if within else "tia.above", lang),
+                ),
+                style="bold green" if within else "bold red",
+            )
+        )
+        text = Text(tr("tia.sensitivity", lang), style="dim")
+        index = 1 if lang == "fr" else 0
+        for item in sorted(rows, key=lambda row: row.swing, reverse=True):
+            text.append("\n ")
+            text.append(plain(f"{self.basis_name(item.basis)} · {_INPUT_NAMES[item.input][index]}"))
+            text.append(
+                f"  {probability_text(item.halved, lang)} → {probability_text(item.doubled, lang)}"
+            )
+        top = dominating(rows)
+        if top is not None:
+            text.append("\n")
+            text.append(
+                tr(
+                    "tia.dominant",
+                    lang,
+                    input=_INPUT_NAMES[top.input][index],
+                    basis=self.basis_name(top.basis),
+                ),
+                style="bold",
+            )
+        detail.update(text)
+
+    # --- saving ---------------------------------------------------------------------------------
+
+    def _differs(self) -> bool:
+        return self.quantitative != self.flow.tia.quantitative
+
+    def _schedule_save(self) -> None:
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._save_timer = self.set_timer(SAVE_DELAY, self.action_save)
+
+    def edited_flow(self) -> Flow:
+        """The flow with the TIA as the inputs give it."""
+        flow = self.flow
+        tia: Tia = flow.tia.model_copy(update={"quantitative": self.quantitative})
+        return flow.model_copy(update={"tia": Tia.model_validate(tia.model_dump())})
+
+    def action_save(self) -> None:
+        """Saves the estimate now, when the inputs read and differ from what is stored."""
+        if self._save_timer is not None:
+            self._save_timer.stop()
+            self._save_timer = None
+        if self.problem is not None:
+            self.capp.error(self.problem)
+            return
+        if not self._differs():
+            self.dirty = False
+            return
+        try:
+            flow = self.edited_flow()
+        except ValidationError as error:
+            self.capp.error(str(error.errors()[0].get("msg", error)))
+            return
+        self.dirty = False
+        session = self.session
+        self.in_background(
+            lambda: session.write_flow(flow, new=False),
+            partial(self._saved, flow),
+            self._failed,
+        )
+
+    def _saved(self, flow: Flow) -> None:
+        self.session.apply_flow(flow, new=False)
+        self.notify(tr("tia.saved", self.lang), markup=False, timeout=2)
+        self.capp.rescore()
+
+    def _failed(self, error: ComplianceError) -> None:
+        self.dirty = True
+        self.capp.error(str(error))
+
+    def action_back(self) -> None:
+        """Saves what reads and returns to the flows; asks first when an input does not read."""
+        if self.problem is not None:
+            question = tr("tia.leave_invalid", self.lang, problem=self.problem)
+            self.app.push_screen(Confirm(question, lang=self.lang), self._leave_if)
+            return
+        self.action_save()
+        self.dismiss()
+
+    def _leave_if(self, yes: bool | None) -> None:
+        if yes:
+            self.dismiss()
+
+
+_APPLIES_STYLE: Mapping[str, str] = {"yes": "bold red", "no": "green", "unknown": "yellow"}
+_VERDICT_STYLE: Mapping[str, str] = {
+    "met": "green",
+    "partly_met": "yellow",
+    "not_met": "red",
+    "unclear": "yellow",
+}
