@@ -30,6 +30,7 @@ def add_arguments(parser: Any) -> None:
     )
     parser.add_argument(
         "--country",
+        dest="tia_country",
         metavar="CC",
         help="the destination assessed, when the flow has several (default: the one its TIA "
         "assesses)",
@@ -120,7 +121,7 @@ def write_document(args: argparse.Namespace) -> int:
         assessment,
         result,
         flow_id=args.flow,
-        country=args.country,
+        country=args.tia_country,
         lang=args.lang,
         fmt=fmt,
     )

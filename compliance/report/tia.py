@@ -244,6 +244,8 @@ class _Builder:
         self.sheet: CountrySheet | None = self.reference.sheet(country)
         self.with_charts = with_charts
         self.fr: FlowResult | None = next((f for f in result.flows if f.id == flow.id), None)
+        self.names: dict[str, str] = {}
+        """Basis names by id, filled on first use."""
 
     def t(self, key: str, **values: object) -> str:
         text = self.s[key]
@@ -454,8 +456,9 @@ class _Builder:
         return tuple(views)
 
     def basis_name(self, basis_id: str) -> str:
-        basis = self.sheet.basis(basis_id) if self.sheet is not None else None
-        return basis.name.get(self.lang) if basis is not None else basis_id
+        if not self.names and self.sheet is not None:
+            self.names.update({b.id: b.name.get(self.lang) for b in self.sheet.bases})
+        return self.names.get(basis_id, basis_id)
 
     # --- step 4 ---------------------------------------------------------------------------
 

@@ -3,9 +3,10 @@
 One bar per quantitative input, drawn from the probability when that input is halved to the
 probability when it is doubled (a "tornado"), the inputs ordered as the view lists them (the
 dominating one first), with the computed probability and the exporter's tolerance as vertical
-lines. As in :mod:`compliance.report.charts`, every value goes through
-:meth:`markupsafe.Markup.format` (escaped) and numbers are formatted before they are placed: nothing
-from an assessment can open a tag or an attribute, and there are no links, scripts or styles.
+lines. Every text goes through :func:`markupsafe.escape` and every number is formatted here
+before it is placed (plain f-strings: ``Markup.format`` cost more than the rest of the document),
+so nothing from an assessment can open a tag or an attribute; there are no links, scripts or
+styles.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 __all__ = ["SensitivityBar", "sensitivity"]
 
@@ -70,104 +71,77 @@ def sensitivity(
 
     ``label`` is the accessible name; ``legend`` the words for (halved, doubled, computed
     probability, tolerance) as the document writes them (the last two with their values);
-    ``axis`` the texts at the two ends of the axis (``0 %`` and the largest value shown).
+    ``axis`` the texts at the two ends of the axis (``0 %`` and the largest value shown). Every
+    text is escaped (:func:`markupsafe.escape`); every number is formatted here.
     """
     scale = _scale(bars, base, tolerance)
 
-    def x(value: Decimal | float) -> float:
-        return _LABEL_WIDTH + _PLOT_WIDTH * min(1.0, max(0.0, float(value))) / scale
+    def x(value: Decimal | float) -> str:
+        return _n(_LABEL_WIDTH + _PLOT_WIDTH * min(1.0, max(0.0, float(value))) / scale)
 
-    parts: list[Markup] = []
+    parts: list[str] = []
     height = _TOP + _ROW * max(1, len(bars))
+    mid = x(base)
     for index, item in enumerate(bars):
         y = _TOP + _ROW * index
         parts.append(
-            Markup(
-                '<text x="{tx}" y="{ty}" text-anchor="end" font-size="11" fill="{ink}">{t}</text>'
-                '<rect x="{x0}" y="{y}" width="{w}" height="14" fill="{track}"/>'
-            ).format(
-                tx=_n(_LABEL_WIDTH - 8),
-                ty=_n(y + 11),
-                ink=_INK,
-                t=_short(item.label),
-                x0=_n(_LABEL_WIDTH),
-                y=_n(y),
-                w=_n(_PLOT_WIDTH),
-                track=_TRACK,
-            )
+            f'<text x="{_n(_LABEL_WIDTH - 8)}" y="{_n(y + 11)}" text-anchor="end" font-size="11" '
+            f'fill="{_INK}">{escape(_short(item.label))}</text>'
+            f'<rect x="{_n(_LABEL_WIDTH)}" y="{_n(y)}" width="{_n(_PLOT_WIDTH)}" height="14" '
+            f'fill="{_TRACK}"/>'
         )
-        low, mid, high = x(item.halved), x(base), x(item.doubled)
-        if mid > low:
+        low, high = x(item.halved), x(item.doubled)
+        if float(mid) > float(low):
             parts.append(
-                Markup('<rect x="{x}" y="{y}" width="{w}" height="14" fill="{c}"/>').format(
-                    x=_n(low), y=_n(y), w=_n(mid - low), c=_LOW
-                )
+                f'<rect x="{low}" y="{_n(y)}" width="{_n(float(mid) - float(low))}" height="14" '
+                f'fill="{_LOW}"/>'
             )
-        if high > mid:
+        if float(high) > float(mid):
             parts.append(
-                Markup('<rect x="{x}" y="{y}" width="{w}" height="14" fill="{c}"/>').format(
-                    x=_n(mid), y=_n(y), w=_n(high - mid), c=_HIGH
-                )
+                f'<rect x="{mid}" y="{_n(y)}" width="{_n(float(high) - float(mid))}" '
+                f'height="14" fill="{_HIGH}"/>'
             )
     parts.append(
-        Markup(
-            '<line x1="{x}" y1="{y1}" x2="{x}" y2="{y2}" stroke="{ink}" stroke-width="2"/>'
-        ).format(x=_n(x(base)), y1=_n(_TOP - 6), y2=_n(height), ink=_INK)
+        f'<line x1="{mid}" y1="{_n(_TOP - 6)}" x2="{mid}" y2="{_n(height)}" stroke="{_INK}" '
+        'stroke-width="2"/>'
     )
     if tolerance is not None:
+        at = x(tolerance)
         parts.append(
-            Markup(
-                '<line x1="{x}" y1="{y1}" x2="{x}" y2="{y2}" stroke="{c}" stroke-width="1.5" '
-                'stroke-dasharray="5 3"/>'
-            ).format(x=_n(x(tolerance)), y1=_n(_TOP - 6), y2=_n(height), c=_TOLERANCE)
+            f'<line x1="{at}" y1="{_n(_TOP - 6)}" x2="{at}" y2="{_n(height)}" '
+            f'stroke="{_TOLERANCE}" stroke-width="1.5" stroke-dasharray="5 3"/>'
         )
     parts.append(
-        Markup(
-            '<text x="{x0}" y="{y}" font-size="10" fill="{m}">{a}</text>'
-            '<text x="{x1}" y="{y}" text-anchor="end" font-size="10" fill="{m}">{b}</text>'
-        ).format(
-            x0=_n(_LABEL_WIDTH),
-            x1=_n(_LABEL_WIDTH + _PLOT_WIDTH),
-            y=_n(height + 13),
-            m=_MUTED,
-            a=axis[0],
-            b=axis[1],
-        )
+        f'<text x="{_n(_LABEL_WIDTH)}" y="{_n(height + 13)}" font-size="10" fill="{_MUTED}">'
+        f"{escape(axis[0])}</text>"
+        f'<text x="{_n(_LABEL_WIDTH + _PLOT_WIDTH)}" y="{_n(height + 13)}" text-anchor="end" '
+        f'font-size="10" fill="{_MUTED}">{escape(axis[1])}</text>'
     )
-    legend_y = height + 32
-    swatches = (
-        (_LOW, "rect", legend[0]),
-        (_HIGH, "rect", legend[1]),
-        (_INK, "line", legend[2]),
-        (_TOLERANCE, "dash", legend[3]),
-    )
-    legend_x = 0.0
-    for colour, kind, text in swatches:
-        if kind == "dash" and tolerance is None:
-            continue
-        if kind == "rect":
-            mark = Markup('<rect x="{x}" y="{y}" width="11" height="11" fill="{c}"/>')
-        elif kind == "line":
-            mark = Markup(
-                '<line x1="{x}" y1="{y}" x2="{x}" y2="{y2}" stroke="{c}" stroke-width="2"/>'
-            )
-        else:
-            mark = Markup(
-                '<line x1="{x}" y1="{y}" x2="{x}" y2="{y2}" stroke="{c}" stroke-width="1.5" '
-                'stroke-dasharray="3 2"/>'
-            )
-        parts.append(
-            mark.format(x=_n(legend_x + 5), y=_n(legend_y - 10), y2=_n(legend_y + 1), c=colour)
-        )
-        parts.append(
-            Markup('<text x="{x}" y="{y}" font-size="11" fill="{ink}">{t}</text>').format(
-                x=_n(legend_x + 16), y=_n(legend_y), ink=_INK, t=text
-            )
-        )
-        legend_x += 30 + 6.2 * len(text)
     total_width = _LABEL_WIDTH + _PLOT_WIDTH + 10
+    legend_y = height + 32
+    legend_x = 0.0
+    shown = legend if tolerance is not None else legend[:3]
+    marks = (
+        f'<rect x="{{x}}" y="{{y}}" width="11" height="11" fill="{_LOW}"/>',
+        f'<rect x="{{x}}" y="{{y}}" width="11" height="11" fill="{_HIGH}"/>',
+        f'<line x1="{{x}}" y1="{{y}}" x2="{{x}}" y2="{{y2}}" stroke="{_INK}" stroke-width="2"/>',
+        f'<line x1="{{x}}" y1="{{y}}" x2="{{x}}" y2="{{y2}}" stroke="{_TOLERANCE}" '
+        'stroke-width="1.5" stroke-dasharray="3 2"/>',
+    )
+    for mark, text in zip(marks, shown, strict=False):
+        width = 30 + 6.2 * len(text)
+        if legend_x and legend_x + width > total_width:  # the next line
+            legend_x, legend_y = 0.0, legend_y + 18
+        parts.append(
+            mark.format(x=_n(legend_x + 5), y=_n(legend_y - 10), y2=_n(legend_y + 1))
+            + f'<text x="{_n(legend_x + 16)}" y="{_n(legend_y)}" font-size="11" fill="{_INK}">'
+            f"{escape(text)}</text>"
+        )
+        legend_x += width
     total_height = legend_y + 8
+    name = escape(label)
     return Markup(
-        '<svg class="sensitivity" viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img" '
-        'aria-label="{label}"><title>{label}</title>{body}</svg>'
-    ).format(w=_n(total_width), h=_n(total_height), label=label, body=Markup("").join(parts))
+        f'<svg class="sensitivity" viewBox="0 0 {_n(total_width)} {_n(total_height)}" '
+        f'width="{_n(total_width)}" height="{_n(total_height)}" role="img" '
+        f'aria-label="{name}"><title>{name}</title>{"".join(parts)}</svg>'
+    )

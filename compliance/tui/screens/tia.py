@@ -189,6 +189,9 @@ class TiaScreen(BaseScreen):
                 row = given.get(basis_id)
                 with Vertical(classes="tia-basis-row"):
                     yield Static("", id=f"tia-basis-{index}", classes="tia-basis-name")
+                    with Horizontal(classes="tia-input-labels"):
+                        for name in INPUTS:
+                            yield Static("", classes=f"tia-p-label tia-label-{name}")
                     with Horizontal(classes="tia-inputs"):
                         for name in INPUTS:
                             yield Input(
@@ -218,11 +221,10 @@ class TiaScreen(BaseScreen):
         return f"{value.normalize():f}" if value != 0 else "0"
 
     def on_mount(self) -> None:
-        self.refresh_text()
         self._read_inputs()
-        first = self.query(".tia-p")
-        if first:
-            first.first().focus()
+        self.refresh_text()
+        self.query_one("#tia-bases", OptionList).focus()
+        self.query_one("#tia-body", VerticalScroll).scroll_home(animate=False)
 
     def refresh_text(self) -> None:
         lang, flow = self.lang, self.flow
@@ -251,6 +253,9 @@ class TiaScreen(BaseScreen):
             for name_key in INPUTS:
                 box = self.query_one(f"#tia-{name_key}-{index}", Input)
                 box.placeholder = _INPUT_NAMES[name_key][1 if lang == "fr" else 0]
+        for name_key in INPUTS:
+            for label in self.query(f".tia-label-{name_key}").results(Static):
+                label.update(_INPUT_NAMES[name_key][1 if lang == "fr" else 0])
         self.query_one("#tia-step5", Static).update(self._procedural_text())
         self.query_one("#tia-step6", Static).update(self._review_text())
         self._show_result()

@@ -1,0 +1,135 @@
+"""The TIA screen through Pilot (issue 15, point 6): ``t`` on a flow opens its TIA, editing an input
+moves the probability as the engine computes it, and the estimate is saved in the workspace."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from textual.widgets import DataTable, Input, OptionList, Static
+
+from compliance.engine.tia import estimate, neutralised_bases
+from compliance.model.tia import Quantitative
+from compliance.report.tia import probability
+from compliance.store import import_assessment, load_assessment, open_workspace
+from compliance.store import read_assessment_file
+from compliance.tui.app import ComplianceApp
+from compliance.tui.screens import FlowsScreen, TiaScreen
+from compliance.tui.screens.tia import SAVE_DELAY
+from tests.helpers import REPO
+from tests.tui.conftest import open_from_assessment, settle
+
+FIXTURE = REPO / "tests" / "report" / "tia" / "telecom-casablanca.yaml"
+FLOW = "f1-telecom-crm"
+
+
+def _import(path: Path) -> int:
+    assessment, _ = read_assessment_file(FIXTURE, lambda: "")
+    with open_workspace(path) as workspace:
+        return import_assessment(workspace, assessment)
+
+
+def _stored(path: Path, assessment_id: int) -> Quantitative:
+    with open_workspace(path) as workspace:
+        flow = load_assessment(workspace, assessment_id).flow(FLOW)
+    assert flow is not None and flow.tia.quantitative is not None
+    return flow.tia.quantitative
+
+
+def _result(screen: TiaScreen) -> str:
+    return str(screen.query_one("#tia-result", Static).render())
+
+
+async def _open_tia(app: ComplianceApp, pilot: Any) -> TiaScreen:
+    flows = await open_from_assessment(app, pilot, "flows")
+    assert isinstance(flows, FlowsScreen)
+    table = flows.query_one(DataTable)
+    table.move_cursor(row=0)
+    await pilot.press("t")
+    await settle(app, pilot)
+    screen = app.screen
+    assert isinstance(screen, TiaScreen)
+    return screen
+
+
+async def test_t_opens_the_tia_of_the_highlighted_flow_with_the_sheet_beside_the_bases(
+    ws_path: Path,
+) -> None:
+    assessment_id = _import(ws_path)
+    app = ComplianceApp(workspace=ws_path, welcome=False, open_assessment=assessment_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open_tia(app, pilot)
+        assert screen.flow_id == FLOW
+        quantitative = _stored(ws_path, assessment_id)
+        tia = screen.flow.tia
+        expected = estimate(quantitative, neutralised_bases(tia)).probability
+        assert probability(expected, "en").replace("\u00a0", " ") in _result(screen)
+        assert "above" in _result(screen)
+        for step in ("1 · The transfer", "3 · Law and practice", "6 · Re-evaluation"):
+            assert any(step in str(s.render()) for s in screen.query(".tia-title").results(Static))
+        bases = screen.query_one("#tia-bases", OptionList)
+        sheet = screen.sheet
+        assert sheet is not None and bases.option_count == len(sheet.bases)
+        bases.highlighted = 0
+        await pilot.pause()
+        pane = str(screen.query_one("#tia-sheet", Static).render())
+        assert sheet.bases[0].name.en in pane
+        assert "checked against the primary text" in pane  # the first basis is verified
+
+
+async def test_editing_an_input_moves_p_and_is_saved_in_the_store(ws_path: Path) -> None:
+    assessment_id = _import(ws_path)
+    app = ComplianceApp(workspace=ws_path, welcome=False, open_assessment=assessment_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open_tia(app, pilot)
+        before = _result(screen)
+        box = screen.query_one("#tia-p_target-0", Input)
+        box.focus()
+        box.value = ""
+        await pilot.press(*"0,2")  # a decimal comma reads too
+        await pilot.pause()
+        after = _result(screen)
+        assert after != before
+        edited = screen.quantitative
+        assert edited is not None and edited.bases[0].p_target == Decimal("0.2")
+        expected = estimate(edited, neutralised_bases(screen.flow.tia)).probability
+        assert probability(expected, "en").replace("\u00a0", " ") in after
+        await pilot.pause(SAVE_DELAY + 0.2)
+        await settle(app, pilot)
+        assert _stored(ws_path, assessment_id).bases[0].p_target == Decimal("0.2")
+        assert screen.session.assessment.flow(FLOW) is not None
+
+
+async def test_input_that_does_not_read_is_named_and_not_saved(ws_path: Path) -> None:
+    assessment_id = _import(ws_path)
+    stored = _stored(ws_path, assessment_id)
+    app = ComplianceApp(workspace=ws_path, welcome=False, open_assessment=assessment_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open_tia(app, pilot)
+        screen.query_one("#tia-p_compel-1", Input).value = "1.5"
+        await pilot.pause()
+        result = _result(screen)
+        assert "P(compelled)" in result and "outside 0..1" in result
+        screen.query_one("#tia-tolerance", Input).value = "lots"
+        await pilot.pause()
+        await screen.run_action("save")
+        await pilot.pause(SAVE_DELAY + 0.2)
+        await settle(app, pilot)
+        assert _stored(ws_path, assessment_id) == stored
+        await pilot.press("escape")  # asks before leaving what does not read
+        await pilot.pause()
+        assert app.screen is not screen and not isinstance(app.screen, FlowsScreen)
+
+
+async def test_the_screen_speaks_french(ws_path: Path) -> None:
+    assessment_id = _import(ws_path)
+    app = ComplianceApp(workspace=ws_path, welcome=False, open_assessment=assessment_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open_tia(app, pilot)
+        await pilot.press("f2")
+        await pilot.pause()
+        assert "P sur 5 ans" in _result(screen)
+        assert "au-dessus" in _result(screen)
+        titles = [str(s.render()) for s in screen.query(".tia-title").results(Static)]
+        assert "1 · Le transfert" in titles and "6 · Réévaluation" in titles
