@@ -14,10 +14,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from decimal import ROUND_HALF_EVEN, Decimal
+from decimal import Decimal
 
 from markupsafe import Markup
 
+from compliance import typography
 from compliance.errors import ReportError
 from compliance.model.assessment import Assessment, Flow
 from compliance.model.country_sheet import CountrySheet, LegalBasis
@@ -203,25 +204,18 @@ _HUNDRED = Decimal(100)
 
 
 def probability(value: Decimal, lang: str) -> str:
-    """A probability as a percentage: two decimals (``0.74 %``), or two significant digits for a
-    smaller one (``0.0012 %``) so that a small risk never reads as zero."""
+    """A probability as a percentage: two decimals (``0.74%``, ``0,74 %`` in French), or two
+    significant digits for a smaller one (``0.0012%``) so that a small risk never reads as zero."""
     percent = value * _HUNDRED
-    if percent == 0:
-        text = "0"
-    elif percent >= Decimal("0.01"):
-        text = f"{percent.quantize(Decimal('0.01'), rounding=ROUND_HALF_EVEN):f}"
-    else:
-        exponent = percent.adjusted() - 1
-        text = f"{percent.quantize(Decimal(1).scaleb(exponent), rounding=ROUND_HALF_EVEN):f}"
-    if lang == "fr":
-        text = text.replace(".", ",")
-    return f"{text}\u00a0%"
+    places = 2
+    if 0 < percent < Decimal("0.01"):
+        places = 1 - percent.adjusted()
+    return typography.percent(percent.quantize(Decimal(1).scaleb(-places)), lang, places)
 
 
 def decimal_text(value: Decimal, lang: str) -> str:
     """An input as given (``0.05``; ``0,05`` in French)."""
-    text = f"{value.normalize():f}" if value != 0 else "0"
-    return text.replace(".", ",") if lang == "fr" else text
+    return typography.number(value.normalize() if value else Decimal(0), lang, None)
 
 
 class _Builder:
@@ -256,8 +250,7 @@ class _Builder:
 
     def count(self, value: int) -> str:
         """A whole number with its thousands grouped (``1,200,000``; ``1 200 000`` in French)."""
-        text = f"{value:,}"
-        return text.replace(",", "\u00a0") if self.lang == "fr" else text
+        return typography.number(value, self.lang, 0, group=True)
 
     def yes_no(self, value: bool | None) -> str:
         if value is None:

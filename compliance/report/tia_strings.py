@@ -8,6 +8,9 @@ country sheets lives here, under the same keys in each language (a test checks t
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
+
+from compliance.typography import french
 
 __all__ = ["INPUT_NAMES", "SOURCES", "USE_CASE_NAMES", "tia_strings"]
 
@@ -417,6 +420,12 @@ SOURCES: tuple[tuple[str, str], ...] = (
 """The method's sources, cited on every TIA document."""
 
 
+@cache
+def _french() -> dict[str, str]:
+    return {key: french(text) for key, text in _FR.items()}
+
+
 def tia_strings(lang: str) -> Mapping[str, str]:
-    """The TIA document's words in ``lang`` (English for an unknown language)."""
-    return _FR if lang == "fr" else _EN
+    """The TIA document's words in ``lang`` (English for an unknown language); French ones
+    typeset (:func:`compliance.typography.french`: a no-break space before ``: ; ! ? %``)."""
+    return _french() if lang == "fr" else _EN

@@ -19,7 +19,7 @@ session's ordered writer like every other change of the assessment (Ctrl+S saves
 from __future__ import annotations
 
 from collections.abc import Mapping
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from functools import partial
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -66,22 +66,17 @@ _INPUT_NAMES = {
 
 def probability_text(value: Decimal, lang: str) -> str:
     """A probability as a percentage with two decimals, or two significant digits when smaller
-    (``0.0012 %``), so a small risk never reads as zero."""
+    (``0.0012%``), so a small risk never reads as zero: as the TIA document writes it."""
     from compliance.report.tia import probability
 
-    return probability(value, lang).replace("\u00a0", " ")
+    return probability(value, lang)
 
 
 def _number(text: str) -> Decimal:
-    """A number typed in either language (``0.05``, ``0,05``); ValueError otherwise."""
-    cleaned = text.strip().replace(" ", "").replace("\u00a0", "").replace(",", ".")
-    try:
-        value = Decimal(cleaned)
-    except InvalidOperation:
-        raise ValueError(f"{text.strip()!r} is not a number") from None
-    if not value.is_finite():
-        raise ValueError(f"{text.strip()!r} is not a number")
-    return value
+    """A number typed in either language (``0.05``, ``0,05``); ValueError saying what is wrong."""
+    from compliance.typography import parse_number
+
+    return parse_number(text)
 
 
 class TiaScreen(BaseScreen):
