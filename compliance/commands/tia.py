@@ -31,22 +31,40 @@ def register(commands: Any) -> None:
     """Adds ``tia`` to the command line."""
     parser = commands.add_parser(
         "tia",
-        help="transfer impact assessments: country sheets of legal bases",
-        usage="compliance tia sheet CC [--json] [--lang en|fr]",
+        help="transfer impact assessments: country sheets, and the TIA document of a flow",
+        usage=(
+            "compliance tia sheet CC [--json] [--lang en|fr]\n"
+            "       compliance tia FILE|ID --flow FLOW [--country CC] "
+            "[--format html|md|pdf] [--lang en|fr] -o OUT"
+        ),
         description=(
             "compliance tia sheet CC prints the country sheet of CC (an ISO country code): "
             "the legal bases for public-authority access, each with its id, what it allows, "
             "who can be compelled, oversight and redress, sources, whether it was verified "
             "against its primary text, and its reading against the European Essential "
             "Guarantees A-D. --json prints the sheet with its bases as JSON. An unknown "
-            "country exits 1 naming the countries that have a sheet."
+            "country exits 1 naming the countries that have a sheet. "
+            "compliance tia FILE|ID --flow FLOW -o OUT writes the transfer impact assessment of "
+            "one flow of an assessment file (or of an assessment of the workspace) as a document "
+            "of its own, laid out as the EDPB's six steps, for the EU client's DPO: the transfer, "
+            "the tool, the country sheet with the assessment of each legal basis, the measures, "
+            "the calculation with its sensitivity (a chart in HTML and PDF), the conclusion, the "
+            "re-evaluation and the sources."
         ),
     )
-    parser.add_argument("action", metavar="sheet", help="'sheet' to print a country sheet")
+    parser.add_argument(
+        "action",
+        metavar="sheet|FILE|ID",
+        help="'sheet' to print a country sheet; an assessment file or workspace id for the TIA "
+        "document of one of its flows",
+    )
     parser.add_argument(
         "country", metavar="CC", nargs="?", help="the ISO 3166-1 country code (MA, US, IN...)"
     )
     parser.add_argument("--json", action="store_true", help="print the sheet as JSON")
+    from compliance.commands.tia_document import add_arguments
+
+    add_arguments(parser)
     parser.set_defaults(handler=_tia)
 
 
@@ -54,8 +72,26 @@ def _tia(args: argparse.Namespace) -> int:
     from compliance.errors import UsageError
 
     if args.action != SHEET:
+        from pathlib import Path
+
+        from compliance.commands.tia_document import write_document
+
+        if not args.action.isdigit() and not Path(args.action).exists():
+            raise UsageError(
+                f"unknown tia action {args.action[:40]!r} (no such assessment file either); use: "
+                "compliance tia sheet CC [--json], or compliance tia FILE|ID --flow FLOW -o OUT"
+            )
+        if args.json:
+            raise UsageError("--json is for country sheets; the TIA document takes --format")
+        if args.country is not None:
+            raise UsageError(
+                f"unexpected {args.country[:40]!r}: the TIA document takes --flow FLOW, and "
+                "--country CC for the destination (compliance tia FILE|ID --flow FLOW -o OUT)"
+            )
+        return write_document(args)
+    if args.flow or args.output:
         raise UsageError(
-            f"unknown tia action {args.action[:40]!r}; use: compliance tia sheet CC [--json]"
+            "--flow and -o are for the TIA document: compliance tia FILE|ID --flow FLOW -o OUT"
         )
     if not args.country:
         from compliance.loader.country_sheets import sheet_countries, sheets_set

@@ -225,6 +225,7 @@ class _Builder:
         assessment: Assessment,
         result: Result,
         flow: Flow,
+        *,
         country: str,
         lang: str,
         with_charts: bool,
@@ -486,7 +487,9 @@ class _Builder:
         if use_case is None:
             return None, self.s["step4_no_use_case"]
         name = USE_CASE_NAMES[use_case][1 if self.lang == "fr" else 0]
-        note = self.s["step4_effective" if use_case in EFFECTIVE_USE_CASES else "step4_not_effective"]
+        note = self.s[
+            "step4_effective" if use_case in EFFECTIVE_USE_CASES else "step4_not_effective"
+        ]
         return name, note
 
     # --- the calculation ------------------------------------------------------------------
@@ -564,9 +567,7 @@ class _Builder:
             )
         chart = Markup("")
         if self.with_charts and bars:
-            highest = max(
-                [found.probability, quantitative.tolerance, *(b.doubled for b in bars)]
-            )
+            highest = max([found.probability, quantitative.tolerance, *(b.doubled for b in bars)])
             chart = tia_chart.sensitivity(
                 bars,
                 found.probability,
@@ -637,7 +638,9 @@ def build_tia(
     country = tia_country(flow)
     if country is None:  # pragma: no cover - a flow always has an importer country
         raise ReportError(f"flow {flow.id} names no destination country for its TIA")
-    b = _Builder(questionnaire, assessment, result, flow, country, lang, with_charts)
+    b = _Builder(
+        questionnaire, assessment, result, flow, country=country, lang=lang, with_charts=with_charts
+    )
     s = b.s
     calculation = b.calculation()
     where = b.country(country)

@@ -240,7 +240,8 @@ _FR: dict[str, str] = {
     "step2": "Étape 2 : l'outil de transfert",
     "step3": "Étape 3 : droit et pratique du pays de destination, {country}",
     "step3_intro": "Pour chaque base légale qui permet aux autorités publiques du pays de "
-    "destination ({country}) d'accéder aux données : s'applique-t-elle à cet importateur et à ces données, et comment "
+    "destination ({country}) d'accéder aux données : s'applique-t-elle à cet importateur et à "
+    "ces données, et comment "
     "se situe-t-elle au regard des quatre garanties essentielles européennes : (A) des règles "
     "claires, précises et accessibles, (B) nécessité et proportionnalité, (C) un contrôle "
     "indépendant, (D) des voies de recours effectives. Une base jugée inapplicable n'est citée "

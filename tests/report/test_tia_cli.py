@@ -30,20 +30,14 @@ def test_a_workspace_id_gives_the_same_document(
         assessment_id = import_assessment(opened, assessment)
     from_file, from_store = tmp_path / "file.html", tmp_path / "store.html"
     assert main(["tia", str(FIXTURE), "--flow", FLOW, "-o", str(from_file)]) == 0
-    assert (
-        main(
-            [
-                "tia", str(assessment_id), "--workspace", str(workspace), "--flow", FLOW,
-                "--country", "MA", "--format", "html", "-o", str(from_store),
-            ]
-        )  # fmt: skip
-        == 0
-    )
+    arguments = ["tia", str(assessment_id), "--workspace", str(workspace), "--flow", FLOW]
+    arguments += ["--country", "MA", "--format", "html", "-o", str(from_store)]
+    assert main(arguments) == 0
     assert from_store.read_bytes() == from_file.read_bytes()
 
 
 @pytest.mark.parametrize(
-    ("arguments", "code", "says"),
+    "case",
     [
         (["--flow", "nope", "-o", "x.html"], 1, "no flow 'nope'"),
         (["--flow", "f2-backup-us", "-o", "x.html"], 1, "no structured transfer impact"),
@@ -55,13 +49,12 @@ def test_a_workspace_id_gives_the_same_document(
     ],
 )
 def test_bad_input_is_one_sentence_and_writes_nothing(
-    arguments: list[str],
-    code: int,
-    says: str,
+    case: tuple[list[str], int, str],
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    arguments, code, says = case
     monkeypatch.chdir(tmp_path)
     assert main(["tia", str(FIXTURE), *arguments]) == code
     err = capsys.readouterr().err

@@ -17,10 +17,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from compliance.engine.tia import dominating, estimate, neutralised_bases, sensitivity
 
 from compliance.catalog import load_assessment
 from compliance.engine.scoring import score
-from compliance.engine.tia import dominating, estimate, neutralised_bases, sensitivity
 from compliance.errors import ReportError
 from compliance.model.assessment import Assessment
 from compliance.model.questionnaire import Questionnaire
@@ -228,12 +228,10 @@ def test_the_pdf_has_pages_with_the_result(tmp_path: Path) -> None:
 
 def test_a_flow_without_a_structured_tia_or_another_country_is_refused() -> None:
     questionnaire, assessment, result = _loaded()
-    with pytest.raises(ReportError, match="no flow 'nope'.*f1-telecom-crm"):
+    with pytest.raises(ReportError, match=r"no flow 'nope'.*f1-telecom-crm"):
         render_tia(questionnaire, assessment, result, flow_id="nope", lang="en", fmt="html")
     with pytest.raises(ReportError, match="f2-backup-us has no structured"):
-        render_tia(
-            questionnaire, assessment, result, flow_id="f2-backup-us", lang="en", fmt="html"
-        )
+        render_tia(questionnaire, assessment, result, flow_id="f2-backup-us", lang="en", fmt="html")
     with pytest.raises(ReportError, match="assesses MA, not US"):
         render_tia(
             questionnaire, assessment, result, flow_id=FLOW, country="us", lang="en", fmt="md"
@@ -249,13 +247,12 @@ def test_hostile_text_in_the_tia_prints_as_text() -> None:
     payload = "<script>alert(1)</script> [x](javascript:alert(1)) # heading"
     flows = []
     for flow in assessment.flows:
+        changed = flow
         if flow.id == FLOW:
-            law = [
-                b.model_copy(update={"justification": payload}) for b in flow.tia.law or ()
-            ]
+            law = [b.model_copy(update={"justification": payload}) for b in flow.tia.law or ()]
             tia = Tia.model_validate({**flow.tia.model_dump(), "law": law, "triggers": [payload]})
-            flow = flow.model_copy(update={"tia": tia, "name": payload})
-        flows.append(flow)
+            changed = flow.model_copy(update={"tia": tia, "name": payload})
+        flows.append(changed)
     hostile = assessment.model_copy(update={"flows": tuple(flows)})
     result = score(questionnaire, hostile)
     html = render_tia(questionnaire, hostile, result, flow_id=FLOW, lang="en", fmt="html")

@@ -7,13 +7,17 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from compliance.engine.tia import estimate, neutralised_bases
 from textual.widgets import DataTable, Input, OptionList, Static
 
-from compliance.engine.tia import estimate, neutralised_bases
 from compliance.model.tia import Quantitative
 from compliance.report.tia import probability
-from compliance.store import import_assessment, load_assessment, open_workspace
-from compliance.store import read_assessment_file
+from compliance.store import (
+    import_assessment,
+    load_assessment,
+    open_workspace,
+    read_assessment_file,
+)
 from compliance.tui.app import ComplianceApp
 from compliance.tui.screens import FlowsScreen, TiaScreen
 from compliance.tui.screens.tia import SAVE_DELAY
