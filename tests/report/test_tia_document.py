@@ -17,10 +17,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from compliance.engine.tia import dominating, estimate, neutralised_bases, sensitivity
 
 from compliance.catalog import load_assessment
 from compliance.engine.scoring import score
+from compliance.engine.tia import dominating, estimate, neutralised_bases, sensitivity
 from compliance.errors import ReportError
 from compliance.model.assessment import Assessment
 from compliance.model.questionnaire import Questionnaire

@@ -7,9 +7,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from compliance.engine.tia import estimate, neutralised_bases
 from textual.widgets import DataTable, Input, OptionList, Static
 
+from compliance.engine.tia import estimate, neutralised_bases
 from compliance.model.tia import Quantitative
 from compliance.report.tia import probability
 from compliance.store import (

@@ -504,7 +504,8 @@ class TiaScreen(BaseScreen):
         lang = self.lang
         tolerance = self._value("tia-tolerance").strip()
         period = self._value("tia-period").strip()
-        given = {b.basis: b for b in self.flow.tia.quantitative.bases} if self._had() else {}
+        stored = self.flow.tia.quantitative
+        given = {b.basis: b for b in stored.bases} if stored is not None else {}
         bases: list[dict[str, Any]] = []
         for index, basis_id in enumerate(self._rows):
             texts = {name: self._value(f"tia-{name}-{index}").strip() for name in INPUTS}
