@@ -60,6 +60,7 @@ _ACTION_GROUP: dict[str, str] = {
     # flows and results
     "flows": "flows",
     "results": "flows",
+    "tia": "flows",
     # sharing and signing
     "report": "share",
     "sign": "share",
@@ -86,6 +87,7 @@ _SCREEN_GROUP: dict[str, str] = {
     "results": "flows",
     "review": "review",
     "flowform": "flows",
+    "tia": "flows",
 }
 """Where a screen's other actions go (``delete`` on the flows screen deletes a flow)."""
 

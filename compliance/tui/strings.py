@@ -878,6 +878,10 @@ STRINGS: Final[dict[str, tuple[str, str]]] = {
     "help.s.warning": ("a warning to read", "un avertissement à lire"),
     # tia-doc: the transfer impact assessment screen (t on a flow)
     "key.tia": ("TIA", "AITD"),
+    "help.d.tia": (
+        "Open the transfer impact assessment of the flow",
+        "Ouvrir l'analyse d'impact du transfert du flux",
+    ),
     "tia.title": ("Transfer impact assessment", "Analyse d'impact du transfert"),
     "tia.heading": ("TIA · {flow} → {country}", "AITD · {flow} → {country}"),
     "tia.step1": ("1 · The transfer", "1 · Le transfert"),
