@@ -19,6 +19,8 @@ from decimal import Decimal
 from markupsafe import Markup
 
 from compliance import typography
+from compliance.engine.citations import cite
+from compliance.engine.findings import shown_findings
 from compliance.errors import ReportError
 from compliance.model.assessment import Assessment, Flow
 from compliance.model.country_sheet import CountrySheet, LegalBasis
@@ -28,7 +30,7 @@ from compliance.model.result import FlowResult, Result
 from compliance.model.tia import EFFECTIVE_USE_CASES, INPUTS, Tia
 from compliance.report import tia_chart
 from compliance.report.formatting import country as country_name
-from compliance.report.formatting import long_date, refs
+from compliance.report.formatting import long_date
 from compliance.report.strings import labels, strings
 from compliance.report.tia_strings import INPUT_NAMES, SOURCES, USE_CASE_NAMES, tia_strings
 
@@ -293,12 +295,12 @@ class _Builder:
     def findings(self) -> tuple[str, ...]:
         if self.fr is None:
             return ()
-        framework_names = labels("frameworks", self.lang)
+        separator = f"{typography.NBSP}; " if self.lang == "fr" else "; "
         found = []
-        for reason in self.fr.reasons:
+        for reason in shown_findings(self.fr):
             if reason.gate != "gdpr":
                 continue
-            cited = refs(reason.refs, framework_names, self.lang)
+            cited = cite(reason.refs, self.q, self.lang, separator=separator)
             message = reason.message.get(self.lang)
             if reason.status != "ready":  # a finding; a ready reason is a note or a warning
                 message = f"[{self.rs[f'status_{reason.status}']}] {message}"
