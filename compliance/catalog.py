@@ -33,17 +33,24 @@ from compliance.model.questionnaire import Questionnaire
 from compliance.safeyaml import read_bytes
 
 __all__ = [
+    "MAIN_QUESTIONNAIRE",
     "CatalogEntry",
     "assessment_from_bytes",
     "discover",
     "entries",
     "find",
     "load_assessment",
+    "main_first",
     "newest_first",
     "version_key",
 ]
 
 Source = Literal["bundled", "user"]
+
+MAIN_QUESTIONNAIRE = "ma-offshoring"
+"""The questionnaire an offshoring firm answers: offered first when an assessment is started."""
+WORKED_EXAMPLES = frozenset({"example"})
+"""Questionnaires that show the format, not the law: offered last."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +126,17 @@ def newest_first(found: list[CatalogEntry]) -> list[CatalogEntry]:
             [-n for n in version_key(e.questionnaire.version)],
         ),
     )
+
+
+def main_first(found: list[CatalogEntry]) -> list[CatalogEntry]:
+    """:func:`newest_first`, with :data:`MAIN_QUESTIONNAIRE` first and the worked examples last:
+    the order the "start an assessment" chooser offers them in (its newest version preselected)."""
+
+    def rank(entry: CatalogEntry) -> int:
+        identifier = entry.questionnaire.id
+        return 0 if identifier == MAIN_QUESTIONNAIRE else 2 if identifier in WORKED_EXAMPLES else 1
+
+    return sorted(newest_first(found), key=rank)  # a stable sort keeps the rest as it was
 
 
 def entries() -> tuple[list[CatalogEntry], list[LoadError]]:

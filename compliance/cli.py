@@ -101,7 +101,10 @@ def _cmd_tui(args: argparse.Namespace) -> int:
     pause_collection()  # until the first frame: see its docstring
     from compliance.tui.app import run
 
-    return run(lang=args.lang, workspace=args.workspace)
+    # A language given on the command line holds for this run; else the one remembered.
+    return run(
+        lang=args.lang if getattr(args, "lang_given", False) else None, workspace=args.workspace
+    )
 
 
 # --- parser ---------------------------------------------------------------------------------
@@ -110,6 +113,21 @@ def _cmd_tui(args: argparse.Namespace) -> int:
 GLOBAL_OPTIONS = ("--debug", "--lang", "--workspace")
 """Options that mean the same before or after the command (``compliance --lang fr clients`` and
 ``compliance clients --lang fr``)."""
+
+
+class _GivenLanguage(argparse.Action):
+    """Stores ``--lang`` and notes that it was given (the terminal UI otherwise opens in the
+    language it remembers)."""
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: object,
+        option_string: str | None = None,
+    ) -> None:
+        setattr(namespace, self.dest, values)
+        namespace.lang_given = True
 
 
 def _add_global_options(parser: argparse.ArgumentParser, *, top: bool) -> None:
@@ -128,6 +146,7 @@ def _add_global_options(parser: argparse.ArgumentParser, *, top: bool) -> None:
         (
             "--lang",
             {
+                "action": _GivenLanguage,
                 "choices": ("en", "fr"),
                 "default": "en",
                 "help": "language of the output (default: en)",

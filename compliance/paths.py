@@ -17,6 +17,7 @@ __all__ = [
     "cache_dir",
     "config_dir",
     "data_dir",
+    "documents_dir",
     "published_dir",
     "questionnaires_dir",
     "report_templates_dir",
@@ -90,3 +91,19 @@ def user_questionnaires_dir() -> Path:
     if override:
         return Path(override).expanduser()
     return data_dir() / "questionnaires"
+
+
+def documents_dir() -> Path:
+    """Where files the user asks for (reports, exports, keys) are offered by default.
+
+    ``COMPLIANCE_DOCUMENTS_DIR`` overrides it; else the user's documents folder (platformdirs:
+    ``~/Documents`` or its localised name); else, when that does not exist (a server reached over
+    ssh often has none), the home folder, so the default is always a folder that exists.
+    """
+    override = os.environ.get("COMPLIANCE_DOCUMENTS_DIR")
+    if override:
+        return Path(override).expanduser()
+    import platformdirs
+
+    documents = Path(platformdirs.user_documents_dir())
+    return documents if documents.is_dir() else Path.home()

@@ -22,9 +22,11 @@ def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pa
         "COMPLIANCE_CONFIG_DIR": str(home / "config"),
         "COMPLIANCE_QUESTIONNAIRES": str(home / "questionnaires"),
         "COMPLIANCE_WORKSPACE": str(home / "workspace.sqlite"),
+        "COMPLIANCE_DOCUMENTS_DIR": str(home / "documents"),
     }
     saved = {key: os.environ.get(key) for key in values}
     os.environ.update(values)
+    (home / "documents").mkdir()
     from compliance import loader
 
     loader.clear_memo()

@@ -31,7 +31,8 @@ def register(commands: Any) -> None:
         help="write an assessment of the workspace to a file",
         description=(
             "Writes one assessment as an assessment file (JSON, compliance.assessment/v1), "
-            "optionally encrypted with a passphrase (Argon2id + AES-256-GCM); or, with --format "
+            "optionally encrypted with a passphrase (Argon2id + AES-256-GCM; named FILE.cmpl, and "
+            "a .cmpl name asks for encryption); or, with --format "
             "ciso-xlsx, its results as the audit workbook CISO Assistant imports (from the "
             "workspace or from an assessment file)."
         ),
@@ -58,7 +59,12 @@ def register(commands: Any) -> None:
         "this private key",
     )
     export.add_argument("-o", "--output", metavar="FILE", required=True, help="the file to write")
-    export.add_argument("--encrypt", action="store_true", help="encrypt with a passphrase")
+    export.add_argument(
+        "--encrypt",
+        action="store_true",
+        help="encrypt with a passphrase, asked twice (the file is named .cmpl, not .json; "
+        "import recognises it by its content)",
+    )
     add_passphrase_file(export)
     add_workspace(export)
     export.set_defaults(handler=_export)
@@ -99,7 +105,7 @@ def _open(args: argparse.Namespace) -> Workspace:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from compliance.workspace.transfer import check_output, export_file
+    from compliance.workspace.transfer import ENCRYPTED_SUFFIX, check_output, export_file
 
     output = Path(args.output)
     check_output(output)  # before the passphrase is asked
@@ -117,7 +123,9 @@ def _export(args: argparse.Namespace) -> int:
             "assessment file is already one)"
         )
     args.assessment_id = identifier
-    passphrase = read_passphrase(args, confirm=True) if args.encrypt else None
+    encrypt = args.encrypt or output.suffix.lower() == ENCRYPTED_SUFFIX
+    check_output(output, encrypted=encrypt)  # a misleading name, before the passphrase is asked
+    passphrase = read_passphrase(args, confirm=True) if encrypt else None
     with _open(args) as workspace:
         export_file(workspace, args.assessment_id, output, passphrase)
     kind = "encrypted assessment" if passphrase is not None else "assessment"

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from sqlalchemy import select, update
 
-from compliance.errors import DecryptionError, LoadError, WorkspaceError
+from compliance.errors import DecryptionError, InputError, LoadError, WorkspaceError
 from compliance.model.assessment import Assessment
 from compliance.model.questionnaire import Questionnaire
 from compliance.store.assessments import insert_assessment, load_assessment
@@ -26,6 +26,7 @@ from compliance.store.values import clean_name
 from compliance.store.workspace import Workspace
 
 __all__ = [
+    "ENCRYPTED_SUFFIX",
     "EXPORT_CONTEXT",
     "assessment_bytes",
     "export_assessment",
@@ -35,6 +36,10 @@ __all__ = [
 ]
 
 EXPORT_CONTEXT = "compliance.assessment/v1"
+ENCRYPTED_SUFFIX = ".cmpl"
+"""The name of an encrypted assessment file (docs/adr: it is not JSON, so it is not named so).
+A file is recognised as encrypted by its first bytes (:data:`compliance.filecrypt.MAGIC`); one
+named so that does not start that way is refused as damaged or misnamed."""
 
 
 def assessment_bytes(assessment: Assessment) -> bytes:
@@ -85,7 +90,15 @@ def read_assessment_file(
     limit = MAX_ASSESSMENT_BYTES * 2  # an encrypted file is a little larger than its content
     data = read_bytes(path, max_bytes=limit, what="assessment")
     modified = dt.date.fromtimestamp(path.stat().st_mtime)
-    if filecrypt.is_encrypted(data):
+    encrypted = filecrypt.is_encrypted(data)
+    if not encrypted and path.suffix.lower() == ENCRYPTED_SUFFIX:
+        raise InputError(
+            f"{path} is named as an encrypted assessment ({ENCRYPTED_SUFFIX}) but is not one: it "
+            "does not start as the files this tool encrypts do; it is damaged, or another file "
+            "was renamed",
+            problem="named as an encrypted assessment but is not one",
+        )
+    if encrypted:
         try:
             data = filecrypt.decrypt(
                 data, passphrase(), context=EXPORT_CONTEXT, max_bytes=MAX_ASSESSMENT_BYTES

@@ -77,14 +77,21 @@ class ComplianceApp(App[None]):
 
     def __init__(
         self,
-        lang: str = "en",
+        lang: str | None = None,
         *,
         workspace: str | Path | None = None,
         open_assessment: int | None = None,
         welcome: bool = True,
     ) -> None:
         super().__init__()
-        self.set_reactive(ComplianceApp.lang, lang if lang in ("en", "fr") else "en")
+        from compliance.settings import load_settings
+
+        self.settings = load_settings()
+        """What the user config remembers (language, theme, the last signing key)."""
+        remembered = self.settings.lang if lang is None else lang
+        self.set_reactive(ComplianceApp.lang, remembered if remembered in ("en", "fr") else "en")
+        if self.settings.theme is not None:
+            self.theme = self.settings.theme
         self.location = workspace
         """``--workspace``: a SQLite path or a PostgreSQL URL (None: the default)."""
         self.start_assessment = open_assessment
@@ -96,6 +103,7 @@ class ComplianceApp(App[None]):
         self.session: Session | None = None
         self._catalog: list[CatalogEntry] | None = None
         self._lock = threading.Lock()
+        self._settings_lock = threading.Lock()
         self._score_timer: Timer | None = None
         self.follow_seconds = FOLLOW_SECONDS
         """How often this app asks the store for changes by others."""
@@ -108,6 +116,8 @@ class ComplianceApp(App[None]):
         self.title = tr("app.title", self.lang)
         relabel(self, self.KEYS, self.lang)
         self.show("workspace")
+        if self.settings.problem is not None:
+            self.notify(self.settings.problem, severity="warning", markup=False, timeout=8)
         if self.start_assessment is not None:
             self.open_assessment(self.start_assessment)
 
@@ -341,12 +351,37 @@ class ComplianceApp(App[None]):
                 apply()
 
     def action_toggle_language(self) -> None:
-        """Switches between English and French."""
+        """Switches between English and French (remembered for the next run)."""
         self.lang = "fr" if self.lang == "en" else "en"
+        self.remember(lang=self.lang)
 
     def action_toggle_theme(self) -> None:
-        """Switches between the dark and the light theme."""
+        """Switches between the dark and the light theme (remembered for the next run)."""
         self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
+        self.remember(theme=self.theme)
+
+    def remember(self, **changes: str | None) -> None:
+        """Keeps ``changes`` (see :class:`~compliance.settings.Settings`) in the user config for
+        the next run (written in a worker)."""
+        from dataclasses import replace
+
+        self.settings = replace(self.settings, **changes)
+        self._save_settings()
+
+    @work(thread=True, group="settings", description="remember settings")
+    def _save_settings(self) -> None:
+        from compliance.settings import save_settings
+
+        # Each write takes the newest settings under the lock: whichever of two quick presses of
+        # F2 writes last, the file ends with the language shown.
+        with self._settings_lock:
+            settings = self.settings
+            try:
+                save_settings(
+                    lang=settings.lang, theme=settings.theme, signing_key=settings.signing_key
+                )
+            except ComplianceError as error:
+                self.call_from_thread(self.error, str(error))
 
     def action_help(self) -> None:
         """Shows the keys of the current screen and of the app by task, and the signs."""
@@ -357,7 +392,8 @@ class ComplianceApp(App[None]):
         self.push_screen(help_for(self, self.lang))
 
 
-def run(lang: str = "en", workspace: str | Path | None = None) -> int:
-    """Opens the terminal UI and returns an exit code when it closes."""
+def run(lang: str | None = None, workspace: str | Path | None = None) -> int:
+    """Opens the terminal UI and returns an exit code when it closes (``lang``: None for the
+    language remembered in the user config, else English)."""
     ComplianceApp(lang=lang, workspace=workspace).run()
     return 0

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from compliance.catalog import CatalogEntry
     from compliance.model.questionnaire import Questionnaire
     from compliance.model.result import Result
+    from compliance.settings import Settings
     from compliance.store.workspace import Workspace
     from compliance.tui.session import Session
 
@@ -38,6 +39,8 @@ class Host(Protocol):
     """The workspace, once opened."""
     session: Session | None
     """The open assessment."""
+    settings: Settings
+    """What the user config remembers (language, theme, the last signing key)."""
 
     def show(self, name: str, **arguments: Any) -> None:
         """Shows the screen registered as ``name`` (see :data:`compliance.tui.screens.NAMED`)."""
@@ -58,6 +61,9 @@ class Host(Protocol):
 
     def open_assessment(self, assessment_id: int) -> None:
         """Loads an assessment in a worker and shows it."""
+
+    def remember(self, **changes: str | None) -> None:
+        """Keeps settings (``lang``, ``theme``, ``signing_key``) for the next run."""
 
     def close_session(self) -> None:
         """Forgets the open assessment."""

@@ -1014,6 +1014,146 @@ STRINGS: Final[dict[str, tuple[str, str]]] = {
         "{path} is not a regular file (a folder, device, socket or pipe cannot be attached).",
         "{path} n'est pas un fichier ordinaire (ni dossier, ni périphérique, ni socket, ni tube).",
     ),
+    # --- tui-workspace: the consultant's workspace, keys, passphrases, exports -----------------
+    "ws.key.open": ("Open", "Ouvrir"),
+    "ws.key.new_client": ("New client", "Nouveau client"),
+    "ws.key.start": ("Start", "Démarrer"),
+    "ws.key.new_cycle": ("New cycle", "Nouveau cycle"),
+    "ws.key.rename": ("Rename client", "Renommer le client"),
+    "ws.key.delete": ("Delete client", "Supprimer le client"),
+    "ws.key.import": ("Import", "Importer"),
+    "ws.key.export": ("Export", "Exporter"),
+    "ws.key.review": ("Review signed bundles", "Examiner des paquets signés"),
+    "ws.key.audit": ("Audit log", "Journal d'audit"),
+    "ws.key.new_key": ("New signing key", "Nouvelle clé de signature"),
+    "ws.clients_title": ("Clients ({count})", "Clients ({count})"),
+    "ws.assessments_of": ("Assessments of {name}", "Évaluations de {name}"),
+    "ws.assessments_none": ("Assessments", "Évaluations"),
+    "ws.no_assessment_of": (
+        "{name} has no assessment yet: press s to start one.",
+        "{name} n'a pas encore d'évaluation : appuyez sur s pour en démarrer une.",
+    ),
+    "ws.ask_cycle": (
+        "Start a new cycle of {client}?\n\nAssessment {id} ({questionnaire}, cycle {cycle}) is "
+        "copied with its answers into cycle {next}; assessment {id} stays as it is.",
+        "Démarrer un nouveau cycle pour {client} ?\n\nL'évaluation {id} ({questionnaire}, cycle "
+        "{cycle}) est copiée avec ses réponses dans le cycle {next} ; l'évaluation {id} reste "
+        "telle quelle.",
+    ),
+    "ws.ask_cycle_version": (
+        "Start a new cycle of {client} from assessment {id} (cycle {cycle}). A newer version of "
+        "the questionnaire is installed: on which version?",
+        "Nouveau cycle pour {client} à partir de l'évaluation {id} (cycle {cycle}). Une version "
+        "plus récente du questionnaire est installée : sur quelle version ?",
+    ),
+    "ws.made_cycle": (
+        "Cycle {cycle} of {client} made: assessment {id}, a copy of assessment {source}",
+        "Cycle {cycle} de {client} créé : évaluation {id}, copie de l'évaluation {source}",
+    ),
+    "ws.export_how": (
+        "Export assessment {id} of {client}",
+        "Exporter l'évaluation {id} de {client}",
+    ),
+    "ws.export_encrypted": (
+        "Encrypted (.cmpl): a passphrase, asked twice, protects it; for sending",
+        "Chiffrée (.cmpl) : une phrase secrète, demandée deux fois, la protège ; pour l'envoi",
+    ),
+    "ws.export_plain": (
+        "Plain (.json): readable by anyone who gets the file",
+        "En clair (.json) : lisible par quiconque obtient le fichier",
+    ),
+    "ws.export_where": (
+        "File to write (in {folder} unless you type another folder)",
+        "Fichier à écrire (dans {folder} sauf si vous tapez un autre dossier)",
+    ),
+    "ws.export_passphrase": (
+        "Passphrase to encrypt {name}; whoever imports it needs it",
+        "Phrase secrète pour chiffrer {name} ; il la faudra pour l'importer",
+    ),
+    "ws.import_where": (
+        "File to import (.cmpl encrypted, or .json / .yaml); from {folder} unless you type "
+        "another folder",
+        "Fichier à importer (.cmpl chiffré, ou .json / .yaml) ; depuis {folder} sauf si vous "
+        "tapez un autre dossier",
+    ),
+    "ws.exported_encrypted": (
+        "Encrypted export written to {path}",
+        "Export chiffré écrit dans {path}",
+    ),
+    "ws.imported": (
+        "{name} imported as assessment {id} of client {client}",
+        "{name} importé comme évaluation {id} du client {client}",
+    ),
+    "ws.name_encrypted": (
+        "An encrypted export is not JSON: name it {name}, so that it is known as encrypted.",
+        "Un export chiffré n'est pas du JSON : nommez-le {name}, pour qu'il soit reconnu comme "
+        "chiffré.",
+    ),
+    "ws.name_plain": (
+        "A .cmpl file is an encrypted export: name this plain one {name}.",
+        "Un fichier .cmpl est un export chiffré : nommez celui-ci, en clair, {name}.",
+    ),
+    "ws.folder_missing": ("{folder}: no such folder", "{folder} : dossier introuvable"),
+    "ws.is_folder": (
+        "{path} is a folder; give a file name",
+        "{path} est un dossier ; donnez un nom de fichier",
+    ),
+    "ws.no_file": ("{path}: no such file", "{path} : fichier introuvable"),
+    "ws.key_made": (
+        "Key {name} made. Private: {private} (keep it and its passphrase). Public: {public} "
+        '(give it to those who verify: compliance trust add {public} --name "{name}"). '
+        "Key id {key_id}",
+        "Clé {name} créée. Privée : {private} (gardez-la avec sa phrase secrète). Publique : "
+        '{public} (à remettre à qui vérifie : compliance trust add {public} --name "{name}"). '
+        "Identifiant {key_id}",
+    ),
+    "welcome.keys": (
+        "Enter: choose · Tab: the other button · F2: en français",
+        "Entrée : choisir · Tab : l'autre bouton · F2 : in English",
+    ),
+    "pp.first": ("Passphrase", "Phrase secrète"),
+    "pp.second": ("The same passphrase again", "La même phrase secrète, à nouveau"),
+    "pp.empty": ("Type a passphrase.", "Tapez une phrase secrète."),
+    "pp.differ": (
+        "The two passphrases differ; type them again.",
+        "Les deux phrases secrètes diffèrent ; tapez-les à nouveau.",
+    ),
+    "pp.keys": (
+        "Enter: next box, then accept · Escape: cancel",
+        "Entrée : case suivante, puis valider · Échap : annuler",
+    ),
+    "nk.title": ("A new signing key", "Une nouvelle clé de signature"),
+    "nk.about": (
+        "Signs reports so that anyone can check who issued them (what 'compliance keys "
+        "generate' makes): a private key file, locked by the passphrase, and a public key to "
+        "hand out.",
+        "Signe les rapports pour que chacun puisse vérifier qui les a émis (comme 'compliance "
+        "keys generate') : un fichier de clé privée, verrouillé par la phrase secrète, et une "
+        "clé publique à diffuser.",
+    ),
+    "nk.name": (
+        "Who holds the key (e.g. Sud Contact DPO)",
+        "Titulaire de la clé (ex. DPO Sud Contact)",
+    ),
+    "nk.name_example": ("Sud Contact DPO", "DPO Sud Contact"),
+    "nk.folder": ("Folder to write the two files in", "Dossier où écrire les deux fichiers"),
+    "nk.making": ("Making the key (a few seconds)…", "Création de la clé (quelques secondes)…"),
+    "nk.keys": (
+        "Enter: next box, then make the key · Escape: cancel",
+        "Entrée : case suivante, puis créer la clé · Échap : annuler",
+    ),
+    "uk.title": ("Sign with which key?", "Signer avec quelle clé ?"),
+    "uk.path": ("Private key file (.key)", "Fichier de clé privée (.key)"),
+    "uk.passphrase": ("Its passphrase", "Sa phrase secrète"),
+    "uk.unlocking": ("Unlocking the key…", "Déverrouillage de la clé…"),
+    "uk.keys": (
+        "Enter: next box, then unlock · Escape: cancel",
+        "Entrée : case suivante, puis déverrouiller · Échap : annuler",
+    ),
+    "out.where": (
+        "Written in {folder} unless you type another folder.",
+        "Écrit dans {folder} sauf si vous tapez un autre dossier.",
+    ),
 }
 
 

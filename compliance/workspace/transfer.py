@@ -20,11 +20,14 @@ if TYPE_CHECKING:
     from compliance.store.workspace import Workspace
 
 __all__ = [
+    "ENCRYPTED_SUFFIX",
+    "PLAIN_SUFFIX",
     "SAMPLE_FIXTURES",
     "Imported",
     "Progress",
     "check_output",
     "export_file",
+    "export_name",
     "import_file",
     "is_encrypted_file",
     "read_file",
@@ -53,6 +56,25 @@ class Imported:
     """The client it was stored under."""
     organisation: str
     """The organisation the file names."""
+
+
+ENCRYPTED_SUFFIX = ".cmpl"
+"""An encrypted export's name ends so (see :data:`compliance.store.transfer.ENCRYPTED_SUFFIX`)."""
+PLAIN_SUFFIX = ".json"
+"""A plain export's name ends so (its content is JSON)."""
+_PLAIN_SUFFIXES = (".json", ".yaml", ".yml")
+
+
+def export_name(client: str, questionnaire_id: str, cycle: int, *, encrypted: bool) -> str:
+    """The file name an export is offered under: ``Atlas-Contact-ma-offshoring-cycle-2.cmpl``
+    (letters, digits, ``.``, ``_`` and ``-`` only, accents dropped)."""
+    import re
+    import unicodedata
+
+    ascii_name = unicodedata.normalize("NFKD", client).encode("ascii", "ignore").decode("ascii")
+    stem = re.sub(r"[^A-Za-z0-9._-]+", "-", f"{ascii_name}-{questionnaire_id}").strip(".-")
+    suffix = ENCRYPTED_SUFFIX if encrypted else PLAIN_SUFFIX
+    return f"{stem or 'assessment'}-cycle-{cycle}{suffix}"
 
 
 def _quiet(step: str) -> None:
@@ -143,12 +165,27 @@ def import_file(
     return store(workspace, assessment, client=client, progress=progress, once=once)
 
 
-def check_output(path: Path) -> None:
-    """Refuses a path an assessment file cannot be written to, before anything is asked."""
+def check_output(path: Path, *, encrypted: bool | None = None) -> None:
+    """Refuses a path an assessment file cannot be written to, before anything is asked.
+
+    With ``encrypted`` given, also a name that would mislead: an encrypted export named like a
+    plain one (``.json``, ``.yaml``) or a plain export named ``.cmpl``.
+    """
     if path.is_dir():
         raise ComplianceError(f"{path} is a folder; give the file to write")
     if not path.parent.is_dir():
         raise ComplianceError(f"the folder of {path} does not exist")
+    suffix = path.suffix.lower()
+    if encrypted and suffix in _PLAIN_SUFFIXES:
+        raise ComplianceError(
+            f"{path.name}: an encrypted export is not {suffix[1:].upper()}; name it "
+            f"{path.with_suffix(ENCRYPTED_SUFFIX).name} so that it is known as encrypted"
+        )
+    if encrypted is False and suffix == ENCRYPTED_SUFFIX:
+        raise ComplianceError(
+            f"{path.name}: a {ENCRYPTED_SUFFIX} file is an encrypted export; encrypt it, or name "
+            f"it {path.with_suffix(PLAIN_SUFFIX).name}"
+        )
 
 
 def export_file(
@@ -163,7 +200,7 @@ def export_file(
     from compliance.files import write_atomically
     from compliance.store.transfer import EXPORT_CONTEXT, export_assessment
 
-    check_output(path)
+    check_output(path, encrypted=bool(passphrase))
     progress("exporting")
     data = export_assessment(workspace, assessment_id)
     if passphrase:

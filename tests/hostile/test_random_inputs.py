@@ -174,7 +174,7 @@ def test_the_hang_cases_in_a_real_process(tmp_path: Path) -> None:
             "export",
             "1",
             "-o",
-            str(tmp_path / "out.json"),
+            str(tmp_path / "out.cmpl"),
             "--encrypt",
             "--passphrase-file",
             "/dev/zero",

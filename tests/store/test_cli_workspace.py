@@ -220,3 +220,56 @@ def test_the_passphrase_cannot_be_given_on_the_command_line(
     assert "never taken on the command line" in captured.err
     assert CANARY not in captured.out + captured.err
     assert not out.exists()
+
+
+@pytest.mark.usefixtures("fast_kdf")
+def test_a_cmpl_name_encrypts_and_import_knows_it_by_its_content(
+    sample_file: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("COMPLIANCE_PASSPHRASE", CANARY)
+    assert main(["import", str(sample_file)]) == 0
+    sealed = tmp_path / "atlas.cmpl"
+    assert main(["export", "1", "-o", str(sealed)]) == 0  # the name asks for encryption
+    assert filecrypt.is_encrypted(sealed.read_bytes())
+    assert "wrote encrypted assessment 1" in capsys.readouterr().err
+    renamed = tmp_path / "atlas-renamed.bin"  # known by its first bytes whatever its name
+    renamed.write_bytes(sealed.read_bytes())
+    assert main(["import", str(renamed), "--client", "Renamed"]) == 0
+    assert main(["import", str(sealed), "--client", "Sealed"]) == 0
+    capsys.readouterr()
+    assert main(["clients", "--json"]) == 0
+    names = sorted(c["name"] for c in json.loads(capsys.readouterr().out))
+    assert "Renamed" in names and "Sealed" in names
+
+
+@pytest.mark.usefixtures("fast_kdf")
+def test_a_misleading_export_name_is_refused_before_the_passphrase(
+    sample_file: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("COMPLIANCE_PASSPHRASE", raising=False)
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))  # a prompt would fail otherwise
+    assert main(["import", str(sample_file)]) == 0
+    capsys.readouterr()
+    out = tmp_path / "atlas.json"
+    assert main(["export", "1", "-o", str(out), "--encrypt"]) == 1
+    line = _one_error_line(capsys.readouterr().err)
+    assert "an encrypted export is not JSON; name it atlas.cmpl" in line
+    assert not out.exists()
+
+
+def test_a_cmpl_file_that_is_not_encrypted_is_refused_on_import(
+    sample_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    fake = tmp_path / "plain.cmpl"
+    fake.write_bytes(sample_file.read_bytes())
+    assert main(["import", str(fake)]) == 1
+    line = _one_error_line(capsys.readouterr().err)
+    assert str(fake) in line and "named as an encrypted assessment (.cmpl) but is not one" in line
+    assert main(["assessments", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []

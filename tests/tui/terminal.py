@@ -36,12 +36,15 @@ class Terminal:
         self.workspace = root / "workspace.sqlite"
         self.home = root / "home"
         self.home.mkdir(parents=True, exist_ok=True)
+        self.documents = root / "documents"
+        self.documents.mkdir(parents=True, exist_ok=True)
         self.env: dict[str, str] = {
             "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
             "HOME": str(self.home),
             "COMPLIANCE_DATA_DIR": str(root / "data"),
             "COMPLIANCE_CACHE_DIR": str(root / "cache"),
             "COMPLIANCE_CONFIG_DIR": str(root / "config"),
+            "COMPLIANCE_DOCUMENTS_DIR": str(root / "documents"),
             "TERM": "xterm-256color",
             "LANG": "C.UTF-8",
             # The package the test imported, whether installed or run from a checkout on PYTHONPATH.

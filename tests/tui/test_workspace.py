@@ -14,7 +14,7 @@ from compliance.store import (
     open_workspace,
 )
 from compliance.tui.app import ComplianceApp
-from compliance.tui.dialogs import Choose, Prompt, Welcome
+from compliance.tui.dialogs import Choose, Confirm, NewPassphrase, Prompt, Welcome
 from compliance.tui.screens import AssessmentScreen, WorkspaceScreen
 from compliance.workspace import transfer
 from tests.helpers import REPO
@@ -162,9 +162,11 @@ async def test_rename_and_duplicate_for_a_new_cycle(ws_path: Path) -> None:
         screen._rename(client, "New Name")
         screen.action_duplicate()
         await settle(app, pilot)
-        assert [r.info.cycle for r in screen.rows] == [1, 2] or [
-            r.info.cycle for r in screen.rows
-        ] == [2, 1]
+        confirm = app.screen
+        assert isinstance(confirm, Confirm)  # a new cycle is made only once confirmed
+        await pilot.press("enter")  # Yes has the focus: it adds, and removes nothing
+        await settle(app, pilot)
+        assert sorted(r.info.cycle for r in screen.rows) == [1, 2]
     assert _client_names(ws_path) == ["New Name"]
 
 
@@ -174,24 +176,27 @@ async def test_export_encrypted_then_import_asks_for_the_passphrase(
     with open_workspace(ws_path) as workspace:
         client = create_client(workspace, "Exported")
         assessment_id = create_assessment(workspace, client, "example")
-    target = tmp_path / "out.json.enc"
+    target = tmp_path / "out.cmpl"
     app = ComplianceApp(workspace=ws_path, welcome=False)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
         screen = app.screen
         assert isinstance(screen, WorkspaceScreen)
         await pilot.press("e")
+        assert isinstance(app.screen, Choose)
+        app.screen.dismiss("encrypted")
+        await pilot.pause()
         assert isinstance(app.screen, Prompt)
         app.screen.dismiss(str(target))
         await pilot.pause()
         passphrase = app.screen
-        assert isinstance(passphrase, Prompt) and passphrase.password
-        assert passphrase.query_one(Input).password
+        assert isinstance(passphrase, NewPassphrase)
+        assert all(box.password for box in passphrase.query(Input))
         passphrase.dismiss("correct horse battery")
         await settle(app, pilot)
         data = target.read_bytes()
         assert b"Exported" not in data  # encrypted
-        screen._import_from(str(target))
+        screen._import_from(target)
         await pilot.pause()
         assert isinstance(app.screen, Prompt) and app.screen.password
         app.screen.dismiss("correct horse battery")

@@ -89,7 +89,7 @@ def test_an_export_reads_back_as_the_same_assessment_encrypted_or_not(
     assert transfer.read_file(plain, lambda: pytest.fail("not encrypted")) == stored
     assert plain.stat().st_mode & 0o777 == 0o600
     secret_steps: list[str] = []
-    secret = tmp_path / "secret.json"
+    secret = tmp_path / "secret.cmpl"
     transfer.export_file(
         ws, imported.assessment_id, secret, "a long passphrase", progress=secret_steps.append
     )
@@ -156,9 +156,22 @@ def test_coverage_is_scored_when_the_questionnaire_is_installed(ws: Workspace) -
 
 def test_an_encrypted_file_is_told_from_a_plain_one(ws: Workspace, tmp_path: Path) -> None:
     imported = transfer.import_file(ws, SAMPLE, lambda: "")
-    secret = tmp_path / "secret.json"
+    secret = tmp_path / "secret.cmpl"
     transfer.export_file(ws, imported.assessment_id, secret, "a long passphrase")
     assert transfer.is_encrypted_file(secret)
     assert not transfer.is_encrypted_file(SAMPLE)
     with pytest.raises(ComplianceError, match="No such file"):
         transfer.is_encrypted_file(tmp_path / "gone.json")
+    with pytest.raises(ComplianceError, match="an encrypted export is not JSON"):
+        transfer.export_file(ws, imported.assessment_id, tmp_path / "x.json", "a passphrase")
+    with pytest.raises(ComplianceError, match=r"a \.cmpl file is an encrypted export"):
+        transfer.export_file(ws, imported.assessment_id, tmp_path / "x.cmpl")
+    assert not (tmp_path / "x.json").exists() and not (tmp_path / "x.cmpl").exists()
+
+
+def test_export_names_say_client_questionnaire_cycle_and_kind() -> None:
+    assert (
+        transfer.export_name("Société Atlas / Rabat", "ma-offshoring", 2, encrypted=True)
+        == "Societe-Atlas-Rabat-ma-offshoring-cycle-2.cmpl"
+    )
+    assert transfer.export_name("", "example", 1, encrypted=False) == "example-cycle-1.json"

@@ -14,7 +14,9 @@ if TYPE_CHECKING:
     from compliance.tui.dialogs.file_picker import FilePicker
     from compliance.tui.dialogs.flow_form import FlowForm
     from compliance.tui.dialogs.help import HelpScreen
+    from compliance.tui.dialogs.passphrase import NewPassphrase
     from compliance.tui.dialogs.prompt import Prompt
+    from compliance.tui.dialogs.signing_keys import NewKey, UnlockKey
     from compliance.tui.dialogs.welcome import Welcome
 
 _LAZY = {
@@ -25,8 +27,11 @@ _LAZY = {
     "FilePicker": "compliance.tui.dialogs.file_picker",
     "FlowForm": "compliance.tui.dialogs.flow_form",
     "HelpScreen": "compliance.tui.dialogs.help",
+    "NewKey": "compliance.tui.dialogs.signing_keys",
+    "NewPassphrase": "compliance.tui.dialogs.passphrase",
     "PackDialog": "compliance.tui.dialogs.answer_pack",
     "Prompt": "compliance.tui.dialogs.prompt",
+    "UnlockKey": "compliance.tui.dialogs.signing_keys",
     "Welcome": "compliance.tui.dialogs.welcome",
 }
 
@@ -38,8 +43,11 @@ __all__ = [
     "FilePicker",
     "FlowForm",
     "HelpScreen",
+    "NewKey",
+    "NewPassphrase",
     "PackDialog",
     "Prompt",
+    "UnlockKey",
     "Welcome",
 ]
 

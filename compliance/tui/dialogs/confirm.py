@@ -18,7 +18,8 @@ __all__ = ["Confirm"]
 
 
 class Confirm(ModalScreen[bool]):
-    """Asks to confirm something that cannot be undone; No has the focus."""
+    """Asks to confirm something; No has the focus, unless ``safe`` (something that adds and
+    removes nothing, such as a new cycle): then Yes has it, so Enter confirms."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "answer(False)", "No"),
@@ -27,20 +28,25 @@ class Confirm(ModalScreen[bool]):
     ]
     """Escape and n say no, y says yes."""
 
-    def __init__(self, question: str, *, lang: str = "en") -> None:
+    def __init__(self, question: str, *, lang: str = "en", safe: bool = False) -> None:
         super().__init__(classes="dialog")
         self.question = question
         self.lang = lang
+        self.safe = safe
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
             yield Static(plain(self.question, single_line=False), classes="dialog-text")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(tr("yes", self.lang), variant="error", id="yes")
-                yield Button(tr("no", self.lang), variant="primary", id="no")
+                yield Button(
+                    tr("yes", self.lang), variant="primary" if self.safe else "error", id="yes"
+                )
+                yield Button(
+                    tr("no", self.lang), variant="default" if self.safe else "primary", id="no"
+                )
 
     def on_mount(self) -> None:
-        self.query_one("#no", Button).focus()
+        self.query_one("#yes" if self.safe else "#no", Button).focus()
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:

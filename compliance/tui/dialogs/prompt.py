@@ -31,6 +31,7 @@ class Prompt(ModalScreen[str | None]):
         password: bool = False,
         allow_empty: bool = False,
         check: Callable[[str], str | None] | None = None,
+        note: str | None = None,
     ) -> None:
         super().__init__(classes="dialog")
         self.question = question
@@ -39,11 +40,15 @@ class Prompt(ModalScreen[str | None]):
         self.allow_empty = allow_empty
         self.check = check
         """Returns why a value is refused, or None to accept it."""
+        self.note = note
+        """A line under the box (where a file goes, say)."""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
             yield Label(plain(self.question), classes="dialog-text")
             yield Input(self.value, password=self.password, id="prompt-input")
+            if self.note:
+                yield Static(plain(self.note, single_line=False), id="prompt-note", classes="hint")
             yield Static("", id="prompt-problem", classes="problem")
 
     @on(Input.Submitted)

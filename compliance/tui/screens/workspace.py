@@ -1,5 +1,9 @@
 """Provides :class:`WorkspaceScreen`: the clients, their assessments, and what can be done to them.
 
+Master and detail: the clients on the left, and on the right the assessments of the highlighted
+client only, under that client's name, so that a row on the right never reads as belonging to the
+client beside it. Enter opens the highlighted assessment whichever side has the focus.
+
 The screen is a face on the workspace service (:mod:`compliance.workspace`), which the CLI uses
 too: it asks, shows and tells, and the service lists, changes, imports and exports. The workspace
 is opened, scored and listed in thread workers, so the screen paints at once and never waits on the
@@ -8,6 +12,7 @@ database.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -41,6 +46,7 @@ if TYPE_CHECKING:
     from compliance.store.assessments import AssessmentInfo
     from compliance.store.clients import Client
     from compliance.store.workspace import Workspace
+    from compliance.tui.dialogs.signing_keys import MadeKey
     from compliance.workspace.transfer import Imported
 
 __all__ = ["WorkspaceScreen"]
@@ -49,6 +55,13 @@ T = TypeVar("T")
 
 _IMPORT_STEPS = ("loading", "opening_store", "reading_file", "scoring", "saving")
 """The steps of an import, each shown as ``work.<step>`` (the last three told by the service)."""
+
+
+def in_folder(folder: Path, typed: str) -> Path:
+    """The file a user typed: a bare name (or relative path) is in ``folder``, the folder the
+    dialog said files go to; ``~`` is the home folder."""
+    path = Path(typed.strip()).expanduser()
+    return path if path.is_absolute() else folder / path
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,21 +75,25 @@ class Row:
 
 
 class WorkspaceScreen(BaseScreen):
-    """Clients on the left, the selected client's assessments on the right."""
+    """Clients on the left, the highlighted client's assessments on the right."""
 
     KEYS: ClassVar[list[KeySpec]] = [
-        KeySpec("n", "new_client", "key.new_client", True),
-        KeySpec("s", "start", "key.start", True),
-        KeySpec("o", "open", "key.open", False),
-        KeySpec("d", "duplicate", "key.duplicate", True),
-        KeySpec("r", "rename", "key.rename", False),
-        KeySpec("x,delete", "delete", "key.delete", True),
-        KeySpec("i", "import", "key.import", True),
-        KeySpec("e", "export", "key.export", True),
-        KeySpec("v", "review", "key.review", False),
-        KeySpec("a", "audit", "key.audit", False),
+        # Enter is checked before the tables, so it opens the highlighted assessment from either.
+        KeySpec("enter", "open", "ws.key.open", True, priority=True),
+        KeySpec("o", "open", "ws.key.open", False),
+        KeySpec("n", "new_client", "ws.key.new_client", True),
+        KeySpec("s", "start", "ws.key.start", True),
+        KeySpec("d", "duplicate", "ws.key.new_cycle", True),
+        KeySpec("e", "export", "ws.key.export", True),
+        KeySpec("i", "import", "ws.key.import", True),
+        KeySpec("r", "rename", "ws.key.rename", False),
+        KeySpec("x,delete", "delete", "ws.key.delete", False),
+        KeySpec("k", "new_key", "ws.key.new_key", False),
+        KeySpec("v", "review", "ws.key.review", False),
+        KeySpec("a", "audit", "ws.key.audit", False),
         KeySpec("q", "app.quit", "key.quit", False),
     ]
+    """The footer shows what a consultant does every day; F1 lists them all."""
     BINDINGS: ClassVar[list[BindingType]] = list(bindings(KEYS))
 
     @dataclass
@@ -89,7 +106,15 @@ class WorkspaceScreen(BaseScreen):
         super().__init__(id="workspace")
         self.clients: list[Client] = []
         self.rows: list[Row] = []
+        """The assessments shown: always those of :attr:`rows_client`."""
+        self.rows_client: int | None = None
+        """The client whose assessments :attr:`rows` are."""
         self.client_id: int | None = None
+        """The highlighted client."""
+        self.highlight_id: int | None = None
+        """An assessment to highlight once listed (one just made)."""
+        self.select_client: str | None = None
+        """A client to highlight once listed, by name (the one a file was imported into)."""
         self.offered_welcome = False
         self.listed = False
 
@@ -104,7 +129,9 @@ class WorkspaceScreen(BaseScreen):
                 yield DataTable(id="clients", cursor_type="row", zebra_stripes=True)
             with Vertical(id="ws-assessments"):
                 yield Label(
-                    tr("key.assessments", self.lang), classes="pane-title", id="ws-assess-title"
+                    tr("ws.assessments_none", self.lang),
+                    classes="pane-title",
+                    id="ws-assess-title",
                 )
                 yield DataTable(id="assessments", cursor_type="row", zebra_stripes=True)
         yield Static("", id="ws-hint", classes="hint")
@@ -128,8 +155,6 @@ class WorkspaceScreen(BaseScreen):
             table.add_column(plain(tr(f"col.{key}", self.lang)), key=key)
 
     def refresh_text(self) -> None:
-        self.query_one("#ws-clients-title", Label).update(tr("key.clients", self.lang))
-        self.query_one("#ws-assess-title", Label).update(tr("key.assessments", self.lang))
         self._columns()
         self._fill_clients()
         self._fill_assessments()
@@ -226,18 +251,28 @@ class WorkspaceScreen(BaseScreen):
     def _fill_clients(self) -> None:
         table = self.query_one("#clients", DataTable)
         self._client_columns()
+        self.query_one("#ws-clients-title", Label).update(
+            tr("ws.clients_title", self.lang, count=len(self.clients))
+            if self.clients
+            else tr("key.clients", self.lang)
+        )
         for client in self.clients:
             table.add_row(plain(client.name), plain(client.assessments), key=str(client.id))
         ids = [c.id for c in self.clients]
+        wanted = next((c.id for c in self.clients if c.name == self.select_client), None)
+        if wanted is not None:
+            self.select_client = None
+            self.client_id = wanted
         if self.client_id in ids:
             table.move_cursor(row=ids.index(self.client_id))
-        elif ids:
-            self.client_id = ids[0]
-            self.call_after_refresh(self.load_assessments, ids[0])  # after this paint
         else:
-            self.client_id = None
-            self.rows = []
-            self._fill_assessments()
+            self.client_id = ids[0] if ids else None
+        if self.client_id is None:
+            self._show_client(None)
+        else:  # listed again: the counts, scores or names may have changed
+            if self.rows_client != self.client_id:
+                self._show_client(self.client_id)
+            self.call_after_refresh(self.load_assessments, self.client_id)  # after this paint
         self.query_one("#ws-hint", Static).update(
             tr("ws.no_clients", self.lang) if not self.clients else ""
         )
@@ -247,7 +282,19 @@ class WorkspaceScreen(BaseScreen):
         key = event.row_key.value
         if key is not None and int(key) != self.client_id:
             self.client_id = int(key)
+            self._show_client(int(key))
             self.load_assessments(int(key))
+
+    def _show_client(self, client_id: int | None) -> None:
+        """Empties the assessments pane for another client (its own rows follow from a worker):
+        rows of the client highlighted before never show under this one's name."""
+        self.rows_client = client_id
+        self.rows = []
+        self._fill_assessments()
+
+    def client_named(self, client_id: int | None) -> Client | None:
+        """The listed client of that id, if any."""
+        return next((c for c in self.clients if c.id == client_id), None)
 
     @work(thread=True, exclusive=True, group="assessments", description="list assessments")
     def load_assessments(self, client_id: int) -> None:
@@ -272,12 +319,21 @@ class WorkspaceScreen(BaseScreen):
     def _assessments_listed(self, client_id: int, rows: list[Row]) -> None:
         if client_id != self.client_id:
             return
+        self.rows_client = client_id
         self.rows = rows
         self._fill_assessments()
 
     def _fill_assessments(self) -> None:
         table = self.query_one("#assessments", DataTable)
+        cursor = table.cursor_row
+        shown = [row.info.id for row in self.rows]
         table.clear()
+        client = self.client_named(self.rows_client)
+        self.query_one("#ws-assess-title", Label).update(
+            plain(tr("ws.assessments_none", self.lang))
+            if client is None
+            else plain(tr("ws.assessments_of", self.lang, name=client.name))
+        )
         for row in self.rows:
             info = row.info
             questionnaire = self.capp.questionnaire(
@@ -294,9 +350,14 @@ class WorkspaceScreen(BaseScreen):
                 else plain(tr("ws.cannot_score", self.lang).format(reason=row.problem)),
                 key=str(info.id),
             )
+        if self.highlight_id in shown:
+            table.move_cursor(row=shown.index(self.highlight_id))
+            self.highlight_id = None
+        elif 0 < cursor < len(self.rows):
+            table.move_cursor(row=cursor)  # listed again: the cursor stays where it was
         hint = self.query_one("#ws-hint", Static)
-        if self.client_id is not None and not self.rows:
-            hint.update(tr("ws.no_assessments", self.lang))
+        if client is not None and not self.rows and client.assessments == 0:
+            hint.update(plain(tr("ws.no_assessment_of", self.lang, name=client.name)))
         elif self.clients:
             hint.update("")
 
@@ -308,11 +369,10 @@ class WorkspaceScreen(BaseScreen):
 
     def selected_client(self) -> Client | None:
         """The highlighted client."""
-        for client in self.clients:
-            if client.id == self.client_id:
-                return client
-        self.notify(tr("need.client", self.lang))
-        return None
+        client = self.client_named(self.client_id)
+        if client is None:
+            self.notify(tr("need.client", self.lang))
+        return client
 
     def selected_assessment(self) -> AssessmentInfo | None:
         """The highlighted assessment."""
@@ -386,9 +446,9 @@ class WorkspaceScreen(BaseScreen):
             return
         finally:
             self.app.call_from_thread(self.progress_done)
-        from compliance.catalog import newest_first
+        from compliance.catalog import main_first
 
-        ordered = newest_first(found)
+        ordered = main_first(found)
         newest = {e.questionnaire.id: e.questionnaire.version for e in reversed(ordered)}
         choices = [
             (
@@ -412,7 +472,7 @@ class WorkspaceScreen(BaseScreen):
 
     def _preselect(self, ordered: list[CatalogEntry]) -> str | None:
         """The newest version of the questionnaire the selected client used last, else of the
-        first questionnaire offered."""
+        first questionnaire offered (the main one, see :func:`compliance.catalog.main_first`)."""
         used = [row.info.questionnaire_id for row in self.rows]
         ids = [e.questionnaire.id for e in ordered]
         wanted = used[-1] if used and used[-1] in ids else (ids[0] if ids else None)
@@ -436,26 +496,32 @@ class WorkspaceScreen(BaseScreen):
         )
 
     def action_open(self) -> None:
-        """Opens the highlighted assessment."""
+        """Opens the highlighted assessment of the highlighted client (from either table)."""
+        client = self.client_named(self.client_id)
+        if client is not None and client.assessments == 0 and not self.rows:
+            self.notify(tr("ws.no_assessment_of", self.lang, name=clean(client.name)), markup=False)
+            return
         info = self.selected_assessment()
         if info is not None:
             self.capp.open_assessment(info.id)
 
     @on(DataTable.RowSelected, "#assessments")
     def _assessment_chosen(self, event: DataTable.RowSelected) -> None:
+        """A click on an assessment opens it (Enter is the screen's own key)."""
         if event.row_key.value is not None:
             self.capp.open_assessment(int(event.row_key.value))
 
-    @on(DataTable.RowSelected, "#clients")
-    def _client_chosen(self, event: DataTable.RowSelected) -> None:
-        self.query_one("#assessments", DataTable).focus()
-
     def action_duplicate(self) -> None:
-        """Starts the client's next cycle from the highlighted assessment: a copy, or, when a
-        newer version of its questionnaire is installed, a migration to the version chosen."""
+        """Starts the client's next cycle from the highlighted assessment, once confirmed: a
+        copy, or, when a newer version of its questionnaire is installed, a migration to the
+        version chosen (choosing is confirming)."""
         info = self.selected_assessment()
         if info is not None:
             self._offer_cycle_versions(info)
+
+    def _next_cycle(self, info: AssessmentInfo) -> int:
+        """The cycle a new cycle of ``info``'s client gets (the service numbers it the same)."""
+        return max([row.info.cycle for row in self.rows] + [info.cycle]) + 1
 
     @work(thread=True, exclusive=True, group="catalog", description="questionnaire versions")
     def _offer_cycle_versions(self, info: AssessmentInfo) -> None:
@@ -472,7 +538,19 @@ class WorkspaceScreen(BaseScreen):
 
     def _ask_cycle_version(self, info: AssessmentInfo, newer: list[str]) -> None:
         if not newer:
-            self._new_cycle(info, None)
+            question = tr(
+                "ws.ask_cycle",
+                self.lang,
+                client=clean(info.client),
+                id=info.id,
+                questionnaire=f"{info.questionnaire_id} {info.questionnaire_version}",
+                cycle=info.cycle,
+                next=self._next_cycle(info),
+            )
+            self.app.push_screen(
+                dialogs.Confirm(question, lang=self.lang, safe=True),
+                lambda yes: self._new_cycle(info, None) if yes else None,
+            )
             return
         name = info.questionnaire_id
         choices = [
@@ -485,19 +563,39 @@ class WorkspaceScreen(BaseScreen):
                 tr("cycle.same_version", self.lang, name=name, version=info.questionnaire_version),
             )
         )
+        question = tr(
+            "ws.ask_cycle_version",
+            self.lang,
+            client=clean(info.client),
+            id=info.id,
+            cycle=info.cycle,
+        )
         self.app.push_screen(
-            dialogs.Choose(tr("ask.cycle_version", self.lang), choices, newer[0]),
+            dialogs.Choose(question, choices, newer[0]),
             lambda chosen: self._new_cycle(info, chosen) if chosen else None,
         )
 
     def _new_cycle(self, info: AssessmentInfo, version: str | None) -> None:
         from compliance.workspace import changes, migration
 
+        cycle = self._next_cycle(info)
+
+        def made(new_id: int) -> None:
+            self.highlight_id = new_id  # the new cycle is highlighted once listed
+            self.load_assessments(info.client_id)
+
         if version is None or version == info.questionnaire_version:
             self._change(
                 lambda workspace: changes.new_cycle(workspace, info.id),
-                lambda new_id: tr("done.duplicated", self.lang, id=new_id),
-                lambda _: self.load_assessments(info.client_id),
+                lambda new_id: tr(
+                    "ws.made_cycle",
+                    self.lang,
+                    cycle=cycle,
+                    client=clean(info.client),
+                    id=new_id,
+                    source=info.id,
+                ),
+                made,
             )
             return
 
@@ -518,7 +616,7 @@ class WorkspaceScreen(BaseScreen):
         self._change(
             lambda workspace: migration.new_cycle_on(workspace, info.id, version),
             done,
-            lambda _: self.load_assessments(info.client_id),
+            lambda made_: made(made_[0]),
         )
 
     def action_rename(self) -> None:
@@ -612,22 +710,29 @@ class WorkspaceScreen(BaseScreen):
 
     def action_import(self) -> None:
         """Asks for a file (and its passphrase when encrypted) and imports it."""
+        from compliance.paths import documents_dir
+
+        folder = documents_dir()
 
         def check(value: str) -> str | None:
-            path = Path(value).expanduser()
-            return None if path.is_file() else f"{value}: no such file"
+            path = in_folder(folder, value)
+            return None if path.is_file() else tr("ws.no_file", self.lang, path=clean(path))
 
         self.app.push_screen(
-            dialogs.Prompt(tr("ask.import_path", self.lang), check=check), self._import_from
+            dialogs.Prompt(
+                tr("ws.import_where", self.lang, folder=clean(folder)),
+                value=f"{folder}{os.sep}",
+                check=check,
+            ),
+            lambda value: self._import_from(in_folder(folder, value) if value else None),
         )
 
-    def _import_from(self, value: str | None) -> None:
-        if not value:
+    def _import_from(self, path: Path | None) -> None:
+        if path is None:
             return
         load_domain()
         from compliance.workspace.transfer import is_encrypted_file
 
-        path = Path(value).expanduser()
         try:
             encrypted = is_encrypted_file(path)
         except ComplianceError as error:
@@ -660,7 +765,7 @@ class WorkspaceScreen(BaseScreen):
         """Reads, checks and stores an assessment file (a bad one changes nothing)."""
         imported = self._import(path, passphrase)
         if imported is not None:
-            self.app.call_from_thread(self._imported, imported.assessment_id)
+            self.app.call_from_thread(self._imported, path, imported)
 
     def _import(self, path: Path, passphrase: str | None, *, once: bool = False) -> Imported | None:
         """Imports an assessment file through the service, showing each step (in a worker);
@@ -681,40 +786,87 @@ class WorkspaceScreen(BaseScreen):
         finally:
             self.app.call_from_thread(self.progress_done)
 
-    def _imported(self, assessment_id: int) -> None:
-        self.notify(tr("done.imported", self.lang, id=assessment_id))
-        self.client_id = None
+    def _imported(self, path: Path, imported: Imported) -> None:
+        self.notify(
+            tr(
+                "ws.imported",
+                self.lang,
+                name=clean(path.name),
+                id=imported.assessment_id,
+                client=clean(imported.client),
+            ),
+            markup=False,
+        )
+        self.select_client = imported.client  # shown with its new assessment highlighted
+        self.highlight_id = imported.assessment_id
         self.reload()
 
     def action_export(self) -> None:
-        """Asks where to write the highlighted assessment, then for an optional passphrase."""
+        """Asks how (encrypted or plain), where (the documents folder by default, the name saying
+        which), and for an encrypted file a new passphrase, typed twice; then writes it."""
         info = self.selected_assessment()
         if info is None:
             return
-        suggestion = str(Path.cwd() / f"assessment-{info.id}.json")
+        choices = [
+            ("encrypted", tr("ws.export_encrypted", self.lang)),
+            ("plain", tr("ws.export_plain", self.lang)),
+        ]
+        question = tr("ws.export_how", self.lang, id=info.id, client=clean(info.client))
+        self.app.push_screen(
+            dialogs.Choose(question, choices, "encrypted"),
+            lambda how: self._export_where(info, how == "encrypted") if how else None,
+        )
+
+    def _export_where(self, info: AssessmentInfo, encrypted: bool) -> None:
+        from compliance.paths import documents_dir
+        from compliance.workspace.transfer import export_name
+
+        folder = documents_dir()
+        name = export_name(info.client, info.questionnaire_id, info.cycle, encrypted=encrypted)
 
         def check(value: str) -> str | None:
-            path = Path(value).expanduser()
-            if path.is_dir():
-                return f"{value} is a folder"
-            return None if path.parent.is_dir() else f"{path.parent}: no such folder"
+            return self._output_problem(in_folder(folder, value), encrypted)
 
         self.app.push_screen(
-            dialogs.Prompt(tr("ask.export_path", self.lang), value=suggestion, check=check),
-            lambda value: self._export_to(info.id, value),
+            dialogs.Prompt(
+                tr("ask.export_path", self.lang),
+                value=str(folder / name),
+                check=check,
+                note=tr("out.where", self.lang, folder=clean(folder)),
+            ),
+            lambda value: (
+                self._export_to(info.id, in_folder(folder, value), encrypted) if value else None
+            ),
         )
 
-    def _export_to(self, assessment_id: int, value: str | None) -> None:
-        if not value:
+    def _output_problem(self, path: Path, encrypted: bool) -> str | None:
+        """Why an export cannot be written to ``path`` (in the interface language), or None."""
+        from compliance.workspace.transfer import ENCRYPTED_SUFFIX, PLAIN_SUFFIX
+
+        if path.is_dir():
+            return tr("ws.is_folder", self.lang, path=clean(path))
+        if not path.parent.is_dir():
+            return tr("ws.folder_missing", self.lang, folder=clean(path.parent))
+        suffix = path.suffix.lower()
+        if encrypted and suffix != ENCRYPTED_SUFFIX:
+            return tr("ws.name_encrypted", self.lang, name=clean(path.with_suffix(".cmpl").name))
+        if not encrypted and suffix == ENCRYPTED_SUFFIX:
+            return tr("ws.name_plain", self.lang, name=clean(path.with_suffix(PLAIN_SUFFIX).name))
+        return None
+
+    def _export_to(self, assessment_id: int, path: Path, encrypted: bool) -> None:
+        if not encrypted:
+            self.export_file(assessment_id, path, None)
             return
-        path = Path(value).expanduser()
         self.app.push_screen(
-            dialogs.Prompt(tr("ask.encrypt", self.lang), password=True, allow_empty=True),
-            partial(self._export_with, assessment_id, path),
+            dialogs.NewPassphrase(
+                tr("ws.export_passphrase", self.lang, name=clean(path.name)), lang=self.lang
+            ),
+            partial(self._export_encrypted, assessment_id, path),
         )
 
-    def _export_with(self, assessment_id: int, path: Path, passphrase: str | None) -> None:
-        if passphrase is not None:
+    def _export_encrypted(self, assessment_id: int, path: Path, passphrase: str | None) -> None:
+        if passphrase:
             self.export_file(assessment_id, path, passphrase)
 
     @work(thread=True, group="transfer", description="export")
@@ -733,8 +885,37 @@ class WorkspaceScreen(BaseScreen):
             return
         finally:
             self.app.call_from_thread(self.progress_done)
+        done = "ws.exported_encrypted" if passphrase else "done.exported"
         self.app.call_from_thread(
-            self.notify, tr("done.exported", self.lang, path=clean(path)), markup=False
+            self.notify, tr(done, self.lang, path=clean(path)), markup=False, timeout=10
+        )
+
+    # --- signing keys -----------------------------------------------------------------------
+
+    def action_new_key(self) -> None:
+        """Makes a signing key pair (as ``compliance keys generate`` does), in the documents
+        folder's ``keys`` by default; it is offered first when signing next."""
+        from compliance.paths import documents_dir
+
+        self.app.push_screen(
+            dialogs.NewKey(documents_dir() / "keys", lang=self.lang), self._key_made
+        )
+
+    def _key_made(self, made: MadeKey | None) -> None:
+        if made is None:
+            return
+        self.capp.remember(signing_key=str(made.private))
+        self.notify(
+            tr(
+                "ws.key_made",
+                self.lang,
+                name=clean(made.name),
+                private=clean(made.private),
+                public=clean(made.public),
+                key_id=made.key_id[:16],
+            ),
+            markup=False,
+            timeout=30,
         )
 
     # --- the sample client ------------------------------------------------------------------

@@ -6,12 +6,17 @@ Opening the assessment screen rebuilt it seven times, and its widgets and styles
 the first frame. This footer is one line of text, redrawn only when what it shows (key,
 description, enabled) changes, once per refresh however many changes arrived. A click on a key
 presses it, as with Textual's footer.
+
+When the keys do not fit the width, the screen's last ones are left out whole (they stay in the
+help screen) rather than cut in the middle of a word, and the app's own keys (F1 Help, which lists
+them all, and F2) stay.
 """
 
 from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import events
 from textual.screen import Screen
@@ -19,8 +24,9 @@ from textual.widget import Widget
 
 __all__ = ["KeyFooter"]
 
-Shown = tuple[tuple[str, str, str, bool], ...]
-"""``(key, shown key, description, enabled)`` for each key of the footer, in order."""
+Shown = tuple[tuple[str, str, str, bool, bool], ...]
+"""``(key, shown key, description, enabled, the app's own)`` for each key of the footer, in
+order."""
 
 
 class KeyFooter(Widget):
@@ -63,13 +69,28 @@ class KeyFooter(Widget):
 
     def _wanted(self) -> Shown:
         seen: set[str] = set()
-        shown: list[tuple[str, str, str, bool]] = []
-        for _node, binding, enabled, _tooltip in self.screen.active_bindings.values():
+        shown: list[tuple[str, str, str, bool, bool]] = []
+        for node, binding, enabled, _tooltip in self.screen.active_bindings.values():
             if binding.show and binding.action not in seen:
                 seen.add(binding.action)
-                shown.append(
-                    (binding.key, self.app.get_key_display(binding), binding.description, enabled)
-                )
+                display = self.app.get_key_display(binding)
+                shown.append((binding.key, display, binding.description, enabled, node is self.app))
+        return tuple(shown)
+
+    def _fitting(self) -> Shown:
+        """The keys to draw: all of them, or without the screen's last ones when they would
+        not fit the width."""
+        shown = list(self._shown)
+        width = self.size.width
+
+        def length() -> int:
+            return sum(cell_len(f"{display} {text} ") for _, display, text, _, _ in shown) - 1
+
+        while width and length() > width:
+            own = [i for i, item in enumerate(shown) if not item[4]]
+            if len(own) <= 1:
+                break
+            del shown[own[-1]]
         return tuple(shown)
 
     def _update(self) -> None:
@@ -85,7 +106,7 @@ class KeyFooter(Widget):
         line = Text()
         self._spans = []
         key_style = self.get_component_rich_style("key-footer--key")
-        for key, display, description, enabled in self._shown:
+        for key, display, description, enabled, _ in self._fitting():
             start = line.cell_len
             if line:
                 line.append(" ")
