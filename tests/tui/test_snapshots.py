@@ -101,6 +101,7 @@ def test_the_progress_line_above_the_footer(snap_compare: Any, sample_id: int) -
     from compliance.tui.screens.base import BaseScreen
 
     app = ComplianceApp(workspace="workspace.sqlite", welcome=False)
+    app.follow_seconds = 3600  # a re-read of the store (others' changes) would end the line
 
     async def run_before(pilot: Pilot[Any]) -> None:
         await _settle(pilot)
