@@ -67,7 +67,7 @@ async def test_theme_and_language_toggle(ws_path: Path) -> None:
         assert app.title == tr("app.title", "fr")
         screen = app.screen
         descriptions = {b.binding.description for b in screen.active_bindings.values()}
-        assert "Client +" in descriptions
+        assert "Nouveau client" in descriptions
 
 
 def test_run_passes_the_workspace_and_language(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -137,7 +137,7 @@ async def test_keys_start_in_the_chosen_language(ws_path: Path) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
         descriptions = {b.binding.description for b in app.screen.active_bindings.values()}
-        assert {"Client +", "Aide", "Importer"} <= descriptions
+        assert {"Nouveau client", "Aide", "Importer"} <= descriptions
         await pilot.press("f1")
         keys = dict(app.screen.keys)  # type: ignore[attr-defined]
         assert keys["n"] == "Ajouter un client"

@@ -15,7 +15,7 @@ from textual.worker import Worker
 
 from compliance.store import create_assessment, create_client, open_workspace
 from compliance.tui.app import ComplianceApp
-from compliance.tui.dialogs import Prompt
+from compliance.tui.dialogs import NewPassphrase, Prompt
 from tests.helpers import REPO
 from tests.tui.conftest import settle
 
@@ -64,15 +64,17 @@ async def test_a_passphrase_never_reaches_a_worker_description(
     monkeypatch.setattr(Worker, "__init__", recording)
     with open_workspace(ws_path) as workspace:
         create_assessment(workspace, create_client(workspace, "Exported"), "example")
-    target = tmp_path / "out.json.enc"
+    target = tmp_path / "out.cmpl"
     app = ComplianceApp(workspace=ws_path, welcome=False)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
         await pilot.press("e")
+        app.screen.dismiss("encrypted")  # the Choose dialog: encrypted or plain
+        await pilot.pause()
         assert isinstance(app.screen, Prompt)
         app.screen.dismiss(str(target))
         await pilot.pause()
-        assert isinstance(app.screen, Prompt) and app.screen.password
+        assert isinstance(app.screen, NewPassphrase)
         app.screen.dismiss("correct horse battery")
         await settle(app, pilot)
     assert target.exists()

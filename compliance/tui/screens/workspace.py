@@ -113,6 +113,9 @@ class WorkspaceScreen(BaseScreen):
         """The highlighted client."""
         self.highlight_id: int | None = None
         """An assessment to highlight once listed (one just made)."""
+        self.rows_for: Client | None = None
+        """The client's summary when its assessments were last asked for (they are asked
+        again when it changes)."""
         self.select_client: str | None = None
         """A client to highlight once listed, by name (the one a file was imported into)."""
         self.offered_welcome = False
@@ -267,12 +270,16 @@ class WorkspaceScreen(BaseScreen):
             table.move_cursor(row=ids.index(self.client_id))
         else:
             self.client_id = ids[0] if ids else None
-        if self.client_id is None:
+        client = self.client_named(self.client_id)
+        if client is None:
             self._show_client(None)
-        else:  # listed again: the counts, scores or names may have changed
-            if self.rows_client != self.client_id:
-                self._show_client(self.client_id)
-            self.call_after_refresh(self.load_assessments, self.client_id)  # after this paint
+        elif self.rows_client != client.id:
+            self._show_client(client.id)
+            self.rows_for = client
+            self.call_after_refresh(self.load_assessments, client.id)  # after this paint
+        elif client != self.rows_for:  # its assessments changed (a count, a date, a score)
+            self.rows_for = client
+            self.call_after_refresh(self.load_assessments, client.id)
         self.query_one("#ws-hint", Static).update(
             tr("ws.no_clients", self.lang) if not self.clients else ""
         )
@@ -283,6 +290,7 @@ class WorkspaceScreen(BaseScreen):
         if key is not None and int(key) != self.client_id:
             self.client_id = int(key)
             self._show_client(int(key))
+            self.rows_for = self.client_named(int(key))
             self.load_assessments(int(key))
 
     def _show_client(self, client_id: int | None) -> None:
