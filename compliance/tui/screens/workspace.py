@@ -270,16 +270,16 @@ class WorkspaceScreen(BaseScreen):
             table.move_cursor(row=ids.index(self.client_id))
         else:
             self.client_id = ids[0] if ids else None
-        client = self.client_named(self.client_id)
-        if client is None:
+        shown = self.client_named(self.client_id)
+        if shown is None:
             self._show_client(None)
-        elif self.rows_client != client.id:
-            self._show_client(client.id)
-            self.rows_for = client
-            self.call_after_refresh(self.load_assessments, client.id)  # after this paint
-        elif client != self.rows_for:  # its assessments changed (a count, a date, a score)
-            self.rows_for = client
-            self.call_after_refresh(self.load_assessments, client.id)
+        elif self.rows_client != shown.id:
+            self._show_client(shown.id)
+            self.rows_for = shown
+            self.call_after_refresh(self.load_assessments, shown.id)  # after this paint
+        elif shown != self.rows_for:  # its assessments changed (a count, a date, a score)
+            self.rows_for = shown
+            self.call_after_refresh(self.load_assessments, shown.id)
         self.query_one("#ws-hint", Static).update(
             tr("ws.no_clients", self.lang) if not self.clients else ""
         )
