@@ -64,6 +64,7 @@ _ACTION_GROUP: dict[str, str] = {
     # sharing and signing
     "report": "share",
     "sign": "share",
+    "new_key": "share",
     "export": "share",
     "import": "share",
     "answer_pack": "share",

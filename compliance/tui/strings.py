@@ -1026,6 +1026,11 @@ STRINGS: Final[dict[str, tuple[str, str]]] = {
     "ws.key.review": ("Review signed bundles", "Examiner des paquets signés"),
     "ws.key.audit": ("Audit log", "Journal d'audit"),
     "ws.key.new_key": ("New signing key", "Nouvelle clé de signature"),
+    "help.d.new_key": (
+        "Make a signing key pair (as 'compliance keys generate'), the passphrase asked twice",
+        "Créer une paire de clés de signature (comme 'compliance keys generate'), la phrase "
+        "secrète demandée deux fois",
+    ),
     "ws.clients_title": ("Clients ({count})", "Clients ({count})"),
     "ws.assessments_of": ("Assessments of {name}", "Évaluations de {name}"),
     "ws.assessments_none": ("Assessments", "Évaluations"),
