@@ -410,3 +410,14 @@ async def test_a_plain_export_is_a_json_and_a_cmpl_name_is_refused_for_it(
         await settle(app, pilot)
     written = (user_dirs / "documents" / "atlas.json").read_bytes()
     assert not filecrypt.is_encrypted(written) and b"Atlas" in written
+
+
+async def test_enter_twice_opens_the_assessment_once(ws_path: Path) -> None:
+    _two_clients(ws_path)
+    app = ComplianceApp(workspace=ws_path, welcome=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("enter", "enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, AssessmentScreen)
+        assert sum(isinstance(s, AssessmentScreen) for s in app.screen_stack) == 1

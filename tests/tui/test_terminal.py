@@ -20,7 +20,7 @@ def test_a_newcomer_sees_a_filled_assessment_and_its_results(terminal: Terminal)
     terminal.keys("Enter")  # the welcome's first button: the sample
     terminal.wait_for("Sud Contact Marketing SARL")
     terminal.wait_for("ma-offshoring")
-    terminal.keys("Enter", "Enter")  # the client, then its assessment
+    terminal.keys("Enter")  # opens the highlighted client's assessment, from the clients table
     screen = terminal.wait_for("answered")
     assert "Profile" in screen and "Results" in screen  # the tree, and the footer's keys
     terminal.keys("Down", "Enter")  # another role, on the focused question

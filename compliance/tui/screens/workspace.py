@@ -505,6 +505,8 @@ class WorkspaceScreen(BaseScreen):
 
     def action_open(self) -> None:
         """Opens the highlighted assessment of the highlighted client (from either table)."""
+        if self.capp.opening:
+            return  # one is on its way: a second Enter must not open it twice
         client = self.client_named(self.client_id)
         if client is not None and client.assessments == 0 and not self.rows:
             self.notify(tr("ws.no_assessment_of", self.lang, name=clean(client.name)), markup=False)
