@@ -549,12 +549,13 @@ REASONS: Final[Mapping[ReasonCode, ReasonText]] = {
     ReasonCode.GDPR_TIA_MEASURE_INEFFECTIVE: _r(
         (
             'Warning: the {kind} measure "{measure}" is claimed against {basis}, but cannot '
-            "neutralise it for {use_case} (EDPB step 4, Annex 2); it is not counted."
+            "neutralise it for {use_case} (EDPB step 4 and Annex 2; SCC Clause 14; GDPR "
+            "Art. 46); it is not counted."
         ),
         (
             "Attention : la mesure {kind} « {measure} » est invoquée contre {basis}, mais ne "
-            "peut le neutraliser pour {use_case} (étape 4 de l'EDPB, annexe 2) ; elle n'est pas "
-            "prise en compte."
+            "peut le neutraliser pour {use_case} (étape 4 et annexe 2 de l'EDPB ; clause 14 des "
+            "CCT ; art. 46 du RGPD) ; elle n'est pas prise en compte."
         ),
         {_G: ("46(1)",)},
     ),
@@ -575,12 +576,12 @@ REASONS: Final[Mapping[ReasonCode, ReasonText]] = {
         (
             "The estimated probability of at least one prohibited access in {country} over "
             "{years} years, {probability}, is within the exporter's tolerance of {tolerance} "
-            "(EDPB step 4; SCC Clause 14)."
+            "(EDPB step 4; SCC Clause 14; GDPR Art. 46)."
         ),
         (
             "La probabilité estimée d'au moins un accès prohibé ({country}) sur {years} ans, "
             "{probability}, reste dans la tolérance de l'exportateur, {tolerance} (étape 4 de "
-            "l'EDPB ; clause 14 des CCT)."
+            "l'EDPB ; clause 14 des CCT ; art. 46 du RGPD)."
         ),
         {_G: ("46(1)",)},
     ),

@@ -69,3 +69,33 @@ def test_there_is_a_fragment_for_every_value_put_into_a_sentence() -> None:
     }
     assert expected <= set(FRAGMENTS)
     assert fragment("onward.not_ready").fr == "n'est pas prêt"
+
+
+STRUCTURED_TIA_CODES = [
+    code
+    for code in ReasonCode
+    if code.name.startswith("GDPR_TIA_")
+    and code.name
+    not in {
+        "GDPR_TIA_NOT_ACCEPTABLE",
+        "GDPR_TIA_MISSING",
+        "GDPR_TIA_CONCLUSION_UNKNOWN",
+        "GDPR_TIA_REVIEW_DUE",
+    }
+]
+
+
+@pytest.mark.parametrize("code", STRUCTURED_TIA_CODES)
+def test_a_structured_tia_reason_cites_art_46_clause_14_and_the_edpb_step(
+    code: ReasonCode,
+) -> None:
+    text = REASONS[code]
+    assert "GDPR Art. 46" in text.en and "art. 46 du RGPD" in text.fr
+    assert "SCC Clause 14" in text.en and "clause 14 des CCT" in text.fr
+    assert re.search(r"EDPB's six|EDPB steps? \d", text.en), text.en
+    assert re.search(r"parmi les six de l'EDPB|étapes? [\d ,et]+(et annexe 2 )?de l'EDPB", text.fr)
+    assert "46(1)" in text.refs["gdpr"]
+
+
+def test_seven_reasons_speak_of_a_structured_tia() -> None:
+    assert len(STRUCTURED_TIA_CODES) == 7
