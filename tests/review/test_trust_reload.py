@@ -143,3 +143,18 @@ async def test_the_untrusted_detail_gives_the_key_id_and_the_line_then_t_verifie
 async def test_a_store_given_without_a_folder_is_kept(inbox: Inbox, signer: Signer) -> None:
     screen = ReviewScreen(signer.trust, folder=inbox.folder, now=NOW)
     assert screen._fresh_trust() is signer.trust
+
+
+async def test_a_late_progress_message_never_hides_the_summary(
+    inbox: Inbox, signer: Signer, tmp_path: Path
+) -> None:
+    screen = ReviewScreen(signer.trust, workspace=str(tmp_path / "ws.sqlite"), folder=inbox.folder)
+    app = Host(screen)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(app, pilot)
+        # The worker posts its last progress before it hands over the result; delivered after
+        # it, that message used to leave "Verifying 8/8 bundles..." in place of the summary.
+        screen.post_message(ReviewScreen.Progress(8, 8))
+        await pilot.pause()
+        status = shown_text(screen.query_one("#review-status", Static))
+        assert status.startswith("bundles: 8, invalid: 3")

@@ -187,6 +187,8 @@ class ReviewScreen(Screen[None]):
         self.terms: list[str] = []
         self.marked: Submission | None = None
         self.handled_keys = 0
+        self.loading = False
+        """Whether a folder is being verified (progress messages count only then)."""
         self.said: tuple[str, dict[str, object], str] | None = ("rv.idle", {}, "")
         """The status line as a catalogue key, its values and style (None: literal text)."""
 
@@ -209,6 +211,7 @@ class ReviewScreen(Screen[None]):
     def load(self, folder: Path) -> None:
         """Verifies every bundle of ``folder`` in a worker, with the trust store read again."""
         self.folder = folder
+        self.loading = True
         self.submissions = []
         self.marked = None
         self._fill()
@@ -264,10 +267,13 @@ class ReviewScreen(Screen[None]):
 
     @on(Progress)
     def _progress(self, message: ReviewScreen.Progress) -> None:
+        if not self.loading:  # posted before the end but delivered after it: the summary stays
+            return
         self.query_one(ProgressBar).update(total=message.total, progress=message.done)
         self._say("rv.progress", done=message.done, total=message.total)
 
     def _failed(self, message: str) -> None:
+        self.loading = False
         self.said = None
         self._status(clean(message), "bold red")
         self.notify(clean(message), severity="error", markup=False)
@@ -275,6 +281,7 @@ class ReviewScreen(Screen[None]):
     def _loaded(
         self, submissions: list[Submission], decisions: dict[str, str], trust: TrustStore
     ) -> None:
+        self.loading = False
         self.trust = trust
         self.submissions = submissions
         self.decisions = decisions
