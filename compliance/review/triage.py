@@ -1,9 +1,11 @@
 """Provides sorting and filtering of the inbox: invalid first, by rating, organisation or date.
 
 A filter is a list of terms, all of which must match: ``invalid``, ``valid``, ``expired``,
-``flagged``, ``at-risk`` (a blocked or not-ready flow), ``rating=ID``, ``reason=CODE``, or any
-other word, looked for (case-insensitively) in the file name, organisation, registration id and
-signer. Only verified values are matched; an INVALID submission matches by file name and reason.
+``flagged``, ``at-risk`` (a blocked or not-ready flow), ``rating=ID``, ``reason=CODE`` (in French
+``invalide``, ``valide``, ``expiré``, ``signalé``, ``à-risque``, ``niveau=ID``, ``motif=CODE``),
+or any other word, looked for (case-insensitively) in the file name, organisation, registration
+id and signer. Only verified values are matched; an INVALID submission matches by file name and
+reason.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from typing import Any
 
 from compliance.review.inbox import Submission
 
-__all__ = ["SORTS", "matches", "select", "sort_submissions"]
+__all__ = ["SORTS", "SYNONYMS", "matches", "select", "sort_submissions"]
 
 SORTS = ("verdict", "rating", "organisation", "date")
 _VERDICT_ORDER = {"INVALID": 0, "EXPIRED": 1, "VALID": 2}
@@ -59,9 +61,35 @@ def sort_submissions(
     return sorted(submissions, key=_key(sort), reverse=reverse)
 
 
+SYNONYMS = {
+    "invalide": "invalid",
+    "valide": "valid",
+    "expiré": "expired",
+    "expire": "expired",
+    "signalé": "flagged",
+    "signale": "flagged",
+    "à-risque": "at-risk",
+    "a-risque": "at-risk",
+    "niveau=": "rating=",
+    "motif=": "reason=",
+}
+"""The French words of the filter, each the English term it means (the interface shows the
+words of its language; both are understood in either)."""
+
+
+def _canonical(term: str) -> str:
+    for french, english in SYNONYMS.items():
+        if french.endswith("="):
+            if term.startswith(french):
+                return english + term[len(french) :]
+        elif term == french:
+            return english
+    return term
+
+
 def matches(submission: Submission, term: str) -> bool:
-    """Whether ``submission`` matches one filter term."""
-    term = term.strip().casefold()
+    """Whether ``submission`` matches one filter term (English or French)."""
+    term = _canonical(term.strip().casefold())
     summary = submission.summary
     status = submission.status
     if term in ("invalid", "valid", "expired"):

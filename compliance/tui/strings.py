@@ -581,7 +581,7 @@ STRINGS: Final[dict[str, tuple[str, str]]] = {
     "rv.col.flags": ("Flags", "Alertes"),
     "rv.col.decision": ("Decision", "Décision"),
     "rv.col.file": ("File", "Fichier"),
-    "rv.key.open_folder": ("Open folder", "Ouvrir un dossier"),
+    "rv.key.open_folder": ("Open folder", "Ouvrir"),
     "rv.key.sort": ("Sort", "Trier"),
     "rv.key.filter": ("Filter", "Filtrer"),
     "rv.key.compare": ("Compare", "Comparer"),
@@ -600,7 +600,7 @@ STRINGS: Final[dict[str, tuple[str, str]]] = {
     "rv.idle": ("Open a folder of signed bundles (o).", "Ouvrez un dossier de paquets signés (o)."),
     "rv.filter_hint": (
         "Filter: invalid, flagged, at-risk, rating=ID, a name...",
-        "Filtre : invalid, flagged, at-risk, rating=ID, un nom…",
+        "Filtre : invalide, signalé, à-risque, niveau=ID, un nom…",
     ),
     "rv.loading": ("Verifying the bundles of {folder}...", "Vérification des paquets de {folder}…"),
     "rv.progress": (

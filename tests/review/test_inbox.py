@@ -38,6 +38,17 @@ def test_an_invalid_bundle_yields_only_its_name_and_reason(inbox: Inbox, signer:
     payload = tampered.to_json()
     assert payload["submission"] is None
     assert "99.00" not in str(payload)  # the claimed score is never shown
+    assert payload["claimed"] == {
+        "verified": False,
+        "organisation": "Atlas Contact",
+        "registrationId": "RC-1",
+        "keyId": signer.key.key_id,
+        "issuedAt": payload["claimed"]["issuedAt"],
+        "reportId": payload["claimed"]["reportId"],
+    }
+    assert tampered.claimed_signer == "Alice"  # the key it names is in the store
+    malformed = found["g-malformed.zip"]
+    assert malformed.claims is None and malformed.to_json()["claimed"] is None
     valid = found["a-first.zip"].summary
     assert valid is not None
     assert (valid.registration_id, valid.signer, valid.flows) == ("RC-1", "Alice", 2)
@@ -96,6 +107,12 @@ def test_sort_and_filter(inbox: Inbox, signer: Signer) -> None:
         "g-malformed.zip",
     }
     assert [s.name for s in select(found, ["reason=untrusted-signer"])] == ["f-untrusted.zip"]
+    # The same terms in French, as the French hint shows them.
+    assert select(found, ["invalide"]) == select(found, ["invalid"])
+    assert select(found, ["Expiré"]) == select(found, ["expired"])
+    assert select(found, ["à-risque"]) == select(found, ["at-risk"]) != []
+    assert [s.name for s in select(found, ["motif=untrusted-signer"])] == ["f-untrusted.zip"]
+    assert select(found, ["niveau=not_ready"]) == select(found, ["rating=not_ready"]) != []
     assert [s.name for s in select(found, ["other"])] == ["c-other.zip"]
     assert [s.name for s in select(found, ["valid", "rc-1"])] == ["a-first.zip", "b-second.zip"]
     with pytest.raises(ValueError, match="sort by one of"):
