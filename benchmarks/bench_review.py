@@ -30,6 +30,7 @@ from benchmarks.signed import bundles as signed_bundles  # noqa: E402
 from compliance.signing.archive import read_bundle  # noqa: E402
 from compliance.signing.bundle import ENVELOPE  # noqa: E402
 from compliance.signing.dsse import pae, parse_envelope  # noqa: E402
+from compliance.signing.reference import for_verifying  # noqa: E402
 from compliance.signing.registry import load_published  # noqa: E402
 from compliance.signing.trust import TrustStore  # noqa: E402
 
@@ -46,7 +47,10 @@ def _build(count: int, folder: Path) -> tuple[TrustStore, list[tuple[bytes, Any,
     made = []
     for i, (data, assessment, entry) in enumerate(signed_bundles(signer, count)):
         (inbox / f"bundle-{i:05d}.zip").write_bytes(data)
-        made.append((data, load_published(entry), assessment))
+        # Bound to the bundle's reference set, as verify binds it (as bench_verify does).
+        made.append(
+            (data, for_verifying(read_bundle(data), load_published(entry), assessment), assessment)
+        )
     return signer.trust, made
 
 

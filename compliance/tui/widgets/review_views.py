@@ -222,7 +222,7 @@ class DetailView(ModalScreen[bool]):
             self.query_one(part, Static).update(Text(""))
         if verified is not None:
             self.query_one("#detail-results", Static).update(
-                _literal(f"\n{tr('rv.results', lang)}\n" + "\n".join(_results(verified, lang)))
+                _indented(f"\n{tr('rv.results', lang)}", _results(verified, lang))
             )
             self.query_one("#detail-report", Static).update(
                 _literal(f"\n{tr('rv.report', lang)}\n\n" + report)
