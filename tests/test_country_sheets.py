@@ -24,7 +24,7 @@ from compliance.safeyaml import parse_yaml
 from tests.helpers import REPO, write_yaml
 
 SOURCE = REPO / "questionnaires" / "reference"
-CURRENT = "2026.12.3"
+CURRENT = "2026.12.4"
 """The newest published version of ``ma-eu``, which carries every sheet."""
 SHEETS = SOURCE / "sheets"
 MOROCCO = SHEETS / "ma.yaml"
@@ -387,3 +387,13 @@ def test_no_published_basis_id_disappears_from_a_later_set() -> None:
         ids = {i for sheet in older.lists.country_sheets or () for i in sheet.basis_ids()}
         assert ids <= newest, (older.version, sorted(ids - newest))
     assert newest >= MOROCCO_IDS.union(*PUBLISHED_IDS.values())
+
+
+def test_a_sheet_reading_compares_with_an_assessors_reading_by_name() -> None:
+    from compliance.model.tia import EegReading as AssessorReading
+
+    basis = find_sheet("MA")[0].basis("ma-ccp-interception")
+    assert basis is not None
+    named = basis.eeg.by_name()
+    assert set(named) == set(AssessorReading.model_fields)
+    assert named["clear_rules"] == basis.eeg.a and named["remedies"] == basis.eeg.d

@@ -27,6 +27,7 @@ from compliance.model.base import CountryCode, Frozen, Text
 
 __all__ = [
     "GUARANTEES",
+    "GUARANTEE_FIELDS",
     "BasisCategory",
     "BasisId",
     "CountrySheet",
@@ -80,6 +81,15 @@ GUARANTEES: dict[str, Text] = {
 }
 """The four European Essential Guarantees (EDPB Recommendations 02/2020), by letter."""
 
+GUARANTEE_FIELDS: dict[str, str] = {
+    "a": "clear_rules",
+    "b": "necessity",
+    "c": "oversight",
+    "d": "remedies",
+}
+"""The name the assessment format gives each guarantee (``flows[].tia.law[].eeg``), by letter: a
+sheet's reading and an assessor's own can be compared field by field."""
+
 _URL = r"^https://[^\s]{1,490}$"
 
 
@@ -126,6 +136,10 @@ class EegReading(Frozen):
     def items(self) -> tuple[tuple[str, Guarantee], ...]:
         """The four readings with their letters, in order."""
         return (("a", self.a), ("b", self.b), ("c", self.c), ("d", self.d))
+
+    def by_name(self) -> dict[str, Guarantee]:
+        """The four readings under the assessment format's names (:data:`GUARANTEE_FIELDS`)."""
+        return {GUARANTEE_FIELDS[letter]: reading for letter, reading in self.items()}
 
 
 class LegalBasis(Frozen):
