@@ -136,11 +136,16 @@ def _trust(args: argparse.Namespace) -> TrustStore:
 
     store = TrustStore.load(Path(args.trust) if args.trust else None)
     if not store.entries:
-        print(
-            "note: the trust store is empty, so no bundle can verify; add keys with "
-            "'compliance trust add'",
-            file=sys.stderr,
-        )
+        from compliance.signing.words import LINES
+
+        if getattr(args, "lang", "en") == "fr":
+            print(LINES["fr"]["empty_store"], file=sys.stderr)
+        else:
+            print(
+                "note: the trust store is empty, so no bundle can verify; add keys with "
+                "'compliance trust add'",
+                file=sys.stderr,
+            )
     return store
 
 
@@ -150,9 +155,12 @@ def _workspace(args: argparse.Namespace) -> Workspace:
     return open_workspace(args.workspace, actor=args.reviewer)
 
 
-def _line(submission: Submission, decision: str | None) -> str:
+def _line(submission: Submission, decision: str | None, lang: str = "en") -> str:
+    """One submission on one line; English as it always was, French in the catalogue's words."""
     from compliance.review.text import clean
 
+    if lang == "fr":
+        return _line_fr(submission, decision)
     flags = f"  [{', '.join(submission.flags)}]" if submission.flags else ""
     decided = f"  decision: {decision}" if decision else ""
     summary = submission.summary
@@ -169,6 +177,45 @@ def _line(submission: Submission, decision: str | None) -> str:
         f"score {summary.score or '-'} ({clean(summary.rating)})  "
         f"flows: {summary.flows_blocked} blocked, {summary.flows_not_ready} not ready "
         f"of {summary.flows}{flags}{decided}"
+    )
+
+
+_DECISIONS_FR = {
+    "accepted": "acceptée",
+    "revision_requested": "révision demandée",
+    "rejected": "rejetée",
+}
+
+
+def _line_fr(submission: Submission, decision: str | None) -> str:
+    from compliance.review.text import clean
+    from compliance.signing.words import explain, verdict_words
+    from compliance.typography import colon, french, number
+
+    flags = f"  [{', '.join(submission.flags)}]" if submission.flags else ""
+    decided = french(f"  décision : {_DECISIONS_FR.get(decision, decision)}") if decision else ""
+    summary = submission.summary
+    name = clean(submission.name)
+    if summary is None:
+        claims = submission.claims
+        claimed = ""
+        if claims is not None and claims.organisation:
+            claimed = french(f"  (affirme : {claims.organisation}, non vérifié)")
+        why = clean(explain(submission.verdict, "fr"))
+        verdict = verdict_words(submission.verdict, "fr")
+        return f"{verdict}  {name}{colon('fr')}{why}{claimed}{flags}{decided}"
+    reg = f" ({clean(summary.registration_id)})" if summary.registration_id else ""
+    score = number(summary.score, "fr")
+    return (
+        f"{verdict_words(submission.verdict, 'fr')}  {name}  {clean(summary.organisation)}{reg}  "
+        f"signé par {clean(summary.signer)} le {summary.issued_at}  "
+        f"{clean(summary.questionnaire_id)} {clean(summary.questionnaire_version)}  "
+        f"score {score} ({clean(summary.rating_label('fr'))})  "
+        + french(
+            f"flux : {summary.flows_blocked} bloqué(s), {summary.flows_not_ready} pas prêt(s) "
+            f"sur {summary.flows}"
+        )
+        + f"{flags}{decided}"
     )
 
 
@@ -200,16 +247,28 @@ def _inbox(args: argparse.Namespace) -> int:
             rows.append({**s.to_json(), "decision": decision.status if decision else None})
         print_json(rows)
     else:
+        lang = getattr(args, "lang", "en")
         for s in shown:
             decision = decisions.get(s.sha256)
-            print(_line(s, decision.status if decision else None))
+            print(_line(s, decision.status if decision else None, lang))
         invalid = sum(1 for s in submissions if s.summary is None)
-        print(
-            f"{len(submissions)} bundle{'' if len(submissions) == 1 else 's'}: "
-            f"{len(submissions) - invalid} verified, "
-            f"{invalid} invalid; {len(shown)} shown",
-            file=sys.stderr,
-        )
+        if lang == "fr":
+            from compliance.typography import french
+
+            print(
+                french(
+                    f"paquets : {len(submissions)} ; vérifiés : {len(submissions) - invalid} ; "
+                    f"invalides : {invalid} ; affichés : {len(shown)}"
+                ),
+                file=sys.stderr,
+            )
+        else:
+            print(
+                f"{len(submissions)} bundle{'' if len(submissions) == 1 else 's'}: "
+                f"{len(submissions) - invalid} verified, "
+                f"{invalid} invalid; {len(shown)} shown",
+                file=sys.stderr,
+            )
     return 0 if all(s.status == "VALID" for s in submissions) else 1
 
 

@@ -128,3 +128,25 @@ def test_the_progress_line_is_throttled_and_erased() -> None:
     small(1, 5, dummy)
     small.close()
     assert quiet.getvalue() == ""
+
+
+def test_review_speaks_french_with_what_invalid_bundles_claim(
+    capsys: pytest.CaptureFixture[str], inbox: Inbox, trust_dir: Path, tmp_path: Path
+) -> None:
+    from compliance.typography import NBSP
+
+    ws = str(tmp_path / "ws.sqlite")
+    args = ("--lang", "fr", "review", str(inbox.folder), "--trust", str(trust_dir))
+    code, out, err = _run(capsys, *args, "--workspace", ws)
+    assert code == 1
+    assert " :" not in out + err and f"{NBSP}:" in out  # French spacing throughout
+    out, err = out.replace(NBSP, " "), err.replace(NBSP, " ")
+    tampered = next(line for line in out.splitlines() if "e-tampered.zip" in line)
+    assert tampered.startswith("Invalide : altéré  e-tampered.zip : data/result.json a été modifié")
+    assert "(affirme : Atlas Contact, non vérifié)" in tampered
+    first = next(line for line in out.splitlines() if "a-first.zip" in line)
+    assert first.startswith("Valide  a-first.zip  Atlas Contact (RC-1)  signé par Alice le ")
+    assert "flux : " in first and "score " in first
+    for english in ("INVALID", "VALID ", "signed by", "flows:", "digest-mismatch"):
+        assert english not in out
+    assert "paquets : 8 ; vérifiés : 5 ; invalides : 3 ; affichés : 8" in err
