@@ -205,6 +205,13 @@ def _trust_add(args: argparse.Namespace) -> int:
         organisations=tuple(args.organisation),
     )
     saved = _store(args).add(entry).save()
+    if getattr(args, "lang", "en") == "fr":
+        from compliance.typography import french
+
+        print(french(f"clé approuvée pour {args.name} : identifiant {identifier}"))
+        print(french(f"  vérifiez-le avec son détenteur : {grouped(identifier)}"))
+        print(f"  dans {saved}")
+        return 0
     print(f"trusted {args.name}: key id {identifier}")
     print(f"  check it with the holder: {grouped(identifier)}")
     print(f"  in {saved}")

@@ -173,7 +173,8 @@ def test_verify_speaks_french_and_says_how_to_trust_an_unknown_key(
     assert command[:4] == ["compliance", "trust", "add", str(inbox / "stranger.pub.pem")]
     assert command[-2:] == ["--trust", str(trust)]
     # The line runs as printed (less the program name), and then the bundle verifies.
-    assert main(command[1:]) == 0
-    capsys.readouterr()
+    assert main(["--lang", "fr", *command[1:]]) == 0
+    said = capsys.readouterr().out
+    assert f"clé approuvée pour Atlas Contact{NBSP}: identifiant {other.key.key_id}" in said
     assert main(["--lang", "fr", "verify", names[2], "--trust", str(trust)]) == 0
     assert f"VALIDE{NBSP}: rapport" in capsys.readouterr().out
