@@ -45,7 +45,7 @@ from compliance.engine import tia as tia_rules
 from compliance.engine.reasons import REASONS, fragment
 from compliance.engine.reasons import ReasonCode as R
 from compliance.errors import InvalidAssessment
-from compliance.model.assessment import Assessment, Flow
+from compliance.model.assessment import Assessment, Flow, flow_leaves_morocco
 from compliance.model.base import Text
 from compliance.model.questionnaire import Questionnaire
 from compliance.model.reference import CountryList, ListEntry, ReferenceData, SccModule
@@ -556,8 +556,7 @@ class _Assessor:
         if not in_morocco:
             return gate
         self._formalities(gate, flow)
-        leaving = flow.origin == MA or (flow.origin is None and flow.exporter.country == MA)
-        if leaving:
+        if flow_leaves_morocco(flow):
             for country in [c for c in _places(flow) if c != MA]:
                 self._leaving(gate, flow, country)
         return gate

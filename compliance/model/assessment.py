@@ -12,6 +12,7 @@ by :func:`compliance.engine.validation.check_assessment`, since the model alone 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import Annotated, Literal
 
@@ -47,7 +48,9 @@ __all__ = [
     "SpecialCategory",
     "Tia",
     "TransferAuthorisation",
+    "flow_leaves_morocco",
     "followed_place",
+    "leaves_morocco",
 ]
 
 ASSESSMENT_SCHEMA = "compliance.assessment/v1"
@@ -410,3 +413,23 @@ def followed_place(place: str | None, old_country: str, new_country: str) -> str
     if new_country == old_country or place not in (None, old_country):
         return place
     return new_country
+
+
+MOROCCO = "MA"
+
+
+def leaves_morocco(
+    origin: str | None, exporter_country: str | None, places: Iterable[str | None]
+) -> bool:
+    """Whether data leaves Morocco, as the Law 09-08 transfer rules (Arts. 43-44) read a flow: it
+    starts in Morocco (its origin, or the exporter's country when no origin is given) and goes to,
+    is stored in or is reached from another country. Only such a flow needs a Moroccan transfer
+    basis; an inbound flow (France to Morocco) does not."""
+    starts = origin == MOROCCO or (origin is None and exporter_country == MOROCCO)
+    return starts and any(place is not None and place != MOROCCO for place in places)
+
+
+def flow_leaves_morocco(flow: Flow) -> bool:
+    """:func:`leaves_morocco` for a flow: its destination, storage and access locations."""
+    places = (flow.destination, *flow.storage_locations, *flow.access_locations)
+    return leaves_morocco(flow.origin, flow.exporter.country, places)

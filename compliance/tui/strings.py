@@ -992,6 +992,38 @@ STRINGS: Final[dict[str, tuple[str, str]]] = {
         "An input does not read ({problem}). Leave without saving it?",
         "Une donnée n'est pas lisible ({problem}). Quitter sans l'enregistrer ?",
     ),
+    # flow form (tui-polish): categories, SCC modules by name, the basis only where data leaves
+    "fl.data_categories": ("Data categories", "Catégories de données"),
+    "fl.data_categories_hint": (
+        "commas between: identity, contact, …",
+        "virgules entre : identité, coordonnées, …",
+    ),
+    "fl.subject_categories": ("Data subjects", "Personnes concernées"),
+    "fl.subject_categories_hint": (
+        "commas between: customers, staff, …",
+        "virgules entre : clients, salariés, …",
+    ),
+    "fl.bad_list": (
+        "{field}: at most {count} entries of {length} characters each",
+        "{field} : au plus {count} entrées de {length} caractères chacune",
+    ),
+    "fl.basis_not_needed": ("— not needed", "— sans objet"),
+    "fl.scc.scc_module_1": (
+        "SCC module 1 (controller to controller)",
+        "CCT, module 1 (responsable à responsable)",
+    ),
+    "fl.scc.scc_module_2": (
+        "SCC module 2 (controller to processor)",
+        "CCT, module 2 (responsable à sous-traitant)",
+    ),
+    "fl.scc.scc_module_3": (
+        "SCC module 3 (processor to processor)",
+        "CCT, module 3 (sous-traitant à sous-traitant)",
+    ),
+    "fl.scc.scc_module_4": (
+        "SCC module 4 (processor to controller)",
+        "CCT, module 4 (sous-traitant à responsable)",
+    ),
     # file picker
     "fp.title": ("Pick a file", "Choisir un fichier"),
     "fp.placeholder": ("Path of a file or folder", "Chemin d'un fichier ou d'un dossier"),

@@ -26,8 +26,6 @@ NOT_ON_THE_FORM = {
     "regime",
     "storage_locations",
     "access_locations",
-    "subject_categories",
-    "data_categories",
     "mode",
     "origin",  # follows the exporter's country (followed_place)
     "destination",  # follows the importer's country

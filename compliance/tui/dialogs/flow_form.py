@@ -4,8 +4,8 @@ The sections follow what :mod:`compliance.engine.transfers` decides on: the flow
 purpose); the exporter and the importer (name, country, GDPR role, Law 09-08 role, and for an
 importer whose country's EU adequacy is partial the condition it rests on: DPF certification for the
 US, a commercial organisation for Canada, shown only while the importer's country is such a country
-as the reference data says); the data (special categories, national ID numbers, criminal data,
-frequency, number of data subjects); the GDPR transfer tool; the contract (Art. 28, SCCs, an
+as the reference data says); the data (its categories and the categories of data subjects,
+special categories, national ID numbers, criminal data, frequency, number of data subjects); the GDPR transfer tool; the contract (Art. 28, SCCs, an
 authorised sub-processor); the transfer impact assessment (done, date, conclusion, supplementary
 measures in place and planned); the Law 09-08 basis; the CNDP formalities (declaration receipt,
 processing authorisation; the CNDP transfer procedure, form F118: status, filing and decision dates
@@ -30,12 +30,16 @@ what it shows. An empty text, date or number is unknown (``None``), and so is a 
 model.
 
 **Editing changes only what was edited.** The fields the form does not show (description, regime,
-storage and access locations, data and subject categories, mode) are kept, and a field whose widget
-still shows what it showed on opening keeps its stored value exactly (text that display cleaned of
-control characters, the order of a list, a choice the reference data no longer offers). The origin
-and the destination follow the exporter's and the importer's countries when those change, unless
-they named another country. The DPF and commercial-organisation ticks are saved only while the
-importer's country makes them matter; otherwise their stored values are kept.
+storage and access locations, mode) are kept, and a field whose widget still shows what it showed
+on opening keeps its stored value exactly (text that display cleaned of control characters, the
+order of a list, a choice the reference data no longer offers). The origin and the destination
+follow the exporter's and the importer's countries when those change, unless they named another
+country. The DPF and commercial-organisation ticks are saved only while the importer's country
+makes them matter, and the Law 09-08 basis only while the data leaves Morocco
+(:func:`compliance.model.assessment.leaves_morocco`); otherwise their stored values are kept.
+
+The data and subject categories are short texts typed on one line with commas between them
+(``identity, contact, call recordings``).
 
 **One table.** :data:`FIELDS` lists the form top to bottom: section captions, and one
 :class:`FormField` per field with where its value lives in the flow (a dotted path such as
@@ -77,6 +81,7 @@ from compliance.model.assessment import (
     SpecialCategory,
     TransferStatus,
     followed_place,
+    leaves_morocco,
 )
 from compliance.model.questionnaire import Questionnaire
 from compliance.tui.keys import KeySpec, bindings, relabel
@@ -95,6 +100,8 @@ _FREQUENCIES = ("one_off", "periodic", "continuous")
 _CONCLUSIONS = ("acceptable", "measures_needed", "not_acceptable")
 _F118: tuple[str, ...] = get_args(TransferStatus)
 _MAX_SUBJECTS = 10_000_000_000
+_MAX_CATEGORIES, _MAX_CATEGORY = 100, 100
+_LIST_SEPARATORS = re.compile(r"[,;\n]")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _GROUPING = re.compile(r"[ _\u00a0\u202f]")
 """Digit grouping allowed in a number: 12 000, 12_000 (never , or ., which differ by language)."""
@@ -122,6 +129,14 @@ def mechanism_choices(questionnaire: Questionnaire, lang: str) -> list[tuple[str
     if reference is not None:
         titles.update({m.id: m.title.get(lang) for m in reference.scc_modules})
         titles.update({d.id: d.title.get(lang) for d in reference.gdpr_derogations})
+        # An SCC module says it is one: "SCC module 2 (controller to processor)".
+        titles.update(
+            {
+                m.id: tr(f"fl.scc.{m.id}", lang)
+                for m in reference.scc_modules
+                if f"fl.scc.{m.id}" in STRINGS
+            }
+        )
     return sorted(
         (
             (key, titles.get(key) or _plain_label(key, lang))
@@ -146,10 +161,11 @@ def basis_choices(questionnaire: Questionnaire, lang: str) -> list[tuple[str, st
 
 # --- the field table ------------------------------------------------------------------------
 
-Kind = Literal["id", "text", "date", "count", "choice", "tick", "ticks", "country"]
+Kind = Literal["id", "text", "list", "date", "count", "choice", "tick", "ticks", "country"]
 """How a field is shown and read: ``id`` a text fixed once the flow exists, ``text`` a line of
-text, ``date`` an ISO date, ``count`` a whole number, ``choice`` one of a list (``—`` unknown),
-``tick`` a three-state yes/no, ``ticks`` several of a list, ``country`` a country picker."""
+text, ``list`` short texts on one line separated by commas (categories), ``date`` an ISO date,
+``count`` a whole number, ``choice`` one of a list (``—`` unknown), ``tick`` a three-state yes/no,
+``ticks`` several of a list, ``country`` a country picker."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,6 +199,9 @@ class FormField:
     """The field is required: the problem shown, in a language, when it is left empty."""
     only_if: str | None = None
     """Shown and saved only while the party's country has this EU adequacy condition."""
+    leaving: bool = False
+    """Shown and saved only while the flow takes data out of Morocco (the Law 09-08 basis): an
+    inbound flow, France to Morocco, has none to give."""
 
     @property
     def party(self) -> str:
@@ -251,6 +270,9 @@ FIELDS: tuple[Caption | FormField, ...] = (
        only_if="commercial_org"),
     # what the flow carries: what decides a CNDP authorisation and an Art. 49 derogation
     Caption("fl.data"),
+    _F("data_categories", "f-data-categories", "list", "fl.data_categories", hint="fl.data_categories_hint"),
+    _F("subject_categories", "f-subject-categories", "list", "fl.subject_categories",
+       hint="fl.subject_categories_hint"),
     _F("special_categories", "f-special", "ticks", "fl.special", _SC, above=_SUB),
     _F("national_id", "f-national-id", "tick", "fl.national_id"),
     _F("criminal_data", "f-criminal", "tick", "fl.criminal"),
@@ -269,7 +291,7 @@ FIELDS: tuple[Caption | FormField, ...] = (
     _F("measures", "f-measures", "ticks", "fl.measures", _MEAS, above=_SUB),
     _F("measures_planned", "f-planned", "ticks", "fl.planned", _MEAS, above=_SUB),
     # the Law 09-08 basis and the CNDP formalities
-    _F("ma_basis", "f-basis", "choice", "fl.basis", _bases, above=_SECTION),
+    _F("ma_basis", "f-basis", "choice", "fl.basis", _bases, above=_SECTION, leaving=True),
     Caption("fl.cndp"),
     Caption("fl.cndp_hint", "form-hint"),
     _F("cndp.declaration_receipt", "f-receipt", "text", "fl.receipt", hint=_REF),
@@ -475,6 +497,8 @@ class FlowForm(ModalScreen[Flow | None]):
                 return widget
             case "text":
                 return self._input(field.id, clean(stored or ""), field.hint)
+            case "list":
+                return self._input(field.id, clean(", ".join(stored)), field.hint)
             case "date":
                 return self._input(field.id, stored.isoformat() if stored else "", "as.date_hint")
             case "count":
@@ -501,7 +525,7 @@ class FlowForm(ModalScreen[Flow | None]):
             if item.kind == "tick":  # a tick carries its own label
                 yield widget
             elif item.above is not None:
-                yield self._caption(item.label, item.above)
+                yield self._caption(item.label, item.above, id=f"{item.id}-label")
                 yield widget
             else:
                 label = self._caption(item.label, "form-label")
@@ -520,6 +544,8 @@ class FlowForm(ModalScreen[Flow | None]):
     def on_mount(self) -> None:
         relabel(self, _KEYS, self.lang)
         self._show_conditions()
+        for select in self.query(Select):
+            self.watch(select, "expanded", partial(self._expanded, select), init=False)
         for field in _FIELDS:  # the first field that can be typed in
             if field.kind in ("id", "text") and not self.query_one(f"#{field.id}").disabled:
                 self.query_one(f"#{field.id}").focus()
@@ -536,19 +562,67 @@ class FlowForm(ModalScreen[Flow | None]):
     def _country_changed(self) -> None:
         self._show_conditions()
 
+    # --- drop-downs: framed (flow_form.tcss), above the other fields, never over the buttons --
+
+    def _expanded(self, select: Select[str], expanded: bool) -> None:
+        if expanded:
+            self._make_room(select, select.query_one("SelectOverlay"), len(select._options))
+
+    @on(CountryPicker.Listed)
+    def _countries_listed(self, event: CountryPicker.Listed) -> None:
+        search = event.picker.query_one(Input)
+        self._make_room(search, event.matches, event.matches.option_count)
+
+    def _make_room(self, anchor: Widget, dropdown: Widget, rows: int) -> None:
+        """Lets ``dropdown`` open below ``anchor`` within the fields, above the buttons: when the
+        room below is short, the fields scroll so the anchor comes to their top; the drop-down is
+        then no taller than the room left (its list scrolls)."""
+        fields = self.query_one("#flow-fields", VerticalScroll)
+        wanted = min(rows, 10) + 2  # its frame
+        if fields.region.bottom - anchor.region.bottom < wanted:
+            fields.scroll_to_widget(anchor, animate=False, top=True, immediate=True)
+
+        def fit() -> None:
+            room = fields.region.bottom - anchor.region.bottom
+            dropdown.styles.max_height = max(room, 3)
+
+        self.call_after_refresh(fit)
+
     def _condition(self, field: FormField) -> str | None:
         """The EU adequacy condition of the country of the field's party, if any."""
         country = next(f for f in _FIELDS if f.path == f"{field.party}.country")
         code = self.query_one(f"#{country.id}", CountryPicker).code
         return self.conditions.get(code or "")
 
+    def _leaves_morocco(self) -> bool:
+        """Whether the flow as filled in takes data out of Morocco (the countries as picked; the
+        storage and access places the form does not show as stored)."""
+        codes = {
+            which: self.query_one(f"#f-{which}-country", CountryPicker).code or ""
+            for which in ("exporter", "importer")
+        }
+        flow = self.source
+        origin = followed_place(flow.origin, flow.exporter.country, codes["exporter"])
+        destination = followed_place(flow.destination, flow.importer.country, codes["importer"])
+        places = (destination, *flow.storage_locations, *flow.access_locations)
+        return leaves_morocco(origin, codes["exporter"] or None, places)
+
+    def _applies(self, field: FormField) -> bool:
+        """Whether a conditional field matters for the flow as filled in now."""
+        if field.only_if is not None and self._condition(field) != field.only_if:
+            return False
+        return not (field.leaving and not self._leaves_morocco())
+
     def _show_conditions(self) -> None:
-        """Shows a field that depends on an adequacy condition only while its party's country
-        has that condition (the DPF tick for the US, the commercial-organisation one for Canada)."""
+        """Shows a conditional field only while it matters: the DPF tick while the importer is in
+        the US, the commercial-organisation one for Canada, the Law 09-08 basis while data leaves
+        Morocco."""
         for field in _FIELDS:
-            if field.only_if is not None:
-                shown = self._condition(field) == field.only_if
+            if field.only_if is not None or field.leaving:
+                shown = self._applies(field)
                 self.query_one(f"#{field.id}").display = shown
+                for label in self.query(f"#{field.id}-label"):
+                    label.display = shown
 
     # --- reading the fields ---------------------------------------------------------------
 
@@ -558,6 +632,24 @@ class FlowForm(ModalScreen[Flow | None]):
         if value == self._shown[id]:
             return stored
         return value.strip() or None
+
+    def _listed(self, field: FormField, stored: tuple[str, ...]) -> tuple[str, ...]:
+        """A list field: the stored tuple while unchanged, else the texts between the commas."""
+        value = self.query_one(f"#{field.id}", Input).value
+        if value == self._shown[field.id]:
+            return stored
+        items = [item.strip() for item in _LIST_SEPARATORS.split(value)]
+        found = tuple(dict.fromkeys(item for item in items if item))
+        if len(found) > _MAX_CATEGORIES or any(len(item) > _MAX_CATEGORY for item in found):
+            problem = tr(
+                "fl.bad_list",
+                self.lang,
+                field=tr(field.label, self.lang),
+                count=_MAX_CATEGORIES,
+                length=_MAX_CATEGORY,
+            )
+            raise _Problem(problem, f"#{field.id}")
+        return found
 
     def _date(self, field: FormField, stored: dt.date | None) -> dt.date | None:
         value = self.query_one(f"#{field.id}", Input).value
@@ -608,6 +700,8 @@ class FlowForm(ModalScreen[Flow | None]):
                 return stored if self.flow else self.query_one(f"#{field.id}", Input).value.strip()
             case "text":
                 return self._text(field.id, stored)
+            case "list":
+                return self._listed(field, stored)
             case "date":
                 return self._date(field, stored)
             case "count":
@@ -630,8 +724,8 @@ class FlowForm(ModalScreen[Flow | None]):
         flow = self.source
         data: dict[str, Any] = {} if self.flow is None else flow.model_dump(exclude_none=True)
         for field in _FIELDS:
-            if field.only_if is not None and self._condition(field) != field.only_if:
-                continue  # does not matter for this country: the stored value is kept
+            if not self._applies(field):
+                continue  # does not matter for this flow as it stands: the stored value is kept
             value = self._read(field)
             if field.need is not None and not value:
                 at = f"#{field.id} Input" if field.kind == "country" else f"#{field.id}"

@@ -17,7 +17,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Static
 
 from compliance.errors import ComplianceError
-from compliance.model.assessment import Assessment, Flow
+from compliance.model.assessment import Assessment, Flow, flow_leaves_morocco
 from compliance.model.result import Result
 from compliance.tui.dialogs import Confirm, FlowForm
 from compliance.tui.dialogs.flow_form import basis_choices, mechanism_choices
@@ -94,6 +94,7 @@ class FlowsScreen(BaseScreen):
         row = table.cursor_row
         table.clear()
         unknown = tr("fl.unknown", self.lang)
+        not_needed = tr("fl.basis_not_needed", self.lang)  # no data leaves Morocco
         tools = dict(mechanism_choices(self.session.questionnaire, self.lang))
         bases = dict(basis_choices(self.session.questionnaire, self.lang))
         for flow in self.session.assessment.flows:
@@ -103,7 +104,9 @@ class FlowsScreen(BaseScreen):
                 status_text(status, self.lang) if status else plain("…"),
                 plain(f"{flow.exporter.country} → {flow.importer.country}"),
                 plain(tools.get(flow.gdpr_mechanism or "", flow.gdpr_mechanism or unknown)),
-                plain(bases.get(flow.ma_basis or "", flow.ma_basis or unknown)),
+                plain(bases.get(flow.ma_basis or "", flow.ma_basis or unknown))
+                if flow_leaves_morocco(flow)
+                else plain(not_needed),
                 key=flow.id,
             )
         if self.session.assessment.flows:

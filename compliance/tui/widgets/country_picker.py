@@ -11,23 +11,10 @@ from textual.message import Message
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
+from compliance.countries import match_countries
 from compliance.tui.safe import plain
 
 __all__ = ["CountryPicker", "match_countries"]
-
-
-def match_countries(countries: dict[str, str], query: str, limit: int = 50) -> list[str]:
-    """The codes whose code or name contains ``query``: exact code first, then by name."""
-    query = query.strip().casefold()
-    if not query:
-        return []
-    exact = [c for c in countries if c.casefold() == query]
-    found = [
-        c
-        for c, name in countries.items()
-        if c not in exact and (query in name.casefold() or query in c.casefold())
-    ]
-    return (exact + sorted(found, key=lambda c: countries[c]))[:limit]
 
 
 class CountryPicker(Vertical):
@@ -44,6 +31,13 @@ class CountryPicker(Vertical):
         def control(self) -> CountryPicker:
             """The picker that changed."""
             return self.picker
+
+    @dataclass
+    class Listed(Message):
+        """The matches of a search are shown below the box (a form may make room for them)."""
+
+        picker: CountryPicker
+        matches: OptionList
 
     def __init__(
         self,
@@ -74,7 +68,7 @@ class CountryPicker(Vertical):
         yield OptionList(classes="country-matches")
 
     def matches(self, query: str) -> list[str]:
-        """The codes whose code or name contains ``query`` (exact code first)."""
+        """The codes ``query`` finds, best first (:func:`compliance.countries.match_countries`)."""
         return match_countries(self.countries, query)
 
     @on(Input.Changed, ".country-search")
@@ -90,6 +84,7 @@ class CountryPicker(Vertical):
         options.display = bool(found)
         if found:
             options.highlighted = 0
+            self.post_message(self.Listed(self, options))
 
     @on(Input.Submitted, ".country-search")
     def _submit(self, event: Input.Submitted) -> None:
