@@ -398,7 +398,7 @@ async def test_the_form_keys_are_in_french_when_the_interface_is(ws_path: Path) 
         assert described()["ctrl+s"] == "Enregistrer"
         assert described()["escape"] == "Annuler"
         assert str(form.query_one("#f-save").render()) == "Enregistrer"
-        assert "Cases :" in str(form.query_one("#f-hint").render())
+        assert "Cases\u00a0:" in str(form.query_one("#f-hint").render())  # French typography
         # the language changes under the open form (the app tells every screen on the stack;
         # F2 itself is not active over a modal): keys and text follow, values stay
         form.query_one("#f-frequency", Select).value = "one_off"
@@ -425,6 +425,7 @@ async def test_the_form_is_walked_top_to_bottom_at_80x24(ws_path: Path) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await _flows(app, pilot)
         form = await _form(app, pilot, "a")
+        form.query_one("#f-exporter-country", CountryPicker).pick("MA")
         form.query_one("#f-importer-country", CountryPicker).pick("US")
         await pilot.pause()
         fields = form.query_one("#flow-fields")
@@ -456,6 +457,8 @@ async def test_the_form_is_walked_top_to_bottom_at_80x24(ws_path: Path) -> None:
             "f-importer-role",
             "f-importer-ma-role",
             "f-importer-dpf",  # shown: the importer is in the US
+            "f-data-categories",
+            "f-subject-categories",
             "f-special",
             "f-national-id",
             "f-criminal",
@@ -470,7 +473,7 @@ async def test_the_form_is_walked_top_to_bottom_at_80x24(ws_path: Path) -> None:
             "f-tia-conclusion",
             "f-measures",
             "f-planned",
-            "f-basis",
+            "f-basis",  # shown: the data leaves Morocco
             "f-receipt",
             "f-authorisation",
             "f-f118-status",

@@ -90,7 +90,7 @@ async def test_add_edit_and_delete_a_flow(ws_path: Path) -> None:
         assert stored.flows[0].gdpr_mechanism == "scc_module_2"
         assert stored.flows[0].contract.scc_signed is True
         tool = str(screen.query_one(DataTable).get_row_at(0)[3])
-        assert tool.startswith("Module 2")  # the reference data's title, not the id
+        assert tool == "SCC module 2 (controller to processor)"  # says it is an SCC module
         # delete, after a confirmation
         await pilot.press("x")
         assert isinstance(app.screen, Confirm)

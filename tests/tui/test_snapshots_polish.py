@@ -46,3 +46,39 @@ def test_help_on_the_assessment_in_french_at_120(snap_compare: Any, sample_id: i
         await _settle(pilot)
 
     assert snap_compare(app, terminal_size=(120, 40), run_before=run_before)
+
+
+async def _flow_form(pilot: Pilot[Any]) -> None:
+    await _settle(pilot)
+    await pilot.app.screen.run_action("flows")
+    await _settle(pilot)
+    await pilot.press("e")
+    await _settle(pilot)
+
+
+def test_flow_form_with_a_drop_down_open(snap_compare: Any, sample_id: int) -> None:
+    app = ComplianceApp(workspace="workspace.sqlite", welcome=False, open_assessment=sample_id)
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await _flow_form(pilot)
+        pilot.app.screen.query_one("#f-importer-role").focus()
+        await pilot.press("enter")
+        await _settle(pilot)
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+def test_flow_form_country_search_in_french_at_120(snap_compare: Any, sample_id: int) -> None:
+    app = ComplianceApp(
+        lang="fr", workspace="workspace.sqlite", welcome=False, open_assessment=sample_id
+    )
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await _flow_form(pilot)
+        search = pilot.app.screen.query_one("#f-importer-country Input")
+        search.focus()
+        search.value = ""  # type: ignore[attr-defined]
+        await pilot.press(*"mar")  # Maroc first: the names that start with it lead
+        await _settle(pilot)
+
+    assert snap_compare(app, terminal_size=(120, 40), run_before=run_before)

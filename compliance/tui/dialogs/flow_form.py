@@ -5,9 +5,10 @@ purpose); the exporter and the importer (name, country, GDPR role, Law 09-08 rol
 importer whose country's EU adequacy is partial the condition it rests on: DPF certification for the
 US, a commercial organisation for Canada, shown only while the importer's country is such a country
 as the reference data says); the data (its categories and the categories of data subjects,
-special categories, national ID numbers, criminal data, frequency, number of data subjects); the GDPR transfer tool; the contract (Art. 28, SCCs, an
-authorised sub-processor); the transfer impact assessment (done, date, conclusion, supplementary
-measures in place and planned); the Law 09-08 basis; the CNDP formalities (declaration receipt,
+special categories, national ID numbers, criminal data, frequency, number of data subjects); the
+GDPR transfer tool; the contract (Art. 28, SCCs, an authorised sub-processor); the transfer impact
+assessment (done, date, conclusion, supplementary measures in place and planned); the Law 09-08
+basis (only while the data leaves Morocco); the CNDP formalities (declaration receipt,
 processing authorisation; the CNDP transfer procedure, form F118: status, filing and decision dates
 and reference; first transfer date); and the onward flows, chosen among the other flows.
 
@@ -270,7 +271,8 @@ FIELDS: tuple[Caption | FormField, ...] = (
        only_if="commercial_org"),
     # what the flow carries: what decides a CNDP authorisation and an Art. 49 derogation
     Caption("fl.data"),
-    _F("data_categories", "f-data-categories", "list", "fl.data_categories", hint="fl.data_categories_hint"),
+    _F("data_categories", "f-data-categories", "list", "fl.data_categories",
+       hint="fl.data_categories_hint"),
     _F("subject_categories", "f-subject-categories", "list", "fl.subject_categories",
        hint="fl.subject_categories_hint"),
     _F("special_categories", "f-special", "ticks", "fl.special", _SC, above=_SUB),
