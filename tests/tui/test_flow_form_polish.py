@@ -126,17 +126,17 @@ async def test_data_categories_are_typed_with_commas_and_stored_as_a_list(ws_pat
         app.screen.query_one(DataTable).move_cursor(row=0)
         await pilot.press("e")
         await pilot.pause()
-        form = app.screen
-        assert isinstance(form, FlowForm)
-        field = form.query_one("#f-data-categories", Input)
+        again = app.screen
+        assert isinstance(again, FlowForm)
+        field = again.query_one("#f-data-categories", Input)
         assert field.value == "identité, coordonnées, enregistrements d'appels"
         field.value = "x" * 101
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, FlowForm)
-        problem = str(form.query_one("#f-problem", Static).render())
+        problem = str(again.query_one("#f-problem", Static).render())
         assert "Catégories de données\u00a0: au plus 100 entrées" in problem
-        assert form.focused is field
+        assert again.focused is field
 
 
 async def test_moro_finds_morocco_first_in_a_framed_list_above_the_buttons(ws_path: Path) -> None:
