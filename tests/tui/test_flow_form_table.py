@@ -67,10 +67,6 @@ NOT_ON_THE_FORM = {
 }
 """Fields of a flow the form keeps as stored and does not show."""
 
-TIA_STEPS = "tia."
-"""The structured TIA (issue 15: the EDPB's six steps) has its own screen (``t`` on a flow); the
-form shows only the older three fields (done, date, conclusion) and keeps the rest as stored."""
-
 FIELDS_ONLY = [item for item in FIELDS if isinstance(item, FormField)]
 
 
@@ -99,9 +95,7 @@ def test_every_field_of_a_flow_is_on_the_form_or_left_out_on_purpose() -> None:
     on_form = {field.path for field in FIELDS_ONLY}
     leaves = _leaves(Flow)
     assert on_form <= leaves, f"not in the model: {sorted(on_form - leaves)}"
-    missing = {
-        path for path in leaves - on_form - NOT_ON_THE_FORM if not path.startswith(TIA_STEPS)
-    }
+    missing = leaves - on_form - NOT_ON_THE_FORM
     assert not missing, f"neither on the form nor left out on purpose: {sorted(missing)}"
     assert not on_form & NOT_ON_THE_FORM
 
