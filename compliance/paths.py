@@ -18,6 +18,7 @@ __all__ = [
     "config_dir",
     "data_dir",
     "documents_dir",
+    "in_folder",
     "published_dir",
     "questionnaires_dir",
     "report_templates_dir",
@@ -107,3 +108,10 @@ def documents_dir() -> Path:
 
     documents = Path(platformdirs.user_documents_dir())
     return documents if documents.is_dir() else Path.home()
+
+
+def in_folder(folder: Path, typed: str) -> Path:
+    """The file a user typed in a dialog that says files go to ``folder``: a bare name (or a
+    relative path) is in ``folder``; ``~`` is the home folder; an absolute path is itself."""
+    path = Path(typed.strip()).expanduser()
+    return path if path.is_absolute() else folder / path

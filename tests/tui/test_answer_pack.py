@@ -175,6 +175,7 @@ async def test_the_pack_goes_to_the_documents_folder_by_default(
     documents = tmp_path / "Documents"
     documents.mkdir()
     monkeypatch.setattr(platformdirs, "user_documents_dir", lambda: str(documents))
+    monkeypatch.delenv("COMPLIANCE_DOCUMENTS_DIR")  # the tests' stand-in for it
     assessment_id = import_sample(ws_path)
     app = ComplianceApp(workspace=ws_path, welcome=False, open_assessment=assessment_id)
     async with app.run_test(size=(100, 40)) as pilot:

@@ -287,7 +287,8 @@ async def test_a_key_is_made_from_the_tui_with_the_passphrase_confirmed(
         assert isinstance(dialog, NewKey)
         folder = Path(dialog.query_one("#key-folder", Input).value)
         assert folder == user_dirs / "documents" / "keys"  # the documents folder by default
-        await pilot.press(*"Sud DPO", "enter", "enter")  # the name, then the folder as offered
+        await pilot.press(*"Sud DPO", "enter")  # Enter goes to the next empty box
+        assert dialog.query_one("#pp-first", Input).has_focus  # the folder is filled in
         await pilot.press(*"one phrase", "enter", *"another", "enter")
         await pilot.pause()
         problem = str(dialog.query_one("#key-problem", Static).render())

@@ -8,6 +8,7 @@ from typing import Any
 from textual.geometry import Region
 from textual.widgets import DataTable, Input, Select, Static
 
+from compliance.settings import load_settings
 from compliance.store import (
     create_assessment,
     create_client,
@@ -15,7 +16,7 @@ from compliance.store import (
     open_workspace,
 )
 from compliance.tui.app import SCORE_DELAY, ComplianceApp
-from compliance.tui.dialogs import Confirm, FlowForm
+from compliance.tui.dialogs import Confirm, FlowForm, UnlockKey
 from compliance.tui.dialogs.prompt import Prompt
 from compliance.tui.screens import AssessmentScreen, FlowsScreen, ResultsScreen
 from compliance.tui.widgets import CountryPicker
@@ -131,7 +132,7 @@ async def test_results_follow_an_answer_after_the_debounce(ws_path: Path) -> Non
         assert "\n".join(shown(results, "overall")) != overall
         await pilot.press("s")  # signing asks for the key first
         await pilot.pause()
-        assert isinstance(app.screen, Prompt)
+        assert isinstance(app.screen, UnlockKey)
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen_stack[-1] is results
@@ -148,7 +149,7 @@ async def test_the_report_action_writes_the_report(ws_path: Path, tmp_path: Path
     app = ComplianceApp(workspace=ws_path, welcome=False, open_assessment=import_sample(ws_path))
     async with app.run_test(size=(80, 24)) as pilot:
         results = await _results_of_sample(app, pilot)
-        results._report_to(str(target))
+        results._report_to(tmp_path, str(target))
         await settle(app, pilot)
     assert "Atlas Contact" in target.read_text(encoding="utf-8")
 
@@ -167,11 +168,26 @@ async def test_the_sign_action_writes_a_bundle_that_verifies(ws_path: Path, tmp_
     app = ComplianceApp(workspace=ws_path, welcome=False, open_assessment=import_sample(ws_path))
     async with app.run_test(size=(80, 24)) as pilot:
         results = await _results_of_sample(app, pilot)
-        results._sign_to(private, "wrong passphrase", str(tmp_path / "never.zip"))
+        await pilot.press("s")
+        await pilot.pause()
+        unlock = app.screen
+        assert isinstance(unlock, UnlockKey)
+        unlock.query_one("#key-path", Input).value = str(private)
+        unlock.query_one("#key-passphrase", Input).value = "wrong passphrase"
+        await pilot.press("enter")
         await settle(app, pilot)
-        assert not (tmp_path / "never.zip").exists()
-        results._sign_to(private, "pw", str(target))
+        assert app.screen is unlock  # said at once, the path kept, before anything else
+        assert "wrong passphrase" in str(unlock.query_one("#key-problem", Static).render())
+        assert unlock.query_one("#key-path", Input).value == str(private)
+        await pilot.press(*"pw", "enter")
         await settle(app, pilot)
+        where = app.screen
+        assert isinstance(where, Prompt)
+        assert where.query_one(Input).value.endswith(".zip")
+        where.dismiss(str(target))
+        await settle(app, pilot)
+        assert app.screen is results
+    assert load_settings().signing_key == str(private)  # offered first the next time
     now = dt.datetime.now(dt.UTC)
     trust = TrustStore((TrustEntry(key_id, "Atlas", public.read_text(), now),))
     verdict = verify_bundle(target.read_bytes(), trust)

@@ -42,8 +42,9 @@ T = TypeVar("T")
 
 
 class _KeyDialog(ModalScreen[T | None]):
-    """What both dialogs share: Enter moves to the next box and acts on the last one; Escape
-    cancels; the work runs in a worker, one at a time, its problem shown in the dialog."""
+    """What both dialogs share: Enter moves to the next empty box, and acts once every box is
+    filled; Escape cancels; the work runs in a worker, one at a time, its problem shown in the
+    dialog."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
 
@@ -63,12 +64,10 @@ class _KeyDialog(ModalScreen[T | None]):
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
         box = event.input.id or ""
-        if box in self.ORDER[:-1] and event.value:
-            self.query_one(f"#{self.ORDER[self.ORDER.index(box) + 1]}", Input).focus()
-            return
-        empty = next((b for b in self.ORDER if not self.value(b).strip()), None)
-        if empty is not None:
-            self.query_one(f"#{empty}", Input).focus()
+        empty = [b for b in self.ORDER if not self.value(b).strip()]
+        if empty:  # the next empty box after this one, else the first
+            after = self.ORDER[self.ORDER.index(box) + 1 :] if box in self.ORDER else ()
+            self.query_one(f"#{next((b for b in after if b in empty), empty[0])}", Input).focus()
             return
         if not self.busy:
             self.act()

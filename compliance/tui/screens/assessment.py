@@ -752,8 +752,7 @@ class AssessmentScreen(BaseScreen):
 
     def action_answer_pack(self) -> None:
         """Asks which domains, language and file an answer pack holds, then writes it."""
-        import platformdirs
-
+        from compliance.paths import documents_dir
         from compliance.tui.dialogs import PackDialog
 
         domains = [
@@ -761,9 +760,7 @@ class AssessmentScreen(BaseScreen):
             for domain in self.session.questionnaire.domains
             if domain.id in _ids_by_domain(self.items)
         ]
-        folder = Path(platformdirs.user_documents_dir())
-        if not folder.is_dir():  # no documents folder (a server): the home folder
-            folder = Path.home()
+        folder = documents_dir()  # the user's documents folder, else the home folder
         output = folder / f"answer-pack-{self.session.assessment_id}.xlsx"
         self.app.push_screen(PackDialog(domains, output=output, lang=self.lang), self._pack_chosen)
 

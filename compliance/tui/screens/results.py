@@ -8,8 +8,9 @@ the user says, and signs the assessment into a bundle with a key the user names.
 from __future__ import annotations
 
 import importlib.util
+from functools import partial
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
 from textual.app import ComposeResult
@@ -19,6 +20,7 @@ from textual.widgets import Static
 
 from compliance.errors import ComplianceError
 from compliance.model.result import Result
+from compliance.paths import documents_dir, in_folder
 from compliance.tui import results_view as view
 from compliance.tui.dialogs import Prompt
 from compliance.tui.keys import KeySpec, bindings
@@ -29,6 +31,9 @@ from compliance.tui.session import Session
 from compliance.tui.strings import tr
 from compliance.tui.widgets.key_footer import KeyFooter
 from compliance.tui.widgets.title_bar import TitleBar
+
+if TYPE_CHECKING:
+    from compliance.signing.keys import SigningKey
 
 __all__ = ["ResultsScreen"]
 
@@ -107,54 +112,52 @@ class ResultsScreen(BaseScreen):
         self.capp.show("flows")
 
     def action_sign(self) -> None:
-        """Asks for the key, its passphrase and where to write, then signs in a worker."""
+        """Unlocks the key (the last one used offered; a wrong passphrase said at once, the path
+        kept), asks where to write (the documents folder), then signs in a worker."""
+        from compliance.tui.dialogs import UnlockKey
 
-        def check(value: str) -> str | None:
-            return None if Path(value).expanduser().is_file() else tr("rs.no_file", self.lang)
+        dialog = UnlockKey(self.capp.settings.signing_key or "", lang=self.lang)
+        self.app.push_screen(dialog, lambda key: self._sign_where(key, dialog.path))
 
-        self.app.push_screen(Prompt(tr("ask.sign_key", self.lang), check=check), self._sign_key)
-
-    def _sign_key(self, key: str | None) -> None:
-        if key:
-            self.app.push_screen(
-                Prompt(tr("ask.sign_passphrase", self.lang), password=True),
-                lambda passphrase: self._sign_passphrase(Path(key).expanduser(), passphrase),
-            )
-
-    def _sign_passphrase(self, key: Path, passphrase: str | None) -> None:
-        if not passphrase:
+    def _sign_where(self, key: SigningKey | None, key_path: str) -> None:
+        if key is None:
             return
-        suggestion = str(Path.cwd() / f"bundle-{self.session.assessment_id}.zip")
+        self.capp.remember(signing_key=key_path)
+        folder = documents_dir()
+        suggestion = str(folder / f"bundle-{self.session.assessment_id}.zip")
 
         def check(value: str) -> str | None:
-            path = Path(value).expanduser()
+            path = in_folder(folder, value)
             if path.suffix.lower() != ".zip":
                 return tr("rs.sign_kind", self.lang)
             return None if path.parent.is_dir() else f"{path.parent}: no such folder"
 
         self.app.push_screen(
-            Prompt(tr("ask.sign_path", self.lang), value=suggestion, check=check),
-            lambda output: self._sign_to(key, passphrase, output),
+            Prompt(
+                tr("ask.sign_path", self.lang),
+                value=suggestion,
+                check=check,
+                note=tr("out.where", self.lang, folder=clean(folder)),
+            ),
+            partial(self._sign_to, key, folder),
         )
 
-    def _sign_to(self, key: Path, passphrase: str, output: str | None) -> None:
+    def _sign_to(self, key: SigningKey, folder: Path, output: str | None) -> None:
         if output:
-            self.sign_bundle(key, passphrase, Path(output).expanduser())
+            self.sign_bundle(key, in_folder(folder, output))
 
     @work(thread=True, exclusive=True, group="sign", description="sign")
-    def sign_bundle(self, key_path: Path, passphrase: str, output: Path) -> None:
-        """Signs the assessment as it stands into a verified bundle at ``output``."""
+    def sign_bundle(self, key: SigningKey, output: Path) -> None:
+        """Signs the assessment as it stands into a verified bundle at ``output`` with ``key``
+        (unlocked by :class:`~compliance.tui.dialogs.signing_keys.UnlockKey`)."""
         session = self.session
-        step, steps = self.progress_from_worker, 3
+        step, steps = self.progress_from_worker, 2
         try:
             step("work.loading", 0, steps)
             load_domain()
-            from compliance.signing.keys import load_private_key
             from compliance.signing.sign import sign_assessment
 
-            step("work.unlocking_key", 1, steps)
-            key = load_private_key(key_path, passphrase)
-            step("work.signing", 2, steps)
+            step("work.signing", 1, steps)
             sign_assessment(
                 session.from_store(),  # re-read: never sign a stale copy
                 session.questionnaire,
@@ -179,22 +182,28 @@ class ResultsScreen(BaseScreen):
         if not report_available():
             self.notify(tr("rs.coming_report", self.lang), markup=False)
             return
-        suggestion = str(Path.cwd() / f"report-{self.session.assessment_id}-{self.lang}.html")
+        folder = documents_dir()
+        suggestion = str(folder / f"report-{self.session.assessment_id}-{self.lang}.html")
 
         def check(value: str) -> str | None:
-            path = Path(value).expanduser()
+            path = in_folder(folder, value)
             if path.suffix.lower() not in REPORT_FORMATS:
                 return tr("rs.report_kind", self.lang)
             return None if path.parent.is_dir() else f"{path.parent}: no such folder"
 
         self.app.push_screen(
-            Prompt(tr("ask.report_path", self.lang), value=suggestion, check=check),
-            self._report_to,
+            Prompt(
+                tr("ask.report_path", self.lang),
+                value=suggestion,
+                check=check,
+                note=tr("out.where", self.lang, folder=clean(folder)),
+            ),
+            partial(self._report_to, folder),
         )
 
-    def _report_to(self, value: str | None) -> None:
+    def _report_to(self, folder: Path, value: str | None) -> None:
         if value:
-            self.write_report(Path(value).expanduser())
+            self.write_report(in_folder(folder, value))
 
     @work(thread=True, exclusive=True, group="report", description="report")
     def write_report(self, path: Path) -> None:

@@ -29,6 +29,7 @@ from textual.widgets import DataTable, Label, Static
 from textual.worker import get_current_worker
 
 from compliance.errors import ComplianceError
+from compliance.paths import in_folder
 from compliance.tui import dialogs  # each dialog is imported when first shown
 from compliance.tui.format import number, percent, rating_text
 from compliance.tui.keys import KeySpec, bindings
@@ -55,13 +56,6 @@ T = TypeVar("T")
 
 _IMPORT_STEPS = ("loading", "opening_store", "reading_file", "scoring", "saving")
 """The steps of an import, each shown as ``work.<step>`` (the last three told by the service)."""
-
-
-def in_folder(folder: Path, typed: str) -> Path:
-    """The file a user typed: a bare name (or relative path) is in ``folder``, the folder the
-    dialog said files go to; ``~`` is the home folder."""
-    path = Path(typed.strip()).expanduser()
-    return path if path.is_absolute() else folder / path
 
 
 @dataclass(frozen=True, slots=True)
