@@ -884,7 +884,8 @@ class AssessmentScreen(BaseScreen):
         if result is None:
             text.append(tr("as.scoring", self.lang))
         else:
-            text.append(tr("as.score", self.lang, score=number(result.overall.score)) + " ")
+            score = number(result.overall.score, self.lang)
+            text.append(tr("as.score", self.lang, score=score) + " ")
             text.append(rating_text(session.questionnaire, result.overall.rating, self.lang))
             coverage = percent(result.overall.coverage)
             text.append(" · " + tr("as.coverage", self.lang, coverage=coverage))

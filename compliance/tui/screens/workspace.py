@@ -31,7 +31,7 @@ from textual.worker import get_current_worker
 from compliance.errors import ComplianceError
 from compliance.paths import in_folder
 from compliance.tui import dialogs  # each dialog is imported when first shown
-from compliance.tui.format import number, percent, rating_text
+from compliance.tui.format import coverage_text, number, rating_text
 from compliance.tui.keys import KeySpec, bindings
 from compliance.tui.loading import load_domain, load_store
 from compliance.tui.messages import WorkspaceChanged
@@ -345,8 +345,8 @@ class WorkspaceScreen(BaseScreen):
                 plain(info.id),
                 plain(info.questionnaire_id),
                 plain(info.cycle),
-                plain("—" if row.coverage is None else f"{percent(row.coverage)}%"),
-                plain(number(info.score)),
+                plain(coverage_text(row.coverage, self.lang)),
+                plain(number(info.score, self.lang)),
                 rating_text(questionnaire, info.rating, self.lang)
                 if row.problem is None
                 else plain(tr("ws.cannot_score", self.lang).format(reason=row.problem)),
@@ -613,8 +613,8 @@ class WorkspaceScreen(BaseScreen):
                 carried=len(report.carried),
                 kept=len(report.unfit),
                 lost=len(report.lost),
-                before=number(report.before.score),
-                after=number(report.after.score),
+                before=number(report.before.score, self.lang),
+                after=number(report.after.score, self.lang),
             )
 
         self._change(
