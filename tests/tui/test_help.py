@@ -9,7 +9,7 @@ from textual.containers import VerticalScroll
 from compliance.tui.app import ComplianceApp
 from compliance.tui.dialogs import HelpScreen
 from compliance.tui.help_content import Bound, help_groups, key_name, screen_kind, symbols
-from tests.tui.conftest import import_sample, settle
+from tests.tui.conftest import import_sample, open_from_assessment, settle
 
 TEXTUAL_INTERNALS = ("super+c", "Super+C", "Copy selected text", "Focus Next", "palette", "^p")
 
@@ -113,3 +113,24 @@ async def test_f1_on_the_assessment_in_french_lists_both_keys_of_an_action(ws_pa
         assert groups["Répondre"]["F6, x"].startswith("Marquer la question sans objet")
         assert groups["Partout"]["Ctrl+P"].startswith("Trouver une question")
         assert help_screen.signs[0].title == "Dans la liste des questions"
+
+
+async def test_f1_in_the_flow_form_lists_its_keys_and_the_apps_that_still_work(
+    ws_path: Path,
+) -> None:
+    assessment_id = import_sample(ws_path)
+    app = ComplianceApp(workspace=ws_path, welcome=False, open_assessment=assessment_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_from_assessment(app, pilot, "flows")
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("f1")
+        await pilot.pause()
+        help_screen = app.screen
+        assert isinstance(help_screen, HelpScreen)
+        groups = {g.title: dict(g.rows) for g in help_screen.groups}
+        assert groups["Flows and results"]["Ctrl+S"] == "Save"
+        assert groups["Moving around"]["Esc"] == "Close without saving"
+        assert {"F1", "F3", "Ctrl+Q"} <= set(groups["Everywhere"])  # priority keys work here
+        assert "F2" not in groups["Everywhere"]  # not in dialogs
+        assert help_screen.signs[0].title == "Ticks in the flow form"

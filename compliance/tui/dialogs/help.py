@@ -60,9 +60,17 @@ def help_for(app: App[Any], lang: str) -> HelpScreen:
     # A screen of the app lists its keys in KEYS; a dialog has only BINDINGS (Textual's own
     # bindings are left out by help_groups either way).
     kind = screen_kind(type(screen).__name__)
+    app_keys: list[KeySpec] = getattr(app, "KEYS", [])
+    if screen.is_modal:
+        # A dialog blocks the app's keys but those with priority (F1, F3, Ctrl+Q): list those.
+        app_bound = [
+            Bound(key.keys, key.action, tr(key.text, lang)) for key in app_keys if key.priority
+        ]
+    else:
+        app_bound = _bound(screen, app, app_keys)
     groups = help_groups(
         _bound(screen, screen, getattr(screen, "KEYS", None) or None),
-        _bound(screen, app, getattr(app, "KEYS", [])),
+        app_bound,
         kind,
         lang,
         palette=bool(getattr(app, "ENABLE_COMMAND_PALETTE", True)),
