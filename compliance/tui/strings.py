@@ -897,6 +897,11 @@ STRINGS: Final[dict[str, tuple[str, str]]] = {
     "tia.volume": ("Number of subjects", "Nombre de personnes"),
     "tia.frequency": ("Frequency", "Fréquence"),
     "tia.mode": ("Mode", "Mode"),
+    "tia.mode.file_transfer": ("file transfer", "transfert de fichiers"),
+    "tia.mode.api": ("API", "API"),
+    "tia.mode.remote_access": ("remote access", "accès à distance"),
+    "tia.mode.email": ("email", "courrier électronique"),
+    "tia.mode.physical_media": ("physical media", "support physique"),
     "tia.storage": ("Stored in", "Stockées à"),
     "tia.access": ("Accessed from", "Accessibles depuis"),
     "tia.onward": ("Onward flows", "Flux ultérieurs"),
@@ -973,6 +978,23 @@ STRINGS: Final[dict[str, tuple[str, str]]] = {
         "justification.",
     ),
     "tia.problem": ("✗ {field}: {problem}", "✗ {field} : {problem}"),
+    "tia.p_missing": ("give a number from 0 to 1", "donnez un nombre de 0 à 1"),
+    "tia.nan": (
+        "{text} is not a number: write digits with a decimal point or comma",
+        "{text} n'est pas un nombre : écrivez des chiffres avec une virgule ou un point",
+    ),
+    "tia.range": (
+        "{text} is outside 0..1: a probability is from 0 to 1",
+        "{text} est hors de 0..1 : une probabilité va de 0 à 1",
+    ),
+    "tia.why_missing": (
+        "say in words why these figures (a justification is required)",
+        "dites pourquoi ces chiffres (une justification est requise)",
+    ),
+    "tia.period_range": (
+        "{text} is not a whole number of years from 1 to {most}",
+        "{text} n'est pas un nombre entier d'années de 1 à {most}",
+    ),
     "tia.sensitivity": (
         "Halved → doubled, per input (dominant first):",
         "Divisée par deux → doublée, par donnée (la dominante d'abord) :",

@@ -7,6 +7,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import pytest
+from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, OptionList, Static
 
 from compliance.engine.tia import estimate, neutralised_bases
@@ -114,7 +116,7 @@ async def test_input_that_does_not_read_is_named_and_not_saved(ws_path: Path) ->
         screen.query_one("#tia-p_compel-1", Input).value = "1.5"
         await pilot.pause()
         result = _result(screen)
-        assert "P(compelled)" in result and "outside 0..1" in result
+        assert "P(compelled)" in result and "1.5 is outside 0..1" in result
         screen.query_one("#tia-tolerance", Input).value = "lots"
         await pilot.pause()
         await screen.run_action("save")
@@ -137,3 +139,18 @@ async def test_the_screen_speaks_french(ws_path: Path) -> None:
         assert "au-dessus" in _result(screen)
         titles = [str(s.render()) for s in screen.query(".tia-title").results(Static)]
         assert "1 · Le transfert" in titles and "6 · Réévaluation" in titles
+
+
+def test_the_tia_screen_at_80_by_24(
+    snap_compare: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What a user sees on opening the TIA: the estimate on top, the steps, and step 3 with the
+    highlighted basis's sheet entry beside the list of bases (looked at when updated)."""
+    monkeypatch.chdir(tmp_path)
+    assessment_id = _import(Path("workspace.sqlite"))
+    app = ComplianceApp(workspace="workspace.sqlite", welcome=False, open_assessment=assessment_id)
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await _open_tia(app, pilot)
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)

@@ -34,7 +34,13 @@ from textual.widgets.option_list import Option
 
 from compliance.errors import ComplianceError
 from compliance.model.assessment import Flow
-from compliance.model.tia import EFFECTIVE_USE_CASES, INPUTS, Quantitative, Tia
+from compliance.model.tia import (
+    EFFECTIVE_USE_CASES,
+    INPUTS,
+    MAX_PERIOD_YEARS,
+    Quantitative,
+    Tia,
+)
 from compliance.tui.dialogs import Confirm
 from compliance.tui.keys import KeySpec, bindings
 from compliance.tui.safe import clean, plain
@@ -42,6 +48,7 @@ from compliance.tui.screens.base import BaseScreen
 from compliance.tui.strings import tr
 from compliance.tui.widgets.key_footer import KeyFooter
 from compliance.tui.widgets.title_bar import TitleBar
+from compliance.typography import number
 
 if TYPE_CHECKING:
     from textual.timer import Timer
@@ -77,6 +84,15 @@ def _number(text: str) -> Decimal:
     from compliance.typography import parse_number
 
     return parse_number(text)
+
+
+class _Unreadable(Exception):
+    """An input that does not read: which one, and why (both in the interface language)."""
+
+    def __init__(self, field: str, problem: str) -> None:
+        super().__init__(f"{field}: {problem}")
+        self.field = field
+        self.problem = problem
 
 
 class TiaScreen(BaseScreen):
@@ -218,8 +234,7 @@ class TiaScreen(BaseScreen):
     def on_mount(self) -> None:
         self._read_inputs()
         self.refresh_text()
-        self.query_one("#tia-bases", OptionList).focus()
-        self.query_one("#tia-body", VerticalScroll).scroll_home(animate=False)
+        self.query_one("#tia-bases", OptionList).focus(scroll_visible=False)
 
     def refresh_text(self) -> None:
         lang, flow = self.lang, self.flow
@@ -283,10 +298,15 @@ class TiaScreen(BaseScreen):
             (tr("tia.subjects", lang), ", ".join(flow.subject_categories) or unknown),
             (
                 tr("tia.volume", lang),
-                unknown if flow.subjects_count is None else f"{flow.subjects_count:,}",
+                unknown
+                if flow.subjects_count is None
+                else number(flow.subjects_count, lang, 0, group=True),
             ),
-            (tr("tia.frequency", lang), flow.frequency or unknown),
-            (tr("tia.mode", lang), flow.mode or unknown),
+            (
+                tr("tia.frequency", lang),
+                tr(f"fl.freq.{flow.frequency}", lang) if flow.frequency else unknown,
+            ),
+            (tr("tia.mode", lang), tr(f"tia.mode.{flow.mode}", lang) if flow.mode else unknown),
             (tr("tia.storage", lang), ", ".join(flow.storage_locations) or unknown),
             (tr("tia.access", lang), ", ".join(flow.access_locations) or unknown),
             (
@@ -436,14 +456,14 @@ class TiaScreen(BaseScreen):
         if not measures:
             text.append("\n")
             text.append(tr("tia.no_measures", lang), style="dim")
-        for number, measure in enumerate(measures):
+        for index, measure in enumerate(measures):
             text.append("\n • ")
             text.append(plain(measure.description))
             bases = ", ".join(self.basis_name(b) for b in measure.neutralises)
             if bases:
                 text.append(" ")
                 text.append(plain(tr("tia.measure_against", lang, bases=bases), "dim"))
-            if number in reported:
+            if index in reported:
                 text.append("\n   ")
                 text.append(tr("tia.measure_warning", lang), style="bold yellow")
         return text
@@ -498,60 +518,73 @@ class TiaScreen(BaseScreen):
 
     def _read_inputs(self) -> None:
         """Reads every input into :attr:`quantitative`, or says in :attr:`problem` which one does
-        not read and why."""
+        not read and why (in the interface language)."""
         self.problem = None
         self.quantitative = None
+        try:
+            data = self._data()
+        except _Unreadable as error:
+            self.problem = tr("tia.problem", self.lang, field=error.field, problem=error.problem)
+            return
+        if data is None:
+            return
+        try:
+            self.quantitative = Quantitative.model_validate(data)
+        except ValidationError as error:
+            self.problem = self._validation_problem(error, data["bases"])
+
+    def _probability(self, text: str, field: str) -> str:
+        """A probability as typed, checked; :class:`_Unreadable` naming ``field`` otherwise."""
         lang = self.lang
-        tolerance = self._value("tia-tolerance").strip()
-        period = self._value("tia-period").strip()
+        if not text:
+            raise _Unreadable(field, tr("tia.p_missing", lang))
+        try:
+            value = _number(text)
+        except ValueError:
+            raise _Unreadable(field, tr("tia.nan", lang, text=clean(text))) from None
+        if not 0 <= value <= 1:
+            raise _Unreadable(field, tr("tia.range", lang, text=clean(text)))
+        return str(value)
+
+    def _data(self) -> dict[str, Any] | None:
+        """The estimate the inputs give, as model data (None: nothing is estimated)."""
+        lang = self.lang
         stored = self.flow.tia.quantitative
         given = {b.basis: b for b in stored.bases} if stored is not None else {}
         bases: list[dict[str, Any]] = []
         for index, basis_id in enumerate(self._rows):
             texts = {name: self._value(f"tia-{name}-{index}").strip() for name in INPUTS}
             why_widget = self.query_one(f"#tia-why-{index}")
+            typed = isinstance(why_widget, Input)
             why: object = (
                 why_widget.value.strip()
                 if isinstance(why_widget, Input)
                 else given[basis_id].justification
             )
-            if not any(texts.values()) and (why == "" or not isinstance(why_widget, Input)):
+            if not any(texts.values()) and (why == "" or not typed):
                 continue  # nothing typed: the basis has no estimate (clearing a row removes it)
             row: dict[str, Any] = {"basis": basis_id, "justification": why}
             for name, text in texts.items():
                 label = _INPUT_NAMES[name][1 if lang == "fr" else 0]
-                field = f"{self.basis_name(basis_id)} · {label}"
-                if not text:
-                    self.problem = tr("tia.problem", lang, field=field, problem="—")
-                    return
-                try:
-                    row[name] = str(_number(text))
-                except ValueError as error:
-                    self.problem = tr("tia.problem", lang, field=field, problem=str(error))
-                    return
+                row[name] = self._probability(text, f"{self.basis_name(basis_id)} · {label}")
+            if why == "":
+                field = f"{self.basis_name(basis_id)} · {tr('tia.justification', lang)}"
+                raise _Unreadable(field, tr("tia.why_missing", lang))
             bases.append(row)
-        if not tolerance and not bases and not self._had():
-            return
-        data: dict[str, Any] = {"bases": bases}
-        try:
-            data["period_years"] = int(period) if period else 5
-        except ValueError:
-            self.problem = tr(
-                "tia.problem", lang, field=tr("tia.period", lang), problem=repr(period)
+        tolerance = self._value("tia-tolerance").strip()
+        period = self._value("tia-period").strip() or "5"
+        if not tolerance and not bases and stored is None:
+            return None
+        if not period.isdigit() or not 1 <= int(period) <= MAX_PERIOD_YEARS:
+            raise _Unreadable(
+                tr("tia.period", lang),
+                tr("tia.period_range", lang, text=clean(period), most=MAX_PERIOD_YEARS),
             )
-            return
-        if tolerance:
-            try:
-                data["tolerance"] = str(_number(tolerance))
-            except ValueError as error:
-                self.problem = tr(
-                    "tia.problem", lang, field=tr("tia.tolerance", lang), problem=str(error)
-                )
-                return
-        try:
-            self.quantitative = Quantitative.model_validate(data)
-        except ValidationError as error:
-            self.problem = self._validation_problem(error, bases)
+        return {
+            "period_years": int(period),
+            "tolerance": self._probability(tolerance, tr("tia.tolerance", lang)),
+            "bases": bases,
+        }
 
     def _had(self) -> bool:
         return self.flow.tia.quantitative is not None
