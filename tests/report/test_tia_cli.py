@@ -40,7 +40,7 @@ def test_a_workspace_id_gives_the_same_document(
     "case",
     [
         (["--flow", "nope", "-o", "x.html"], 1, "no flow 'nope'"),
-        (["--flow", "f2-backup-us", "-o", "x.html"], 1, "no structured transfer impact"),
+        (["--flow", "f2-backup-us", "--country", "MA", "-o", "x.html"], 1, "assesses US, not MA"),
         (["--flow", FLOW, "--country", "US", "-o", "x.html"], 1, "assesses MA, not US"),
         (["-o", "x.html"], 2, "name the flow"),
         (["--flow", FLOW], 2, "-o OUT"),

@@ -227,17 +227,42 @@ def test_the_pdf_has_pages_with_the_result(tmp_path: Path) -> None:
 
 
 def test_a_flow_without_a_structured_tia_or_another_country_is_refused() -> None:
+    from compliance.model.tia import Tia
+
     questionnaire, assessment, result = _loaded()
     with pytest.raises(ReportError, match=r"no flow 'nope'.*f1-telecom-crm"):
         render_tia(questionnaire, assessment, result, flow_id="nope", lang="en", fmt="html")
-    with pytest.raises(ReportError, match="f2-backup-us has no structured"):
-        render_tia(questionnaire, assessment, result, flow_id="f2-backup-us", lang="en", fmt="html")
     with pytest.raises(ReportError, match="assesses MA, not US"):
         render_tia(
             questionnaire, assessment, result, flow_id=FLOW, country="us", lang="en", fmt="md"
         )
     with pytest.raises(ReportError, match="html, md or pdf"):
         render_tia(questionnaire, assessment, result, flow_id=FLOW, lang="en", fmt="docx")
+    asserted = Tia(done=True, conclusion="acceptable")  # the older three fields only
+    flows = tuple(
+        f.model_copy(update={"tia": asserted}) if f.id == "f2-backup-us" else f
+        for f in assessment.flows
+    )
+    older = assessment.model_copy(update={"flows": flows})
+    with pytest.raises(ReportError, match="f2-backup-us has no structured"):
+        render_tia(questionnaire, older, result, flow_id="f2-backup-us", lang="en", fmt="html")
+
+
+def test_an_onward_flow_whose_measures_neutralise_every_basis_is_within_tolerance() -> None:
+    """The worked example's onward backups in the United States: encrypted with keys held in
+    Casablanca (EDPB use case 1), so the technical measure neutralises the bases it names."""
+    questionnaire, assessment, result = _loaded()
+    html = render_tia(
+        questionnaire, assessment, result, flow_id="f2-backup-us", lang="en", fmt="html"
+    ).decode("utf-8")
+    text = _text(html)
+    assert "United States (US)" in text
+    assert "1. storage needing no access in the clear" in text
+    assert "technical measures can be effective" in text
+    assert "is 0.00%, within the exporter's tolerance of 1.00%" in text
+    assert "taken as 0: neutralised by an effective measure" in text
+    assert "Warning:" not in text.split("Step 4")[1].split("Step 5")[0]
+    assert "us-fisa-702" in html and "Not verified against the primary text" in html
 
 
 def test_hostile_text_in_the_tia_prints_as_text() -> None:
@@ -283,10 +308,11 @@ def test_the_chart_escapes_its_labels_and_scales_to_the_largest_value() -> None:
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_the_report_carries_the_tia_as_an_annex(lang: str) -> None:
     questionnaire, assessment, result = _loaded()
-    assert [f.id for f in flows_with_tia(assessment)] == [FLOW]
+    assert [f.id for f in flows_with_tia(assessment)] == [FLOW, "f2-backup-us"]
     html = render(questionnaire, assessment, result, lang=lang, fmt="html").decode("utf-8")
     assert 'id="tia-annex"' in html and 'href="#tia-annex"' in html
     assert f'id="tia-{FLOW}-calculation"' in html
+    assert 'id="tia-f2-backup-us-calculation"' in html
     assert 'class="sensitivity"' in html
     assert inventory(html).tags <= ALLOWED_TAGS
     md = render(questionnaire, assessment, result, lang=lang, fmt="md").decode("utf-8")
