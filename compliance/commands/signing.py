@@ -100,7 +100,12 @@ def register(commands: Any) -> None:
         help="verify signed bundles, one verdict each",
         description="Verifies bundles offline. Exit 0 when all are valid, 1 otherwise.",
     )
-    verify.add_argument("bundles", nargs="+", metavar="BUNDLE")
+    verify.add_argument(
+        "bundles",
+        nargs="+",
+        metavar="BUNDLE",
+        help="a bundle (.zip), or a folder: every *.zip in it (not its sub-folders), by name",
+    )
     verify.add_argument("--json", action="store_true", help="print a JSON array of verdicts")
     verify.add_argument(
         "--digest-only",
@@ -253,7 +258,7 @@ def _verify(args: argparse.Namespace) -> int:
     now = dt.datetime.now(dt.UTC)
     rows: list[dict[str, Any]] = []
     all_ok = True
-    for name in args.bundles:
+    for name in _bundles(args.bundles):
         read: list[bytes] = []
 
         def check(name: str = name, read: list[bytes] = read) -> Verdict:
@@ -303,3 +308,23 @@ def _trust_hint(data: bytes, bundle: Path, trust: str | None, lang: str) -> list
         words["untrusted_key"].format(key=grouped(claims.key_id)),
         words["trust_hint"].format(command=command),
     ]
+
+
+def _bundles(names: list[str]) -> list[str]:
+    """The bundles named, a folder standing for its ``*.zip`` files (in name order)."""
+    from compliance.errors import InputError
+    from compliance.review.inbox import bundle_paths
+
+    found: list[str] = []
+    for name in names:
+        path = Path(name)
+        if not path.is_dir() or path.is_symlink():
+            found.append(name)
+            continue
+        inside = bundle_paths(path)
+        if not inside:
+            raise InputError(
+                f"{name} holds no bundle (*.zip); give a folder of bundles or a bundle's path"
+            )
+        found += [str(p) for p in inside]
+    return found

@@ -178,3 +178,11 @@ def test_verify_speaks_french_and_says_how_to_trust_an_unknown_key(
     assert f"clé approuvée pour Atlas Contact{NBSP}: identifiant {other.key.key_id}" in said
     assert main(["--lang", "fr", "verify", names[2], "--trust", str(trust)]) == 0
     assert f"VALIDE{NBSP}: rapport" in capsys.readouterr().out
+    # A folder stands for its bundles, in name order; one with none is one clear sentence.
+    assert main(["--lang", "fr", "verify", str(inbox), "--trust", str(trust)]) == 1
+    heads = [line for line in capsys.readouterr().out.splitlines() if not line.startswith(" ")]
+    assert [line.split(NBSP)[0] for line in heads] == sorted(names)
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert main(["verify", str(empty), "--trust", str(trust)]) == 1
+    assert "holds no bundle (*.zip)" in capsys.readouterr().err
