@@ -12,7 +12,7 @@ from compliance.errors import Problem
 
 # The checks register themselves when imported, in this order, which is the order they run in.
 # isort: off
-from compliance.loader.checks import ids, references, scoring, conditions, cycles  # noqa: F401
+from compliance.loader.checks import ids, references, scoring, conditions, cycles, bidi  # noqa: F401
 
 # isort: on
 from compliance.loader.checks.registry import CHECKS, Check, Finding, Loc, register

@@ -35,6 +35,7 @@ def test_the_checks_run_in_this_order() -> None:
         "scoring",
         "condition-targets",
         "condition-cycles",
+        "bidi-controls",
     ]
 
 
@@ -65,7 +66,7 @@ def test_the_example_passes_every_check(name: str) -> None:
 def test_a_name_is_registered_once() -> None:
     with pytest.raises(ValueError, match="'scoring' is already registered"):
         register("scoring")(CHECKS["scoring"])
-    assert len(CHECKS) == 5
+    assert len(CHECKS) == 6
 
 
 def test_findings_without_a_document_are_placed_at_the_start_of_the_name() -> None:
