@@ -425,9 +425,9 @@ async def test_the_dialog_speaks_french(folder: Path) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await _loaded(pilot, folder)
         hint = str(_picker(app).query_one("#fp-hint", Static).render())
-        assert "Échap : annuler" in hint
+        assert "Échap\u00a0: annuler" in hint  # French typography: a no-break space
         await _type_path(pilot, "rien.pdf")
-        assert _problem(app) == "✗ rien.pdf : fichier ou dossier introuvable"
+        assert _problem(app).replace("\u00a0", " ") == "✗ rien.pdf : fichier ou dossier introuvable"
         descriptions = {b.binding.description for b in app.screen.active_bindings.values()}
         assert "Fichiers cachés" in descriptions
 
