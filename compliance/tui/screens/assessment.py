@@ -20,7 +20,7 @@ from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.timer import Timer
-from textual.widgets import Input, Static, TextArea, Tree
+from textual.widgets import Input, Static, Tree
 from textual.widgets.tree import TreeNode
 
 from compliance.errors import ComplianceError, WorkspaceConflict
@@ -35,7 +35,7 @@ from compliance.tui.screens.base import BaseScreen
 from compliance.tui.session import Item, Session
 from compliance.tui.strings import tr
 from compliance.tui.widgets.key_footer import KeyFooter
-from compliance.tui.widgets.question_card import QuestionCard
+from compliance.tui.widgets.question_card import JumpWanted, QuestionCard
 from compliance.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
@@ -95,7 +95,7 @@ class AssessmentScreen(BaseScreen):
         KeySpec("f9,w", "answer_pack", "key.pack", False),
         KeySpec("f10,i", "read_pack", "key.unpack", False),
         KeySpec("ctrl+f", "jump", "key.jump", True, priority=True),
-        KeySpec("slash", "slash_jump", "key.jump", False, priority=True),
+        KeySpec("slash", "slash_jump", "key.jump", False),
     ]
     BINDINGS: ClassVar[list[BindingType]] = list(bindings(KEYS))
 
@@ -345,27 +345,19 @@ class AssessmentScreen(BaseScreen):
             self.notify(tr("as.wrapped", self.lang, id=found.id), timeout=4)
         await self.goto(found.id, stay_in_tree=stay_in_tree)
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """``/`` jumps unless it is typed inside text (a date such as 12/03/2024, a comment):
-        in a field that holds text it is a slash; Ctrl+F jumps from everywhere."""
-        if action == "slash_jump" and self._slash_is_text():
-            return False  # the key goes on to the field
-        return super().check_action(action, parameters)
-
-    def _slash_is_text(self) -> bool:
-        focused = self.focused
-        if isinstance(focused, Input):
-            return bool(focused.value)
-        if isinstance(focused, TextArea):
-            return bool(focused.text)
-        return False
-
     def action_jump(self) -> None:
         """Opens the jump (the command palette of questions and controls)."""
         self.app.action_command_palette()
 
     def action_slash_jump(self) -> None:
-        """``/`` outside text: the jump."""
+        """``/`` where it types nothing (the options, the tree) opens the jump; a field that
+        holds text takes it as a slash (12/03/2024, "24/7"), an empty answer or comment field
+        asks for the jump itself (:class:`JumpWanted`); Ctrl+F jumps from everywhere."""
+        self.action_jump()
+
+    @on(JumpWanted)
+    def _jump_wanted(self, event: JumpWanted) -> None:
+        event.stop()
         self.action_jump()
 
     async def jump_to(self, question_id: str) -> None:
@@ -465,19 +457,31 @@ class AssessmentScreen(BaseScreen):
     @on(Input.Submitted, "#q-answer")
     async def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        if self.current in self.drafts:  # Enter never moves past a value it could not save
-            self.app.bell()
-            self.notify(tr("as.fix_first", self.lang), severity="warning", timeout=6)
-            return
+        item = self.item(self.current)
+        card = self.query_one(QuestionCard)
+        if item is not None and card.item is not None and card.item.id == item.id:
+            # the text as it is now: its last change may not have reached the card yet
+            value = card.parse(event.value)
+            if value is not None and self.session.problem(item, value):
+                self.answer(item, value, typed=event.value)
+                self.app.bell()  # Enter never moves past a value it could not save
+                self.notify(tr("as.fix_first", self.lang), severity="warning", timeout=6)
+                return
         await self.action_next()
 
     @on(QuestionCard.Answered)
     def _answered(self, event: QuestionCard.Answered) -> None:
         event.stop()
-        self.answer(event.item, event.value)
+        self.answer(event.item, event.value, typed=event.text)
 
     def answer(
-        self, item: Item, value: Any, *, based_on: int | None = None, redraw: bool = False
+        self,
+        item: Item,
+        value: Any,
+        *,
+        based_on: int | None = None,
+        redraw: bool = False,
+        typed: str | None = None,
     ) -> bool:
         """Checks an answer (None clears it) and saves it in a worker; False when it was
         refused before any save.
@@ -490,11 +494,15 @@ class AssessmentScreen(BaseScreen):
         if problem:
             if isinstance(item.question, DateQuestion):  # the formats this screen reads
                 problem = tr("as.bad_date", self.lang, text=str(value))
-            card.set_problem(problem)
-            typed = card.typed() if card.item is not None and card.item.id == item.id else None
+            shown = card.item is not None and card.item.id == item.id
+            if shown:
+                card.set_problem(problem)
+                typed = card.typed() if typed is None else typed
             if typed is not None:
                 self.drafts[item.id] = (typed, problem)
                 self._refresh_labels(item)
+                if not shown:  # typed just before moving on: kept, and said
+                    self._say_draft_kept(item.id)
             self.saved = tr("as.saving_failed", self.lang)
             self._status()
             return False
@@ -572,7 +580,8 @@ class AssessmentScreen(BaseScreen):
         if self.current is not None:
             self._expand_to(self.current)
         self._status()
-        if not self.query_one(QuestionCard).editing_comment():
+        card = self.query_one(QuestionCard)
+        if not card.editing_comment() and not card.typing_answer():
             self.call_after_refresh(self._redraw_card)
 
     def _after_change(self, item: Item) -> None:

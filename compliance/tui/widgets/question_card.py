@@ -52,7 +52,7 @@ from compliance.tui.widgets.toggles import Choice, Choices, Tick, Ticks
 COMMENT_PAUSE = 1.0
 """Seconds of no typing after which a comment is saved (it is also saved when the field is left)."""
 
-__all__ = ["COMMENT_PAUSE", "QuestionCard", "choices", "refs_text"]
+__all__ = ["COMMENT_PAUSE", "JumpWanted", "QuestionCard", "choices", "refs_text"]
 
 
 def choices(question: Any, lang: str) -> list[tuple[Any, str]]:
@@ -88,6 +88,28 @@ def _shown(value: Any) -> str:
     return str(value)
 
 
+class JumpWanted(Message):
+    """``/`` was pressed in an empty answer or comment field: the user wants the jump."""
+
+
+class AnswerField(Input):
+    """The field of a typed answer (a date, a number, text). ``/`` in it while it is empty opens
+    the jump instead of typing; once it holds text, ``/`` is a slash (12/03/2024). Decided here,
+    in the order the keys come, not by a screen binding that would see the field before the keys
+    typed just before the slash have reached it."""
+
+    def __init__(self, item: Item, value: str, *, placeholder: str, max_length: int) -> None:
+        super().__init__(value, placeholder=placeholder, max_length=max_length, id="q-answer")
+        self.item = item
+        """The question this field answers (its events may arrive after the card moved on)."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.character == "/" and not self.value:
+            event.prevent_default()
+            event.stop()
+            self.post_message(JumpWanted())
+
+
 class CommentBox(TextArea):
     """The comment of an answer: several lines (Enter starts a new one; Tab leaves), at least
     four shown, growing with the text. Says when it is left, so the comment is saved then."""
@@ -104,6 +126,12 @@ class CommentBox(TextArea):
     def on_blur(self, event: events.Blur) -> None:
         self.post_message(self.Left())
 
+    async def _on_key(self, event: events.Key) -> None:
+        if event.character == "/" and not self.text:  # the jump, as in an empty answer field
+            event.prevent_default()
+            event.stop()
+            self.post_message(JumpWanted())
+
 
 class QuestionCard(VerticalScroll):
     """The question being answered."""
@@ -114,6 +142,8 @@ class QuestionCard(VerticalScroll):
 
         item: Item
         value: Any
+        text: str | None = None
+        """What was typed, for a typed answer (kept as a draft when it cannot be saved)."""
 
     @dataclass
     class Commented(Message):
@@ -283,14 +313,15 @@ class QuestionCard(VerticalScroll):
             placeholder = tr(hint, lang)
         max_length = q.max_length if isinstance(q, TextQuestion) else 200
         shown = self.draft if self.draft is not None else _shown(value)
-        return Input(shown, placeholder=placeholder, max_length=max_length, id="q-answer")
+        return AnswerField(item, shown, placeholder=placeholder, max_length=max_length)
 
     # --- reading what the user did ----------------------------------------------------------
 
-    def parse(self, text: str) -> Any:
-        """The answer value typed in the input for the current question."""
-        assert self.item is not None
-        q = self.item.question
+    def parse(self, text: str, item: Item | None = None) -> Any:
+        """The answer value ``text`` gives ``item`` (the current question by default)."""
+        item = item or self.item
+        assert item is not None
+        q = item.question
         text = text.strip()
         if not text:
             return None
@@ -305,11 +336,11 @@ class QuestionCard(VerticalScroll):
             return codes if q.multiple else (codes[0] if len(codes) == 1 else text)
         return text
 
-    def _give(self, value: Any) -> None:
+    def _give(self, value: Any, text: str | None = None) -> None:
         if self.item is None or value == self.current:
             return
         self.current = value
-        self.post_message(self.Answered(self.item, value))
+        self.post_message(self.Answered(self.item, value, text))
 
     def set_problem(self, problem: str | None) -> None:
         """Shows why the last value was refused (or clears it)."""
@@ -357,7 +388,15 @@ class QuestionCard(VerticalScroll):
     @on(Input.Changed, "#q-answer")
     def _typed(self, event: Input.Changed) -> None:
         event.stop()
-        self._give(self.parse(event.value))
+        field = event.input
+        item = field.item if isinstance(field, AnswerField) else self.item
+        if item is None:
+            return
+        value = self.parse(event.value, item)
+        if item is not self.item:  # typed before the card moved on: still that question's
+            self.post_message(self.Answered(item, value, event.value))
+            return
+        self._give(value, event.value)
 
     @on(CountryPicker.Changed, "#q-answer")
     def _country(self, event: CountryPicker.Changed) -> None:
@@ -429,10 +468,21 @@ class QuestionCard(VerticalScroll):
             self.post_message(self.EvidenceWanted(self.item.id))
 
     def focus_answer(self) -> None:
-        """Puts the focus on the answer widget."""
+        """Puts the focus on the answer widget, at once: a key already on its way (typing goes
+        on while the card is redrawn) must land in the field, not on a screen key such as ``/``
+        (``Widget.focus`` would only move it after the keys queued before)."""
         found = self.query("#q-answer")
         if found:
             widget = found.first()
             pickers = (CountryPicker, CountrySetPicker)
             target = widget.query_one(Input) if isinstance(widget, pickers) else widget
-            target.focus()
+            if target.is_attached and target.focusable:
+                self.screen.set_focus(target)
+            else:
+                target.focus()
+
+    def typing_answer(self) -> bool:
+        """Whether the answer is being typed in its field (the card must not be redrawn under
+        it: keys would land elsewhere while the new field takes the focus)."""
+        found = self.query("#q-answer")
+        return bool(found) and isinstance(found.first(), Input) and found.first().has_focus
