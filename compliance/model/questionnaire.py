@@ -76,7 +76,7 @@ class Option(Frozen):
     exclusive: bool | None = None
     """In a multiple-choice question, whether choosing this option ("none of these") excludes
     every other. Unset, an option with the id ``none`` is exclusive: the released questionnaires
-    mark their "none of these" options so, and their published bytes never change (ADR 0019);
+    mark their "none of these" options so, and their published bytes never change (ADR 0023);
     ``false`` opts such an option out. Not allowed in a single-choice question."""
 
 
