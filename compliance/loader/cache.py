@@ -21,7 +21,8 @@ from compliance.model.questionnaire import Questionnaire
 
 __all__ = ["cache_key", "clear_memo", "recall", "remember"]
 
-_CACHE_FORMAT = "1"
+_CACHE_FORMAT = "2"
+"""Bumped when the checks change: an entry cached before a new check must not let a file skip it."""
 _memo: dict[str, Questionnaire] = {}
 
 
