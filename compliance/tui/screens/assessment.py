@@ -81,6 +81,8 @@ class AssessmentScreen(BaseScreen):
         KeySpec("pagedown", "next", "key.next", True, priority=True),
         KeySpec("pageup", "previous", "key.previous", False, priority=True),
         KeySpec("ctrl+n", "next_unanswered", "key.unanswered", True, priority=True),
+        # before F4/F5: when the footer is too narrow (French at 80 columns) the last go first
+        KeySpec("ctrl+f", "jump", "key.jump", True, priority=True),
         KeySpec("n", "next(True)", "key.next", False),
         KeySpec("p", "previous(True)", "key.previous", False),
         KeySpec("u", "next_unanswered(True)", "key.unanswered", False),
@@ -94,7 +96,6 @@ class AssessmentScreen(BaseScreen):
         KeySpec("t", "tree", "key.tree", False),
         KeySpec("f9,w", "answer_pack", "key.pack", False),
         KeySpec("f10,i", "read_pack", "key.unpack", False),
-        KeySpec("ctrl+f", "jump", "key.jump", True, priority=True),
         KeySpec("slash", "slash_jump", "key.jump", False),
     ]
     BINDINGS: ClassVar[list[BindingType]] = list(bindings(KEYS))

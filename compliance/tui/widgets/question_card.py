@@ -48,6 +48,7 @@ from compliance.tui.strings import tr
 from compliance.tui.widgets.country_picker import CountryPicker
 from compliance.tui.widgets.country_set_picker import CountrySetPicker
 from compliance.tui.widgets.toggles import Choice, Choices, Tick, Ticks
+from compliance.typography import colon
 
 COMMENT_PAUSE = 1.0
 """Seconds of no typing after which a comment is saved (it is also saved when the field is left)."""
@@ -238,11 +239,11 @@ class QuestionCard(VerticalScroll):
         for framework, articles in q.refs.items():
             refs[framework] = tuple(dict.fromkeys(refs.get(framework, ()) + articles))
         if refs:
-            text = Text(f"{tr('as.refs', lang)}: ", style="bold")
+            text = Text(tr("as.refs", lang) + colon(lang), style="bold")
             text.append(plain(refs_text(questionnaire, refs, lang)))
             reference = questionnaire.reference
             for entry in reference.crosswalk_for(refs) if reference else ():
-                text.append(f"\n{tr('as.crosswalk', lang)}: ", style="bold")
+                text.append("\n" + tr("as.crosswalk", lang) + colon(lang), style="bold")
                 text.append(plain(f"{entry.topic.get(lang)} — {entry.note.get(lang)}"))
                 if not entry.verified:
                     text.append(" (unverified)" if lang == "en" else " (non vérifié)")
@@ -255,7 +256,7 @@ class QuestionCard(VerticalScroll):
                 widgets.append(Static(plain(by), id="q-by", classes="dim"))
             self.comment = (answer.comment or "") if answer else ""
             widgets.append(CommentBox(self.comment, placeholder=tr("as.comment", lang)))
-            evidence = Text(f"{tr('as.evidence', lang)}: ", style="bold")
+            evidence = Text(tr("as.evidence", lang) + colon(lang), style="bold")
             files = answer.evidence if answer else ()
             if not files:
                 evidence.append(tr("as.no_evidence", lang), style="italic")
