@@ -8,8 +8,9 @@ was checked in an official text. "Applied consistently" is defined per term and 
 mechanically, so that a test can hold every translation to it:
 
 - where an English text contains one of the term's ``en_match`` forms (whole words, any case,
-  hyphens read as spaces), the same text's translation contains the term itself or one of its
-  ``ar_accept`` forms, compared without diacritics or tatweel;
+  hyphens read as spaces, control ids such as ``CNDP-01`` left out), the same text's translation
+  contains the term itself or one of its ``ar_accept`` forms, compared without diacritics or
+  tatweel;
 - ``ar_accept`` lists the stems that stand for the term once Arabic grammar has attached the
   article, a preposition or a plural ending ("للمسؤول عن المعالجة" contains
   "مسؤول عن المعالجة");
@@ -46,6 +47,7 @@ GLOSSARY_DIR = Path(__file__).resolve().parent.parent / "questionnaires" / "glos
 _MAX_GLOSSARY_BYTES = 1024 * 1024
 
 _Form = Annotated[str, StringConstraints(min_length=2, max_length=200)]
+_CONTROL_ID = re.compile(r"\b[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-[0-9]+\b")  # GOV-01, S-XFR-02, CNDP-01
 _ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")  # harakat, dagger alef, tatweel
 
 
@@ -146,6 +148,7 @@ def misses(model: BaseModel, glossary: Glossary) -> list[Miss]:
 
 
 def _english(text: str) -> str:
+    text = _CONTROL_ID.sub(" ", text)
     return " ".join(text.lower().replace("-", " ").split())
 
 

@@ -72,6 +72,7 @@ def test_english_forms_match_whole_words_in_any_case_with_hyphens_as_spaces() ->
     assert [m.term.id for m in hyphen] == ["direct-marketing"]
     assert misses(_text("Controllership", "x"), GLOSSARY) == []
     assert [m.term.id for m in misses(_text("CNDP", "x"), GLOSSARY)] == ["cndp"]
+    assert misses(_text("See CNDP-01 and S-XFR-02.", "x"), GLOSSARY) == []
 
 
 def test_texts_without_a_translation_are_not_checked() -> None:
@@ -94,6 +95,10 @@ def _with_arabic() -> list[Path]:
         for path, source in discover()
         if source == "bundled" and "ar" in load_questionnaire(path).languages
     ]
+
+
+def test_the_arabic_questionnaires_are_the_ones_expected() -> None:
+    assert [("/".join(p.parts[-3:-1])) for p in _with_arabic()] == ["ma-screening/1.2.0"]
 
 
 @pytest.mark.parametrize("path", _with_arabic(), ids=lambda p: "/".join(p.parts[-3:-1]))
