@@ -27,7 +27,8 @@ def test_a_newcomer_sees_a_filled_assessment_and_its_results(terminal: Terminal)
     terminal.wait_for("saved")
     terminal.keys("F5")
     screen = terminal.wait_for("Overall")
-    assert "Coverage" in screen
+    assert "% answered" in screen and "Why “" in screen  # the rating explained
+    assert "→ Next" in screen
     terminal.keys("F2")
     terminal.wait_for("Retour")  # the footer in French
     terminal.keys("C-q")
