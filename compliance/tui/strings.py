@@ -977,6 +977,12 @@ STRINGS: Final[dict[str, tuple[str, str]]] = {
         "Pas encore d'estimation : donnez la tolérance et, par base, quatre probabilités et une "
         "justification.",
     ),
+    "tia.no_rows": (
+        "No basis to estimate: the estimate has a row for each basis step 3 finds applying (step "
+        "3 is recorded in the assessment file).",
+        "Aucune base à estimer : l'estimation a une ligne par base que l'étape 3 juge applicable "
+        "(l'étape 3 est consignée dans le fichier d'évaluation).",
+    ),
     "tia.problem": ("✗ {field}: {problem}", "✗ {field} : {problem}"),
     "tia.p_missing": ("give a number from 0 to 1", "donnez un nombre de 0 à 1"),
     "tia.nan": (

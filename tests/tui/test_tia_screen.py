@@ -154,3 +154,32 @@ def test_the_tia_screen_at_80_by_24(
         await _open_tia(app, pilot)
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+async def test_a_flow_with_only_an_asserted_tia_is_shown_and_left_as_it_is(
+    ws_path: Path,
+) -> None:
+    """The example's flow has only the older three fields and no country sheet: the screen says
+    there is no basis to estimate, and a tolerance typed alone saves nothing."""
+    from tests.tui.conftest import import_sample
+
+    assessment_id = import_sample(ws_path)
+    with open_workspace(ws_path) as workspace:
+        before = load_assessment(workspace, assessment_id).flow("f1")
+    assert before is not None and not before.tia.structured
+    app = ComplianceApp(workspace=ws_path, welcome=False, open_assessment=assessment_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        flows = await open_from_assessment(app, pilot, "flows")
+        flows.query_one(DataTable).move_cursor(row=0)
+        await pilot.press("t")
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, TiaScreen)
+        assert "No basis to estimate" in _result(screen)
+        assert "no country sheet" in str(screen.query_one("#tia-sheet-note", Static).render())
+        screen.query_one("#tia-tolerance", Input).value = "0.01"
+        await pilot.pause(SAVE_DELAY + 0.2)
+        await settle(app, pilot)
+        assert screen.quantitative is None
+    with open_workspace(ws_path) as workspace:
+        assert load_assessment(workspace, assessment_id).flow("f1") == before

@@ -573,8 +573,8 @@ class TiaScreen(BaseScreen):
             bases.append(row)
         tolerance = self._value("tia-tolerance").strip()
         period = self._value("tia-period").strip() or "5"
-        if not tolerance and not bases and stored is None:
-            return None
+        if not bases and stored is None:
+            return None  # a tolerance alone is no estimate: nothing to save until a basis has one
         if not period.isdigit() or not 1 <= int(period) <= MAX_PERIOD_YEARS:
             raise _Unreadable(
                 tr("tia.period", lang),
@@ -635,7 +635,8 @@ class TiaScreen(BaseScreen):
             return
         found = self.estimate()
         if found is None:
-            line.update(Text(tr("tia.no_result", lang), style="dim"))
+            key = "tia.no_result" if self._rows else "tia.no_rows"
+            line.update(Text(tr(key, lang), style="dim"))
             detail.update("")
             return
         result, rows = found
