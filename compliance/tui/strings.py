@@ -1092,7 +1092,7 @@ STRINGS: Final[dict[str, tuple[str, str]]] = {
         "secrète demandée deux fois",
     ),
     "ws.clients_title": ("Clients ({count})", "Clients ({count})"),
-    "ws.assessments_of": ("Assessments of {name}", "Évaluations de {name}"),
+    "ws.assessments_of": ("Assessments of {name}", "Évaluations du client {name}"),
     "ws.assessments_none": ("Assessments", "Évaluations"),
     "ws.no_assessment_of": (
         "{name} has no assessment yet: press s to start one.",
@@ -1113,11 +1113,11 @@ STRINGS: Final[dict[str, tuple[str, str]]] = {
     ),
     "ws.made_cycle": (
         "Cycle {cycle} of {client} made: assessment {id}, a copy of assessment {source}",
-        "Cycle {cycle} de {client} créé : évaluation {id}, copie de l'évaluation {source}",
+        "Cycle {cycle} du client {client} créé : évaluation {id}, copie de l'évaluation {source}",
     ),
     "ws.export_how": (
         "Export assessment {id} of {client}",
-        "Exporter l'évaluation {id} de {client}",
+        "Exporter l'évaluation {id} du client {client}",
     ),
     "ws.export_encrypted": (
         "Encrypted (.cmpl): a passphrase, asked twice, protects it; for sending",
@@ -1133,7 +1133,7 @@ STRINGS: Final[dict[str, tuple[str, str]]] = {
     ),
     "ws.export_passphrase": (
         "Passphrase to encrypt {name}; whoever imports it needs it",
-        "Phrase secrète pour chiffrer {name} ; il la faudra pour l'importer",
+        "Phrase secrète pour chiffrer {name} ; elle sera demandée pour l'importer",
     ),
     "ws.import_where": (
         "File to import (.cmpl encrypted, or .json / .yaml); from {folder} unless you type "
@@ -1189,12 +1189,10 @@ STRINGS: Final[dict[str, tuple[str, str]]] = {
     ),
     "nk.title": ("A new signing key", "Une nouvelle clé de signature"),
     "nk.about": (
-        "Signs reports so that anyone can check who issued them (what 'compliance keys "
-        "generate' makes): a private key file, locked by the passphrase, and a public key to "
-        "hand out.",
-        "Signe les rapports pour que chacun puisse vérifier qui les a émis (comme 'compliance "
-        "keys generate') : un fichier de clé privée, verrouillé par la phrase secrète, et une "
-        "clé publique à diffuser.",
+        "As 'compliance keys generate': a private key, locked by the passphrase, to sign "
+        "reports; a public key to give to those who verify them.",
+        "Comme 'compliance keys generate' : une clé privée, verrouillée par la phrase secrète, "
+        "pour signer les rapports ; une clé publique pour ceux qui les vérifient.",
     ),
     "nk.name": (
         "Who holds the key (e.g. Sud Contact DPO)",

@@ -235,7 +235,7 @@ async def test_language_and_theme_are_remembered_for_the_next_run(ws_path: Path)
     async with again.run_test(size=(80, 24)) as pilot:
         await settle(again, pilot)
         assert again.lang == "fr" and again.theme == "textual-light"
-        assert _title(_workspace(again)) == "Évaluations de Atlas"
+        assert _title(_workspace(again)) == "Évaluations du client Atlas"
     told = ComplianceApp("en", workspace=ws_path, welcome=False)  # --lang en: this run only
     async with told.run_test(size=(80, 24)) as pilot:
         await settle(told, pilot)

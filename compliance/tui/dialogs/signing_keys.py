@@ -88,7 +88,20 @@ class _KeyDialog(ModalScreen[T | None]):
 
 class NewKey(_KeyDialog[MadeKey]):
     """Makes an Ed25519 key pair, as ``compliance keys generate`` does: a name, a folder, and a
-    passphrase typed twice. Answers the :class:`MadeKey`, or None when cancelled."""
+    passphrase typed twice. Answers the :class:`MadeKey`, or None when cancelled.
+
+    Its four boxes are one line each (with their label on the line above), so that the whole
+    dialog fits 80×24."""
+
+    DEFAULT_CSS = """
+    NewKey Input {
+        margin: 0 0 1 0;
+        background: $boost;
+    }
+    NewKey Input:focus {
+        background: $primary 30%;
+    }
+    """
 
     ORDER = ("key-name", "key-folder", "pp-first", "pp-second")
 
@@ -101,13 +114,13 @@ class NewKey(_KeyDialog[MadeKey]):
             yield Static(tr("nk.title", self.lang), classes="dialog-title")
             yield Static(tr("nk.about", self.lang), classes="dialog-text")
             yield Label(tr("nk.name", self.lang))
-            yield Input(id="key-name", placeholder=tr("nk.name_example", self.lang))
+            yield Input(id="key-name", placeholder=tr("nk.name_example", self.lang), compact=True)
             yield Label(tr("nk.folder", self.lang))
-            yield Input(str(self.folder), id="key-folder")
+            yield Input(str(self.folder), id="key-folder", compact=True)
             yield Label(tr("pp.first", self.lang))
-            yield Input(password=True, id="pp-first")
+            yield Input(password=True, id="pp-first", compact=True)
             yield Label(tr("pp.second", self.lang))
-            yield Input(password=True, id="pp-second")
+            yield Input(password=True, id="pp-second", compact=True)
             yield Static("", id="key-problem", classes="problem")
             yield Static(tr("nk.keys", self.lang), classes="hint")
 

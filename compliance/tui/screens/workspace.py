@@ -20,7 +20,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
@@ -138,6 +138,10 @@ class WorkspaceScreen(BaseScreen):
         self._columns()
         if not self.capp.opening:
             self.reload(before_paint=True)
+
+    def on_resize(self, event: events.Resize) -> None:
+        """The clients take a third of a wide terminal (at most 44 columns), 28 at 80."""
+        self.query_one("#ws-clients").styles.width = max(28, min(44, event.size.width // 3))
 
     def on_screen_resume(self) -> None:
         """Lists the workspace after the first paint when it could not be listed before it."""
