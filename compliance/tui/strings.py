@@ -26,16 +26,7 @@ STRINGS: Final[dict[str, tuple[str, str]]] = {
     "key.lang": ("FR", "EN"),
     "key.theme": ("Theme", "Thème"),
     "key.back": ("Back", "Retour"),
-    "key.new_client": ("New client", "Client +"),
-    "key.start": ("Start", "Démarrer"),
-    "key.open": ("Open", "Ouvrir"),
-    "key.duplicate": ("Cycle+", "Cycle+"),
-    "key.rename": ("Rename", "Renommer"),
     "key.delete": ("Delete", "Supprimer"),
-    "key.import": ("Import", "Importer"),
-    "key.export": ("Export", "Exporter"),
-    "key.review": ("Review bundles", "Examiner des paquets"),
-    "key.audit": ("Audit log", "Journal d'audit"),
     "audit.title_client": ("Audit log of {name}", "Journal d'audit de {name}"),
     "audit.title_all": ("Audit log of every client", "Journal d'audit de tous les clients"),
     "audit.when": ("When (UTC)", "Quand (UTC)"),
@@ -112,7 +103,6 @@ STRINGS: Final[dict[str, tuple[str, str]]] = {
     "key.save": ("Save", "Enregistrer"),
     "key.cancel": ("Cancel", "Annuler"),
     "key.clients": ("Clients", "Clients"),
-    "key.assessments": ("Assessments", "Évaluations"),
     # welcome
     "welcome.title": ("Welcome", "Bienvenue"),
     "welcome.line1": (
@@ -137,10 +127,6 @@ STRINGS: Final[dict[str, tuple[str, str]]] = {
         "Aucun client : appuyez sur n pour en créer un.",
     ),
     "ws.cannot_score": ("cannot be scored: {reason}", "ne peut pas être noté : {reason}"),
-    "ws.no_assessments": (
-        "No assessment for this client: press s to start one.",
-        "Aucune évaluation pour ce client : appuyez sur s pour en démarrer une.",
-    ),
     "col.client": ("Client", "Client"),
     "col.count": ("#", "#"),
     "col.id": ("#", "#"),
@@ -164,12 +150,7 @@ STRINGS: Final[dict[str, tuple[str, str]]] = {
         "Supprimer le client {name} et toutes ses évaluations ? C'est irréversible. "
         "Tapez le nom du client pour confirmer.",
     ),
-    "ask.import_path": ("File to import", "Fichier à importer"),
     "ask.export_path": ("File to write", "Fichier à écrire"),
-    "ask.encrypt": (
-        "Passphrase to encrypt the file (leave empty for a plain file)",
-        "Phrase secrète pour chiffrer (vide pour un fichier en clair)",
-    ),
     "ask.passphrase": ("Passphrase of the encrypted file", "Phrase secrète du fichier chiffré"),
     "ask.unpack": (
         "Answer pack to read back (.xlsx)",
@@ -219,18 +200,12 @@ STRINGS: Final[dict[str, tuple[str, str]]] = {
     "ok": ("OK", "OK"),
     "done.created": ("Client {name} created", "Client {name} créé"),
     "done.started": ("Assessment {id} started", "Évaluation {id} démarrée"),
-    "done.duplicated": ("Assessment {id}: new cycle", "Évaluation {id} : nouveau cycle"),
     "done.migrated": (
         "Assessment {id}: new cycle on version {version}; {carried} answers carried, {kept} kept "
         "in comments to answer again, {lost} to re-enter; score {before} → {after}",
         "Évaluation {id} : nouveau cycle sur la version {version} ; {carried} réponses reprises, "
         "{kept} conservées en commentaire à ressaisir, {lost} à saisir à nouveau ; score "
         "{before} → {after}",
-    ),
-    "ask.cycle_version": (
-        "A newer version of the questionnaire is installed. New cycle on which version?",
-        "Une version plus récente du questionnaire est installée. Nouveau cycle sur quelle "
-        "version ?",
     ),
     "cycle.on_version": (
         "{name} {version}: carry the answers over, changes listed",
@@ -242,7 +217,6 @@ STRINGS: Final[dict[str, tuple[str, str]]] = {
     ),
     "done.renamed": ("Client renamed", "Client renommé"),
     "done.deleted": ("Client deleted", "Client supprimé"),
-    "done.imported": ("Imported as assessment {id}", "Importé comme évaluation {id}"),
     "done.exported": ("Written to {path}", "Écrit dans {path}"),
     "done.sample": ("Sample client {name} created", "Client d'exemple {name} créé"),
     "need.client": ("Select a client first", "Choisissez d'abord un client"),
@@ -545,17 +519,11 @@ STRINGS: Final[dict[str, tuple[str, str]]] = {
     "rs.col.points": ("Points", "Points"),
     "rs.col.action": ("Control, and what to do", "Contrôle, et que faire"),
     "rs.legend": ("Legal texts cited", "Textes cités"),
-    "ask.sign_key": (
-        "Private key file to sign with (made by 'compliance keys generate')",
-        "Fichier de clé privée pour signer (créé par « compliance keys generate »)",
-    ),
-    "ask.sign_passphrase": ("Passphrase of the key", "Phrase secrète de la clé"),
     "ask.sign_path": (
         "Where to write the signed bundle (.zip)",
         "Où écrire le paquet signé (.zip)",
     ),
     "rs.sign_kind": ("Give a path ending in .zip", "Donnez un chemin finissant par .zip"),
-    "rs.no_file": ("No such file", "Fichier introuvable"),
     "rs.signed": (
         "Signed bundle written to {path} (key {key_id})",
         "Paquet signé écrit dans {path} (clé {key_id})",
