@@ -1109,6 +1109,10 @@ STRINGS: Final[dict[str, tuple[str, str]]] = {
         "Fichier à importer (.cmpl chiffré, ou .json / .yaml) ; depuis {folder} sauf si vous "
         "tapez un autre dossier",
     ),
+    "ws.ask_replace": (
+        "{path} already exists. Replace it?",
+        "{path} existe déjà. Le remplacer ?",
+    ),
     "ws.exported_encrypted": (
         "Encrypted export written to {path}",
         "Export chiffré écrit dans {path}",

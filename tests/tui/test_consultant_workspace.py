@@ -422,3 +422,33 @@ async def test_enter_twice_opens_the_assessment_once(ws_path: Path) -> None:
         await settle(app, pilot)
         assert isinstance(app.screen, AssessmentScreen)
         assert sum(isinstance(s, AssessmentScreen) for s in app.screen_stack) == 1
+
+
+async def test_an_export_over_an_existing_file_asks_first(ws_path: Path, user_dirs: Path) -> None:
+    _two_clients(ws_path)
+    existing = user_dirs / "documents" / "atlas.json"
+    existing.write_text("keep me")
+    app = ComplianceApp(workspace=ws_path, welcome=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.dismiss("plain")
+        await pilot.pause()
+        app.screen.dismiss("atlas.json")
+        await pilot.pause()
+        confirm = app.screen
+        assert isinstance(confirm, Confirm)
+        assert "already exists" in str(confirm.query_one(".dialog-text", Static).render())
+        await pilot.press("enter")  # No has the focus: nothing is replaced
+        await settle(app, pilot)
+        assert existing.read_text() == "keep me"
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.dismiss("plain")
+        await pilot.pause()
+        app.screen.dismiss("atlas.json")
+        await pilot.pause()
+        await pilot.press("y")
+        await settle(app, pilot)
+    assert b"Atlas" in existing.read_bytes()

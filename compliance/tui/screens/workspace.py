@@ -863,6 +863,15 @@ class WorkspaceScreen(BaseScreen):
         return None
 
     def _export_to(self, assessment_id: int, path: Path, encrypted: bool) -> None:
+        if path.exists():  # a file of the same name is replaced only once confirmed
+            self.app.push_screen(
+                dialogs.Confirm(tr("ws.ask_replace", self.lang, path=clean(path)), lang=self.lang),
+                lambda yes: self._export_as(assessment_id, path, encrypted) if yes else None,
+            )
+            return
+        self._export_as(assessment_id, path, encrypted)
+
+    def _export_as(self, assessment_id: int, path: Path, encrypted: bool) -> None:
         if not encrypted:
             self.export_file(assessment_id, path, None)
             return
