@@ -47,8 +47,8 @@ def _jump(terminal: Terminal, key: str, question_id: str, shows: str) -> str:
 def _fill_flow(terminal: Terminal) -> None:
     """Saves a France → Morocco flow: its name in the field after the id (where the form
     opens), then each party the form asks for, in the field it puts the focus on."""
-    for _ in range(3):  # the form takes the focus as it opens: a key sent with it is lost
-        time.sleep(0.5)
+    for attempt in range(4):  # the form takes the focus as it opens: a key sent with it is lost
+        time.sleep(1.0 + attempt)  # longer each time: a loaded machine opens it slower
         terminal.keys("Tab")
         terminal.type("Client calls")
         lines = terminal.wait_for("Client calls").splitlines()
