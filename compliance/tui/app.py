@@ -179,6 +179,24 @@ class ComplianceApp(App[None]):
                 shown()
         self.rescore(now=True)
 
+    async def action_quit(self) -> None:
+        """Quits, asking first when typed answers could not be saved (the assessment keeps them
+        as drafts: quitting would lose them)."""
+        drafts: dict[str, Any] = {}
+        for screen in self.screen_stack:
+            drafts.update(getattr(screen, "drafts", {}))
+        if not drafts:
+            self.exit()
+            return
+        from compliance.tui.dialogs import Confirm
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.exit()
+
+        question = tr("as.quit_drafts", self.lang, ids=", ".join(drafts))
+        self.push_screen(Confirm(question, lang=self.lang), answered)
+
     def action_refresh(self) -> None:
         """Re-reads what the screens show from the store (the others' changes too)."""
         self.store_changed()

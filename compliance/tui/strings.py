@@ -333,6 +333,10 @@ STRINGS: Final[dict[str, tuple[str, str]]] = {
         "Certaines viennent avant celle-ci : {ids}.",
     ),
     "as.restored": ("↺ saved value restored", "↺ valeur enregistrée rétablie"),
+    "as.quit_drafts": (
+        "These typed answers are not saved: {ids}. Quit and lose them?",
+        "Ces réponses saisies ne sont pas enregistrées : {ids}. Quitter et les perdre ?",
+    ),
     "as.leave_drafts": (
         "These typed answers are not saved: {ids}. Leave and lose them?",
         "Ces réponses saisies ne sont pas enregistrées : {ids}. Partir et les perdre ?",

@@ -122,3 +122,19 @@ async def test_leaving_with_an_unsaved_value_asks_first(ws_path: Path) -> None:
         await settle(app, pilot)
         assert app.screen_stack[-1] is screen and screen.current == "gov02.reviewed"
         assert screen.query_one("#q-answer", Input).value == "12/03/24"
+
+
+async def test_quitting_with_an_unsaved_value_asks_first(ws_path: Path) -> None:
+    assessment_id = _new(ws_path)
+    app = ComplianceApp(workspace=ws_path, welcome=False, open_assessment=assessment_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _on_date_question(app, pilot)
+        await pilot.press(*"12/13/2024")  # no 13th month
+        await settle(app, pilot)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, Confirm)  # not gone: asked
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.screen_stack[-1] is screen and app.is_running
+        assert screen.query_one("#q-answer", Input).value == "12/13/2024"
