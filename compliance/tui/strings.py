@@ -992,6 +992,89 @@ STRINGS: Final[dict[str, tuple[str, str]]] = {
         "An input does not read ({problem}). Leave without saving it?",
         "Une donnée n'est pas lisible ({problem}). Quitter sans l'enregistrer ?",
     ),
+    # tia-tui: creating the TIA on its screen (steps 3, 4 and 6 editable)
+    "key.tia_applies": ("Applies y/n", "S'applique o/n"),
+    "key.tia_remove": ("Remove measure", "Retirer la mesure"),
+    "tia.law_hint": (
+        "a: the highlighted basis applies or not; then say why below.",
+        "a : la base en surbrillance s'applique ou non ; puis dites pourquoi ci-dessous.",
+    ),
+    "tia.law_why": (
+        "Why it applies or not (required)",
+        "Pourquoi elle s'applique ou non (requis)",
+    ),
+    "tia.law_why_missing": (
+        "say in words why it applies or not (a justification is required)",
+        "dites pourquoi elle s'applique ou non (une justification est requise)",
+    ),
+    "tia.use_case_prompt": ("EDPB use case: choose one", "Cas d'usage du CEPD : choisissez-en un"),
+    "tia.uc.storage_exporter_keys": (
+        "1. Storage only, keys kept by the exporter",
+        "1. Simple stockage, clés gardées par l'exportateur",
+    ),
+    "tia.uc.pseudonymised": ("2. Pseudonymised data", "2. Données pseudonymisées"),
+    "tia.uc.encrypted_transit": (
+        "3. Encrypted data passing through",
+        "3. Données chiffrées en transit",
+    ),
+    "tia.uc.protected_recipient": (
+        "4. Recipient protected by its own law",
+        "4. Destinataire protégé par sa propre loi",
+    ),
+    "tia.uc.split_processing": (
+        "5. Processing split between parties",
+        "5. Traitement réparti entre plusieurs parties",
+    ),
+    "tia.uc.cloud_in_clear": (
+        "6. Cloud or processor sees the data in clear",
+        "6. Cloud ou sous-traitant qui voit les données en clair",
+    ),
+    "tia.uc.remote_access_business": (
+        "7. Remote access to data in clear for business",
+        "7. Accès à distance en clair pour l'activité",
+    ),
+    "tia.kind.technical": ("Technical", "Technique"),
+    "tia.kind.contractual": ("Contractual", "Contractuelle"),
+    "tia.kind.organisational": ("Organisational", "Organisationnelle"),
+    "tia.measure_text": (
+        "New measure: what it does (Enter adds it)",
+        "Nouvelle mesure : ce qu'elle fait (Entrée l'ajoute)",
+    ),
+    "tia.measure_bases": (
+        "Bases it neutralises: ids, commas between",
+        "Bases qu'elle neutralise : identifiants, virgules entre",
+    ),
+    "tia.measures_hint": (
+        "Del on the list removes the highlighted measure.",
+        "Suppr sur la liste retire la mesure en surbrillance.",
+    ),
+    "tia.measure_no_text": (
+        "Describe the measure, then press Enter to add it.",
+        "Décrivez la mesure, puis appuyez sur Entrée pour l'ajouter.",
+    ),
+    "tia.measure_unknown_basis": (
+        "{basis} is not a basis on this country's sheet: give one of {ids}.",
+        "{basis} n'est pas une base de la fiche de ce pays : donnez l'une de {ids}.",
+    ),
+    "tia.date": ("TIA date", "Date de l'AITD"),
+    "tia.review": ("Re-evaluate by", "À réévaluer avant le"),
+    "tia.date_hint": ("DD/MM/YYYY", "JJ/MM/AAAA"),
+    "tia.not_date": (
+        "{text} is not a date: type DD/MM/YYYY or YYYY-MM-DD",
+        "{text} n'est pas une date : tapez JJ/MM/AAAA ou AAAA-MM-JJ",
+    ),
+    "tia.review_needs_date": (
+        "give the TIA's date first: the re-evaluation date counts from it",
+        "donnez d'abord la date de l'AITD : la réévaluation se compte à partir d'elle",
+    ),
+    "tia.review_before": (
+        "{review} is before the TIA's date {date}: give a later date",
+        "{review} précède la date de l'AITD, {date} : donnez une date plus tardive",
+    ),
+    "tia.review_too_late": (
+        "{review} is more than a year after the TIA's date: re-evaluate by {limit} at the latest",
+        "{review} est plus d'un an après la date de l'AITD : réévaluez au plus tard le {limit}",
+    ),
     # flow form (tui-polish): categories, SCC modules by name, the basis only where data leaves
     "fl.data_categories": ("Data categories", "Catégories de données"),
     "fl.data_categories_hint": (

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Input, OptionList, Static
+from textual.widgets import DataTable, Input, OptionList, Select, Static
 
 from compliance.engine.tia import estimate, neutralised_bases
 from compliance.model.tia import Quantitative
@@ -183,3 +183,140 @@ async def test_a_flow_with_only_an_asserted_tia_is_shown_and_left_as_it_is(
         assert screen.quantitative is None
     with open_workspace(ws_path) as workspace:
         assert load_assessment(workspace, assessment_id).flow("f1") == before
+
+
+# --- tia-tui: starting a TIA on the screen -------------------------------------------------------
+
+
+def _import_without_tia(path: Path) -> int:
+    """The fixture with the TIA of its first flow taken out: a flow whose TIA is still to do."""
+    from compliance.model.tia import Tia
+
+    assessment, _ = read_assessment_file(FIXTURE, lambda: "")
+    flows = [f.model_copy(update={"tia": Tia()}) if f.id == FLOW else f for f in assessment.flows]
+    with open_workspace(path) as workspace:
+        return import_assessment(workspace, assessment.model_copy(update={"flows": tuple(flows)}))
+
+
+def _stored_flow(path: Path, assessment_id: int) -> Any:
+    with open_workspace(path) as workspace:
+        return load_assessment(workspace, assessment_id)
+
+
+async def _type(pilot: Any, screen: TiaScreen, widget_id: str, text: str) -> None:
+    box = screen.query_one(f"#{widget_id}", Input)
+    box.focus()
+    box.value = ""
+    await pilot.press(*text)
+    await pilot.pause()
+
+
+async def test_a_tia_is_started_on_the_screen_and_scored_from_the_store(ws_path: Path) -> None:
+    """From a flow without a TIA: a basis marked applying with its justification gets its row at
+    once, the use case, the dates and the four probabilities are typed, P shows, and the store
+    holds the structured TIA the engine scores."""
+    from compliance.engine.scoring import score
+
+    assessment_id = _import_without_tia(ws_path)
+    app = ComplianceApp(workspace=ws_path, welcome=False, open_assessment=assessment_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open_tia(app, pilot)
+        assert screen.flow_id == FLOW and not screen.flow.tia.structured
+        assert len(screen.query(".tia-basis-row")) == 0
+        sheet = screen.sheet
+        assert sheet is not None
+        first = sheet.bases[0].id
+        bases = screen.query_one("#tia-bases", OptionList)
+        bases.focus()
+        bases.highlighted = 0
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        assert "applies" in str(bases.get_option_at_index(0).prompt)
+        assert len(screen.query(".tia-basis-row")) == 1  # its estimate row, at once
+        assert "Justification" in _result(screen)  # required: named until given
+        await _type(pilot, screen, "tia-law-why", "The importer is a telecom operator.")
+        assert screen.problem is None
+        screen.query_one("#tia-use-case", Select).value = "remote_access_business"
+        await pilot.pause()
+        assert "7. remote access" in str(screen.query_one("#tia-step4", Static).render()).lower()
+        await _type(pilot, screen, "tia-date", "01/05/2026")
+        await _type(pilot, screen, "tia-review-by", "2027-05-01")
+        await _type(pilot, screen, "tia-tolerance", "0.01")
+        for name, value in zip(
+            ("p_target", "p_compel", "p_readable", "p_challenge_fails"),
+            ("0.02", "0.9", "1", "0.5"),
+            strict=True,
+        ):
+            await _type(pilot, screen, f"tia-{name}-0", value)
+        await _type(pilot, screen, "tia-why-0", "Seldom targeted; challenges rarely succeed.")
+        assert screen.problem is None
+        assert "P over 5 years" in _result(screen) and "4.42%" in _result(screen)
+        await pilot.pause(SAVE_DELAY + 0.2)
+        await settle(app, pilot)
+        questionnaire = screen.session.questionnaire
+    stored = _stored_flow(ws_path, assessment_id)
+    tia = stored.flow(FLOW).tia
+    assert tia.structured and tia.use_case == "remote_access_business"
+    assert tia.law is not None and [(b.basis, b.applies) for b in tia.law] == [(first, True)]
+    assert tia.law[0].justification == "The importer is a telecom operator."
+    assert (tia.date.isoformat(), tia.review_by.isoformat()) == ("2026-05-01", "2027-05-01")
+    assert tia.quantitative is not None and tia.quantitative.bases[0].basis == first
+    scored = {f.id: f for f in score(questionnaire, stored).flows}[FLOW]
+    assert scored.tia is not None and scored.tia.probability == Decimal("0.044197257254")
+
+
+async def test_a_review_date_more_than_a_year_after_is_refused_in_the_field(
+    ws_path: Path,
+) -> None:
+    assessment_id = _import(ws_path)
+    before = _stored_flow(ws_path, assessment_id).flow(FLOW).tia
+    app = ComplianceApp(workspace=ws_path, welcome=False, open_assessment=assessment_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open_tia(app, pilot)
+        await _type(pilot, screen, "tia-review-by", "01/07/2027")
+        error = str(screen.query_one("#tia-date-error", Static).render())
+        assert "more than a year after" in error and "2027-06-30" in error
+        assert screen.query_one("#tia-review-by", Input).has_class("-invalid")
+        await _type(pilot, screen, "tia-date", "2026-13-01")
+        assert "is not a date" in str(screen.query_one("#tia-date-error", Static).render())
+        await screen.run_action("save")
+        await pilot.pause(SAVE_DELAY + 0.2)
+        await settle(app, pilot)
+        await pilot.press("f2")
+        await pilot.pause()
+        assert "n'est pas une date" in str(screen.query_one("#tia-date-error", Static).render())
+    assert _stored_flow(ws_path, assessment_id).flow(FLOW).tia == before
+
+
+async def test_a_measure_is_added_and_removed(ws_path: Path) -> None:
+    assessment_id = _import(ws_path)
+    app = ComplianceApp(workspace=ws_path, welcome=False, open_assessment=assessment_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open_tia(app, pilot)
+        count = len(screen.flow.tia.supplementary or ())
+        sheet = screen.sheet
+        assert sheet is not None
+        basis = sheet.bases[0].id
+        screen.query_one("#tia-measure-kind", Select).value = "contractual"
+        await _type(pilot, screen, "tia-measure-bases", "nowhere.b9")
+        await _type(pilot, screen, "tia-measure-text", "Warrant canary in the contract")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "nowhere.b9 is not a basis" in str(
+            screen.query_one("#tia-measure-note", Static).render()
+        )
+        await _type(pilot, screen, "tia-measure-bases", basis)
+        await pilot.press("enter")
+        await pilot.pause(SAVE_DELAY + 0.2)
+        await settle(app, pilot)
+        added = _stored_flow(ws_path, assessment_id).flow(FLOW).tia.supplementary
+        assert len(added) == count + 1
+        assert (added[-1].kind, added[-1].neutralises) == ("contractual", (basis,))
+        measures = screen.query_one("#tia-measures", OptionList)
+        measures.focus()
+        measures.highlighted = count
+        await pilot.press("delete")
+        await pilot.pause(SAVE_DELAY + 0.2)
+        await settle(app, pilot)
+        assert len(_stored_flow(ws_path, assessment_id).flow(FLOW).tia.supplementary) == count

@@ -8,7 +8,11 @@ against its primary text), the supplementary measures with a warning for a measu
 effective in the flow's use case, the quantitative estimate, the procedural steps and the
 re-evaluation.
 
-The quantitative inputs are editable: the period, the tolerance and, per legal basis that applies
+The TIA can be started here: step 3 (for each basis of the sheet, whether it applies, ``a`` on the
+list, and why), step 4 (the EDPB use case; supplementary measures added and removed), step 6 (the
+TIA's date and the re-evaluation date, typed ``DD/MM/YYYY`` or ``YYYY-MM-DD``, at most a year
+apart) and the quantitative inputs are editable. A basis marked applying gets its estimate row at
+once. The quantitative inputs: the period, the tolerance and, per legal basis that applies
 (or already estimated), the four yearly probabilities and a justification. Every change is read at
 once; the probability over the period, the comparison with the tolerance and the sensitivity are
 computed by the engine and shown as the inputs change. Input that does not read is named on the
@@ -18,6 +22,7 @@ session's ordered writer like every other change of the assessment (Ctrl+S saves
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from decimal import Decimal
 from functools import partial
@@ -29,17 +34,24 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Input, OptionList, Static
+from textual.widget import Widget
+from textual.widgets import Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from compliance.errors import ComplianceError
 from compliance.model.assessment import Flow
+from compliance.model.dates import parse_date
 from compliance.model.tia import (
     EFFECTIVE_USE_CASES,
     INPUTS,
     MAX_PERIOD_YEARS,
+    USE_CASES,
+    MeasureKind,
     Quantitative,
+    SupplementaryMeasure,
     Tia,
+    UseCase,
+    review_limit,
 )
 from compliance.tui.dialogs import Confirm
 from compliance.tui.keys import KeySpec, bindings
@@ -103,6 +115,8 @@ class TiaScreen(BaseScreen):
     KEYS: ClassVar[list[KeySpec]] = [
         KeySpec("escape", "back", "key.back", True),
         KeySpec("ctrl+s", "save", "key.save", True, priority=True),
+        KeySpec("a", "applies", "key.tia_applies", True),
+        KeySpec("delete", "remove_measure", "key.tia_remove", False),
     ]
     BINDINGS: ClassVar[list[BindingType]] = list(bindings(KEYS))
 
@@ -119,6 +133,13 @@ class TiaScreen(BaseScreen):
         self._save_timer: Timer | None = None
         flow = self.flow
         self._rows = self._basis_rows(flow)
+        self._law: dict[str, dict[str, Any]] = {b.basis: b.model_dump() for b in flow.tia.law or ()}
+        """Step 3 as edited: per basis, ``applies``, ``justification`` (and the kept ``eeg``)."""
+        self._use_case: UseCase | None = flow.tia.use_case
+        self._measures: list[SupplementaryMeasure] = list(flow.tia.supplementary or ())
+        self.date_problem: str | None = None
+        """Why the TIA date or the re-evaluation date does not read (shown in the field)."""
+        self._dates: tuple[dt.date | None, dt.date | None] = (flow.tia.date, flow.tia.review_by)
 
     # --- what the screen shows ---------------------------------------------------------------
 
@@ -179,8 +200,27 @@ class TiaScreen(BaseScreen):
                 yield OptionList(id="tia-bases")
                 with VerticalScroll(id="tia-sheet-pane"):
                     yield Static("", id="tia-sheet")
+            yield Static("", id="tia-law-hint", classes="tia-text")
+            yield Input("", id="tia-law-why", classes="tia-why")
             yield Static("", id="tia-step4-title", classes="tia-title")
+            yield Select[str](
+                [(tr(f"tia.uc.{case}", self.lang), case) for case in USE_CASES],
+                prompt=tr("tia.use_case_prompt", self.lang),
+                value=self._use_case or Select.NULL,
+                id="tia-use-case",
+            )
             yield Static("", id="tia-step4", classes="tia-text")
+            yield OptionList(id="tia-measures")
+            with Horizontal(classes="tia-pair"):
+                yield Select[str](
+                    [(tr(f"tia.kind.{kind}", self.lang), kind) for kind in _KINDS],
+                    value="technical",
+                    allow_blank=False,
+                    id="tia-measure-kind",
+                )
+                yield Input("", id="tia-measure-bases")
+            yield Input("", id="tia-measure-text", classes="tia-why")
+            yield Static("", id="tia-measure-note", classes="tia-text")
             yield Static("", id="tia-calc-title", classes="tia-title")
             with Horizontal(classes="tia-pair"):
                 yield Static("", id="tia-period-label", classes="tia-label")
@@ -197,35 +237,57 @@ class TiaScreen(BaseScreen):
                 )
             given = {b.basis: b for b in quantitative.bases} if quantitative else {}
             for index, basis_id in enumerate(self._rows):
-                row = given.get(basis_id)
-                with Vertical(classes="tia-basis-row"):
-                    yield Static("", id=f"tia-basis-{index}", classes="tia-basis-name")
-                    with Horizontal(classes="tia-input-labels"):
-                        for name in INPUTS:
-                            yield Static("", classes=f"tia-p-label tia-label-{name}")
-                    with Horizontal(classes="tia-inputs"):
-                        for name in INPUTS:
-                            yield Input(
-                                self._decimal(getattr(row, name)) if row else "",
-                                placeholder=_INPUT_NAMES[name][0],
-                                id=f"tia-{name}-{index}",
-                                classes="tia-p",
-                            )
-                    justification = row.justification if row else ""
-                    if isinstance(justification, str):
-                        yield Input(
-                            justification,
-                            id=f"tia-why-{index}",
-                            classes="tia-why",
-                        )
-                    else:
-                        yield Static("", id=f"tia-why-{index}", classes="tia-why-kept")
+                yield self._basis_row(index, given.get(basis_id))
             yield Static("", id="tia-calc", classes="tia-text")
             yield Static("", id="tia-step5-title", classes="tia-title")
             yield Static("", id="tia-step5", classes="tia-text")
             yield Static("", id="tia-step6-title", classes="tia-title")
+            tia = self.flow.tia
+            with Horizontal(classes="tia-pair"):
+                yield Static("", id="tia-date-label", classes="tia-label")
+                yield Input(
+                    tia.date.isoformat() if tia.date else "", id="tia-date", classes="tia-date"
+                )
+                yield Static("", id="tia-review-label", classes="tia-label")
+                yield Input(
+                    tia.review_by.isoformat() if tia.review_by else "",
+                    id="tia-review-by",
+                    classes="tia-date",
+                )
+            yield Static("", id="tia-date-error", classes="tia-text")
             yield Static("", id="tia-step6", classes="tia-text")
         yield KeyFooter()
+
+    @staticmethod
+    def _basis_row(index: int, row: Any) -> Vertical:
+        """The estimate row of one basis: its name, the four probabilities, the justification."""
+        justification = row.justification if row else ""
+        why: Widget = (
+            Input(justification, id=f"tia-why-{index}", classes="tia-why")
+            if isinstance(justification, str)
+            else Static("", id=f"tia-why-{index}", classes="tia-why-kept")
+        )
+        return Vertical(
+            Static("", id=f"tia-basis-{index}", classes="tia-basis-name"),
+            Horizontal(
+                *(Static("", classes=f"tia-p-label tia-label-{name}") for name in INPUTS),
+                classes="tia-input-labels",
+            ),
+            Horizontal(
+                *(
+                    Input(
+                        TiaScreen._decimal(getattr(row, name)) if row else "",
+                        placeholder=_INPUT_NAMES[name][0],
+                        id=f"tia-{name}-{index}",
+                        classes="tia-p",
+                    )
+                    for name in INPUTS
+                ),
+                classes="tia-inputs",
+            ),
+            why,
+            classes="tia-basis-row",
+        )
 
     @staticmethod
     def _decimal(value: Decimal) -> str:
@@ -248,7 +310,16 @@ class TiaScreen(BaseScreen):
         self.query_one("#tia-step2", Static).update(self._tool_text())
         self.query_one("#tia-sheet-note", Static).update(self._sheet_note())
         self._fill_bases()
+        self.query_one("#tia-law-hint", Static).update(Text(tr("tia.law_hint", lang), style="dim"))
+        self.query_one("#tia-law-why", Input).placeholder = tr("tia.law_why", lang)
         self.query_one("#tia-step4", Static).update(self._measures_text())
+        self._fill_measures()
+        self.query_one("#tia-measure-text", Input).placeholder = tr("tia.measure_text", lang)
+        self.query_one("#tia-measure-bases", Input).placeholder = tr("tia.measure_bases", lang)
+        self.query_one("#tia-date-label", Static).update(tr("tia.date", lang))
+        self.query_one("#tia-review-label", Static).update(tr("tia.review", lang))
+        for box in self.query(".tia-date").results(Input):
+            box.placeholder = tr("tia.date_hint", lang)
         self.query_one("#tia-period-label", Static).update(tr("tia.period", lang))
         self.query_one("#tia-tolerance-label", Static).update(tr("tia.tolerance", lang))
         for index, basis_id in enumerate(self._rows):
@@ -268,6 +339,7 @@ class TiaScreen(BaseScreen):
                 label.update(_INPUT_NAMES[name_key][1 if lang == "fr" else 0])
         self.query_one("#tia-step5", Static).update(self._procedural_text())
         self.query_one("#tia-step6", Static).update(self._review_text())
+        self._read_inputs()  # its problems are worded in the interface language
         self._show_result()
 
     def _country_name(self, code: str) -> str:
@@ -353,14 +425,14 @@ class TiaScreen(BaseScreen):
     def _basis_ids(self) -> list[str]:
         sheet = self.sheet
         ids = list(sheet.basis_ids()) if sheet is not None else []
-        ids += [b.basis for b in self.flow.tia.law or () if b.basis not in ids]
+        ids += [b for b in self._law if b not in ids]
         return ids
 
     def _applies(self, basis_id: str) -> str:
-        found = next((b for b in self.flow.tia.law or () if b.basis == basis_id), None)
-        if found is None or found.applies is None:
+        applies = self._law.get(basis_id, {}).get("applies")
+        if applies is None:
             return "unknown"
-        return "yes" if found.applies else "no"
+        return "yes" if applies else "no"
 
     def _fill_bases(self) -> None:
         bases = self.query_one("#tia-bases", OptionList)
@@ -386,21 +458,50 @@ class TiaScreen(BaseScreen):
         index = bases.highlighted
         ids = self._basis_ids()
         pane = self.query_one("#tia-sheet", Static)
+        why = self.query_one("#tia-law-why", Input)
         if index is None or not 0 <= index < len(ids):
             pane.update(tr("tia.no_bases", self.lang))
+            why.disabled = True
             return
         pane.update(self._sheet_text(ids[index]))
+        why.disabled = False
+        typed = str(self._law.get(ids[index], {}).get("justification") or "")
+        if why.value != typed:
+            with why.prevent(Input.Changed):
+                why.value = typed
+
+    def _highlighted_basis(self) -> str | None:
+        index = self.query_one("#tia-bases", OptionList).highlighted
+        ids = self._basis_ids()
+        return ids[index] if index is not None and 0 <= index < len(ids) else None
+
+    async def action_applies(self) -> None:
+        """Marks the highlighted basis as applying (or, when it applies, as not applying); a
+        basis that applies gets its estimate row at once."""
+        basis_id = self._highlighted_basis()
+        if basis_id is None:
+            return
+        entry = self._law.setdefault(basis_id, {"basis": basis_id})
+        entry["applies"] = not entry.get("applies")
+        if entry["applies"] and basis_id not in self._rows:
+            index = len(self._rows)
+            self._rows.append(basis_id)
+            await self.query_one("#tia-body", VerticalScroll).mount(
+                self._basis_row(index, None), before="#tia-calc"
+            )
+        self.refresh_text()
+        self._edited()
 
     def _sheet_text(self, basis_id: str) -> Text:
         lang = self.lang
         sheet = self.sheet
         basis: LegalBasis | None = sheet.basis(basis_id) if sheet is not None else None
-        mine = next((b for b in self.flow.tia.law or () if b.basis == basis_id), None)
+        mine = str(self._law.get(basis_id, {}).get("justification") or "")
         text = plain(self.basis_name(basis_id), "bold")
         text.append("\n")
-        if mine is not None and mine.justification:
+        if mine.strip():
             text.append(f"{tr('tia.why', lang)}: ", style="dim")
-            text.append(plain(mine.justification, single_line=False))
+            text.append(plain(mine, single_line=False))
             text.append("\n")
         if basis is None:
             text.append(tr("tia.not_on_sheet", lang), style="yellow")
@@ -435,38 +536,126 @@ class TiaScreen(BaseScreen):
     # --- step 4 and steps 5 and 6 ---------------------------------------------------------------
 
     def _measures_text(self) -> Text:
-        from compliance.engine.tia import ineffective_claims
         from compliance.report.tia_strings import USE_CASE_NAMES
 
-        tia, lang = self.flow.tia, self.lang
+        lang, use_case = self.lang, self._use_case
         text = Text()
-        if tia.use_case is None:
+        if use_case is None:
             text.append(tr("tia.no_use_case", lang))
         else:
-            name = USE_CASE_NAMES[tia.use_case][1 if lang == "fr" else 0]
+            name = USE_CASE_NAMES[use_case][1 if lang == "fr" else 0]
             text.append(tr("tia.use_case", lang, name=name))
-            effective = tia.use_case in EFFECTIVE_USE_CASES
+            effective = use_case in EFFECTIVE_USE_CASES
             text.append("\n")
             text.append(
                 tr("tia.effective" if effective else "tia.not_effective", lang),
                 style="" if effective else "yellow",
             )
-        measures = tia.supplementary or ()
-        reported = {claim.measure for claim in ineffective_claims(tia)}
-        if not measures:
-            text.append("\n")
-            text.append(tr("tia.no_measures", lang), style="dim")
-        for index, measure in enumerate(measures):
-            text.append("\n • ")
-            text.append(plain(measure.description))
+        text.append("\n")
+        key = "tia.measures_hint" if self._measures else "tia.no_measures"
+        text.append(tr(key, lang), style="dim")
+        return text
+
+    def _fill_measures(self) -> None:
+        """The measures as edited, each with the bases it is claimed against and the warning of
+        a measure that cannot be effective in the use case."""
+        from compliance.engine.tia import ineffective_claims
+
+        lang = self.lang
+        box = self.query_one("#tia-measures", OptionList)
+        highlighted = box.highlighted
+        box.clear_options()
+        reported = {claim.measure for claim in ineffective_claims(self._current_tia())}
+        for index, measure in enumerate(self._measures):
+            label = Text(f"{tr(f'tia.kind.{measure.kind}', lang)} · ", style="dim")
+            label.append(plain(measure.description))
             bases = ", ".join(self.basis_name(b) for b in measure.neutralises)
             if bases:
-                text.append(" ")
-                text.append(plain(tr("tia.measure_against", lang, bases=bases), "dim"))
+                label.append(" ")
+                label.append(plain(tr("tia.measure_against", lang, bases=bases), "dim"))
             if index in reported:
-                text.append("\n   ")
-                text.append(tr("tia.measure_warning", lang), style="bold yellow")
-        return text
+                label.append("\n")
+                label.append(tr("tia.measure_warning", lang), style="bold yellow")
+            box.add_option(Option(label))
+        box.display = bool(self._measures)
+        if self._measures:
+            box.highlighted = min(highlighted or 0, len(self._measures) - 1)
+
+    def _current_tia(self) -> Tia:
+        """The stored TIA with the edited use case and measures (for the measures' warnings)."""
+        return self.flow.tia.model_copy(
+            update={"use_case": self._use_case, "supplementary": tuple(self._measures) or None}
+        )
+
+    @on(Select.Changed, "#tia-use-case")
+    def _use_case_changed(self, event: Select.Changed) -> None:
+        event.stop()
+        value = event.value
+        chosen: UseCase | None = next((c for c in USE_CASES if c == value), None)
+        if chosen == self._use_case:
+            return
+        self._use_case = chosen
+        self.query_one("#tia-step4", Static).update(self._measures_text())
+        self._fill_measures()
+        self._edited()
+
+    @on(Input.Submitted, "#tia-measure-text, #tia-measure-bases")
+    def _add_measure(self, event: Input.Submitted) -> None:
+        """Adds the measure typed (its kind, what it does, the bases it neutralises)."""
+        event.stop()
+        lang = self.lang
+        note = self.query_one("#tia-measure-note", Static)
+        text_box = self.query_one("#tia-measure-text", Input)
+        bases_box = self.query_one("#tia-measure-bases", Input)
+        description = text_box.value.strip()
+        if not description:
+            note.update(Text(tr("tia.measure_no_text", lang), style="bold red"))
+            text_box.focus()
+            return
+        known = self._basis_ids()
+        bases: list[str] = []
+        for part in bases_box.value.split(","):
+            basis = part.strip()
+            if not basis or basis in bases:
+                continue
+            if basis not in known:
+                problem = tr(
+                    "tia.measure_unknown_basis",
+                    lang,
+                    basis=clean(basis),
+                    ids=", ".join(known) or "-",
+                )
+                note.update(Text(problem, style="bold red"))
+                bases_box.focus()
+                return
+            bases.append(basis)
+        kind_value = self.query_one("#tia-measure-kind", Select).value
+        kind: MeasureKind = next((k for k in _KINDS if k == kind_value), "technical")
+        try:
+            measure = SupplementaryMeasure(kind=kind, description=description, neutralises=bases)
+        except ValidationError as error:
+            message = str(error.errors()[0].get("msg", "")).removeprefix("Value error, ")
+            note.update(Text(message, style="bold red"))
+            return
+        self._measures.append(measure)
+        note.update("")
+        with text_box.prevent(Input.Changed), bases_box.prevent(Input.Changed):
+            text_box.value = ""
+            bases_box.value = ""
+        self.query_one("#tia-step4", Static).update(self._measures_text())
+        self._fill_measures()
+        self._edited()
+
+    def action_remove_measure(self) -> None:
+        """Removes the highlighted measure (when the list of measures has the focus)."""
+        box = self.query_one("#tia-measures", OptionList)
+        index = box.highlighted
+        if self.focused is not box or index is None or not 0 <= index < len(self._measures):
+            return
+        del self._measures[index]
+        self.query_one("#tia-step4", Static).update(self._measures_text())
+        self._fill_measures()
+        self._edited()
 
     def _procedural_text(self) -> Text:
         steps, lang = self.flow.tia.procedural, self.lang
@@ -507,6 +696,20 @@ class TiaScreen(BaseScreen):
     @on(Input.Changed)
     def _changed(self, event: Input.Changed) -> None:
         event.stop()
+        widget_id = event.input.id
+        if widget_id in ("tia-measure-text", "tia-measure-bases"):
+            return  # a measure being typed is part of the TIA once added
+        if widget_id == "tia-law-why":
+            basis_id = self._highlighted_basis()
+            if basis_id is None:
+                return
+            entry = self._law.setdefault(basis_id, {"basis": basis_id})
+            entry["justification"] = event.value
+            self._show_sheet()
+        self._edited()
+
+    def _edited(self) -> None:
+        """Reads everything again, shows the result, and saves soon when it reads and differs."""
         self._read_inputs()
         self._show_result()
         if self.problem is None and self._differs():
@@ -521,17 +724,92 @@ class TiaScreen(BaseScreen):
         not read and why (in the interface language)."""
         self.problem = None
         self.quantitative = None
+        self._read_dates()
         try:
             data = self._data()
+            self._check_law()
         except _Unreadable as error:
             self.problem = tr("tia.problem", self.lang, field=error.field, problem=error.problem)
             return
-        if data is None:
-            return
-        try:
-            self.quantitative = Quantitative.model_validate(data)
-        except ValidationError as error:
-            self.problem = self._validation_problem(error, data["bases"])
+        if data is not None:
+            try:
+                self.quantitative = Quantitative.model_validate(data)
+            except ValidationError as error:
+                self.problem = self._validation_problem(error, data["bases"])
+                return
+        self.problem = self.problem or self.date_problem
+
+    def _check_law(self) -> None:
+        """Step 3: a basis marked as applying or not says why; :class:`_Unreadable` otherwise."""
+        for basis_id, entry in self._law.items():
+            if (
+                entry.get("applies") is not None
+                and not str(entry.get("justification") or "").strip()
+            ):
+                field = f"{self.basis_name(basis_id)} · {tr('tia.justification', self.lang)}"
+                raise _Unreadable(field, tr("tia.law_why_missing", self.lang))
+
+    def _law_data(self) -> list[dict[str, Any]] | None:
+        entries = [
+            {**entry, "justification": str(entry.get("justification") or "").strip() or None}
+            for entry in self._law.values()
+            if entry.get("applies") is not None
+            or str(entry.get("justification") or "").strip()
+            or entry.get("eeg") is not None
+        ]
+        if not entries and self.flow.tia.law is None:
+            return None
+        return entries
+
+    def _read_dates(self) -> None:
+        """Step 6: the TIA's date and the re-evaluation date, at most a year apart; the problem
+        is shown under the fields (and nothing is saved while there is one)."""
+        lang = self.lang
+        self.date_problem = None
+        boxes = (self.query_one("#tia-date", Input), self.query_one("#tia-review-by", Input))
+        read: list[dt.date | None] = []
+        bad: Input | None = None
+        for box, label in zip(boxes, ("tia.date", "tia.review"), strict=True):
+            text = box.value.strip()
+            value = parse_date(text) if text else None
+            if text and value is None and bad is None:
+                bad = box
+                self.date_problem = tr(
+                    "tia.problem",
+                    lang,
+                    field=tr(label, lang),
+                    problem=tr("tia.not_date", lang, text=clean(text)),
+                )
+            read.append(value)
+        date, review = read
+        if bad is None and review is not None:
+            problem: str | None = None
+            if date is None:
+                problem = tr("tia.review_needs_date", lang)
+                bad = boxes[0]
+            elif review < date:
+                problem = tr(
+                    "tia.review_before", lang, review=review.isoformat(), date=date.isoformat()
+                )
+            elif review > review_limit(date):
+                problem = tr(
+                    "tia.review_too_late",
+                    lang,
+                    review=review.isoformat(),
+                    limit=review_limit(date).isoformat(),
+                )
+            if problem is not None:
+                bad = bad or boxes[1]
+                self.date_problem = tr(
+                    "tia.problem", lang, field=tr("tia.review", lang), problem=problem
+                )
+        for box in boxes:
+            box.set_class(box is bad, "-invalid")
+        error = self.query_one("#tia-date-error", Static)
+        error.update(Text(self.date_problem or "", style="bold red"))
+        error.display = self.date_problem is not None
+        if self.date_problem is None:
+            self._dates = (date, review)
 
     def _probability(self, text: str, field: str) -> str:
         """A probability as typed, checked; :class:`_Unreadable` naming ``field`` otherwise."""
@@ -679,7 +957,10 @@ class TiaScreen(BaseScreen):
     # --- saving ---------------------------------------------------------------------------------
 
     def _differs(self) -> bool:
-        return self.quantitative != self.flow.tia.quantitative
+        try:
+            return self._edited_tia() != self.flow.tia
+        except ValidationError:
+            return True
 
     def _schedule_save(self) -> None:
         if self._save_timer is not None:
@@ -689,8 +970,23 @@ class TiaScreen(BaseScreen):
     def edited_flow(self) -> Flow:
         """The flow with the TIA as the inputs give it."""
         flow = self.flow
-        tia: Tia = flow.tia.model_copy(update={"quantitative": self.quantitative})
-        return flow.model_copy(update={"tia": Tia.model_validate(tia.model_dump())})
+        return flow.model_copy(update={"tia": self._edited_tia()})
+
+    def _edited_tia(self) -> Tia:
+        """The TIA as the screen's fields give it (ValidationError when it does not hold)."""
+        data = self.flow.tia.model_dump()
+        date, review = self._dates
+        data.update(
+            law=self._law_data(),
+            use_case=self._use_case,
+            supplementary=[m.model_dump() for m in self._measures]
+            if self._measures or self.flow.tia.supplementary is not None
+            else None,
+            date=date,
+            review_by=review,
+            quantitative=self.quantitative.model_dump() if self.quantitative else None,
+        )
+        return Tia.model_validate(data)
 
     def action_save(self) -> None:
         """Saves the estimate now, when the inputs read and differ from what is stored."""
@@ -738,6 +1034,8 @@ class TiaScreen(BaseScreen):
         if yes:
             self.dismiss()
 
+
+_KINDS: tuple[MeasureKind, ...] = ("technical", "contractual", "organisational")
 
 _APPLIES_STYLE: Mapping[str, str] = {"yes": "bold red", "no": "green", "unknown": "yellow"}
 _VERDICT_STYLE: Mapping[str, str] = {
