@@ -320,3 +320,29 @@ async def test_a_measure_is_added_and_removed(ws_path: Path) -> None:
         await pilot.pause(SAVE_DELAY + 0.2)
         await settle(app, pilot)
         assert len(_stored_flow(ws_path, assessment_id).flow(FLOW).tia.supplementary) == count
+
+
+async def test_what_the_engine_would_refuse_is_named_and_not_saved(ws_path: Path) -> None:
+    """A measure against a basis step 3 does not assess: the scorer would refuse the TIA, so the
+    screen names the problem and the store keeps step 3 as it read, without the measure."""
+    assessment_id = _import_without_tia(ws_path)
+    app = ComplianceApp(workspace=ws_path, welcome=False, open_assessment=assessment_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open_tia(app, pilot)
+        sheet = screen.sheet
+        assert sheet is not None and len(sheet.bases) > 1
+        bases = screen.query_one("#tia-bases", OptionList)
+        bases.focus()
+        bases.highlighted = 0
+        await pilot.press("a")
+        await pilot.pause()
+        await _type(pilot, screen, "tia-law-why", "It reaches the importer.")
+        await _type(pilot, screen, "tia-measure-bases", sheet.bases[1].id)
+        await _type(pilot, screen, "tia-measure-text", "Encryption with keys kept in France")
+        await pilot.press("enter")
+        await pilot.pause(SAVE_DELAY + 0.2)
+        await settle(app, pilot)
+        assert "step 3 (law) does not assess" in _result(screen)
+    stored = _stored_flow(ws_path, assessment_id).flow(FLOW).tia
+    assert stored.law is not None and stored.law[0].justification == "It reaches the importer."
+    assert stored.supplementary is None

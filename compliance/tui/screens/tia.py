@@ -737,7 +737,29 @@ class TiaScreen(BaseScreen):
             except ValidationError as error:
                 self.problem = self._validation_problem(error, data["bases"])
                 return
-        self.problem = self.problem or self.date_problem
+        self.problem = self.problem or self.date_problem or self._engine_problem()
+
+    def _engine_problem(self) -> str | None:
+        """What the engine's checks refuse in the edited TIA (a measure or an estimate naming a
+        basis step 3 does not assess...), so that nothing the scorer would refuse is saved."""
+        from compliance.engine.validation import check_assessment
+
+        try:
+            tia = self._edited_tia()
+        except ValidationError as error:
+            message = str(error.errors()[0].get("msg", "")).removeprefix("Value error, ")
+            return tr("tia.problem", self.lang, field="TIA", problem=message)
+        assessment = self.session.assessment
+        flows = tuple(
+            f.model_copy(update={"tia": tia}) if f.id == self.flow_id else f
+            for f in assessment.flows
+        )
+        index = next(i for i, f in enumerate(flows) if f.id == self.flow_id)
+        edited = assessment.model_copy(update={"flows": flows})
+        for where, message in check_assessment(self.session.questionnaire, edited):
+            if tuple(where[:3]) == ("flows", index, "tia"):
+                return tr("tia.problem", self.lang, field="TIA", problem=message)
+        return None
 
     def _check_law(self) -> None:
         """Step 3: a basis marked as applying or not says why; :class:`_Unreadable` otherwise."""
