@@ -32,18 +32,17 @@ from compliance.model.base import Frozen, NonEmpty, Text
 from compliance.safeyaml import parse_yaml, read_bytes
 
 __all__ = [
-    "GLOSSARY_DIR",
     "GLOSSARY_SCHEMA",
     "Glossary",
     "Miss",
     "Term",
+    "glossary_dir",
     "iter_texts",
     "load_glossary",
     "misses",
 ]
 
 GLOSSARY_SCHEMA = "compliance.glossary/v1"
-GLOSSARY_DIR = Path(__file__).resolve().parent.parent / "questionnaires" / "glossary"
 _MAX_GLOSSARY_BYTES = 1024 * 1024
 
 _Form = Annotated[str, StringConstraints(min_length=2, max_length=200)]
@@ -103,11 +102,18 @@ class Miss(NamedTuple):
         )
 
 
-def load_glossary(language: str = "ar", folder: Path = GLOSSARY_DIR) -> Glossary:
+def glossary_dir() -> Path:
+    """The bundled glossaries' folder (``questionnaires/glossary/``, in a checkout or a wheel)."""
+    from compliance.paths import questionnaires_dir
+
+    return questionnaires_dir() / "glossary"
+
+
+def load_glossary(language: str = "ar", folder: Path | None = None) -> Glossary:
     """The glossary of ``language``; raises :class:`LoadError` with the file and line."""
     from compliance.loader.validation import validate_document
 
-    path = folder / f"{language}.yaml"
+    path = (glossary_dir() if folder is None else folder) / f"{language}.yaml"
     data = read_bytes(path, max_bytes=_MAX_GLOSSARY_BYTES, what="glossary")
     document = parse_yaml(data, str(path))
     if not isinstance(document.data, dict):

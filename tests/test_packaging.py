@@ -47,6 +47,7 @@ def test_the_wheel_holds_the_bundled_folders(wheel: Path) -> None:
     assert "compliance/signing/published/index.json" in names
     assert "compliance/signing/published/reference-ma-eu@2026.12.0.json" in names
     assert "compliance/_data/questionnaires/reference/set.yaml" in names
+    assert "compliance/_data/questionnaires/glossary/ar.yaml" in names
     assert "compliance/_data/questionnaires/reference/embedded/eu-adequacy.yaml" in names
     assert "compliance/store/migrations/versions/r0001_initial.py" in names
     assert not any(name.startswith("tests/") for name in names)
