@@ -324,7 +324,8 @@ def _bundles(names: list[str]) -> list[str]:
         inside = bundle_paths(path)
         if not inside:
             raise InputError(
-                f"{name} holds no bundle (*.zip); give a folder of bundles or a bundle's path"
+                f"{name} is a folder with no bundle (*.zip) in it; give a folder of bundles or "
+                "a bundle's path"
             )
         found += [str(p) for p in inside]
     return found

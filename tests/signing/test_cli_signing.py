@@ -185,4 +185,4 @@ def test_verify_speaks_french_and_says_how_to_trust_an_unknown_key(
     empty = tmp_path / "empty"
     empty.mkdir()
     assert main(["verify", str(empty), "--trust", str(trust)]) == 1
-    assert "holds no bundle (*.zip)" in capsys.readouterr().err
+    assert "is a folder with no bundle (*.zip) in it" in capsys.readouterr().err
