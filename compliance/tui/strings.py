@@ -489,7 +489,10 @@ STRINGS: Final[dict[str, tuple[str, str]]] = {
         "Donnez le nom et le pays de l'{party}",
     ),
     "fl.ref_hint": ("number, or 'none'", "numéro, ou « none »"),
-    "fl.bad_date": ("{field}: give a date as YYYY-MM-DD", "{field} : donnez une date AAAA-MM-JJ"),
+    "fl.bad_date": (
+        "{field}: give a date as DD/MM/YYYY or YYYY-MM-DD",
+        "{field} : donnez une date JJ/MM/AAAA ou AAAA-MM-JJ",
+    ),
     "fl.bad_count": (
         "{field}: give a whole number from 0 to 10,000,000,000",
         "{field} : donnez un nombre entier de 0 à 10 000 000 000",

@@ -364,7 +364,7 @@ async def test_bad_dates_and_numbers_are_refused_on_one_line(ws_path: Path) -> N
             ("#f-subjects", "-3", "Data subjects (number)"),
             ("#f-subjects", "10000000001", "Data subjects (number)"),
             ("#f-tia-date", "2026-13-01", "Date of the TIA"),
-            ("#f-f118-decided", "01/05/2026", "Decided on"),
+            ("#f-f118-decided", "31/04/2026", "Decided on"),
             ("#f-first-transfer", "2026-02-30", "First transfer date"),
             ("#f-first-transfer", "20260201", "First transfer date"),
         ]
@@ -378,10 +378,13 @@ async def test_bad_dates_and_numbers_are_refused_on_one_line(ws_path: Path) -> N
             assert problem.region.height == 1, text  # one line at 80 columns
             assert form.focused is form.query_one(selector), typed  # taken to the field
             form.query_one(selector, Input).value = ""
+        _fill(form, "#f-first-transfer", "12/03/2026")  # day first, as written in Morocco
         await pilot.press("ctrl+s")  # all fixed: it saves
         await settle(app, pilot)
         assert not isinstance(app.screen, FlowForm)
-    assert len(_stored(ws_path, assessment_id)) == len(before) + 1
+    after = _stored(ws_path, assessment_id)
+    assert len(after) == len(before) + 1
+    assert after[-1].first_transfer_date == dt.date(2026, 3, 12)  # stored as the ISO date
 
 
 async def test_the_form_keys_are_in_french_when_the_interface_is(ws_path: Path) -> None:

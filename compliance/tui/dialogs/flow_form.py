@@ -84,6 +84,7 @@ from compliance.model.assessment import (
     followed_place,
     leaves_morocco,
 )
+from compliance.model.dates import parse_date
 from compliance.model.questionnaire import Questionnaire
 from compliance.tui.keys import KeySpec, bindings, relabel
 from compliance.tui.safe import clean, plain
@@ -103,7 +104,6 @@ _F118: tuple[str, ...] = get_args(TransferStatus)
 _MAX_SUBJECTS = 10_000_000_000
 _MAX_CATEGORIES, _MAX_CATEGORY = 100, 100
 _LIST_SEPARATORS = re.compile(r"[,;\n]")
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _GROUPING = re.compile(r"[ _\u00a0\u202f]")
 """Digit grouping allowed in a number: 12 000, 12_000 (never , or ., which differ by language)."""
 
@@ -660,11 +660,8 @@ class FlowForm(ModalScreen[Flow | None]):
         typed = value.strip()
         if not typed:
             return None
-        if _DATE.fullmatch(typed):
-            try:
-                return dt.date.fromisoformat(typed)
-            except ValueError:
-                pass
+        if (found := parse_date(typed)) is not None:
+            return found
         problem = tr("fl.bad_date", self.lang, field=tr(field.label, self.lang))
         raise _Problem(problem, f"#{field.id}")
 
