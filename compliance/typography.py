@@ -24,6 +24,7 @@ Nothing here imports the UI, so the engine, the reports and the CLI use it as th
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from decimal import Decimal, InvalidOperation
@@ -62,6 +63,7 @@ _BEFORE_PERCENT = re.compile(r"(?<=[\d}])" + _SPACES + "%")
 _STRAIGHT_QUOTES = re.compile(r'"([^"\n]*)"')
 _OPENING = re.compile(rf"«{_SPACES}")
 _CLOSING = re.compile(rf"{_SPACES}»")
+_MARKS: Final = frozenset(":;!?")
 
 
 def french(text: str) -> str:
@@ -72,11 +74,24 @@ def french(text: str) -> str:
     no-break space inside. Format fields such as ``{coverage}`` are left intact, so a catalogue
     string can be typeset before its values are put in.
     """
-    text = _STRAIGHT_QUOTES.sub(lambda m: f"«{m.group(1)}»", text)
-    text = _OPENING.sub("«" + NBSP, text)
-    text = _CLOSING.sub(NBSP + "»", text)
-    text = _BEFORE_MARK.sub(lambda m: NBSP + m.group(1), text)
-    return _BEFORE_PERCENT.sub(NBSP + "%", text)
+    # Each rule runs only where its sign occurs, and a text met again is not typeset again: a
+    # report typesets every question's wording, and the inbox re-derives many reports of the same
+    # questionnaire in one process (benchmarks/bench_report.py).
+    return _french(text)
+
+
+@functools.lru_cache(maxsize=8192)
+def _french(text: str) -> str:
+    if '"' in text:
+        text = _STRAIGHT_QUOTES.sub(lambda m: f"«{m.group(1)}»", text)
+    if "«" in text or "»" in text:
+        text = _OPENING.sub("«" + NBSP, text)
+        text = _CLOSING.sub(NBSP + "»", text)
+    if _MARKS.intersection(text):
+        text = _BEFORE_MARK.sub(lambda m: NBSP + m.group(1), text)
+    if "%" in text:
+        text = _BEFORE_PERCENT.sub(NBSP + "%", text)
+    return text
 
 
 def typeset(text: str, lang: str) -> str:
