@@ -953,10 +953,10 @@ STRINGS: Final[dict[str, tuple[str, str]]] = {
         "justification.",
     ),
     "tia.no_rows": (
-        "No basis to estimate: the estimate has a row for each basis step 3 finds applying (step "
-        "3 is recorded in the assessment file).",
+        "No basis to estimate: the estimate has a row for each basis step 3 finds applying "
+        "(in step 3, a on a basis marks it applying).",
         "Aucune base à estimer : l'estimation a une ligne par base que l'étape 3 juge applicable "
-        "(l'étape 3 est consignée dans le fichier d'évaluation).",
+        "(à l'étape 3, a sur une base la marque applicable).",
     ),
     "tia.problem": ("✗ {field}: {problem}", "✗ {field} : {problem}"),
     "tia.p_missing": ("give a number from 0 to 1", "donnez un nombre de 0 à 1"),

@@ -60,7 +60,7 @@ from compliance.tui.screens.base import BaseScreen
 from compliance.tui.strings import tr
 from compliance.tui.widgets.key_footer import KeyFooter
 from compliance.tui.widgets.title_bar import TitleBar
-from compliance.typography import number
+from compliance.typography import colon, number
 
 if TYPE_CHECKING:
     from textual.timer import Timer
@@ -356,7 +356,7 @@ class TiaScreen(BaseScreen):
         for index, (label, value) in enumerate(rows):
             if index:
                 text.append("\n")
-            text.append(f"{label}: ", style="dim")
+            text.append(f"{label}{colon(self.lang)}", style="dim")
             text.append(plain(value))
         return text
 
@@ -500,7 +500,7 @@ class TiaScreen(BaseScreen):
         text = plain(self.basis_name(basis_id), "bold")
         text.append("\n")
         if mine.strip():
-            text.append(f"{tr('tia.why', lang)}: ", style="dim")
+            text.append(f"{tr('tia.why', lang)}{colon(lang)}", style="dim")
             text.append(plain(mine, single_line=False))
             text.append("\n")
         if basis is None:
