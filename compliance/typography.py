@@ -19,6 +19,13 @@ never to what users typed: a comment such as ``Contact: dpo@example.ma`` is thei
 like. Machine outputs (``--json``, result files, signed statements) never pass through this module:
 their numbers stay machine numbers.
 
+Arabic (``ar``) follows Moroccan practice as the Bulletin officiel's Arabic edition writes it
+(ADR 0025): Western digits (``0-9``) everywhere, never Arabic-Indic ones; a decimal comma
+(``92,95``) and, when asked, thousands grouped by a dot (``10.000``), as in CLDR's ``ar-MA``; the
+percent sign right after the number (``21%``); a colon straight after its label; « guillemets »
+without inner spaces. Arabic wording is written with its own punctuation (``،`` ``؛`` ``؟``) by
+its translators, so :func:`typeset` leaves it as it is.
+
 Nothing here imports the UI, so the engine, the reports and the CLI use it as the TUI does.
 """
 
@@ -64,6 +71,8 @@ _STRAIGHT_QUOTES = re.compile(r'"([^"\n]*)"')
 _OPENING = re.compile(rf"«{_SPACES}")
 _CLOSING = re.compile(rf"{_SPACES}»")
 _MARKS: Final = frozenset(":;!?")
+_DECIMAL_COMMA: Final = {"fr": NBSP, "ar": "."}
+"""The languages that write a decimal comma, and what groups their thousands."""
 
 
 def french(text: str) -> str:
@@ -111,8 +120,10 @@ def label(text: str, lang: str) -> str:
 
 
 def quote(text: str, lang: str) -> str:
-    """``text`` between the language's quotation marks: “text”, « text »."""
-    return f"«{NBSP}{text}{NBSP}»" if lang == "fr" else f"“{text}”"
+    """``text`` between the language's quotation marks: “text”, « text », «text» (Arabic)."""
+    if lang == "fr":
+        return f"«{NBSP}{text}{NBSP}»"
+    return f"«{text}»" if lang == "ar" else f"“{text}”"
 
 
 def _decimal(value: Number) -> Decimal:
@@ -157,9 +168,9 @@ def number(
         text = f"{amount:,.{places}f}" if group else f"{amount:.{places}f}"
     if sign and not text.startswith("-") and amount != 0:
         text = "+" + text
-    if lang == "fr":
-        # Swap through a placeholder so "1,234.5" becomes "1 234,5".
-        text = text.replace(",", "\0").replace(".", ",").replace("\0", NBSP)
+    if lang in _DECIMAL_COMMA:
+        # Swap through a placeholder so "1,234.5" becomes "1 234,5" (French), "1.234,5" (Arabic).
+        text = text.replace(",", "\0").replace(".", ",").replace("\0", _DECIMAL_COMMA[lang])
     return text
 
 

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from compliance import typography
 from compliance.typography import (
     DASH,
     NBSP,
@@ -157,3 +158,31 @@ def test_french_is_idempotent_and_never_leaves_an_ordinary_space_before_a_mark(t
     assert french(once) == once
     assert not re.search(r"[a1}] +[:;!?](\s|$)", once)
     assert not re.search(r"[1}] *%", once)
+
+
+# --- Arabic (ADR 0025) -------------------------------------------------------------------------
+
+
+def test_arabic_numbers_keep_western_digits_with_a_decimal_comma() -> None:
+    assert typography.number(Decimal("92.95"), "ar") == "92,95"
+    assert typography.number(12345.678, "ar", 2, group=True) == "12.345,68"
+    assert typography.number(Decimal("1.47"), "ar", sign=True) == "+1,47"
+    assert not any("\u0660" <= ch <= "\u0669" for ch in typography.number(1234567890, "ar", 0))
+
+
+def test_arabic_percent_label_and_quote() -> None:
+    assert typography.percent(21, "ar") == "21%"
+    assert typography.label("النتيجة", "ar") == "النتيجة:"
+    assert typography.colon("ar") == ": "
+    assert typography.quote("جاهز", "ar") == "«جاهز»"
+    assert typography.typeset("هل لديكم سجل؟ نعم: «لا»", "ar") == "هل لديكم سجل؟ نعم: «لا»"
+
+
+def test_arabic_dates_use_the_moroccan_month_names() -> None:
+    import datetime as dt
+
+    from compliance.report.formatting import long_date
+
+    assert long_date(dt.date(2009, 5, 21), "ar") == "21 ماي 2009"
+    assert long_date(dt.date(2026, 12, 4), "ar") == "4 دجنبر 2026"
+    assert long_date(dt.date(2026, 8, 1), "ar") == "1 غشت 2026"

@@ -47,6 +47,22 @@ _MONTHS = {
         "novembre",
         "décembre",
     ],
+    # The months as Morocco's Bulletin officiel writes them in Arabic ("21 ماي 2009"), not the
+    # Syriac or Egyptian series (ADR 0025).
+    "ar": [
+        "يناير",
+        "فبراير",
+        "مارس",
+        "أبريل",
+        "ماي",
+        "يونيو",
+        "يوليوز",
+        "غشت",
+        "شتنبر",
+        "أكتوبر",
+        "نونبر",
+        "دجنبر",
+    ],
 }
 
 NBSP = typography.NBSP
@@ -64,8 +80,8 @@ def percent(value: Decimal | None, lang: str) -> str:
 
 
 def long_date(value: dt.date, lang: str) -> str:
-    """``1 November 2026`` / ``1 novembre 2026``."""
-    months = _MONTHS["fr" if lang == "fr" else "en"]
+    """``1 November 2026`` / ``1er novembre 2026`` / ``1 نونبر 2026``."""
+    months = _MONTHS[lang if lang in _MONTHS else "en"]
     day = "1er" if lang == "fr" and value.day == 1 else str(value.day)
     return f"{day} {months[value.month - 1]} {value.year}"
 
