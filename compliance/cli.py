@@ -15,6 +15,7 @@ from pathlib import Path
 from compliance import __version__
 from compliance.commands.output import print_json, shown_streams
 from compliance.errors import ComplianceError, LoadError
+from compliance.languages import LANGUAGES
 
 __all__ = ["main"]
 
@@ -147,7 +148,7 @@ def _add_global_options(parser: argparse.ArgumentParser, *, top: bool) -> None:
             "--lang",
             {
                 "action": _GivenLanguage,
-                "choices": ("en", "fr"),
+                "choices": LANGUAGES,
                 "default": "en",
                 "help": "language of the output (default: en)",
             },

@@ -19,10 +19,10 @@ from pathlib import Path
 from typing import Any
 
 from compliance.errors import ComplianceError, OutputError
+from compliance.languages import LANGUAGES
 
 __all__ = ["LANGUAGES", "THEMES", "Settings", "load_settings", "save_settings", "settings_path"]
 
-LANGUAGES = ("en", "fr")
 THEMES = ("textual-dark", "textual-light")
 _MAX_BYTES = 64 * 1024
 _FILE = "settings.json"
@@ -33,7 +33,7 @@ class Settings:
     """What is remembered; None where nothing is."""
 
     lang: str | None = None
-    """The interface language, ``en`` or ``fr``."""
+    """The interface language, one of :data:`compliance.languages.LANGUAGES`."""
     theme: str | None = None
     """The colour theme, one of :data:`THEMES`."""
     signing_key: str | None = None

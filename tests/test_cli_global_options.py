@@ -73,3 +73,24 @@ def test_defaults_hold_when_no_global_option_is_given(
 def test_an_option_after_the_command_wins_over_one_before() -> None:
     args = _parser().parse_args(["--lang", "en", "clients", "--lang", "fr"])
     assert args.lang == "fr"
+
+
+@pytest.mark.parametrize(("path", "sub"), COMMANDS, ids=[" ".join(path) for path, _ in COMMANDS])
+def test_every_command_takes_every_language_after_its_name(
+    path: tuple[str, ...], sub: argparse.ArgumentParser
+) -> None:
+    from compliance.languages import LANGUAGES
+
+    assert "ar" in LANGUAGES
+    for lang in LANGUAGES:
+        args = _parser().parse_args([*path, *_required(sub), "--lang", lang])
+        assert args.lang == lang
+
+
+def test_a_language_the_program_does_not_speak_is_refused(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        _parser().parse_args(["--lang", "de", "clients"])
+    assert stopped.value.code == 2
+    assert "invalid choice: 'de'" in capsys.readouterr().err

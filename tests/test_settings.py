@@ -31,6 +31,12 @@ def test_saved_settings_load_back_and_others_are_kept(user_dirs: Path) -> None:
     assert load_settings() == Settings(lang="fr")
 
 
+def test_arabic_is_remembered_and_read_back() -> None:
+    save_settings(lang="ar")
+    assert json.loads(settings_path().read_text())["lang"] == "ar"
+    assert load_settings() == Settings(lang="ar")
+
+
 def test_values_out_of_range_are_ignored_one_by_one() -> None:
     settings_path().parent.mkdir(parents=True)
     settings_path().write_text(
@@ -66,7 +72,7 @@ def test_junk_never_raises(junk: bytes) -> None:
     settings_path().parent.mkdir(parents=True, exist_ok=True)
     settings_path().write_bytes(junk)
     found = load_settings()
-    assert found.lang in (None, "en", "fr")
+    assert found.lang in (None, "en", "fr", "ar")
     assert found.theme in (None, "textual-dark", "textual-light")
 
 

@@ -12,6 +12,7 @@ from compliance.commands.ids import record_id
 from compliance.commands.options import add_workspace
 from compliance.commands.output import print_json
 from compliance.errors import ExchangeError
+from compliance.languages import LANGUAGES
 
 __all__ = ["register"]
 
@@ -38,7 +39,7 @@ def register(commands: Any) -> None:
     )
     pack.add_argument(
         "--lang",
-        choices=("en", "fr"),
+        choices=LANGUAGES,
         default=argparse.SUPPRESS,
         help="language of the pack (default: en)",
     )
@@ -105,7 +106,7 @@ def register(commands: Any) -> None:
     exported.add_argument("--format", dest="fmt", choices=("ciso-mapping",), required=True)
     exported.add_argument("-o", "--output", metavar="MAPPING.yaml", required=True)
     exported.add_argument(
-        "--lang", choices=("en", "fr"), default=argparse.SUPPRESS, help="language of the notes"
+        "--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help="language of the notes"
     )
     exported.set_defaults(handler=_crosswalk_export)
 

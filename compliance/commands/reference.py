@@ -6,6 +6,8 @@ import argparse
 import sys
 from typing import Any
 
+from compliance.languages import LANGUAGES
+
 __all__ = ["register"]
 
 
@@ -24,7 +26,7 @@ def register(commands: Any) -> None:
     parser.add_argument("--json", action="store_true", help="print a JSON array")
     parser.add_argument(
         "--lang",
-        choices=("en", "fr"),
+        choices=LANGUAGES,
         default=argparse.SUPPRESS,
         help="language of the titles (default: en)",
     )

@@ -6,6 +6,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from compliance.languages import LANGUAGES
+
 __all__ = ["register"]
 
 
@@ -40,7 +42,7 @@ def register(commands: Any) -> None:
     )
     parser.add_argument(
         "--lang",
-        choices=("en", "fr"),
+        choices=LANGUAGES,
         default=argparse.SUPPRESS,
         help="language of the report (default: en)",
     )

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from compliance.languages import LANGUAGES
+
 __all__ = ["register"]
 
 
@@ -25,7 +27,7 @@ def register(commands: Any) -> None:
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
     parser.add_argument(
         "--lang",
-        choices=("en", "fr"),
+        choices=LANGUAGES,
         default=argparse.SUPPRESS,
         help="language of the summary (default: en)",
     )

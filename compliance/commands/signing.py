@@ -16,6 +16,7 @@ from typing import Any
 from compliance.commands.output import print_json
 from compliance.commands.passphrase import add_passphrase_file, read_passphrase
 from compliance.errors import UsageError
+from compliance.languages import LANGUAGES
 
 __all__ = ["register"]
 
@@ -65,7 +66,7 @@ def register(commands: Any) -> None:
     sign.add_argument("--key", metavar="KEY", required=True, help="the private key file")
     sign.add_argument("-o", "--output", metavar="BUNDLE.zip", required=True)
     sign.add_argument("--valid-days", type=int, default=365, help="validity (default: 365)")
-    sign.add_argument("--lang", choices=("en", "fr"), default=argparse.SUPPRESS)
+    sign.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS)
     sign.add_argument("--no-pdf", action="store_true", help="leave the PDF report out")
     add_passphrase_file(sign)
     sign.set_defaults(handler=_sign)

@@ -7,6 +7,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from compliance.languages import LANGUAGES
+
 __all__ = [
     "ArticleRef",
     "CountryCode",
@@ -82,5 +84,5 @@ class Text(Frozen):
 
     def get(self, lang: str) -> str:
         """The text in ``lang``, falling back to English when that language is missing."""
-        value = getattr(self, lang, None) if lang in ("en", "fr", "ar") else None
+        value = getattr(self, lang, None) if lang in LANGUAGES else None
         return value if isinstance(value, str) else self.en
