@@ -1,4 +1,5 @@
-"""Provides short citations (``Law 09-08 Art. 43``, ``Loi 09-08 art. 43``) and their legend.
+"""Provides short citations (``Law 09-08 Art. 43``, ``Loi 09-08 art. 43``, ``المادة 43 من القانون
+رقم 09.08``) and their legend.
 
 A questionnaire names each legal text it cites by its full title ("Law 09-08 on the protection of
 individuals with regard to the processing of personal data (Morocco, 2009)"). Repeated in every
@@ -8,6 +9,10 @@ with a short name, and the full titles are given once, in a legend of the texts 
 The short names of the texts the bundled questionnaires cite are kept here (a published
 questionnaire cannot gain a field without a new version); any other text is cited by its full
 title, and then needs no legend line.
+
+Arabic cites in the order of the official Arabic texts, the article first: ``المادة 43 من القانون
+رقم 09.08``, ``المادتان 43 و44 من ...``, ``المواد 12 و21 و43 من ...``; the GDPR, which has no
+official Arabic name, is ``اللائحة العامة لحماية البيانات`` (the glossary's term).
 """
 
 from __future__ import annotations
@@ -20,12 +25,15 @@ from compliance.model.questionnaire import Questionnaire
 
 __all__ = ["SHORT_NAMES", "Cited", "cite", "legend", "short_name"]
 
-SHORT_NAMES: Final[Mapping[str, tuple[str, str]]] = {
-    "law-09-08": ("Law 09-08", "Loi 09-08"),
-    "decree-2-09-165": ("Decree 2-09-165", "Décret 2-09-165"),
-    "gdpr": ("GDPR", "RGPD"),
+SHORT_NAMES: Final[Mapping[str, tuple[str, str, str]]] = {
+    "law-09-08": ("Law 09-08", "Loi 09-08", "القانون رقم 09.08"),
+    "decree-2-09-165": ("Decree 2-09-165", "Décret 2-09-165", "المرسوم رقم 2.09.165"),
+    "gdpr": ("GDPR", "RGPD", "اللائحة العامة لحماية البيانات"),
 }
-"""Short names by framework id, in English and French."""
+"""Short names by framework id, in English, French and Arabic."""
+
+_ARTICLES_AR: Final = ("المادة", "المادتان", "المواد")
+""""Article" in Arabic for one, two, and three or more articles."""
 
 NBSP: Final = "\u00a0"
 
@@ -47,9 +55,9 @@ def _titles(questionnaire: Questionnaire | None, lang: str) -> dict[str, str]:
 def short_name(framework: str, questionnaire: Questionnaire | None, lang: str) -> str:
     """The name a citation uses: the short name when one is known, else the full title, else
     the id."""
-    pair = SHORT_NAMES.get(framework)
-    if pair is not None:
-        return pair[1] if lang == "fr" else pair[0]
+    names = SHORT_NAMES.get(framework)
+    if names is not None:
+        return names[{"fr": 1, "ar": 2}.get(lang, 0)]
     return _titles(questionnaire, lang).get(framework, framework)
 
 
@@ -59,15 +67,18 @@ def cite(
     lang: str,
     separator: str = " · ",
 ) -> str:
-    """``Law 09-08 Art. 43 · GDPR Art. 44, 46`` (``Loi 09-08 art. 43`` in French); texts with no
-    article are left out. A short name, ``Art.`` and the first article are joined by no-break
-    spaces, so a line never breaks inside them."""
+    """``Law 09-08 Art. 43 · GDPR Art. 44, 46`` (``Loi 09-08 art. 43`` in French, ``المادة 43 من
+    القانون رقم 09.08`` in Arabic); texts with no article are left out. A short name, ``Art.``
+    and the first article are joined by no-break spaces, so a line never breaks inside them."""
     article = "art." if lang == "fr" else "Art."
 
     def one(framework: str, articles: Sequence[str]) -> str:
         name = short_name(framework, questionnaire, lang)
         if framework in SHORT_NAMES:  # never broken inside "Law 09-08 Art. 43"
             name = name.replace(" ", NBSP)
+        if lang == "ar":
+            word = _ARTICLES_AR[min(len(articles), 3) - 1]
+            return f"{word}{NBSP}{' و'.join(articles)} من{NBSP}{name}"
         return f"{name}{NBSP}{article}{NBSP}{', '.join(articles)}"
 
     return separator.join(one(f, articles) for f, articles in refs.items() if articles)

@@ -16,7 +16,7 @@ The result keeps the engine's own order (its bytes are signed); this is a view o
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_FLOOR, Decimal
 from typing import Final
@@ -45,105 +45,156 @@ __all__ = [
 MARKERS: Final = ("!", "*")
 """``!``: closing this gap lifts a cap on the rating; ``*``: a critical control."""
 
-_WORDS: Final[Mapping[str, tuple[str, str]]] = {
-    "plan": ("Remediation plan", "Plan d'actions correctives"),
+_WORDS: Final[Mapping[str, tuple[str, str, str]]] = {
+    "plan": (
+        "Remediation plan",
+        "Plan d'actions correctives",
+        "خطة الإجراءات التصحيحية",
+    ),
     "plan.order": (
         "most points recoverable first; equal points by control id",
         "le plus de points à regagner d'abord ; à égalité, par identifiant",
+        "الأكثر نقاطا قابلة للاسترجاع أولا؛ وعند التساوي حسب معرف الضابط",
     ),
     "marker.caps": (
         "this gap caps the rating: close it to lift the cap",
         "cet écart plafonne le niveau : le combler lève le plafond",
+        "هذه الثغرة تضع سقفا للتصنيف: سدها يرفع السقف",
     ),
     "marker.critical": (
         "a critical control: under {threshold} it caps the rating",
         "contrôle critique : sous {threshold}, il plafonne le niveau",
+        "ضابط حاسم: دون {threshold} يضع سقفا للتصنيف",
     ),
-    "points": ("points", "points"),
+    "points": (
+        "points",
+        "points",
+        "نقاط",
+    ),
     "why.capped": (
         "Why “{rating}”: the score alone, {score}, would rate “{band}”, but the rating is capped:",
         "Pourquoi « {rating} » : le score seul, {score}, vaudrait « {band} », mais le niveau est "
         "plafonné :",
+        "لماذا «{rating}»: النتيجة وحدها، {score}، تستحق «{band}»، لكن التصنيف محدود بسقف:",
     ),
     "why.also_capped": (
         "Why “{rating}”: the score {score} is under {next_min}, the mark for “{next}”; "
         "and the rating is capped anyway:",
         "Pourquoi « {rating} » : le score {score} est sous {next_min}, le seuil de « {next} » ; "
         "et le niveau est plafonné de toute façon :",
+        (
+            "لماذا «{rating}»: النتيجة {score} دون {next_min}، وهي عتبة «{next}»؛ والتصنيف محدود "
+            "بسقف على أي حال:"
+        ),
     ),
     "why.top": (
         "Why “{rating}”: the score {score} is at or above {min}, the mark for “{rating}”.",
         "Pourquoi « {rating} » : le score {score} atteint {min}, le seuil de « {rating} ».",
+        "لماذا «{rating}»: النتيجة {score} تبلغ {min} أو تتجاوزها، وهي عتبة «{rating}».",
     ),
     "why.band": (
         "Why “{rating}”: the score {score} is under {next_min}, the mark for “{next}” "
         "({gap} points to go).",
         "Pourquoi « {rating} » : le score {score} est sous {next_min}, le seuil de « {next} » "
         "(encore {gap} points).",
+        "لماذا «{rating}»: النتيجة {score} دون {next_min}، وهي عتبة «{next}» (تنقص {gap} نقطة).",
     ),
     "why.none": (
         "No question applies yet, so there is no score: answer the profile first.",
         "Aucune question ne s'applique encore, donc pas de score : répondez d'abord au profil.",
+        "لا ينطبق أي سؤال بعد، فلا توجد نتيجة: أجيبوا أولا عن أسئلة الملف التعريفي.",
     ),
     "why.provisional_one": (
         "The rating is provisional: 1 unanswered question counts as 0.",
         "Le niveau est provisoire : 1 question sans réponse compte pour 0.",
+        "التصنيف مؤقت: يحتسب سؤال واحد لم يجب عنه صفرا.",
     ),
     "why.provisional": (
         "The rating is provisional: {count} unanswered questions count as 0.",
         "Le niveau est provisoire : {count} questions sans réponse comptent pour 0.",
+        "التصنيف مؤقت: الأسئلة التي لم يجب عنها (عددها {count}) تحتسب صفرا.",
     ),
     "cap.control": (
         "{id} “{title}” is a critical control scoring {control_score}, under {threshold}. "
         "To lift the cap: {remediation}",
         "{id} « {title} » est un contrôle critique noté {control_score}, sous {threshold}. "
         "Pour lever le plafond : {remediation}",
+        (
+            "{id} «{title}» ضابط حاسم نتيجته {control_score}، أي دون {threshold}. لرفع السقف: "
+            "{remediation}"
+        ),
     ),
     "cap.flow": (
         "The data flow “{name}” is blocked: unlawful as things stand. "
         "To lift the cap: resolve its blocking findings (under Data flows).",
         "Le flux de données « {name} » est bloqué : illicite en l'état. "
         "Pour lever le plafond : traitez ses constats bloquants (sous Flux de données).",
+        (
+            "تدفق المعطيات «{name}» موقوف: غير مشروع في وضعه الحالي. لرفع السقف: عالجوا ملاحظاته "
+            "الموقفة (ضمن تدفقات المعطيات)."
+        ),
     ),
     "cap.more": (
         "Also under {threshold}: {ids}.",
         "Également sous {threshold} : {ids}.",
+        "دون {threshold} أيضا: {ids}.",
     ),
     "cap.unanswered": (
         "Critical controls not answered yet, each counted as 0 and capping the rating until it is "
         "answered: {ids}.",
         "Contrôles critiques encore sans réponse, chacun compté pour 0 et plafonnant le niveau "
         "jusqu'à sa réponse : {ids}.",
+        "ضوابط حاسمة لم يجب عنها بعد، يحتسب كل منها صفرا ويضع سقفا للتصنيف إلى أن يجاب عنه: {ids}.",
     ),
     "next.finish": (
         "Next: answer the {count} questions left ({coverage} answered). Until then they count as "
         "0, the plan is dominated by them and the rating is provisional.",
         "Ensuite : répondez aux {count} questions restantes ({coverage} de réponses). D'ici là, "
         "elles comptent pour 0, dominent le plan et le niveau reste provisoire.",
+        (
+            "الخطوة التالية: أجيبوا عن الأسئلة المتبقية (عددها {count}؛ نسبة الإجابة "
+            "{coverage}). وإلى ذلك الحين تحتسب صفرا، وتطغى على الخطة، ويبقى التصنيف مؤقتا."
+        ),
     ),
     "next.finish_one": (
         "Next: answer the last question left ({coverage} answered); the rating is provisional "
         "until then.",
         "Ensuite : répondez à la dernière question ({coverage} de réponses) ; le niveau reste "
         "provisoire d'ici là.",
+        (
+            "الخطوة التالية: أجيبوا عن السؤال الأخير المتبقي (نسبة الإجابة {coverage})؛ ويبقى "
+            "التصنيف مؤقتا إلى ذلك الحين."
+        ),
     ),
     "next.actions": (
         "Next, the actions worth the most points:",
         "Ensuite, les actions qui rapportent le plus de points :",
+        "الخطوة التالية، الإجراءات الأكثر نقاطا:",
     ),
     "next.lift": (
         "Next: lift the cap first ({ids}, above); then the actions worth the most points:",
         "Ensuite : levez d'abord le plafond ({ids}, ci-dessus) ; puis les actions qui rapportent "
         "le plus de points :",
+        "الخطوة التالية: ارفعوا السقف أولا ({ids}، أعلاه)؛ ثم الإجراءات الأكثر نقاطا:",
     ),
-    "next.done": ("Nothing left to do: every gap is closed.", "Rien à faire : aucun écart."),
+    "next.done": (
+        "Nothing left to do: every gap is closed.",
+        "Rien à faire : aucun écart.",
+        "لا شيء متبق: سدت كل الثغرات.",
+    ),
 }
 
 
 def words(key: str, lang: str, **values: str) -> str:
     """One sentence of this module's catalogue in ``lang``, its ``{placeholders}`` filled."""
-    en, fr = _WORDS[key]
-    return (typeset(fr, "fr") if lang == "fr" else en).format(**values)
+    en, fr, ar = _WORDS[key]
+    text = {"fr": typeset(fr, "fr"), "ar": ar}.get(lang, en)
+    return text.format(**values)
+
+
+def _ids(ids: Sequence[str], lang: str) -> str:
+    """Ids listed with the language's comma (the Arabic comma in Arabic)."""
+    return ("، " if lang == "ar" else ", ").join(ids)
 
 
 def _number(value: Decimal, lang: str) -> str:
@@ -245,9 +296,9 @@ def _cap_lines(questionnaire: Questionnaire, result: Result, lang: str) -> list[
             )
         )
     if more:
-        lines.append(words("cap.more", lang, ids=", ".join(more), threshold=threshold))
+        lines.append(words("cap.more", lang, ids=_ids(more, lang), threshold=threshold))
     if untouched:
-        lines.append(words("cap.unanswered", lang, ids=", ".join(untouched)))
+        lines.append(words("cap.unanswered", lang, ids=_ids(untouched, lang)))
     return lines
 
 
@@ -356,7 +407,7 @@ def next_step_lines(result: Result, lang: str, count: int = 3) -> tuple[str, tup
         return words(key, lang, count=str(step.remaining), coverage=coverage), ()
     if step.kind == "done":
         return words("next.done", lang), ()
-    key, ids = ("next.lift", ", ".join(step.caps)) if step.caps else ("next.actions", "")
+    key, ids = ("next.lift", _ids(step.caps, lang)) if step.caps else ("next.actions", "")
     return words(key, lang, ids=ids), tuple(
         f"{gain(item.impact, lang)}  {item.control} {item.title.get(lang)}" for item in step.actions
     )

@@ -1,7 +1,8 @@
 """Provides the plain-text summary of a result that ``compliance score`` prints.
 
 Numbers, percentages and labels are written by :mod:`compliance.typography` in the summary's
-language (``Score global : 91,67/100`` in French); ``score --json`` keeps machine numbers. What
+language (``Score global : 91,67/100`` in French, ``النتيجة الإجمالية: 91,67/100`` in Arabic);
+``score --json`` keeps machine numbers. What
 the summary says about the plan, the rating and the next step comes from
 :mod:`compliance.engine.plan`, as on the terminal UI's results screen and in the report.
 """
@@ -53,6 +54,23 @@ _WORDS = {
         "chosen.assessment": "celui que l'évaluation indique",
         "chosen.newest": "le plus récent installé ; l'évaluation n'en indique aucun",
     },
+    "ar": {
+        "overall": "النتيجة الإجمالية",
+        "coverage": "التغطية",
+        "domains": "المجالات",
+        "flows": "تدفقات المعطيات",
+        "score": "النتيجة",
+        "answered": "الإجابة",
+        "domain": "المجال",
+        "not_started": "لم يبدأ",
+        "legend": "النصوص القانونية المذكورة",
+        "points": "نقاط",
+        "na": "لا ينطبق",
+        "none": "لا شيء",
+        "reference": "المجموعة المرجعية",
+        "chosen.assessment": "المسجلة في التقييم",
+        "chosen.newest": "الأحدث بين المثبتة؛ لا يسجل التقييم أيا منها",
+    },
 }
 
 _STATUS = {
@@ -68,19 +86,26 @@ _STATUS = {
         "not_ready": "pas prêt",
         "blocked": "BLOQUÉ",
     },
+    "ar": {
+        "ready": "جاهز",
+        "conditional": "بشروط",
+        "not_ready": "غير جاهز",
+        "blocked": "موقوف",
+    },
 }
 
 
 def summary_lines(
     questionnaire: Questionnaire, assessment: Assessment, result: Result, lang: str = "en"
 ) -> list[str]:
-    """The summary as lines of text in ``lang`` (``en`` or ``fr``): the headline, why the
+    """The summary as lines of text in ``lang`` (``en``, ``fr`` or ``ar``): the headline, why the
     rating is what it is and the next step, the domains, the flows' findings (never two that
     contradict) and the remediation plan in the order its title gives, with the signs, markers
     and short citations the terminal UI and the report use (:mod:`compliance.engine.plan`)."""
     words = {key: typeset(text, lang) for key, text in _WORDS.get(lang, _WORDS["en"]).items()}
     status_words = _STATUS.get(lang, _STATUS["en"])
     separator = colon(lang)
+    semicolon = "؛ " if lang == "ar" else "; "
     bands = {band.id: band.label.get(lang) for band in questionnaire.scoring.bands}
     domains = {domain.id: domain.title.get(lang) for domain in questionnaire.domains}
     overall = result.overall
@@ -95,7 +120,7 @@ def summary_lines(
         used = result.reference
         lines.append(
             f"{label(words['reference'], lang)} {used.id} {used.version} "
-            f"({words['chosen.' + used.chosen]}; {used.digest[:12]}...)"
+            f"({words['chosen.' + used.chosen]}{semicolon}{used.digest[:12]}...)"
         )
     why = plan.rating_why(questionnaire, result, lang)
     lines.append(f"  {why.sentence}")
@@ -123,7 +148,7 @@ def summary_lines(
             for reason in shown_findings(flow):
                 if reason.status == "ready":
                     continue
-                refs = cite(dict(reason.refs), questionnaire, lang, separator="; ")
+                refs = cite(dict(reason.refs), questionnaire, lang, separator=semicolon)
                 message = reason.message.get(lang)
                 lines.append(f"      - {message} [{refs}]" if refs else f"      - {message}")
     lines += ["", label(plan.plan_title(lang), lang)]

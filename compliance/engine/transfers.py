@@ -100,6 +100,7 @@ def _joined(parts: list[Text], separator: str) -> Text:
     return Text(
         en=sep.en.join(p.en for p in parts),
         fr=sep.fr.join(p.fr for p in parts),
+        ar=sep.get("ar").join(p.get("ar") for p in parts),
     )
 
 
@@ -125,12 +126,15 @@ def _reason(
     **values: Value,
 ) -> Reason:
     text = REASONS[code]
-    en, fr = text.en, text.fr
     return Reason(
         code=code.value,
         status=status,
         gate=gate,
-        message=Text(en=en.format(**_in("en", values)), fr=fr.format(**_in("fr", values))),
+        message=Text(
+            en=text.en.format(**_in("en", values)),
+            fr=text.fr.format(**_in("fr", values)),
+            ar=text.ar.format(**_in("ar", values)),
+        ),
         refs=_merged(text.refs, cites or {}),
     )
 
@@ -221,7 +225,9 @@ class _Assessor:
         name = self.reference.countries.get(code) or (self.reference.organisations or {}).get(code)
         if name is None:
             return code
-        return Text(en=f"{name.en} ({code})", fr=f"{name.fr} ({code})")
+        return Text(
+            en=f"{name.en} ({code})", fr=f"{name.fr} ({code})", ar=f"{name.get('ar')} ({code})"
+        )
 
     def _own_regime(self, flow: Flow) -> str:
         if flow.regime is not None:
@@ -412,7 +418,11 @@ class _Assessor:
         """A basis's name from the country sheet, with its id; the id alone without a sheet."""
         name = (self.sheet_bases(country) or {}).get(basis)
         if isinstance(name, Text):
-            return Text(en=f"{name.en} ({basis})", fr=f"{name.fr} ({basis})")
+            return Text(
+                en=f"{name.en} ({basis})",
+                fr=f"{name.fr} ({basis})",
+                ar=f"{name.get('ar')} ({basis})",
+            )
         return basis
 
     def _structured_tia(self, gate: _Gate, flow: Flow, country: str) -> None:
@@ -725,16 +735,22 @@ def _on(day: dt.date | None) -> Value:
     """`` on DAY`` in each language, or nothing when the date is not given."""
     if day is None:
         return ""
-    return Text(en=f" on {day.isoformat()}", fr=f" le {day.isoformat()}")
+    return Text(
+        en=f" on {day.isoformat()}", fr=f" le {day.isoformat()}", ar=f" في {day.isoformat()}"
+    )
 
 
 def _steps(steps: list[int]) -> Text:
     """``step 3`` or ``steps 3, 5 and 6`` in each language."""
     numbers = [str(step) for step in steps]
     if len(numbers) == 1:
-        return Text(en=f"step {numbers[0]}", fr=f"l'étape {numbers[0]}")
+        return Text(en=f"step {numbers[0]}", fr=f"l'étape {numbers[0]}", ar=f"الخطوة {numbers[0]}")
     head, last = ", ".join(numbers[:-1]), numbers[-1]
-    return Text(en=f"steps {head} and {last}", fr=f"les étapes {head} et {last}")
+    return Text(
+        en=f"steps {head} and {last}",
+        fr=f"les étapes {head} et {last}",
+        ar=f"الخطوات {' و'.join(numbers[:-1])} و{last}",
+    )
 
 
 def _percent(value: Decimal) -> Text:
@@ -745,9 +761,14 @@ def _percent(value: Decimal) -> Text:
         return Text(
             en=f"less than {typography.percent(least, 'en')}",
             fr=f"moins de {typography.percent(least, 'fr')}",
+            ar=f"أقل من {typography.percent(least, 'ar')}",
         )
     shown = Decimal(canonical_decimal(percent))
-    return Text(en=typography.percent(shown, "en"), fr=typography.percent(shown, "fr"))
+    return Text(
+        en=typography.percent(shown, "en"),
+        fr=typography.percent(shown, "fr"),
+        ar=typography.percent(shown, "ar"),
+    )
 
 
 def _shortened(text: str, limit: int = 120) -> str:

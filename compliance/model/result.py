@@ -12,7 +12,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any, Literal
 
-from pydantic import Field, SerializerFunctionWrapHandler, model_serializer
+from pydantic import Field, SerializationInfo, SerializerFunctionWrapHandler, model_serializer
 
 from compliance.model.base import Frozen, ItemId, Refs, Text
 from compliance.model.reference_set import ReferenceUsed
@@ -100,7 +100,13 @@ class Overall(Frozen):
 
 
 class Reason(Frozen):
-    """One finding about a flow, with the articles it rests on."""
+    """One finding about a flow, with the articles it rests on.
+
+    The engine words ``message`` in English, French and Arabic; the Arabic is for showing only
+    and is never written out (``"ar": null`` as before), so that the result's bytes, which are
+    signed and re-derived on verify, and ``score --json`` stay what they were (ADR 0026). A
+    result read back from JSON therefore shows its findings in English where Arabic is asked.
+    """
 
     code: str
     status: FlowStatus
@@ -108,6 +114,19 @@ class Reason(Frozen):
     gate: Literal["gdpr", "morocco", "onward", "general"]
     message: Text
     refs: Refs = Field(default_factory=dict)
+
+    @model_serializer(mode="wrap")
+    def _message_without_arabic(
+        self, handler: SerializerFunctionWrapHandler, info: SerializationInfo
+    ) -> Any:
+        data = handler(self)
+        message = data.get("message") if isinstance(data, dict) else None
+        if isinstance(message, dict) and message.get("ar") is not None:
+            if info.exclude_none:
+                del message["ar"]
+            else:
+                message["ar"] = None
+        return data
 
 
 class GateResult(Frozen):
