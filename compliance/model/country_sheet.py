@@ -65,18 +65,22 @@ GUARANTEES: dict[str, Text] = {
     "a": Text(
         en="Clear, precise and accessible rules",
         fr="Des règles claires, précises et accessibles",
+        ar="قواعد واضحة ودقيقة ومتاحة",
     ),
     "b": Text(
         en="Necessity and proportionality",
         fr="Nécessité et proportionnalité",
+        ar="الضرورة والتناسب",
     ),
     "c": Text(
         en="Independent oversight",
         fr="Un contrôle indépendant",
+        ar="رقابة مستقلة",
     ),
     "d": Text(
         en="Effective remedies for the individual",
         fr="Des voies de recours effectives pour la personne",
+        ar="سبل انتصاف فعالة للشخص المعني",
     ),
 }
 """The four European Essential Guarantees (EDPB Recommendations 02/2020), by letter."""

@@ -12,8 +12,9 @@ text; the templates escape it. The chart is the only markup (:mod:`compliance.re
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 
 from markupsafe import Markup
@@ -29,10 +30,10 @@ from compliance.model.reference import ReferenceData
 from compliance.model.result import FlowResult, Result
 from compliance.model.tia import EFFECTIVE_USE_CASES, INPUTS, Tia
 from compliance.report import tia_chart
-from compliance.report.formatting import country as country_name
+from compliance.report.bidi import RTL, direction, ltr
 from compliance.report.formatting import long_date
 from compliance.report.strings import labels, strings
-from compliance.report.tia_strings import INPUT_NAMES, SOURCES, USE_CASE_NAMES, tia_strings
+from compliance.report.tia_strings import INPUT_NAMES, SOURCES, USE_CASE_NAMES, pick, tia_strings
 
 __all__ = [
     "BasisView",
@@ -72,11 +73,15 @@ class SourceView:
     where: str | None
     primary: bool
     kind: str
+    shown_where: str | None = None
+    """The address as printed in Markdown: isolated in a right-to-left document."""
 
 
 @dataclass(frozen=True, slots=True)
 class BasisView:
     id: str
+    shown_id: str
+    """The id as printed: isolated from the text around it in a right-to-left document."""
     name: str
     kind: str | None
     on_sheet: bool
@@ -151,10 +156,14 @@ class TiaView:
     """Everything one TIA document prints."""
 
     lang: str
+    dir: str
+    """``rtl`` for Arabic, else ``ltr``."""
     s: Mapping[str, str]
     anchor: str
     title: str
     flow_id: str
+    shown_flow_id: str
+    calc_intro: str
     flow_name: str
     country: str
     step3_title: str
@@ -215,6 +224,26 @@ def probability(value: Decimal, lang: str) -> str:
     return typography.percent(percent.quantize(Decimal(1).scaleb(-places)), lang, places)
 
 
+def years_text(years: int, lang: str) -> str:
+    """A number of years as the language's sentences take it: the bare number in English and
+    French (their strings say "years"), the counted noun in Arabic (سنة واحدة، سنتين، 5 سنوات،
+    12 سنة)."""
+    if lang != "ar":
+        return str(years)
+    if years == 1:
+        return "سنة واحدة"
+    if years == 2:
+        return "سنتين"
+    return f"{years} سنوات" if 3 <= years <= 10 else f"{years} سنة"
+
+
+_FORMULA = "1 − Π (1 − p)ⁿ"
+"""The probability over the period as a formula, for the Arabic text (isolated left to right)."""
+
+_ARABIC_LETTERS = {"a": "أ", "b": "ب", "c": "ج", "d": "د"}
+"""The four guarantees' letters in Arabic, as the Arabic step 3 introduction writes them."""
+
+
 def decimal_text(value: Decimal, lang: str) -> str:
     """An input as given (``0.05``; ``0,05`` in French)."""
     return typography.number(value.normalize() if value else Decimal(0), lang, None)
@@ -249,7 +278,28 @@ class _Builder:
         return text.format(**values) if values else text
 
     def country(self, code: str | None) -> str:
-        return country_name(code, self.reference.countries, self.lang) or self.s["not_given"]
+        """``Morocco (MA)`` (the bare code when not named), isolated as one unit in Arabic so
+        that a name left in English keeps its code beside it and a route its order."""
+        if code is None:
+            return self.s["not_given"]
+        name = self.reference.countries.get(code)
+        return self.ltr(f"{name.get(self.lang)} ({code})" if name else code)
+
+    def day(self, value: date | None) -> str | None:
+        """A date: ISO 8601 in English and French, written out in Arabic (``4 دجنبر 2026``)."""
+        if value is None:
+            return None
+        return long_date(value, "ar") if self.lang == "ar" else value.isoformat()
+
+    def join(self, items: Iterable[str]) -> str:
+        """A list as the language writes it: ``a, b``; in Arabic ``a، b`` with each item isolated,
+        so that items typed in Latin letters still read from right to left."""
+        if self.lang == "ar":
+            return "، ".join(self.ltr(item) for item in items)
+        return ", ".join(items)
+
+    def ltr(self, text: str) -> str:
+        return ltr(text, self.lang)
 
     def count(self, value: int) -> str:
         """A whole number with its thousands grouped (``1,200,000``; ``1 200 000`` in French)."""
@@ -270,32 +320,34 @@ class _Builder:
         s, flow, tia = self.s, self.flow, self.tia
         assessor = self.a.assessor
         used = self.r.reference
+        comma = "، " if self.lang == "ar" else ", "
+        as_of = long_date(self.r.as_of, self.lang)
         rows = [
-            Row(s["flow"], f"{flow.name} ({flow.id})"),
-            Row(s["exporter"], f"{flow.exporter.name}, {self.country(flow.exporter.country)}"),
-            Row(s["importer"], f"{flow.importer.name}, {self.country(flow.importer.country)}"),
+            Row(s["flow"], f"{flow.name} ({self.ltr(flow.id)})"),
+            Row(s["exporter"], f"{flow.exporter.name}{comma}{self.country(flow.exporter.country)}"),
+            Row(s["importer"], f"{flow.importer.name}{comma}{self.country(flow.importer.country)}"),
             Row(s["destination"], self.country(self.code)),
-            Row(s["date"], tia.date.isoformat() if tia.date else None),
-            Row(s["review_by"], tia.review_by.isoformat() if tia.review_by else None),
+            Row(s["date"], self.day(tia.date)),
+            Row(s["review_by"], self.day(tia.review_by)),
             Row(s["assessor"], assessor.name if assessor else None),
-            Row(s["as_of"], f"{long_date(self.r.as_of, self.lang)} ({self.r.as_of.isoformat()})"),
+            Row(s["as_of"], f"{as_of} ({self.ltr(self.r.as_of.isoformat())})"),
             Row(
                 s["questionnaire"],
-                f"{self.q.title.get(self.lang)} ({self.r.questionnaire.id} "
-                f"{self.r.questionnaire.version})",
+                f"{self.q.title.get(self.lang)} "
+                f"({self.ltr(f'{self.r.questionnaire.id} {self.r.questionnaire.version}')})",
             ),
             Row(
                 s["reference"],
-                None if used is None else f"{used.id} {used.version}",
+                None if used is None else self.ltr(f"{used.id} {used.version}"),
             ),
-            Row(s["engine"], self.r.engine),
+            Row(s["engine"], self.ltr(self.r.engine)),
         ]
         return tuple(rows)
 
     def findings(self) -> tuple[str, ...]:
         if self.fr is None:
             return ()
-        separator = f"{typography.NBSP}; " if self.lang == "fr" else "; "
+        separator = {"fr": f"{typography.NBSP}; ", "ar": "؛ "}.get(self.lang, "; ")
         found = []
         for reason in shown_findings(self.fr):
             if reason.gate != "gdpr":
@@ -326,17 +378,17 @@ class _Builder:
         frequencies = labels("frequency", self.lang)
 
         def countries(codes: tuple[str, ...]) -> str | None:
-            return ", ".join(self.country(c) for c in codes) or None
+            return self.join(self.country(c) for c in codes) or None
 
         names = {f.id: f.name for f in self.a.flows}
         rows = [
             Row(ws["w_purpose"], flow.purpose),
             Row(ws["w_file"], flow.description),
-            Row(ws["scc_data"], ", ".join(flow.data_categories) or None),
-            Row(ws["scc_subjects"], ", ".join(flow.subject_categories) or None),
+            Row(ws["scc_data"], self.join(flow.data_categories) or None),
+            Row(ws["scc_subjects"], self.join(flow.subject_categories) or None),
             Row(
                 ws["scc_sensitive"],
-                ", ".join(special.get(c, c) for c in flow.special_categories)
+                self.join(special.get(c, c) for c in flow.special_categories)
                 or ws["scc_no_sensitive"],
             ),
             Row(self.s["criminal"], self.yes_no(flow.criminal_data)),
@@ -352,18 +404,17 @@ class _Builder:
             Row(self.s["access"], countries(flow.access_locations)),
             Row(
                 ws["onward_flows"],
-                ", ".join(f"{names.get(i, i)} ({i})" for i in flow.onward) or None,
+                self.join(f"{names.get(i, i)} ({self.ltr(i)})" for i in flow.onward) or None,
             ),
-            Row(
-                ws["w_first"],
-                flow.first_transfer_date.isoformat() if flow.first_transfer_date else None,
-            ),
+            Row(ws["w_first"], self.day(flow.first_transfer_date)),
         ]
         return tuple(rows)
 
     def route(self) -> str:
         flow = self.flow
         origin = flow.origin or flow.exporter.country
+        if self.lang == "ar":  # read right to left: the arrow points from origin to destination
+            return f"{self.country(origin)} ← {self.country(self.code)}"
         return f"{self.country(origin)} → {self.country(self.code)}"
 
     def tool(self) -> tuple[Row, ...]:
@@ -377,7 +428,7 @@ class _Builder:
             Row(ws["scc_module"], titles.get(mechanism, mechanism) if mechanism else None),
             Row(self.s["scc_signed"], self.yes_no(flow.contract.scc_signed)),
             Row(self.s["dpa_art28"], self.yes_no(flow.contract.dpa_art28)),
-            Row(self.s["measures"], ", ".join(measures.get(m, m) for m in flow.measures) or None),
+            Row(self.s["measures"], self.join(measures.get(m, m) for m in flow.measures) or None),
         )
 
     # --- step 3 ---------------------------------------------------------------------------
@@ -387,7 +438,11 @@ class _Builder:
         where = getattr(source, "url", None) or getattr(source, "official", None)
         primary = bool(getattr(source, "primary", False))
         return SourceView(
-            citation, where, primary, self.s["primary"] if primary else self.s["secondary"]
+            citation,
+            where,
+            primary,
+            self.s["primary"] if primary else self.s["secondary"],
+            None if where is None else self.ltr(str(where)),
         )
 
     def guarantees(self, basis: LegalBasis | None, own: object) -> tuple[GuaranteeView, ...]:
@@ -402,7 +457,7 @@ class _Builder:
             verdict = reading.verdict if reading is not None else (assessor or "none")
             views.append(
                 GuaranteeView(
-                    letter=letter.upper(),
+                    letter=_ARABIC_LETTERS[letter] if self.lang == "ar" else letter.upper(),
                     name=name.get(self.lang),
                     verdict=verdict,
                     verdict_label=self.s[f"verdict_{verdict}"]
@@ -430,7 +485,8 @@ class _Builder:
             views.append(
                 BasisView(
                     id=basis_id,
-                    name=basis.name.get(self.lang) if basis else basis_id,
+                    shown_id=self.ltr(basis_id),
+                    name=self.ltr(basis.name.get(self.lang) if basis else basis_id),
                     kind=s[f"bkind_{basis.category}"] if basis else None,
                     on_sheet=basis is not None,
                     applies=state,
@@ -453,8 +509,8 @@ class _Builder:
 
     def basis_name(self, basis_id: str) -> str:
         if not self.names and self.sheet is not None:
-            self.names.update({b.id: b.name.get(self.lang) for b in self.sheet.bases})
-        return self.names.get(basis_id, basis_id)
+            self.names.update({b.id: self.ltr(b.name.get(self.lang)) for b in self.sheet.bases})
+        return self.names.get(basis_id, self.ltr(basis_id))
 
     # --- step 4 ---------------------------------------------------------------------------
 
@@ -467,12 +523,12 @@ class _Builder:
             claims.setdefault(claim.measure, []).append(self.basis_name(claim.basis))
         views = []
         for index, measure in enumerate(self.tia.supplementary or ()):
-            names = ", ".join(self.basis_name(b) for b in measure.neutralises) or None
+            names = self.join(self.basis_name(b) for b in measure.neutralises) or None
             warning = None
             if not measure.neutralises:
                 warning = s["measure_no_basis"]
             elif index in claims:
-                warning = self.t("measure_ineffective", bases=", ".join(claims[index]))
+                warning = self.t("measure_ineffective", bases=self.join(claims[index]))
             views.append(
                 MeasureView(
                     kind=measure.kind,
@@ -488,7 +544,7 @@ class _Builder:
         use_case = self.tia.use_case
         if use_case is None:
             return None, self.s["step4_no_use_case"]
-        name = USE_CASE_NAMES[use_case][1 if self.lang == "fr" else 0]
+        name = pick(USE_CASE_NAMES[use_case], self.lang)
         note = self.s[
             "step4_effective" if use_case in EFFECTIVE_USE_CASES else "step4_not_effective"
         ]
@@ -497,7 +553,7 @@ class _Builder:
     # --- the calculation ------------------------------------------------------------------
 
     def input_name(self, name: str) -> str:
-        return INPUT_NAMES[name][1 if self.lang == "fr" else 0]
+        return pick(INPUT_NAMES[name], self.lang)
 
     def calculation(self) -> CalculationView | None:
         from compliance.engine.tia import dominating, estimate, neutralised_bases, sensitivity
@@ -506,7 +562,8 @@ class _Builder:
         if quantitative is None:
             return None
         s, lang = self.s, self.lang
-        period = self.t("calc_years", years=quantitative.period_years)
+        years = years_text(quantitative.period_years, lang)
+        period = self.t("calc_years", years=years)
         tolerance = probability(quantitative.tolerance, lang)
         neutralised = neutralised_bases(self.tia)
         found = estimate(quantitative, neutralised)
@@ -538,7 +595,7 @@ class _Builder:
         within = found.within_tolerance
         sentence = self.t(
             "conclusion_p_within" if within else "conclusion_p_above",
-            years=quantitative.period_years,
+            years=years,
             p=result,
             tolerance=tolerance,
         )
@@ -582,6 +639,7 @@ class _Builder:
                     self.t("chart_tolerance", tolerance=tolerance),
                 ),
                 axis=(probability(Decimal(0), lang), probability(min(Decimal(1), highest), lang)),
+                rtl=lang in RTL,
             )
         return CalculationView(
             input_names=tuple(self.input_name(name) for name in INPUTS),
@@ -614,7 +672,7 @@ class _Builder:
         review_by = self.tia.review_by
         if review_by is None or review_by >= self.r.as_of:
             return None
-        return self.t("step6_overdue", as_of=self.r.as_of.isoformat())
+        return self.t("step6_overdue", as_of=self.day(self.r.as_of))
 
     def country_sources(self) -> tuple[SourceView, ...]:
         if self.sheet is None:
@@ -651,10 +709,13 @@ def build_tia(
     fr = b.fr
     return TiaView(
         lang=lang,
+        dir=direction(lang),
         s=s,
         anchor=f"tia-{flow.id}",
-        title=f"{s['title']}: {flow.name}",
+        title=f"{s['title']}{s['colon']}{flow.name}",
         flow_id=flow.id,
+        shown_flow_id=ltr(flow.id, lang),
+        calc_intro=s["calc_intro"].replace("{formula}", ltr(_FORMULA, lang)),
         flow_name=flow.name,
         country=where,
         step3_title=b.t("step3", country=where),
@@ -669,7 +730,7 @@ def build_tia(
         tool=b.tool(),
         sheet_title=None
         if sheet is None
-        else b.t("step3_sheet", country=where, date=sheet.as_of.isoformat()),
+        else b.t("step3_sheet", country=where, date=b.day(sheet.as_of)),
         sheet_summary=None if sheet is None else sheet.summary.get(lang),
         sheet_context=None if sheet is None or sheet.context is None else sheet.context.get(lang),
         sheet_note=b.t("step3_no_sheet", country=where)
@@ -681,17 +742,17 @@ def build_tia(
         measures=b.measures(),
         calculation=calculation,
         procedural=b.procedural(),
-        review_by=flow.tia.review_by.isoformat() if flow.tia.review_by else None,
+        review_by=b.day(flow.tia.review_by),
         review_overdue=b.overdue(),
         triggers=tuple(flow.tia.triggers or ()),
-        method_sources=tuple(pair[1 if lang == "fr" else 0] for pair in SOURCES),
+        method_sources=tuple(pick(texts, lang) for texts in SOURCES),
         country_sources=b.country_sources(),
         colophon=b.t(
             "generated_by",
-            engine=result.engine,
+            engine=ltr(result.engine, lang),
             org=assessment.organisation.name,
-            questionnaire=result.questionnaire.id,
-            version=result.questionnaire.version,
+            questionnaire=ltr(result.questionnaire.id, lang),
+            version=ltr(result.questionnaire.version, lang),
         ),
         charts=with_charts,
     )

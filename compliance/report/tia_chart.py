@@ -7,6 +7,13 @@ lines. Every text goes through :func:`markupsafe.escape` and every number is for
 before it is placed (plain f-strings: ``Markup.format`` cost more than the rest of the document),
 so nothing from an assessment can open a tag or an attribute; there are no links, scripts or
 styles.
+
+In an Arabic document the chart is not mirrored: its axis is a number line of probabilities written
+in Western digits (ADR 0025), 0 on the left, read like the sensitivity table's "halved" and
+"doubled" columns, and a mirrored axis would set those digits against their own direction. The
+``<svg>`` says ``direction="ltr"`` so that an ``rtl`` page does not flip its anchors, and each
+Arabic text is a right-to-left isolate (U+2067 … U+2069) so that it reads from the right, its
+Latin basis names included, while ending at the same place as in the other languages.
 """
 
 from __future__ import annotations
@@ -49,6 +56,10 @@ def _short(label: str) -> str:
     return label if len(label) <= _MAX_LABEL else label[: _MAX_LABEL - 1].rstrip() + "…"
 
 
+_RLI = "\u2067"
+_PDI = "\u2069"
+
+
 def _scale(bars: Sequence[SensitivityBar], base: Decimal, tolerance: Decimal | None) -> float:
     """The largest probability drawn, with some room, so every bar and line fits."""
     values = [float(base), *(float(b.doubled) for b in bars), *(float(b.halved) for b in bars)]
@@ -66,15 +77,20 @@ def sensitivity(
     label: str,
     legend: tuple[str, str, str, str],
     axis: tuple[str, str],
+    rtl: bool = False,
 ) -> Markup:
     """The sensitivity chart.
 
     ``label`` is the accessible name; ``legend`` the words for (halved, doubled, computed
     probability, tolerance) as the document writes them (the last two with their values);
     ``axis`` the texts at the two ends of the axis (``0 %`` and the largest value shown). Every
-    text is escaped (:func:`markupsafe.escape`); every number is formatted here.
+    text is escaped (:func:`markupsafe.escape`); every number is formatted here. ``rtl``: the
+    words are Arabic (see the module's note on direction).
     """
     scale = _scale(bars, base, tolerance)
+
+    def words(text: str) -> Markup:
+        return escape(f"{_RLI}{text}{_PDI}" if rtl else text)
 
     def x(value: Decimal | float) -> str:
         return _n(_LABEL_WIDTH + _PLOT_WIDTH * min(1.0, max(0.0, float(value))) / scale)
@@ -86,7 +102,7 @@ def sensitivity(
         y = _TOP + _ROW * index
         parts.append(
             f'<text x="{_n(_LABEL_WIDTH - 8)}" y="{_n(y + 11)}" text-anchor="end" font-size="11" '
-            f'fill="{_INK}">{escape(_short(item.label))}</text>'
+            f'fill="{_INK}">{words(_short(item.label))}</text>'
             f'<rect x="{_n(_LABEL_WIDTH)}" y="{_n(y)}" width="{_n(_PLOT_WIDTH)}" height="14" '
             f'fill="{_TRACK}"/>'
         )
@@ -135,7 +151,7 @@ def sensitivity(
         parts.append(
             mark.format(x=_n(legend_x + 5), y=_n(legend_y - 10), y2=_n(legend_y + 1))
             + f'<text x="{_n(legend_x + 16)}" y="{_n(legend_y)}" font-size="11" fill="{_INK}">'
-            f"{escape(text)}</text>"
+            f"{words(text)}</text>"
         )
         legend_x += width
     total_height = legend_y + 8
@@ -143,6 +159,6 @@ def sensitivity(
     # Every text above went through escape() and every number through _n(): safe to mark.
     return Markup(  # noqa: S704
         f'<svg class="sensitivity" viewBox="0 0 {_n(total_width)} {_n(total_height)}" '
-        f'width="{_n(total_width)}" height="{_n(total_height)}" role="img" '
+        f'width="{_n(total_width)}" height="{_n(total_height)}" direction="ltr" role="img" '
         f'aria-label="{name}"><title>{name}</title>{"".join(parts)}</svg>'
     )

@@ -1,5 +1,6 @@
 """Provides :func:`render_tia`: the transfer impact assessment of one flow as a document of its
-own (HTML, Markdown or PDF, English or French), for the exporter to hand to its client's DPO.
+own (HTML, Markdown or PDF; English, French or Arabic), for the exporter to hand to its client's
+DPO.
 
 The same templates and environments as the report (autoescape and ``StrictUndefined`` for HTML,
 escaping ``finalize`` for Markdown); the PDF is the HTML laid out by WeasyPrint, dated by the
@@ -63,8 +64,9 @@ def render_tia_text(
     from jinja2 import TemplateError
 
     from compliance.report.environment import environment
-    from compliance.report.render import LANGUAGES, tidy_markdown
+    from compliance.report.render import tidy_markdown
     from compliance.report.tia import build_tia
+    from compliance.report.tia_strings import LANGUAGES
 
     if lang not in LANGUAGES:
         raise ReportError(f"TIA documents are written in {' or '.join(LANGUAGES)}, not {lang!r}")

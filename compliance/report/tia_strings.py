@@ -1,8 +1,11 @@
-"""Provides the words of the transfer impact assessment (TIA) document, in English and French.
+"""Provides the words of the transfer impact assessment (TIA) document, in English, French and
+Arabic.
 
 The TIA document (:mod:`compliance.report.tia`) is a document of its own and an annex of the
 report; every word it prints that does not come from the assessment, the questionnaire or the
 country sheets lives here, under the same keys in each language (a test checks that they match).
+The Arabic uses the terms of the glossary (``questionnaires/glossary/ar.yaml``); the EDPB's
+documents have no official Arabic, so their titles are described in Arabic, numbers kept.
 """
 
 from __future__ import annotations
@@ -12,7 +15,10 @@ from functools import cache
 
 from compliance.typography import french
 
-__all__ = ["INPUT_NAMES", "SOURCES", "USE_CASE_NAMES", "tia_strings"]
+__all__ = ["INPUT_NAMES", "LANGUAGES", "SOURCES", "USE_CASE_NAMES", "pick", "tia_strings"]
+
+LANGUAGES = ("en", "fr", "ar")
+"""The languages the TIA document is written in: those this catalogue has."""
 
 _EN: dict[str, str] = {
     "title": "Transfer impact assessment",
@@ -352,41 +358,226 @@ _FR: dict[str, str] = {
     "vérifiez le paquet signé avant de vous y fier.",
 }
 
-INPUT_NAMES: dict[str, tuple[str, str]] = {
-    "p_target": ("P(target)", "P(ciblage)"),
-    "p_compel": ("P(compelled)", "P(contrainte)"),
-    "p_readable": ("P(readable)", "P(lisible)"),
-    "p_challenge_fails": ("P(challenge fails)", "P(recours vain)"),
+_AR: dict[str, str] = {
+    "title": "تقييم أثر النقل",
+    "colon": ": ",
+    "subtitle": "توصيات المجلس الأوروبي لحماية البيانات رقم 01/2020، المراحل الست · المادة 46 "
+    "من اللائحة العامة لحماية البيانات · البند 14 من البنود التعاقدية النموذجية",
+    "annex": "ملحق: تقييمات أثر النقل",
+    "annex_intro": "لكل تدفق للمعطيات له تقييم أثر نقل مفصل، يعرض التقييم وفق المراحل الست "
+    "للمجلس الأوروبي لحماية البيانات. ويتوفر كل تقييم أيضا في وثيقة مستقلة (compliance tia).",
+    "intro": "تدرس هذه الوثيقة، بالنسبة إلى عملية نقل واحدة، ما إذا كان في قانون بلد الوجهة أو "
+    "في ممارسته ما قد يمنع أداة النقل من حماية المعطيات ذات الطابع الشخصي كما يقتضي قانون "
+    "الاتحاد الأوروبي (المادة 46 من اللائحة العامة لحماية البيانات، والبند 14 من البنود "
+    "التعاقدية النموذجية). وهي تتبع المراحل الست لتوصيات المجلس الأوروبي لحماية البيانات رقم "
+    "01/2020، وتقيس كل أساس قانوني لولوج السلطات العامة إلى المعطيات بالضمانات الأوروبية "
+    "الأساسية (توصيات المجلس الأوروبي لحماية البيانات رقم 02/2020).",
+    "facts": "التقييم في لمحة",
+    "flow": "تدفق المعطيات",
+    "exporter": "مصدر المعطيات",
+    "importer": "مستورد المعطيات",
+    "destination": "الوجهة موضوع التقييم",
+    "date": "تاريخ تقييم أثر النقل",
+    "review_by": "إعادة التقييم قبل",
+    "assessor": "القائم بالتقييم",
+    "as_of": "تاريخ التقييم",
+    "questionnaire": "الاستبيان",
+    "reference": "المجموعة المرجعية (بطاقات البلدان)",
+    "engine": "محرك التنقيط",
+    "status": "جاهزية النقل",
+    "not_given": "غير مذكور",
+    "not_assessed": "غير مقيم",
+    "yes": "نعم",
+    "no": "لا",
+    "unknown": "غير معروف",
+    "contents": "المحتويات",
+    "storage": "أماكن التخزين",
+    "measures": "الإجراءات المتخذة",
+    "criminal": "المعطيات المتعلقة بالمخالفات والإدانات",
+    "national_id": "أرقام بطاقة التعريف الوطنية",
+    "frequency": "الوتيرة",
+    "mode": "كيفية النقل",
+    "route": "المسار",
+    "access": "أماكن الولوج",
+    "scc_signed": "البنود التعاقدية النموذجية موقعة",
+    "dpa_art28": "عقد وفق المادة 28 من اللائحة العامة لحماية البيانات",
+    "conclusion": "الخلاصة",
+    "conclusion_p_within": "الاحتمال المقدر لوقوع ولوج محظور واحد على الأقل خلال {years} "
+    "هو {p}، وهو "
+    "في حدود ما يقبله مصدر المعطيات ({tolerance}).",
+    "conclusion_p_above": "الاحتمال المقدر لوقوع ولوج محظور واحد على الأقل خلال {years} "
+    "هو {p}، وهو "
+    "يتجاوز ما يقبله مصدر المعطيات ({tolerance}).",
+    "conclusion_asserted": "خلاصة القائم بالتقييم: {conclusion}.",
+    "conclusion_findings": "ما سجلته قواعد النقل بشأن هذا التدفق:",
+    "conclusion_no_findings": "لم تسجل قواعد النقل أي ملاحظة على شرط اللائحة العامة لحماية "
+    "البيانات في هذا التدفق.",
+    "concl_acceptable": "مقبول",
+    "concl_measures_needed": "مقبول مع إجراءات تكميلية",
+    "concl_not_acceptable": "غير مقبول",
+    "step1": "المرحلة 1: معرفة النقل",
+    "step1_intro": "مأخوذ من التدفق كما هو مسجل في التقييم.",
+    "step2": "المرحلة 2: أداة النقل",
+    "step3": "المرحلة 3: قانون بلد الوجهة وممارسته، {country}",
+    "step3_intro": "لكل أساس قانوني يتيح للسلطات العامة في بلد الوجهة ({country}) الولوج إلى "
+    "المعطيات: هل ينطبق على هذا المستورد وعلى هذه المعطيات، وكيف يقاس بالضمانات الأوروبية "
+    "الأساسية الأربع: (أ) قواعد واضحة ودقيقة ومتاحة، (ب) الضرورة والتناسب، (ج) رقابة مستقلة، "
+    "(د) سبل انتصاف فعالة. ويذكر الأساس الذي ثبت أنه لا ينطبق مع تعليله ومصادره فقط.",
+    "step3_sheet": "بطاقة بلد {country}، محينة في {date}",
+    "step3_verified": "تم التحقق من {verified} من أصل {count} من الأسس القانونية في هذه البطاقة "
+    "بالرجوع إلى نصها الأصلي؛ أما الأسس الأخرى فموسومة بأنها غير متحقق منها ولا تقدم على أنها "
+    "ثابتة.",
+    "step3_no_sheet": "لا تتضمن المجموعة المرجعية المستعملة بطاقة لبلد {country}: تذكر الأسس "
+    "أدناه بمعرفاتها فقط.",
+    "step3_none": "لم يقيم أي أساس قانوني بعد.",
+    "step4": "المرحلة 4: الإجراءات التكميلية",
+    "step4_use_case": "حالة الاستخدام (توصيات المجلس الأوروبي لحماية البيانات رقم 01/2020، "
+    "الملحق 2)",
+    "step4_effective": "في حالة الاستخدام هذه، رأى المجلس الأوروبي لحماية البيانات أن الإجراءات "
+    "التقنية يمكن أن تكون فعالة.",
+    "step4_not_effective": "في حالة الاستخدام هذه، لم يجد المجلس الأوروبي لحماية البيانات أي "
+    "إجراء تقني فعال حين تتجاوز صلاحيات السلطات ما هو ضروري ومتناسب: يقوم التقييم على المرحلة 3 "
+    "وعلى الإجراءات التعاقدية والتنظيمية.",
+    "step4_none": "لم يسجل أي إجراء تكميلي.",
+    "step4_no_use_case": "حالة الاستخدام غير مذكورة.",
+    "calc": "احتمال وقوع ولوج محظور",
+    "calc_intro": "لكل أساس قانوني منطبق، الاحتمال السنوي هو حاصل ضرب أربعة تقديرات: أن "
+    "تستهدف السلطات معطيات من هذا النوع لدى هذا المستورد، وأن يمكن إكراه المستورد، وأن تكون "
+    "المعطيات مقروءة رغم الإجراءات، وأن يخفق الطعن أو الرفض. وعلى مدى الفترة، احتمال وقوع ولوج "
+    "محظور واحد على الأقل هو {formula}، حيث p الاحتمال السنوي لكل أساس وn عدد السنوات. ويتبع "
+    "هذا فكرة المنهج الكمي الذي نشره David Rosenthal؛ أما الصيغة فخاصة بهذه الأداة.",
+    "calc_period": "الفترة",
+    "calc_years": "{years}",
+    "calc_tolerance": "ما يقبله مصدر المعطيات",
+    "calc_result": "الاحتمال على مدى الفترة",
+    "calc_yearly": "سنويا",
+    "calc_justification": "التعليل",
+    "calc_none": "لم يسجل أي تقدير كمي.",
+    "calc_not_computed": "تعذر حساب الاحتمال: {reason}",
+    "sensitivity": "الحساسية",
+    "sensitivity_intro": "كيف يتغير الاحتمال على مدى الفترة حين يقسم كل مدخل على اثنين أو "
+    "يضاعف (دون تجاوز 1)، مع بقاء المدخلات الأخرى على حالها.",
+    "sens_input": "المدخل",
+    "sens_value": "القيمة",
+    "sens_halved": "مقسوما على اثنين",
+    "sens_doubled": "مضاعفا",
+    "sens_dominant": "المدخل الغالب هو {input} بالنسبة إلى {basis}: تغييره هو الأكثر تأثيرا في "
+    "النتيجة.",
+    "chart_label": "حساسية الاحتمال لكل مدخل",
+    "chart_halved": "المدخل مقسوما على اثنين",
+    "chart_doubled": "المدخل مضاعفا",
+    "chart_result": "النتيجة {p}",
+    "chart_tolerance": "الحد المقبول {tolerance}",
+    "basis": "الأساس القانوني",
+    "kind": "النوع",
+    "applies": "ينطبق على هذا النقل",
+    "applies_yes": "ينطبق",
+    "applies_no": "لا ينطبق",
+    "applies_unknown": "غير مقيم",
+    "justification": "التعليل",
+    "allows": "ما يتيحه",
+    "compelled": "من يمكن إكراهه",
+    "oversight": "الرقابة",
+    "redress": "سبل الانتصاف",
+    "eeg": "الضمانات الأوروبية الأساسية",
+    "eeg_sheet": "البطاقة",
+    "eeg_assessor": "القائم بالتقييم",
+    "source": "المصادر",
+    "primary": "نص أصلي",
+    "secondary": "مصدر ثانوي",
+    "verified": "متحقق منه بالرجوع إلى النص الأصلي",
+    "unverified": "غير متحقق منه بالرجوع إلى النص الأصلي",
+    "not_on_sheet": "غير وارد في بطاقة البلد",
+    "measure": "الإجراء",
+    "neutralises": "يفترض أنه يبطل أثر",
+    "warning": "تنبيه",
+    "measure_ineffective": "لا يمكنه إبطال أثر {bases} في حالة الاستخدام الخاصة بهذا التدفق "
+    "(توصيات المجلس الأوروبي لحماية البيانات رقم 01/2020، الملحق 2: وحده الإجراء التقني يمكنه "
+    "ذلك، وفي الحالات من 1 إلى 5 فقط): يذكر هنا ولا يحتسب.",
+    "neutralised": "{value}، يحتسب 0: أبطل أثره إجراء فعال",
+    "measure_no_basis": "لا يحدد هذا الإجراء أي أساس قانوني يبطل أثره.",
+    "step5": "المرحلة 5: الخطوات الإجرائية",
+    "step5_none_needed": "لا حاجة إلى أي خطوة إجرائية.",
+    "step5_not_assessed": "الخطوات الإجرائية غير مقيمة.",
+    "step_done": "منجزة",
+    "step_pending": "للإنجاز",
+    "step6": "المرحلة 6: إعادة التقييم",
+    "step6_date": "إعادة التقييم قبل",
+    "step6_overdue": "حل هذا التاريخ قبل تاريخ التقييم ({as_of}): يجب إعادة تقييم أثر النقل قبل "
+    "أن يستند إليه النقل.",
+    "step6_triggers": "الأحداث التي تستدعي إعادة التقييم قبل هذا التاريخ",
+    "step6_no_triggers": "لم يسجل أي حدث يستدعي إعادة التقييم.",
+    "sources": "المصادر",
+    "sources_method": "المنهج",
+    "sources_country": "بطاقة بلد {country}",
+    "verdict_met": "مستوفاة",
+    "verdict_partly_met": "مستوفاة جزئيا",
+    "verdict_not_met": "غير مستوفاة",
+    "verdict_unclear": "غير واضحة",
+    "kind_technical": "تقني",
+    "kind_contractual": "تعاقدي",
+    "kind_organisational": "تنظيمي",
+    "bkind_criminal_procedure": "المسطرة الجنائية",
+    "bkind_intelligence": "الاستخبارات",
+    "bkind_counter_terrorism": "مكافحة الإرهاب",
+    "bkind_regulatory": "صلاحيات هيئة تنظيمية",
+    "bkind_reporting": "واجب التبليغ",
+    "bkind_scope_exclusion": "الاستثناء من نطاق قانون حماية المعطيات",
+    "generated_by": "أعد هذه الوثيقة {engine} انطلاقا من تقييم {org} ({questionnaire} "
+    "{version}). ويعطي التقييم نفسه الوثيقة نفسها دائما.",
+    "unsigned_note": "هذه الوثيقة غير موقعة. وحين ترفق بحزمة تقرير موقعة، تحققوا من الحزمة قبل "
+    "الاعتماد عليها.",
 }
-"""The short names of the four yearly probabilities of a basis."""
 
-USE_CASE_NAMES: dict[str, tuple[str, str]] = {
+INPUT_NAMES: dict[str, tuple[str, str, str]] = {
+    "p_target": ("P(target)", "P(ciblage)", "احتمال الاستهداف"),
+    "p_compel": ("P(compelled)", "P(contrainte)", "احتمال الإكراه"),
+    "p_readable": ("P(readable)", "P(lisible)", "احتمال المقروئية"),
+    "p_challenge_fails": ("P(challenge fails)", "P(recours vain)", "احتمال إخفاق الطعن"),
+}
+"""The short names of the four yearly probabilities of a basis (English, French, Arabic: the
+Arabic ones are words, as ``P(…)`` around Arabic would be reordered in a right-to-left line)."""
+
+USE_CASE_NAMES: dict[str, tuple[str, str, str]] = {
     "storage_exporter_keys": (
         "1. storage needing no access in the clear, keys held by the exporter",
         "1. stockage sans accès en clair, clés détenues par l'exportateur",
+        "الحالة 1: تخزين لا يستلزم الولوج إلى المعطيات غير مشفرة، والمفاتيح بيد مصدر المعطيات",
     ),
-    "pseudonymised": ("2. pseudonymised data", "2. données pseudonymisées"),
+    "pseudonymised": (
+        "2. pseudonymised data",
+        "2. données pseudonymisées",
+        "الحالة 2: معطيات معالجة بأسماء مستعارة",
+    ),
     "encrypted_transit": (
         "3. encrypted data merely transiting",
         "3. données chiffrées en simple transit",
+        "الحالة 3: معطيات مشفرة في حالة عبور فقط",
     ),
-    "protected_recipient": ("4. a protected recipient", "4. un destinataire protégé"),
+    "protected_recipient": (
+        "4. a protected recipient",
+        "4. un destinataire protégé",
+        "الحالة 4: مرسل إليه محمي",
+    ),
     "split_processing": (
         "5. split or multi-party processing",
         "5. traitement fractionné ou multipartite",
+        "الحالة 5: معالجة مجزأة أو متعددة الأطراف",
     ),
     "cloud_in_clear": (
         "6. cloud or other processor needing the data in the clear",
         "6. nuage ou autre sous-traitant ayant besoin des données en clair",
+        "الحالة 6: حوسبة سحابية أو معالج من الباطن آخر يحتاج إلى المعطيات غير مشفرة",
     ),
     "remote_access_business": (
         "7. remote access for business purposes, data in the clear",
         "7. accès à distance à des fins professionnelles, données en clair",
+        "الحالة 7: ولوج عن بعد لأغراض مهنية، والمعطيات غير مشفرة",
     ),
 }
 """The EDPB's Annex 2 use cases, numbered as in the recommendations."""
 
-SOURCES: tuple[tuple[str, str], ...] = (
+SOURCES: tuple[tuple[str, str, str], ...] = (
     (
         "EDPB, Recommendations 01/2020 on measures that supplement transfer tools to ensure "
         "compliance with the EU level of protection of personal data, version 2.0, adopted on "
@@ -394,28 +585,38 @@ SOURCES: tuple[tuple[str, str], ...] = (
         "CEPD, Recommandations 01/2020 sur les mesures qui complètent les instruments de "
         "transfert destinés à garantir le respect du niveau de protection des données à "
         "caractère personnel de l'UE, version 2.0, adoptées le 18 juin 2021",
+        "المجلس الأوروبي لحماية البيانات، التوصيات رقم 01/2020 بشأن الإجراءات المكملة لأدوات "
+        "النقل لضمان الامتثال لمستوى حماية المعطيات ذات الطابع الشخصي في الاتحاد الأوروبي، الصيغة "
+        "2.0، المعتمدة في 18 يونيو 2021",
     ),
     (
         "EDPB, Recommendations 02/2020 on the European Essential Guarantees for surveillance "
         "measures, adopted on 10 November 2020",
         "CEPD, Recommandations 02/2020 sur les garanties essentielles européennes pour les "
         "mesures de surveillance, adoptées le 10 novembre 2020",
+        "المجلس الأوروبي لحماية البيانات، التوصيات رقم 02/2020 بشأن الضمانات الأوروبية الأساسية "
+        "لتدابير المراقبة، المعتمدة في 10 نونبر 2020",
     ),
     (
         "Commission Implementing Decision (EU) 2021/914 of 4 June 2021 (standard contractual "
         "clauses), Clause 14",
         "Décision d'exécution (UE) 2021/914 de la Commission du 4 juin 2021 (clauses "
         "contractuelles types), clause 14",
+        "قرار التنفيذ (الاتحاد الأوروبي) 2021/914 للمفوضية الأوروبية المؤرخ في 4 يونيو 2021 "
+        "(البنود التعاقدية النموذجية)، البند 14",
     ),
     (
         "Regulation (EU) 2016/679 (GDPR), Art. 44 and 46",
         "Règlement (UE) 2016/679 (RGPD), art. 44 et 46",
+        "اللائحة (الاتحاد الأوروبي) 2016/679 (اللائحة العامة لحماية البيانات)، المادتان 44 و46",
     ),
     (
         "D. Rosenthal (VISCHER), published method and forms for a quantitative transfer impact "
         "assessment (the idea followed here; not its forms)",
         "D. Rosenthal (VISCHER), méthode et formulaires publiés pour une analyse d'impact du "
         "transfert quantitative (l'idée suivie ici, non ses formulaires)",
+        "D. Rosenthal (VISCHER)، المنهج والاستمارات المنشورة لتقييم كمي لأثر النقل (الفكرة المتبعة "
+        "هنا، لا استماراته)",
     ),
 )
 """The method's sources, cited on every TIA document."""
@@ -426,7 +627,17 @@ def _french() -> dict[str, str]:
     return {key: french(text) for key, text in _FR.items()}
 
 
+_INDEX = {"en": 0, "fr": 1, "ar": 2}
+
+
+def pick(texts: tuple[str, str, str], lang: str) -> str:
+    """The text of ``lang`` from an (English, French, Arabic) triple (English for another)."""
+    return texts[_INDEX.get(lang, 0)]
+
+
 def tia_strings(lang: str) -> Mapping[str, str]:
     """The TIA document's words in ``lang`` (English for an unknown language); French ones
     typeset (:func:`compliance.typography.french`: a no-break space before ``: ; ! ? %``)."""
+    if lang == "ar":
+        return _AR
     return _french() if lang == "fr" else _EN

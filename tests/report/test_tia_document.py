@@ -39,7 +39,7 @@ ALLOWED_TAGS = {
     "html", "head", "meta", "title", "style", "body", "header", "nav", "section", "footer",
     "h1", "h2", "h3", "h4", "p", "div", "span", "strong", "br", "ol", "ul", "li", "a", "dl", "dt",
     "dd", "table", "colgroup", "col", "thead", "tbody", "tr", "th", "td", "svg", "path", "line",
-    "rect", "text",
+    "rect", "text", "bdi",
 }  # fmt: skip
 STEP_ANCHORS = ("conclusion", "step1", "step2", "step3", "step4", "calculation", "step5", "step6")
 
