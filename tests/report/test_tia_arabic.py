@@ -162,3 +162,13 @@ def test_the_pdf_reads_arabic(tmp_path: Path) -> None:
     # (words without the lam-alef ligature, which pdftotext gives back in another order)
     assert "تقييم أثر النقل" in text
     assert "المرحلة" in text and "المصادر" in text
+
+
+def test_the_command_writes_the_arabic_document(tmp_path: Path) -> None:
+    from compliance.cli import main
+    from tests.report.test_tia_document import FIXTURE
+
+    out = tmp_path / "tia.html"
+    assert main(["--lang", "ar", "tia", str(FIXTURE), "--flow", FLOW, "-o", str(out)]) == 0
+    html = out.read_text(encoding="utf-8")
+    assert 'dir="rtl"' in html and "تقييم أثر النقل" in html
