@@ -138,8 +138,9 @@ def _trust(args: argparse.Namespace) -> TrustStore:
     if not store.entries:
         from compliance.signing.words import LINES
 
-        if getattr(args, "lang", "en") == "fr":
-            print(LINES["fr"]["empty_store"], file=sys.stderr)
+        lang = getattr(args, "lang", "en")
+        if lang in ("fr", "ar"):
+            print(LINES[lang]["empty_store"], file=sys.stderr)
         else:
             print(
                 "note: the trust store is empty, so no bundle can verify; add keys with "
@@ -161,6 +162,8 @@ def _line(submission: Submission, decision: str | None, lang: str = "en") -> str
 
     if lang == "fr":
         return _line_fr(submission, decision)
+    if lang == "ar":
+        return _line_ar(submission, decision)
     flags = f"  [{', '.join(submission.flags)}]" if submission.flags else ""
     decided = f"  decision: {decision}" if decision else ""
     summary = submission.summary
@@ -219,6 +222,43 @@ def _line_fr(submission: Submission, decision: str | None) -> str:
     )
 
 
+_DECISIONS_AR = {
+    "accepted": "مقبولة",
+    "revision_requested": "طلبت مراجعتها",
+    "rejected": "مرفوضة",
+}
+
+
+def _line_ar(submission: Submission, decision: str | None) -> str:
+    """One submission in Arabic; names, ids and dates from the bundle stay as they are."""
+    from compliance.review.text import clean
+    from compliance.signing.words import explain, verdict_words
+    from compliance.typography import number
+
+    flags = f"  [{', '.join(submission.flags)}]" if submission.flags else ""
+    decided = f"  القرار: {_DECISIONS_AR.get(decision, decision)}" if decision else ""
+    summary = submission.summary
+    name = clean(submission.name)
+    if summary is None:
+        claims = submission.claims
+        claimed = ""
+        if claims is not None and claims.organisation:
+            claimed = f"  (تدعي: {claims.organisation}، غير متحقق منه)"
+        why = clean(explain(submission.verdict, "ar"))
+        verdict = verdict_words(submission.verdict, "ar")
+        return f"{verdict}  {name}: {why}{claimed}{flags}{decided}"
+    reg = f" ({clean(summary.registration_id)})" if summary.registration_id else ""
+    score = number(summary.score, "ar")
+    return (
+        f"{verdict_words(submission.verdict, 'ar')}  {name}  {clean(summary.organisation)}{reg}  "
+        f"وقعها {clean(summary.signer)} في {summary.issued_at}  "
+        f"{clean(summary.questionnaire_id)} {clean(summary.questionnaire_version)}  "
+        f"النتيجة {score} ({clean(summary.rating_label('ar'))})  "
+        f"التدفقات: {summary.flows_blocked} موقوفة، {summary.flows_not_ready} غير جاهزة "
+        f"من أصل {summary.flows}{flags}{decided}"
+    )
+
+
 def _inbox(args: argparse.Namespace) -> int:
     from compliance.review.compare import flag_replays
     from compliance.review.decisions import latest_decisions, record_seen, seen_submissions
@@ -260,6 +300,12 @@ def _inbox(args: argparse.Namespace) -> int:
                     f"paquets : {len(submissions)} ; vérifiés : {len(submissions) - invalid} ; "
                     f"invalides : {invalid} ; affichés : {len(shown)}"
                 ),
+                file=sys.stderr,
+            )
+        elif lang == "ar":
+            print(
+                f"الحزم: {len(submissions)}؛ تم التحقق منها: {len(submissions) - invalid}؛ "
+                f"غير صالحة: {invalid}؛ المعروضة: {len(shown)}",
                 file=sys.stderr,
             )
         else:

@@ -218,6 +218,11 @@ def _trust_add(args: argparse.Namespace) -> int:
         print(french(f"  vérifiez-le avec son détenteur : {grouped(identifier)}"))
         print(f"  dans {saved}")
         return 0
+    if getattr(args, "lang", "en") == "ar":
+        print(f"اعتمد مفتاح {args.name}: معرف المفتاح {identifier}")
+        print(f"  تحققوا منه لدى صاحبه: {grouped(identifier)}")
+        print(f"  في {saved}")
+        return 0
     print(f"trusted {args.name}: key id {identifier}")
     print(f"  check it with the holder: {grouped(identifier)}")
     print(f"  in {saved}")

@@ -1,10 +1,10 @@
-"""Provides the catalogue of the review's verification lines, in English and French.
+"""Provides the catalogue of the review's verification lines, in English, French and Arabic.
 
 The lines :func:`compliance.review.detail.checks` prints come from here, under the same keys in
 each language (a test checks that they match), the way :mod:`compliance.report.strings` keeps the
 report's words. Values taken from a bundle (names, identifiers, ISO dates) are filled in as they
 are. Why a bundle failed comes from the verification catalogue :mod:`compliance.signing.words`
-(a label and a sentence per reason code, in both languages), never from the verifier's English.
+(a label and a sentence per reason code, in each language), never from the verifier's English.
 """
 
 from __future__ import annotations
@@ -72,10 +72,38 @@ _FR: dict[str, str] = {
     "html_unverified": "seul le rapport d'un paquet entièrement vérifié peut être ouvert",
 }
 
+_AR: dict[str, str] = {
+    "failed": "فشل التحقق ({reason}): {message}",
+    "claimed": "ما تدعيه (غير متحقق منه): {claims}",
+    "claimed_organisation": "المؤسسة {organisation}",
+    "claimed_report": "التقرير {report_id}",
+    "claimed_issued": "صدر في {issued_at}",
+    "untrusted_key": "وقعت بمفتاح لا يتضمنه مخزن الثقة لديكم، ومعرفه:",
+    "trust_check": (
+        "تحققوا من معرف المفتاح هذا لدى صاحبه (بالهاتف مثلا)، ثم اعتمدوا المفتاح بالأمر:"
+    ),
+    "trust_file": "(SIGNER.pub.pem: ملف المفتاح العمومي الذي أرسله إليكم الموقع)",
+    "trust_then": "ثم اضغطوا t: يعاد قراءة مخزن الثقة والتحقق من الحزم من جديد",
+    "signed_by": "وقعها {signer}، بمفتاح من مخزن الثقة ({key}…)",
+    "key_valid": "كان المفتاح صالحا وغير ملغى حين وقع، في {issued_at}",
+    "digests": "كل ملف يطابق بصمته SHA-256 في البيان الموقع؛ لا ملف مضاف ولا ناقص",
+    "published": "الاستبيان {id} {version} هو النسخة المنشورة",
+    "rescored": "أعيد احتساب الإجابات: النتيجة والنقط الموقعة تنبثق منها تماما",
+    "report_rerendered": "أعيد إنتاج تقرير HTML من المعطيات الموقعة، مطابقا بايتا ببايت",
+    "report_digest": "تم التحقق من تقرير HTML ببصمته الموقعة فقط",
+    "pdf_rerendered": "أعيد إنتاج تقرير PDF من المعطيات الموقعة، مطابقا بايتا ببايت",
+    "pdf_digest": (
+        "تم التحقق من PDF ببصمته فقط (لم يعد إنتاجه: الخطوط والمكتبات تختلف من جهاز إلى آخر)"
+    ),
+    "expired": "منتهي الصلاحية: كان التقييم صالحا إلى غاية {valid_until}",
+    "valid_until": "صالح إلى غاية {valid_until}",
+    "html_unverified": "لا يمكن فتح تقرير حزمة إلا إذا تم التحقق منها كاملة",
+}
+
 
 _FR = {key: french(text) for key, text in _FR.items()}
 
 
 def strings(lang: str) -> Mapping[str, str]:
     """The verification lines in ``lang`` (English for an unknown language)."""
-    return _FR if lang == "fr" else _EN
+    return {"fr": _FR, "ar": _AR}.get(lang, _EN)

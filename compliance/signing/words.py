@@ -1,14 +1,15 @@
-"""Provides the words of verification in English and French: verdicts, reasons and CLI lines.
+"""Provides the words of verification in English, French and Arabic: verdicts, reasons, CLI lines.
 
 Every reason code of :data:`~compliance.errors.VerifyReason` has, in each language, a short label
 (for a table cell: ``tampered``), a sentence (what it means for the reader) and, where the
 verifier knows the particulars (which file changed, which key, which date), a sentence with them
 filled in from the verdict's ``facts``. The command line (``compliance --lang fr verify``), the
-review's detail and the inbox all take their words from here, so a French reader never meets the
-verifier's English. Reason codes stay in ``--json`` output for programs. French wording is typeset
-by :func:`compliance.typography.french` (no-break spaces before ``: ; ! ? %``) and scores are
-written by :func:`compliance.typography.number`. Values from a bundle (names, identifiers, ISO
-dates) are filled in as they are; callers that print them to a terminal
+review's detail and the inbox all take their words from here, so a French or Arabic reader never
+meets the verifier's English (Arabic keeps Latin only for names: file names, ids, SHA-256, HTML,
+PDF, the commands to type). Reason codes stay in ``--json`` output for programs. French wording
+is typeset by :func:`compliance.typography.french` (no-break spaces before ``: ; ! ? %``) and
+scores are written by :func:`compliance.typography.number`. Values from a bundle (names,
+identifiers, ISO dates) are filled in as they are; callers that print them to a terminal
 pass them through :func:`compliance.text.shown` first.
 """
 
@@ -36,7 +37,7 @@ __all__ = [
     "verdict_words",
 ]
 
-LANGUAGES = ("en", "fr")
+LANGUAGES = ("en", "fr", "ar")
 _K = TypeVar("_K", bound=str)
 
 
@@ -59,6 +60,7 @@ class Verdict(Protocol):
 VERDICTS: dict[str, dict[str, str]] = {
     "en": {"VALID": "Valid", "EXPIRED": "Expired", "INVALID": "Invalid"},
     "fr": {"VALID": "Valide", "EXPIRED": "Expiré", "INVALID": "Invalide"},
+    "ar": {"VALID": "صالح", "EXPIRED": "منتهي الصلاحية", "INVALID": "غير صالح"},
 }
 """The three verdicts as words."""
 
@@ -114,6 +116,32 @@ LABELS: dict[str, dict[VerifyReason, str]] = {
         "expired": "expiré",
         "unreadable": "illisible",
         "internal-error": "échec du vérificateur",
+    },
+    "ar": {
+        "bundle-structure": "ليس حزمة",
+        "envelope": "غلاف توقيع معيب",
+        "payload-type": "محتوى موقع غير منتظر",
+        "untrusted-signer": "مفتاح غير معتمد",
+        "key-revoked": "مفتاح ملغى",
+        "key-outside-validity": "مفتاح خارج مدة صلاحيته",
+        "issued-in-future": "مؤرخ في المستقبل",
+        "validity-too-long": "صلاحية مفرطة الطول",
+        "organisation-not-bound": "مفتاح غير مخول لهذه المؤسسة",
+        "statement-schema": "بيان موقع غير صالح",
+        "signing-key-mismatch": "يسمي مفتاحا آخر",
+        "subject-mismatch": "ملفات مضافة أو ناقصة",
+        "digest-mismatch": "تم التلاعب به",
+        "questionnaire-not-published": "استبيان غير منشور",
+        "reference-not-published": "معطيات مرجعية غير منشورة",
+        "cannot-rederive-score": "تعذر إعادة الاحتساب",
+        "assessment-invalid": "تقييم غير صالح",
+        "statement-mismatch": "بيان غير مطابق",
+        "score-mismatch": "نتيجة غير مطابقة",
+        "cannot-rerender-report": "تعذر إعادة إنتاج التقرير",
+        "report-mismatch": "تقرير معدل",
+        "expired": "منتهي الصلاحية",
+        "unreadable": "غير مقروء",
+        "internal-error": "تعطل أداة التحقق",
     },
 }
 """Each reason code as a few words, for a table cell."""
@@ -178,6 +206,34 @@ SENTENCES: dict[str, dict[VerifyReason, str]] = {
         "internal-error": "ce paquet a fait échouer le vérificateur ; il n'est pas digne de "
         "confiance",
     },
+    "ar": {
+        "bundle-structure": "الملف ليس حزمة تقرير سليمة البنية",
+        "envelope": "غلاف التوقيع معيب البنية",
+        "payload-type": "المحتوى الموقع ليس من النوع المنتظر",
+        "untrusted-signer": "لم ينتج هذا التوقيع أي مفتاح من مخزن الثقة، أو تم التلاعب به",
+        "key-revoked": "ألغي مفتاح الموقع؛ ويجب إعادة إصدار كل تقرير وقعه",
+        "key-outside-validity": "لم يكن المفتاح صالحا يوم التوقيع",
+        "issued-in-future": "يدعي التقرير أنه صادر في تاريخ مستقبلي",
+        "validity-too-long": "يدعي التقرير أنه يبقى صالحا أكثر من 3.660 يوما بعد إصداره",
+        "organisation-not-bound": "لا يجوز للمفتاح التوقيع باسم هذه المؤسسة",
+        "statement-schema": "البيان الموقع غير صالح",
+        "signing-key-mismatch": "يسمي البيان مفتاحا غير المفتاح الذي وقعه",
+        "subject-mismatch": "تختلف قائمة الملفات الموقعة عن ملفات الحزمة",
+        "digest-mismatch": "عدل ملف بعد توقيعه (لم تعد بصمته SHA-256 مطابقة)",
+        "questionnaire-not-published": "الاستبيان ليس نسخة منشورة",
+        "reference-not-published": "مجموعة المعطيات المرجعية ليست مجموعة منشورة",
+        "cannot-rederive-score": (
+            "لا تستطيع أداة التحقق هذه إعادة احتساب النتيجة (إصدار آخر من محرك التنقيط)"
+        ),
+        "assessment-invalid": "التقييم غير صالح أو لا يمكن تنقيطه",
+        "statement-mismatch": "البيان الموقع لا يطابق التقييم",
+        "score-mismatch": "النتيجة الموقعة لا تنبثق من الإجابات",
+        "cannot-rerender-report": "لا تستطيع أداة التحقق هذه إعادة إنتاج التقرير",
+        "report-mismatch": "التقرير ليس الذي أنتج من المعطيات الموقعة",
+        "expired": "التوقيع سليم لكن صلاحية التقييم انتهت",
+        "unreadable": "لا يمكن قراءة الملف",
+        "internal-error": "تسببت هذه الحزمة في تعطل أداة التحقق؛ فهي غير جديرة بالثقة",
+    },
 }
 """Each reason code as a sentence a reader understands (lower case, no final full stop)."""
 
@@ -217,6 +273,22 @@ PARTICULARS: dict[str, dict[VerifyReason, str]] = {
         "questionnaire-not-published": "le questionnaire {questionnaire} n'est pas une version "
         "publiée",
         "expired": "la signature est bonne mais l'évaluation a expiré le {date}",
+    },
+    "ar": {
+        "digest-mismatch": "عدل {file} بعد توقيعه (لم تعد بصمته SHA-256 مطابقة)",
+        "subject-mismatch": "تختلف قائمة الملفات الموقعة عن الحزمة ({files})",
+        "key-revoked": "ألغي مفتاح {signer} في {date}؛ ويجب إعادة إصدار كل تقرير وقعه",
+        "key-outside-validity": "لم يكن مفتاح {signer} صالحا في {date}، حين وقع",
+        "organisation-not-bound": "لا يجوز لمفتاح {signer} التوقيع باسم المؤسسة {organisation}",
+        "issued-in-future": "يدعي التقرير أنه صادر في تاريخ مستقبلي ({date})",
+        "validity-too-long": (
+            "يدعي التقرير أنه يبقى صالحا إلى غاية {date}، أي أكثر من 3.660 يوما بعد إصداره"
+        ),
+        "score-mismatch": (
+            "النتيجة الموقعة لا تنبثق من الإجابات (النتيجة المعاد احتسابها: {score}، {rating})"
+        ),
+        "questionnaire-not-published": "الاستبيان {questionnaire} ليس نسخة منشورة",
+        "expired": "التوقيع سليم لكن صلاحية التقييم انتهت في {date}",
     },
 }
 """Sentences with the particulars the verifier knows (its verdict's ``facts``)."""
@@ -263,6 +335,27 @@ LINES: dict[str, dict[str, str]] = {
         "untrusted_key": "identifiant de clé qu'il désigne (non vérifié) : {key}",
         "trust_hint": "pour l'approuver, vérifiez cet identifiant auprès de son détenteur, puis "
         "lancez : {command}",
+    },
+    "ar": {
+        "invalid": "{verdict} ({reason}): {message}",
+        "verified": (
+            "{verdict}: التقرير {report_id} لفائدة {organisation}{registration}، النتيجة {score} "
+            "({rating})، {questionnaire} {version}؛ وقعه {signer} (المفتاح {key}…) في "
+            "{issued_at}، صالح إلى غاية {valid_until}؛ أعيد احتساب الإجابات، {report}{pdf}"
+        ),
+        "registration": " ({registration})",
+        "no_score": "دون نتيجة",
+        "report.re-rendered": "وأعيد إنتاج تقرير HTML مطابقا",
+        "report.digest": "وتم التحقق من تقرير HTML ببصمته فقط",
+        "report.earlier-release": "وتم التحقق ببصمته من تقرير HTML أنتجه إصدار منشور سابق",
+        "pdf.re-derived": "، وأعيد إنتاج تقرير PDF مطابقا",
+        "pdf.digest": "، وتم التحقق من PDF ببصمته فقط (الأمر verify --pdf يعيد إنتاجه)",
+        "check.re-derived": "أعيد اشتقاقه",
+        "check.digest": "البصمة",
+        "file": "{path}: {check}",
+        "empty_store": "ملاحظة: مخزن الثقة فارغ؛ أضيفوا مفاتيح بالأمر «compliance trust add»",
+        "untrusted_key": "معرف المفتاح الذي يسميه (غير متحقق منه): {key}",
+        "trust_hint": "لاعتماده، تحققوا من معرف المفتاح هذا لدى صاحبه، ثم نفذوا: {command}",
     },
 }
 """The command line's verification lines (``compliance verify``)."""

@@ -150,3 +150,23 @@ def test_review_speaks_french_with_what_invalid_bundles_claim(
     for english in ("INVALID", "VALID ", "signed by", "flows:", "digest-mismatch"):
         assert english not in out
     assert "paquets : 8 ; vérifiés : 5 ; invalides : 3 ; affichés : 8" in err
+
+
+def test_review_speaks_arabic_with_latin_names_untouched(
+    capsys: pytest.CaptureFixture[str], inbox: Inbox, trust_dir: Path, tmp_path: Path
+) -> None:
+    ws = str(tmp_path / "ws.sqlite")
+    args = ("--lang", "ar", "review", str(inbox.folder), "--trust", str(trust_dir))
+    code, out, err = _run(capsys, *args, "--workspace", ws)
+    assert code == 1
+    tampered = next(line for line in out.splitlines() if "e-tampered.zip" in line)
+    assert tampered.startswith(
+        "غير صالح: تم التلاعب به  e-tampered.zip: عدل data/result.json بعد توقيعه"
+    )
+    assert "(تدعي: Atlas Contact، غير متحقق منه)" in tampered
+    first = next(line for line in out.splitlines() if "a-first.zip" in line)
+    assert first.startswith("صالح  a-first.zip  Atlas Contact (RC-1)  وقعها Alice في ")
+    assert "التدفقات: " in first and "النتيجة " in first
+    for english in ("INVALID", "VALID ", "signed by", "flows:", "digest-mismatch", "score"):
+        assert english not in out
+    assert "الحزم: 8؛ تم التحقق منها: 5؛ غير صالحة: 3؛ المعروضة: 8" in err

@@ -46,13 +46,22 @@ def _fields(template: str) -> set[str]:
 # --- the catalogue -------------------------------------------------------------------------------
 
 
-def test_the_catalogue_has_the_same_lines_and_placeholders_in_both_languages() -> None:
-    english, french = strings("en"), strings("fr")
-    assert set(english) == set(french)
-    for key in english:
-        assert _fields(english[key]) == _fields(french[key]), key
-        assert french[key] and french[key] != english[key], key
-    assert strings("ar") is english  # an unknown language falls back to English
+def test_the_catalogue_has_the_same_lines_and_placeholders_in_every_language() -> None:
+    english = strings("en")
+    for lang in ("fr", "ar"):
+        other = strings(lang)
+        assert set(english) == set(other), lang
+        for key in english:
+            assert _fields(english[key]) == _fields(other[key]), (lang, key)
+            assert other[key] and other[key] != english[key], (lang, key)
+    assert strings("de") is english  # an unknown language falls back to English
+
+
+def test_the_arabic_catalogue_keeps_latin_only_for_names() -> None:
+    for key, line in strings("ar").items():
+        words = re.findall(r"[A-Za-z][A-Za-z0-9.-]*", re.sub(r"{\w+}", "", line))
+        assert set(words) <= {"SHA-256", "HTML", "PDF", "SIGNER.pub.pem", "t"}, (key, words)
+        assert not re.search("[\u064b-\u065f\u0640\u2066-\u2069\u200e\u200f]", line), key
 
 
 # --- English: the lines as before ----------------------------------------------------------------
@@ -235,3 +244,32 @@ def test_the_html_copy_refuses_in_the_reviewers_language(inbox: Inbox, signer: S
     assert french.value.message == (
         "seul le rapport d'un paquet entièrement vérifié peut être ouvert"
     )
+
+
+# --- Arabic --------------------------------------------------------------------------------------
+
+
+def test_arabic_lines_of_a_valid_bundle(inbox: Inbox, signer: Signer) -> None:
+    submission = _submission(inbox, "a-first.zip", signer.trust)
+    s = submission.summary
+    assert s is not None
+    assert checks(submission, lang="ar") == [
+        f"وقعها Alice، بمفتاح من مخزن الثقة ({grouped(s.key_id)[:39]}…)",
+        f"كان المفتاح صالحا وغير ملغى حين وقع، في {s.issued_at}",
+        "كل ملف يطابق بصمته SHA-256 في البيان الموقع؛ لا ملف مضاف ولا ناقص",
+        f"الاستبيان {s.questionnaire_id} {s.questionnaire_version} هو النسخة المنشورة",
+        "أعيد احتساب الإجابات: النتيجة والنقط الموقعة تنبثق منها تماما",
+        "أعيد إنتاج تقرير HTML من المعطيات الموقعة، مطابقا بايتا ببايت",
+        f"صالح إلى غاية {s.valid_until}",
+    ]
+
+
+def test_arabic_lines_of_a_tampered_bundle_explain_the_reason(inbox: Inbox, signer: Signer) -> None:
+    submission = _submission(inbox, "e-tampered.zip", signer.trust)
+    claims = submission.claims
+    assert claims is not None
+    assert checks(submission, lang="ar") == [
+        "فشل التحقق (تم التلاعب به): عدل data/result.json بعد توقيعه (لم تعد بصمته SHA-256 مطابقة)",
+        f"ما تدعيه (غير متحقق منه): المؤسسة Atlas Contact (RC-1), التقرير "
+        f"{claims.report_id}, صدر في {claims.issued_at}",
+    ]

@@ -186,3 +186,44 @@ def test_verify_speaks_french_and_says_how_to_trust_an_unknown_key(
     empty.mkdir()
     assert main(["verify", str(empty), "--trust", str(trust)]) == 1
     assert "is a folder with no bundle (*.zip) in it" in capsys.readouterr().err
+
+
+def test_verify_speaks_arabic_and_leaves_latin_names_as_they_are(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], signer: Signer, other: Signer
+) -> None:
+    import shlex
+
+    from compliance.signing.trust import TrustStore
+    from tests.review.conftest import tamper
+
+    trust = tmp_path / "trust"
+    TrustStore(signer.trust.entries, trust).save()
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    good = sign(signer, issued_at=dt.datetime.now(dt.UTC) - dt.timedelta(days=1))
+    (inbox / "good.zip").write_bytes(good)
+    (inbox / "tampered.zip").write_bytes(tamper(good))
+    (inbox / "stranger.zip").write_bytes(
+        sign(other, issued_at=dt.datetime.now(dt.UTC) - dt.timedelta(days=1))
+    )
+    (inbox / "stranger.pub.pem").write_bytes(other.public_path.read_bytes())
+    names = [str(inbox / n) for n in ("good.zip", "tampered.zip", "stranger.zip")]
+    assert main(["--lang", "ar", "verify", str(inbox), "--trust", str(trust)]) == 1
+    out = capsys.readouterr().out
+    lines = out.splitlines()
+    assert lines[0].startswith(f"{names[0]}: صالح: التقرير ")
+    assert "وقعه Alice" in lines[0] and "أعيد احتساب الإجابات" in lines[0]
+    assert "    data/result.json: أعيد اشتقاقه" in lines
+    assert f"{names[1]}: غير صالح (تم التلاعب به): عدل data/result.json بعد توقيعه" in out
+    assert f"{names[2]}: غير صالح (مفتاح غير معتمد): لم ينتج هذا التوقيع" in out
+    for english in ("INVALID (", "VALID:", "signed by", "re-derived", "digest-mismatch"):
+        assert english not in out
+    assert f"(غير متحقق منه): {grouped(other.key.key_id)}" in out
+    hint = next(line for line in lines if "compliance trust add" in line)
+    command = shlex.split(hint[hint.index("compliance trust add") :])
+    assert command[:4] == ["compliance", "trust", "add", str(inbox / "stranger.pub.pem")]
+    assert main(["--lang", "ar", *command[1:]]) == 0
+    said = capsys.readouterr().out
+    assert f"اعتمد مفتاح Atlas Contact: معرف المفتاح {other.key.key_id}" in said
+    assert main(["--lang", "ar", "verify", names[2], "--trust", str(trust)]) == 0
+    assert f"{names[2]}: صالح: التقرير" in capsys.readouterr().out

@@ -30,26 +30,44 @@ def _fields(template: str) -> set[str]:
     return {field for _, field, _, _ in string.Formatter().parse(template) if field}
 
 
-def test_every_reason_code_has_a_label_and_a_sentence_in_both_languages() -> None:
-    assert LANGUAGES == ("en", "fr")
+def test_every_reason_code_has_a_label_and_a_sentence_in_every_language() -> None:
+    assert LANGUAGES == ("en", "fr", "ar")
     for table in (LABELS, SENTENCES):
         for lang in LANGUAGES:
             assert set(table[lang]) == set(REASONS), lang  # unreadable and internal-error too
-            assert all(text and text[0].islower() for text in table[lang].values())
-    french_like_english = [r for r in REASONS if SENTENCES["fr"][r] == SENTENCES["en"][r]]
-    assert french_like_english == []
-    assert [r for r in REASONS if LABELS["fr"][r] == LABELS["en"][r]] == []
+            assert all(text and not text[0].isupper() for text in table[lang].values())
+    for lang in ("fr", "ar"):
+        assert [r for r in REASONS if SENTENCES[lang][r] == SENTENCES["en"][r]] == []
+        assert [r for r in REASONS if LABELS[lang][r] == LABELS["en"][r]] == []
 
 
-def test_particulars_have_the_same_placeholders_in_both_languages() -> None:
-    assert set(PARTICULARS["en"]) == set(PARTICULARS["fr"])
+LATIN_NAMES = {"SHA-256", "HTML", "PDF", "verify", "--pdf", "compliance", "trust", "add"}
+"""What Arabic lines keep in Latin letters: names and the words of a command to type."""
+
+
+def _english_in(arabic: str) -> set[str]:
+    text = re.sub(r"{\w+}", "", arabic)
+    return set(re.findall(r"-*[A-Za-z][A-Za-z0-9-]*", text)) - LATIN_NAMES
+
+
+def test_the_arabic_catalogue_has_no_english_word_and_no_diacritics() -> None:
+    for table in (VERDICTS, LABELS, SENTENCES, PARTICULARS, LINES):
+        for key, text in table["ar"].items():
+            assert _english_in(text) == set(), (key, text)
+            assert not re.search("[\u064b-\u065f\u0640\u2066-\u2069\u200e\u200f]", text)
+
+
+@pytest.mark.parametrize("lang", ["fr", "ar"])
+def test_particulars_have_the_same_placeholders_in_every_language(lang: str) -> None:
+    assert set(PARTICULARS["en"]) == set(PARTICULARS[lang])
     assert set(PARTICULARS["en"]) <= set(REASONS)
     for reason, english in PARTICULARS["en"].items():
-        assert _fields(english) == _fields(PARTICULARS["fr"][reason]), reason
+        assert _fields(english) == _fields(PARTICULARS[lang][reason]), reason
         assert _fields(english), reason  # a particular sentence has particulars
+    assert set(LINES["en"]) == set(LINES[lang])
     for key, english in LINES["en"].items():
-        assert _fields(english) == _fields(LINES["fr"][key]), key
-    assert set(VERDICTS["en"]) == set(VERDICTS["fr"]) == {"VALID", "EXPIRED", "INVALID"}
+        assert _fields(english) == _fields(LINES[lang][key]), key
+    assert set(VERDICTS["en"]) == set(VERDICTS[lang]) == {"VALID", "EXPIRED", "INVALID"}
 
 
 def test_a_verifier_failure_carries_its_particulars_into_both_languages() -> None:
@@ -88,8 +106,37 @@ def test_without_particulars_every_code_falls_back_to_its_sentence(reason: str) 
 
 def test_an_unknown_language_speaks_english() -> None:
     verdict = Verdict.invalid("unreadable", "cannot read it")
-    assert verdict_words(verdict, "ar") == "Invalid: unreadable"
-    assert file_line("data/result.json", "re-derived", "ar") == "data/result.json: re-derived"
+    assert verdict_words(verdict, "de") == "Invalid: unreadable"
+    assert file_line("data/result.json", "re-derived", "de") == "data/result.json: re-derived"
+
+
+def test_a_verifier_failure_in_arabic_keeps_the_file_name_in_latin() -> None:
+    def tampered() -> Verdict:
+        raise VerifyError(
+            "digest-mismatch", "data/result.json was changed", facts={"file": "data/result.json"}
+        )
+
+    verdict = guarded(tampered)
+    assert verdict_words(verdict, "ar") == "غير صالح: تم التلاعب به"
+    assert verdict_line(verdict, "ar") == (
+        "غير صالح (تم التلاعب به): عدل data/result.json بعد توقيعه (لم تعد بصمته SHA-256 مطابقة)"
+    )
+    assert file_line("data/result.json", "re-derived", "ar") == "data/result.json: أعيد اشتقاقه"
+
+
+def test_the_arabic_line_of_a_valid_bundle_has_no_english(signer: Signer) -> None:
+    verdict = verify_bundle(sign(signer), signer.trust, now=NOW)
+    assert verdict.ok
+    line = verdict_line(verdict, "ar")
+    assert line.startswith("صالح: التقرير ")
+    assert re.search(r"النتيجة \d+,\d\d ", line)  # a decimal comma
+    assert "وقعه Alice" in line and "صالح إلى غاية" in line
+    assert line.endswith("أعيد احتساب الإجابات، وأعيد إنتاج تقرير HTML مطابقا")
+    for english in ("signed by", "valid until", "re-scored", "report ", "...", "score"):
+        assert english not in line
+    lines = verdict.file_lines("ar")
+    assert "data/result.json: أعيد اشتقاقه" in lines
+    assert "data/assessment.json: البصمة" in lines
 
 
 def test_the_french_line_of_a_valid_bundle_has_no_english(signer: Signer) -> None:
