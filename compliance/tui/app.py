@@ -23,7 +23,7 @@ from compliance.errors import ComplianceError
 from compliance.tui.keys import KeySpec, bindings, relabel
 from compliance.tui.loading import load_domain, load_store, resume_collection
 from compliance.tui.messages import ResultReady, WorkspaceChanged
-from compliance.tui.strings import tr
+from compliance.tui.strings import LANGUAGES, next_language, tr
 
 if TYPE_CHECKING:
     from compliance.catalog import CatalogEntry
@@ -71,7 +71,7 @@ class ComplianceApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = list(bindings(KEYS))
 
     lang: reactive[str] = reactive("en", init=False)
-    """The interface language, ``en`` or ``fr``; questionnaire text follows it."""
+    """The interface language, ``en``, ``fr`` or ``ar``; questionnaire text follows it."""
     result: var[Result | None] = var(None)
     """The latest score of the open assessment."""
 
@@ -89,7 +89,7 @@ class ComplianceApp(App[None]):
         self.settings = load_settings()
         """What the user config remembers (language, theme, the last signing key)."""
         remembered = self.settings.lang if lang is None else lang
-        self.set_reactive(ComplianceApp.lang, remembered if remembered in ("en", "fr") else "en")
+        self.set_reactive(ComplianceApp.lang, remembered if remembered in LANGUAGES else "en")
         if self.settings.theme is not None:
             self.theme = self.settings.theme
         self.location = workspace
@@ -369,8 +369,8 @@ class ComplianceApp(App[None]):
                 apply()
 
     def action_toggle_language(self) -> None:
-        """Switches between English and French (remembered for the next run)."""
-        self.lang = "fr" if self.lang == "en" else "en"
+        """Switches to the next language, en → fr → ar → en (remembered for the next run)."""
+        self.lang = next_language(self.lang)
         self.remember(lang=self.lang)
 
     def action_toggle_theme(self) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from compliance.tui.strings import STRINGS, tr
+from compliance.tui.strings import LANGUAGES, STRINGS, tr
 
 __all__ = ["GROUPS", "Bound", "HelpGroup", "help_groups", "key_name", "screen_kind", "symbols"]
 
@@ -161,21 +161,23 @@ _SYMBOL_ROWS: dict[str, tuple[tuple[str, str], ...]] = {
     ),
 }
 
-_KEY_NAMES: dict[str, tuple[str, str]] = {
-    "escape": ("Esc", "Échap"),
-    "enter": ("Enter", "Entrée"),
-    "space": ("Space", "Espace"),
-    "delete": ("Del", "Suppr"),
-    "backspace": ("Backspace", "Retour arrière"),
-    "pagedown": ("PgDn", "Pg suiv"),
-    "pageup": ("PgUp", "Pg préc"),
-    "tab": ("Tab", "Tab"),
-    "slash": ("/", "/"),
-    "question_mark": ("?", "?"),
-    "full_stop": (".", "."),
-    "up": ("↑", "↑"),
-    "down": ("↓", "↓"),
+_KEY_NAMES: dict[str, tuple[str, str, str]] = {
+    "escape": ("Esc", "Échap", "Esc"),
+    "enter": ("Enter", "Entrée", "إدخال"),
+    "space": ("Space", "Espace", "مسافة"),
+    "delete": ("Del", "Suppr", "Del"),
+    "backspace": ("Backspace", "Retour arrière", "Backspace"),
+    "pagedown": ("PgDn", "Pg suiv", "PgDn"),
+    "pageup": ("PgUp", "Pg préc", "PgUp"),
+    "tab": ("Tab", "Tab", "Tab"),
+    "slash": ("/", "/", "/"),
+    "question_mark": ("?", "?", "?"),
+    "full_stop": (".", ".", "."),
+    "up": ("↑", "↑", "↑"),
+    "down": ("↓", "↓", "↓"),
 }
+"""Keys as the help names them, in the order of :data:`~compliance.tui.strings.LANGUAGES`. Arabic
+keeps the caps a keyboard prints (Esc, Del, Tab) and names in words only Enter and Space."""
 
 
 def key_name(key: str, lang: str) -> str:
@@ -186,7 +188,7 @@ def key_name(key: str, lang: str) -> str:
         shown.append(part.capitalize())
     last = parts[-1]
     if last in _KEY_NAMES:
-        shown.append(_KEY_NAMES[last][1 if lang == "fr" else 0])
+        shown.append(_KEY_NAMES[last][LANGUAGES.index(lang) if lang in LANGUAGES else 0])
     elif re.fullmatch(r"f\d{1,2}", last) or (len(last) == 1 and len(parts) > 1):
         shown.append(last.upper())
     else:

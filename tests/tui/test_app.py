@@ -19,10 +19,10 @@ from compliance.tui.strings import STRINGS, tr
 from tests.tui.conftest import settle
 
 
-def test_every_ui_string_has_both_languages() -> None:
-    for key, (en, fr) in STRINGS.items():
-        assert en.strip() and fr.strip(), key
-        assert en.count("{") == fr.count("{"), key
+def test_every_ui_string_has_every_language() -> None:
+    for key, (en, fr, ar) in STRINGS.items():
+        assert en.strip() and fr.strip() and ar.strip(), key
+        assert en.count("{") == fr.count("{") == ar.count("{"), key
     assert tr("key.next", "fr") == "Suivante"
     with pytest.raises(KeyError):
         tr("no.such.key", "en")

@@ -57,7 +57,7 @@ from compliance.tui.dialogs import Confirm
 from compliance.tui.keys import KeySpec, bindings
 from compliance.tui.safe import clean, plain
 from compliance.tui.screens.base import BaseScreen
-from compliance.tui.strings import tr
+from compliance.tui.strings import LANGUAGES, tr
 from compliance.tui.widgets.key_footer import KeyFooter
 from compliance.tui.widgets.title_bar import TitleBar
 from compliance.typography import colon, number
@@ -75,12 +75,21 @@ __all__ = ["SAVE_DELAY", "TiaScreen", "probability_text"]
 SAVE_DELAY = 0.6
 """Seconds after the last keystroke before input that reads is saved."""
 
-_INPUT_NAMES = {
-    "p_target": ("P(target)", "P(ciblage)"),
-    "p_compel": ("P(compelled)", "P(contrainte)"),
-    "p_readable": ("P(readable)", "P(lisible)"),
-    "p_challenge_fails": ("P(challenge fails)", "P(recours vain)"),
-}
+
+def _input_name(name: str, lang: str) -> str:
+    """One of the four probabilities of a basis (:data:`INPUTS`) named in ``lang``: ``p_target``
+    as ``P(target)``, ``P(ciblage)``, ``P(الاستهداف)``."""
+    return tr(f"tia.in.{name}", lang)
+
+
+def _use_case_name(use_case: str, lang: str) -> str:
+    """A use case named as the TIA document names it; the screen's own short name in a language
+    the document's table does not have yet."""
+    from compliance.report.tia_strings import USE_CASE_NAMES
+
+    names: tuple[str, ...] = USE_CASE_NAMES[use_case]
+    index = LANGUAGES.index(lang) if lang in LANGUAGES else 0
+    return names[index] if index < len(names) else tr(f"tia.uc.{use_case}", lang)
 
 
 def probability_text(value: Decimal, lang: str) -> str:
@@ -277,7 +286,7 @@ class TiaScreen(BaseScreen):
                 *(
                     Input(
                         TiaScreen._decimal(getattr(row, name)) if row else "",
-                        placeholder=_INPUT_NAMES[name][0],
+                        placeholder=_input_name(name, "en"),
                         id=f"tia-{name}-{index}",
                         classes="tia-p",
                     )
@@ -333,10 +342,10 @@ class TiaScreen(BaseScreen):
                 why.update(tr("tia.per_input", lang))
             for name_key in INPUTS:
                 box = self.query_one(f"#tia-{name_key}-{index}", Input)
-                box.placeholder = _INPUT_NAMES[name_key][1 if lang == "fr" else 0]
+                box.placeholder = _input_name(name_key, lang)
         for name_key in INPUTS:
             for label in self.query(f".tia-label-{name_key}").results(Static):
-                label.update(_INPUT_NAMES[name_key][1 if lang == "fr" else 0])
+                label.update(_input_name(name_key, lang))
         self.query_one("#tia-step5", Static).update(self._procedural_text())
         self.query_one("#tia-step6", Static).update(self._review_text())
         self._read_inputs()  # its problems are worded in the interface language
@@ -536,14 +545,12 @@ class TiaScreen(BaseScreen):
     # --- step 4 and steps 5 and 6 ---------------------------------------------------------------
 
     def _measures_text(self) -> Text:
-        from compliance.report.tia_strings import USE_CASE_NAMES
-
         lang, use_case = self.lang, self._use_case
         text = Text()
         if use_case is None:
             text.append(tr("tia.no_use_case", lang))
         else:
-            name = USE_CASE_NAMES[use_case][1 if lang == "fr" else 0]
+            name = _use_case_name(use_case, lang)
             text.append(tr("tia.use_case", lang, name=name))
             effective = use_case in EFFECTIVE_USE_CASES
             text.append("\n")
@@ -865,7 +872,7 @@ class TiaScreen(BaseScreen):
                 continue  # nothing typed: the basis has no estimate (clearing a row removes it)
             row: dict[str, Any] = {"basis": basis_id, "justification": why}
             for name, text in texts.items():
-                label = _INPUT_NAMES[name][1 if lang == "fr" else 0]
+                label = _input_name(name, lang)
                 row[name] = self._probability(text, f"{self.basis_name(basis_id)} · {label}")
             if why == "":
                 field = f"{self.basis_name(basis_id)} · {tr('tia.justification', lang)}"
@@ -900,11 +907,7 @@ class TiaScreen(BaseScreen):
         elif len(where) >= 3 and where[0] == "bases" and isinstance(where[1], int):
             basis = self.basis_name(str(bases[where[1]]["basis"]))
             name = str(where[2])
-            label = (
-                _INPUT_NAMES[name][1 if lang == "fr" else 0]
-                if name in _INPUT_NAMES
-                else tr("tia.justification", lang)
-            )
+            label = _input_name(name, lang) if name in INPUTS else tr("tia.justification", lang)
             field = f"{basis} · {label}"
         else:
             field = ".".join(str(part) for part in where) or "TIA"
@@ -955,10 +958,9 @@ class TiaScreen(BaseScreen):
             )
         )
         text = Text(tr("tia.sensitivity", lang), style="dim")
-        index = 1 if lang == "fr" else 0
         for item in sorted(rows, key=lambda row: row.swing, reverse=True):
             text.append("\n ")
-            text.append(plain(f"{self.basis_name(item.basis)} · {_INPUT_NAMES[item.input][index]}"))
+            text.append(plain(f"{self.basis_name(item.basis)} · {_input_name(item.input, lang)}"))
             text.append(
                 f"  {probability_text(item.halved, lang)} → {probability_text(item.doubled, lang)}"
             )
@@ -969,7 +971,7 @@ class TiaScreen(BaseScreen):
                 tr(
                     "tia.dominant",
                     lang,
-                    input=_INPUT_NAMES[top.input][index],
+                    input=_input_name(top.input, lang),
                     basis=self.basis_name(top.basis),
                 ),
                 style="bold",

@@ -246,7 +246,7 @@ class QuestionCard(VerticalScroll):
                 text.append("\n" + tr("as.crosswalk", lang) + colon(lang), style="bold")
                 text.append(plain(f"{entry.topic.get(lang)} — {entry.note.get(lang)}"))
                 if not entry.verified:
-                    text.append(" (unverified)" if lang == "en" else " (non vérifié)")
+                    text.append(tr("as.unverified", lang))
             widgets.append(Static(text, id="q-refs", classes="refs"))
         if not item.profile:
             answer = session.answer(q.id)

@@ -1,0 +1,202 @@
+"""The interface in Arabic: a complete catalogue a terminal can draw, F2 through three languages,
+remembered, and an Arabic questionnaire shown in Arabic."""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from pathlib import Path
+
+from rich.cells import cell_len
+from textual.widgets import Button, Static
+
+from compliance.model.questionnaire import Questionnaire
+from compliance.settings import load_settings, settings_path
+from compliance.store import import_assessment, open_workspace, read_assessment_file
+from compliance.tui.app import ComplianceApp
+from compliance.tui.dialogs import HelpScreen, Welcome
+from compliance.tui.format import refs_text
+from compliance.tui.help_content import key_name
+from compliance.tui.screens import AssessmentScreen, WorkspaceScreen
+from compliance.tui.strings import LANGUAGES, STRINGS, next_language, tr
+from compliance.tui.widgets import QuestionCard
+from compliance.tui.widgets.key_footer import KeyFooter
+from tests.helpers import REPO
+from tests.tui.conftest import settle
+
+SCREENING = REPO / "questionnaires" / "ma-screening" / "1.2.0"
+MEETING = SCREENING / "fixtures" / "typical-first-meeting.yaml"
+
+ARABIC_LETTER = re.compile("[\u0621-\u064a]")
+PLACEHOLDER = re.compile(r"\{[a-z_]*\}")
+HARAKAT = re.compile("[\u064b-\u065f\u0670]")
+TATWEEL = "\u0640"
+BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+NOT_WORDS = frozenset({"key.lang", "help.k.tab"})
+"""Entries with no Arabic letter on purpose: the next language's code (``FR``, ``AR``, ``EN``) and
+key caps as the keyboard prints them (``Tab، Shift+Tab``)."""
+
+
+def _latin_words(text: str) -> bool:
+    return re.search("[A-Za-z]", PLACEHOLDER.sub("", text)) is not None
+
+
+def test_every_entry_has_arabic_with_the_placeholders_of_the_english() -> None:
+    for key, (en, _fr, ar) in STRINGS.items():
+        assert sorted(PLACEHOLDER.findall(ar)) == sorted(PLACEHOLDER.findall(en)), key
+        if _latin_words(en) and key not in NOT_WORDS:
+            assert ARABIC_LETTER.search(ar), (key, ar)
+    assert tr("as.question_of", "ar", n=3, total=20) == "السؤال 3 من 20"
+    assert tr("key.lang", "ar") == "EN"
+
+
+def test_arabic_entries_hold_nothing_a_terminal_cannot_draw_in_its_cell() -> None:
+    for key, (_en, _fr, ar) in STRINGS.items():
+        assert not HARAKAT.search(ar), (key, ar)
+        assert TATWEEL not in ar, key
+        assert not BIDI_CONTROLS.search(ar), (key, ar)
+        assert unicodedata.normalize("NFC", ar) == ar, key
+        for char in set(ar):
+            if "\u0600" <= char <= "\u06ff":  # every Arabic character is one cell, none combines
+                assert cell_len(char) == 1 and not unicodedata.combining(char), (key, char)
+    # lam-alef: two letters, two cells, though a shaping terminal draws one ligature
+    assert cell_len("لا ينطبق") == len("لا ينطبق") == 8
+    assert cell_len("ﻻ") == 1  # the presentation form is never written: it is one cell, not two
+    assert all(c < "\ufb50" or c > "\ufeff" for _, _, ar in STRINGS.values() for c in ar)
+
+
+def test_the_checks_catch_what_they_look_for() -> None:
+    assert HARAKAT.search("مكوَّنون") and BIDI_CONTROLS.search("\u2068MA\u2069")
+    assert _latin_words("Quit") and not _latin_words("{id}") and not _latin_words("✗ {problem}")
+    assert not ARABIC_LETTER.search("EN")
+
+
+def test_f2_goes_through_the_three_languages_in_order() -> None:
+    assert LANGUAGES == ("en", "fr", "ar")
+    assert [next_language(lang) for lang in LANGUAGES] == ["fr", "ar", "en"]
+    assert next_language("de") == "en"
+    # the footer label names the language F2 switches to
+    assert [tr("key.lang", lang) for lang in LANGUAGES] == ["FR", "AR", "EN"]
+
+
+def test_arabic_keys_numbers_and_citations() -> None:
+    from decimal import Decimal
+
+    from compliance.tui.format import bar, coverage_text, number
+    from compliance.tui.screens.tia import probability_text
+
+    assert key_name("enter", "ar") == "إدخال" and key_name("ctrl+s", "ar") == "Ctrl+S"
+    assert key_name("escape", "ar") == "Esc"
+    assert number(Decimal("92.95"), "ar") == "92,95"
+    assert coverage_text(Decimal("21.9"), "ar") == "21%"
+    assert tr("as.coverage", "ar", coverage=21) == "21% مجاب عنه"
+    assert bar(Decimal("57.31"), 10, "ar").plain.endswith("  57,31")
+    assert "," in probability_text(Decimal("0.05"), "ar") or "5" in probability_text(
+        Decimal("0.05"), "ar"
+    )
+    questionnaire = Questionnaire.model_validate(_yaml(SCREENING / "questionnaire.yaml"))
+    cited = refs_text(questionnaire, {"law-09-08": ("43",), "gdpr": ("44", "46")}, "ar")
+    assert cited.startswith("المادة 43 من القانون رقم 09.08")
+    assert "المواد 44، 46 من اللائحة العامة لحماية البيانات" in cited
+
+
+def _yaml(path: Path) -> object:
+    import yaml
+
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def _footer(app: ComplianceApp) -> str:
+    return str(app.screen.query_one(KeyFooter).render())
+
+
+async def test_f2_cycles_on_the_workspace_and_the_footer_says_what_comes_next(
+    ws_path: Path,
+) -> None:
+    app = ComplianceApp(workspace=ws_path, welcome=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        assert app.lang == "en" and _footer(app).endswith("f2 FR")
+        await pilot.press("f2")
+        await settle(app, pilot)
+        assert app.lang == "fr" and _footer(app).endswith("f2 AR")
+        await pilot.press("f2")
+        await settle(app, pilot)
+        assert app.lang == "ar" and _footer(app).endswith("f2 EN")
+        assert _footer(app).startswith("⏎ فتح n عميل جديد")
+        assert app.title == tr("app.title", "ar")
+        assert load_settings().lang == "ar"
+        await pilot.press("f2")
+        await settle(app, pilot)
+        assert app.lang == "en" and _footer(app).endswith("f2 FR")
+    assert json.loads(settings_path().read_text())["lang"] == "en"
+
+
+async def test_arabic_is_remembered_for_the_next_run(ws_path: Path) -> None:
+    app = ComplianceApp(workspace=ws_path, welcome=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("f2", "f2")
+        await settle(app, pilot)
+    assert json.loads(settings_path().read_text()) == {"lang": "ar"}
+    again = ComplianceApp(workspace=ws_path, welcome=False)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await settle(again, pilot)
+        assert again.lang == "ar"
+        assert isinstance(again.screen, WorkspaceScreen)
+        assert "f1 مساعدة" in _footer(again)
+        await pilot.press("f1")
+        await settle(again, pilot)
+        assert isinstance(again.screen, HelpScreen)
+        assert dict(again.screen.keys).get("n") == "إضافة عميل"
+
+
+async def test_f2_on_the_welcome_goes_through_the_three_languages(ws_path: Path) -> None:
+    app = ComplianceApp(workspace=ws_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        welcome = app.screen
+        assert isinstance(welcome, Welcome)
+        seen = []
+        for _ in LANGUAGES:
+            await pilot.press("f2")
+            await settle(app, pilot)
+            seen.append((app.lang, str(welcome.query_one("#welcome-title", Static).render())))
+        assert seen == [("fr", "Bienvenue"), ("ar", "مرحبا"), ("en", "Welcome")]
+        await pilot.press("f2", "f2")
+        await settle(app, pilot)
+        assert str(welcome.query_one("#sample", Button).label) == "إنشاء عميل نموذجي"
+        assert "F2: English" in str(welcome.query_one("#welcome-keys", Static).render())
+    assert load_settings().lang == "ar"
+
+
+def _import_meeting(path: Path) -> int:
+    assessment, _ = read_assessment_file(MEETING, lambda: "")
+    with open_workspace(path) as workspace:
+        return import_assessment(workspace, assessment)
+
+
+async def test_an_arabic_questionnaire_shows_its_arabic_texts_in_the_assessment(
+    ws_path: Path,
+) -> None:
+    questionnaire = Questionnaire.model_validate(_yaml(SCREENING / "questionnaire.yaml"))
+    assessment_id = _import_meeting(ws_path)
+    app = ComplianceApp("ar", workspace=ws_path, welcome=False, open_assessment=assessment_id)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, AssessmentScreen)
+        assert screen.current is not None
+        everything = {**questionnaire.profile_by_id, **questionnaire.questions_by_id}
+        question = everything[screen.current]
+        arabic = question.text.get("ar")
+        assert ARABIC_LETTER.search(arabic) and arabic != question.text.get("en")
+        card = screen.query_one(QuestionCard)
+        shown = " ".join(str(s.render()) for s in card.query(Static))
+        assert arabic in shown.replace("\n", " ") or arabic[:30] in shown
+        assert "الإجابة" in tr("help.g.answer", "ar")
+        await pilot.press("f2")  # on to English: the same question in English
+        await settle(app, pilot)
+        shown = " ".join(str(s.render()) for s in card.query(Static))
+        assert question.text.get("en")[:30] in shown
