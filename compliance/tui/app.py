@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from compliance.store.workspace import Workspace
     from compliance.tui.session import Session
 
-__all__ = ["SCORE_DELAY", "ComplianceApp", "run"]
+__all__ = ["BIDI_EXPLICIT", "BIDI_IMPLICIT", "SCORE_DELAY", "ComplianceApp", "run"]
 
 SCORE_DELAY = 0.3
 FOLLOW_SECONDS = 1.0
@@ -410,8 +410,34 @@ class ComplianceApp(App[None]):
         self.push_screen(help_for(self, self.lang))
 
 
+BIDI_EXPLICIT = "\x1b[8l"
+"""ECMA-48 BDSM reset: the terminal shows each character in the cell it is written to. Terminals
+that reorder right-to-left text themselves (VTE ≥ 0.58: GNOME Terminal and others) would otherwise
+reorder each line of the screen, moving Arabic text across the panes; the others ignore it."""
+BIDI_IMPLICIT = "\x1b[8h"
+"""BDSM set: the terminal's own reordering again, for the shell after the UI closes."""
+
+
+def _bidi_mode(sequence: str) -> None:
+    """Sends ``sequence`` to the terminal, when the output is one."""
+    import sys
+
+    stream = sys.__stdout__
+    if stream is not None and stream.isatty():
+        stream.write(sequence)
+        stream.flush()
+
+
 def run(lang: str | None = None, workspace: str | Path | None = None) -> int:
     """Opens the terminal UI and returns an exit code when it closes (``lang``: None for the
-    language remembered in the user config, else English)."""
-    ComplianceApp(lang=lang, workspace=workspace).run()
+    language remembered in the user config, else English).
+
+    The terminal is asked not to reorder right-to-left text while the UI runs (README, "Arabic in
+    the terminal"): Textual places every cell, so Arabic is written in logical order and stays in
+    its pane."""
+    _bidi_mode(BIDI_EXPLICIT)
+    try:
+        ComplianceApp(lang=lang, workspace=workspace).run()
+    finally:
+        _bidi_mode(BIDI_IMPLICIT)
     return 0

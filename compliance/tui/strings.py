@@ -3,7 +3,8 @@ them up.
 
 Every word the interface shows (titles, buttons, bindings, notices) comes from here; questionnaire
 text comes from the questionnaire itself. A key missing from the catalogue is a bug, so it raises.
-Each entry is ``(English, French, Arabic)``, in the order of :data:`LANGUAGES`, so a translator
+Each entry is ``(English, French, Arabic)``, in the order of
+:data:`compliance.languages.LANGUAGES` (the order F2 goes through them), so a translator
 reads the three side by side and an entry without its Arabic does not type-check.
 
 French entries are typeset on the way out (:func:`compliance.typography.french`: a no-break space
@@ -23,12 +24,11 @@ from __future__ import annotations
 from functools import cache
 from typing import Final
 
+from compliance.languages import LANGUAGES
 from compliance.typography import french
 
 __all__ = ["LANGUAGES", "STRINGS", "next_language", "tr"]
 
-LANGUAGES: Final = ("en", "fr", "ar")
-"""The interface languages, in the order F2 goes through them and of each catalogue entry."""
 
 STRINGS: Final[dict[str, tuple[str, str, str]]] = {
     # app and bindings
@@ -991,6 +991,23 @@ STRINGS: Final[dict[str, tuple[str, str, str]]] = {
         "↓ المزيد أسفله: ↓ أو PgDn أو عجلة الفأرة",
     ),
     "help.end": ("(end of the help)", "(fin de l'aide)", "(نهاية المساعدة)"),
+    "help.arabic_title": (
+        "Arabic in the terminal",
+        "L'arabe dans le terminal",
+        "العربية في الطرفية",
+    ),
+    "help.arabic": (
+        "Most terminals draw Arabic letters unjoined, in the order they are written: read each "
+        "line's Arabic from left to right. A few terminals join the letters (README, \"Arabic in "
+        'the terminal"). The HTML and PDF reports show Arabic properly, right to left.',
+        "La plupart des terminaux affichent les lettres arabes non liées, dans l'ordre où elles "
+        "sont écrites : l'arabe d'une ligne se lit alors de gauche à droite. Quelques terminaux "
+        "lient les lettres (README, « Arabic in the terminal »). Les rapports HTML et PDF "
+        "affichent l'arabe correctement, de droite à gauche.",
+        "تعرض معظم الطرفيات الحروف العربية منفصلة، بترتيب كتابتها: يقرأ النص العربي في كل سطر "
+        "من اليسار إلى اليمين. وقليل من الطرفيات يصل الحروف (README، «Arabic in the terminal»). "
+        "وتعرض تقارير HTML وPDF العربية كما ينبغي، من اليمين إلى اليسار.",
+    ),
     "help.signs": ("What the signs mean", "Ce que signifient les signes", "معنى العلامات"),
     "help.g.answer": ("Answering", "Répondre", "الإجابة"),
     "help.g.move": ("Moving around", "Se déplacer", "التنقل"),
@@ -1006,7 +1023,7 @@ STRINGS: Final[dict[str, tuple[str, str, str]]] = {
     "help.k.space_enter": ("Space, Enter", "Espace, Entrée", "مسافة، إدخال"),
     "help.k.space": ("Space", "Espace", "مسافة"),
     "help.k.arrows": ("↑ ↓", "↑ ↓", "↑ ↓"),
-    "help.k.tab": ("Tab, Shift+Tab", "Tab, Maj+Tab", "Tab، Shift+Tab"),
+    "help.k.tab": ("Tab, Shift+Tab", "Tab, Maj+Tab", "Tab, Shift+Tab"),
     "help.d.choose": (
         "Tick or choose the highlighted option (saved at once)",
         "Cocher ou choisir l'option en surbrillance (enregistré aussitôt)",

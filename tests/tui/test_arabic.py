@@ -8,6 +8,7 @@ import re
 import unicodedata
 from pathlib import Path
 
+import pytest
 from rich.cells import cell_len
 from textual.widgets import Button, Static
 
@@ -35,7 +36,7 @@ TATWEEL = "\u0640"
 BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 NOT_WORDS = frozenset({"key.lang", "help.k.tab"})
 """Entries with no Arabic letter on purpose: the next language's code (``FR``, ``AR``, ``EN``) and
-key caps as the keyboard prints them (``Tab، Shift+Tab``)."""
+key caps as the keyboard prints them (``Tab, Shift+Tab``)."""
 
 
 def _latin_words(text: str) -> bool:
@@ -150,6 +151,8 @@ async def test_arabic_is_remembered_for_the_next_run(ws_path: Path) -> None:
         await settle(again, pilot)
         assert isinstance(again.screen, HelpScreen)
         assert dict(again.screen.keys).get("n") == "إضافة عميل"
+        note = str(again.screen.query_one("#help-arabic", Static).render())
+        assert "من اليسار إلى اليمين" in note and "HTML" in note  # how to read it, and where else
 
 
 async def test_f2_on_the_welcome_goes_through_the_three_languages(ws_path: Path) -> None:
@@ -200,3 +203,48 @@ async def test_an_arabic_questionnaire_shows_its_arabic_texts_in_the_assessment(
         await settle(app, pilot)
         shown = " ".join(str(s.render()) for s in card.query(Static))
         assert question.text.get("en")[:30] in shown
+
+
+class _Terminal:
+    """A stand-in for the terminal's output: what was written, and whether it is a terminal."""
+
+    def __init__(self, tty: bool) -> None:
+        self.tty = tty
+        self.written: list[str] = []
+
+    def isatty(self) -> bool:
+        return self.tty
+
+    def write(self, text: str) -> int:
+        self.written.append(text)
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+
+def test_the_terminal_is_asked_not_to_reorder_while_the_ui_runs(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import sys
+
+    from compliance.tui import app as app_module
+
+    terminal = _Terminal(tty=True)
+    seen_while_running: list[list[str]] = []
+
+    def fake_run(self: ComplianceApp) -> None:
+        seen_while_running.append(list(terminal.written))
+        raise RuntimeError("the UI failed")
+
+    monkeypatch.setattr(sys, "__stdout__", terminal)
+    monkeypatch.setattr(ComplianceApp, "run", fake_run)
+    with pytest.raises(RuntimeError):
+        app_module.run("ar")
+    assert seen_while_running == [["\x1b[8l"]]  # explicit mode before the first paint
+    assert terminal.written == ["\x1b[8l", "\x1b[8h"]  # and the shell's mode back, even so
+    piped = _Terminal(tty=False)
+    monkeypatch.setattr(sys, "__stdout__", piped)
+    monkeypatch.setattr(ComplianceApp, "run", lambda self: None)
+    assert app_module.run("ar") == 0
+    assert piped.written == []  # nothing sent to a file or a pipe

@@ -123,6 +123,10 @@ class HelpScreen(ModalScreen[None]):
                 yield Static(self._groups(self.groups), id="help-keys")
                 yield Static(Text("\n" + tr("help.signs", self.lang).upper(), style="bold"))
                 yield Static(self._groups(self.signs), id="help-signs")
+                yield Static(
+                    Text("\n" + tr("help.arabic_title", self.lang), style="bold underline")
+                )
+                yield Static(Text(tr("help.arabic", self.lang)), id="help-arabic")
                 yield Static(Text("\n" + tr("help.end", self.lang), style="dim"))
             yield Static("", id="help-more")
             yield Static(tr("help.close", self.lang), classes="dim")
