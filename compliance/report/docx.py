@@ -6,6 +6,11 @@ contents field (Word fills it when the document is opened or on F9), and the dom
 chart image drawn with Pillow. A brand (:mod:`compliance.report.brand`) puts its logo and firm
 name in the page header, its footer line in the page footer, and its primary colour on the
 headings. All text is the report's text as data; nothing in it is interpreted.
+
+In Arabic the document is right to left in Word's own terms (:mod:`compliance.report.docx_bidi`):
+bidi paragraphs, tables and section, Arabic runs marked right to left with the complex-script
+font, Latin identifiers kept in their own runs and isolated; the chart is mirrored (bars grow
+from the right, under their labels on the right).
 """
 
 from __future__ import annotations
@@ -15,6 +20,14 @@ from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
 from compliance.errors import ReportError
+from compliance.report.bidi import RTL, ltr
+from compliance.report.docx_bidi import (
+    BIDI_LANG,
+    add_text,
+    prepare,
+    rtl_paragraph,
+    rtl_table,
+)
 
 if TYPE_CHECKING:
     from compliance.model.assessment import Assessment
@@ -41,8 +54,14 @@ def _number(text: str) -> float | None:
         return None
 
 
-def domain_chart(bars: list[tuple[str, float | None]], colour: str = "#1f3a5f") -> bytes:
-    """A horizontal bar chart of scores out of 100, as PNG bytes (Pillow)."""
+def domain_chart(
+    bars: list[tuple[str, float | None]], colour: str = "#1f3a5f", *, rtl: bool = False
+) -> bytes:
+    """A horizontal bar chart of scores out of 100, as PNG bytes (Pillow).
+
+    ``rtl`` mirrors it for an Arabic document: labels on the right, bars growing leftwards, the
+    labels laid out right to left (Pillow's Raqm layout shapes and orders Arabic; DejaVu Sans
+    has both the Arabic and the Latin letters a label may mix)."""
     from PIL import Image, ImageDraw, ImageFont
 
     width, row, left = 1200, 56, 420
@@ -56,16 +75,26 @@ def domain_chart(bars: list[tuple[str, float | None]], colour: str = "#1f3a5f") 
         font = ImageFont.load_default()
     fill = tuple(int(colour[i : i + 2], 16) for i in (1, 3, 5))
     span = width - left - 120
+    ink = (29, 42, 58)
     for index, (label, value) in enumerate(bars):
         top = 20 + index * row
         short = label if len(label) <= 30 else label[:29] + "…"
-        draw.text((16, top + 10), short, fill=(29, 42, 58), font=font)
+        length = 0 if value is None else int(span * max(0.0, min(value, 100.0)) / 100)
+        shown = "—" if value is None else f"{value:.0f}"
+        if rtl:  # mirrored: x runs from the right edge
+            right = width - left
+            draw.text((width - 16, top + 10), short, fill=ink, font=font, anchor="ra",
+                      direction="rtl")  # fmt: skip
+            draw.rectangle((right - span, top + 8, right, top + row - 16), fill=(235, 238, 243))
+            if value is not None:
+                draw.rectangle((right - length, top + 8, right, top + row - 16), fill=fill)
+            draw.text((right - span - 14, top + 10), shown, fill=ink, font=font, anchor="ra")
+            continue
+        draw.text((16, top + 10), short, fill=ink, font=font)
         draw.rectangle((left, top + 8, left + span, top + row - 16), fill=(235, 238, 243))
         if value is not None:
-            length = int(span * max(0.0, min(value, 100.0)) / 100)
             draw.rectangle((left, top + 8, left + length, top + row - 16), fill=fill)
-        shown = "—" if value is None else f"{value:.0f}"
-        draw.text((left + span + 14, top + 10), shown, fill=(29, 42, 58), font=font)
+        draw.text((left + span + 14, top + 10), shown, fill=ink, font=font)
     out = io.BytesIO()
     image.save(out, "PNG", optimize=False)
     return out.getvalue()
@@ -83,6 +112,7 @@ class _Writer:
         self.view = view
         self.s = view.s
         self.brand = brand
+        self.rtl = view.lang in RTL
         self.doc: Any = docx.Document()
         self.core()
 
@@ -92,40 +122,65 @@ class _Writer:
         properties = self.doc.core_properties
         properties.title = _clean(self.view.title)
         properties.author = _clean(self.brand.firm if self.brand else "compliance")
-        properties.language = self.view.lang
+        properties.language = BIDI_LANG if self.rtl else self.view.lang
         if self.brand is not None:
             colour = RGBColor.from_string(self.brand.primary[1:].upper())
             for name in ("Title", "Heading 1", "Heading 2", "Heading 3"):
                 self.doc.styles[name].font.color.rgb = colour
         self.doc.styles["Normal"].font.size = Pt(10)
+        if self.rtl:
+            prepare(self.doc)
 
     # --- building blocks ----------------------------------------------------------------
 
+    def id(self, text: str) -> str:
+        """An identifier inside composed text: isolated in a right-to-left document."""
+        return ltr(text, self.view.lang)
+
+    def write_text(self, paragraph: Any, text: str, *, bold: bool = False) -> None:
+        """``text`` into ``paragraph``: one run, or runs by direction in a right-to-left one."""
+        if self.rtl:
+            add_text(paragraph, _clean(text), bold=bold)
+        else:
+            paragraph.add_run(_clean(text)).bold = bold
+
+    def paragraph(self, style: str | None = None) -> Any:
+        paragraph = self.doc.add_paragraph(style=style)
+        if self.rtl:
+            rtl_paragraph(paragraph)
+        return paragraph
+
     def heading(self, text: str, level: int) -> None:
-        self.doc.add_heading(_clean(text), level=level)
+        if not self.rtl:
+            self.doc.add_heading(_clean(text), level=level)
+            return
+        self.write_text(self.doc.add_heading("", level=level), text)
 
     def para(self, text: str, style: str | None = None, *, bold: bool = False) -> None:
-        paragraph = self.doc.add_paragraph(style=style)
-        paragraph.add_run(_clean(text)).bold = bold
+        self.write_text(self.doc.add_paragraph(style=style), text, bold=bold)
 
     def table(self, header: list[str], rows: list[list[str]]) -> None:
         table = self.doc.add_table(rows=1, cols=len(header))
         table.style = self.doc.styles[TABLE_STYLE]
+        if self.rtl:
+            rtl_table(table)
         for cell, text in zip(table.rows[0].cells, header, strict=True):
             cell.text = ""
-            cell.paragraphs[0].add_run(_clean(text)).bold = True
+            self.write_text(cell.paragraphs[0], text, bold=True)
         for values in rows:
             cells = table.add_row().cells
             for cell, text in zip(cells, values, strict=True):
-                cell.text = _clean(text)
-        self.doc.add_paragraph()
+                if self.rtl:
+                    self.write_text(cell.paragraphs[0], text)
+                else:
+                    cell.text = _clean(text)
+        self.paragraph()
 
     def toc(self) -> None:
         from docx.oxml import OxmlElement
         from docx.oxml.ns import qn
 
-        paragraph = self.doc.add_paragraph()
-        run = paragraph.add_run()
+        paragraph = self.paragraph()
         begin = OxmlElement("w:fldChar")
         begin.set(qn("w:fldCharType"), "begin")
         begin.set(qn("w:dirty"), "true")
@@ -134,12 +189,14 @@ class _Writer:
         instruction.text = 'TOC \\o "1-3" \\h \\z \\u'
         separate = OxmlElement("w:fldChar")
         separate.set(qn("w:fldCharType"), "separate")
-        placeholder = OxmlElement("w:t")
-        placeholder.text = self.s["contents"]
         end = OxmlElement("w:fldChar")
         end.set(qn("w:fldCharType"), "end")
-        for element in (begin, instruction, separate, placeholder, end):
-            run._r.append(element)
+        # One run per part of the field, as Word writes it; the placeholder (shown until the
+        # field is updated) is text of the document's language.
+        for element in (begin, instruction, separate):
+            paragraph.add_run()._r.append(element)
+        self.write_text(paragraph, self.s["contents"])
+        paragraph.add_run()._r.append(end)
         settings = self.doc.settings.element
         update = OxmlElement("w:updateFields")
         update.set(qn("w:val"), "true")
@@ -152,33 +209,40 @@ class _Writer:
             return
         section = self.doc.sections[0]
         top = section.header.paragraphs[0]
+        if self.rtl:
+            rtl_paragraph(top)
         if self.brand.logo is not None:
             top.add_run().add_picture(io.BytesIO(self.brand.logo), height=Cm(1.2))
             top.add_run("  ")
-        top.add_run(_clean(self.brand.firm)).bold = True
+        self.write_text(top, self.brand.firm, bold=True)
         if self.brand.footer:
-            section.footer.paragraphs[0].add_run(_clean(self.brand.footer))
+            self.write_text(section.footer.paragraphs[0], self.brand.footer)
 
     # --- the sections ---------------------------------------------------------------------
 
     def write(self) -> bytes:
         view, s = self.view, self.s
         self.header_footer()
-        self.doc.add_heading(_clean(view.title), level=0)
+        self.heading(view.title, 0)
         cover = view.cover
         rows = [[label, value] for label, value in cover.details]
         rows += [
             [s["cover_date"], cover.date],
-            [s["cover_questionnaire"], f"{cover.questionnaire} ({cover.questionnaire_id})"],
-            [s["cover_version"], cover.version],
-            [s["cover_digest"], cover.digest],
+            [
+                s["cover_questionnaire"],
+                f"{cover.questionnaire} ({self.id(cover.questionnaire_id)})",
+            ],
+            [s["cover_version"], self.id(cover.version)],
+            [s["cover_digest"], self.id(cover.digest)],
         ]
         if cover.assessor:
             rows.insert(0, [s["cover_assessor"], cover.assessor])
         self.table([s["cover_questionnaire"], cover.organisation], rows)
         self.para(s["contents"], bold=True)
         self.toc()
-        self.doc.add_page_break()
+        from docx.enum.text import WD_BREAK
+
+        self.paragraph().add_run().add_break(WD_BREAK.PAGE)
         self.summary()
         self.heading(s["method"], 1)
         for line in view.method:
@@ -212,27 +276,34 @@ class _Writer:
             self.para(sentence)
         bars = [(f"{d.id} {d.title}", _number(d.score)) for d in view.domains]
         colour = self.brand.primary if self.brand else "#1f3a5f"
-        self.doc.add_picture(io.BytesIO(domain_chart(bars, colour)), width=Cm(16))
+        chart = domain_chart(bars, colour, rtl=self.rtl)
+        self.paragraph().add_run().add_picture(io.BytesIO(chart), width=Cm(16))
         self.heading(s["summary_actions"], 2)
         if not summary.actions:
             self.para(s["summary_no_actions"])
         for action in summary.actions:
-            self.para(f"{action.control} — {action.title} ({action.impact})", "List Bullet")
+            self.para(
+                f"{self.id(action.control)} — {action.title} ({action.impact})", "List Bullet"
+            )
 
     def scores(self) -> None:
         s = self.s
         self.heading(s["scores"], 1)
         self.table(
             [s["domain"], s["score"], s["coverage"], s["points_lost"]],
-            [[f"{d.id} {d.title}", d.score, d.coverage, d.lost] for d in self.view.domains],
+            [
+                [f"{self.id(d.id)} {d.title}", d.score, d.coverage, d.lost]
+                for d in self.view.domains
+            ],
         )
         for domain in self.view.domains:
-            self.heading(f"{domain.id} {domain.title}", 2)
+            self.heading(f"{self.id(domain.id)} {domain.title}", 2)
             self.table(
                 [s["control"], s["score"], s["points_lost"], s["articles"]],
                 [
                     [
-                        f"{c.id} {c.title}" + (f" ({s['critical']})" if c.critical else ""),
+                        f"{self.id(c.id)} {c.title}"
+                        + (f" ({s['critical']})" if c.critical else ""),
                         c.score,
                         c.lost,
                         c.refs,
@@ -247,7 +318,7 @@ class _Writer:
         if not self.view.flows:
             self.para(s["flows_none"])
         for flow in self.view.flows:
-            self.heading(f"{flow.name} ({flow.id}){s['colon']}{flow.status_label}", 2)
+            self.heading(f"{flow.name} ({self.id(flow.id)}){s['colon']}{flow.status_label}", 2)
             self.table(
                 [s["route"], s["exporter"], s["importer"], s["regime"], s["score"]],
                 [[flow.route, flow.exporter, flow.importer, flow.regime, flow.score]],
@@ -269,15 +340,18 @@ class _Writer:
                 [s["question"], s["answer"]], [[a.text, a.answer] for a in self.view.profile]
             )
         for domain in self.view.domains:
-            self.heading(f"{domain.id} {domain.title}", 2)
+            self.heading(f"{self.id(domain.id)} {domain.title}", 2)
             for control in domain.controls:
                 if not control.questions:
                     continue
-                self.heading(f"{control.id} {control.title}", 3)
+                self.heading(f"{self.id(control.id)} {control.title}", 3)
                 rows = []
                 for answer in control.questions:
                     notes = [answer.comment or ""]
-                    notes += [f"{e.path} (SHA-256 {e.sha256})" for e in answer.evidence]
+                    notes += [
+                        f"{self.id(e.path)} ({self.id(f'SHA-256 {e.sha256}')})"
+                        for e in answer.evidence
+                    ]
                     rows.append(
                         [answer.text, answer.answer, answer.score, "\n".join(n for n in notes if n)]
                     )
@@ -293,7 +367,7 @@ class _Writer:
         self.table(
             ["#", s["control"], s["impact"], s["action"], s["articles"]],
             [
-                [str(a.rank), f"{a.control} {a.title}", a.impact, a.action, a.refs]
+                [str(a.rank), f"{self.id(a.control)} {a.title}", a.impact, a.action, a.refs]
                 for a in self.view.remediation
             ],
         )
@@ -309,7 +383,7 @@ class _Writer:
             if not sheets:
                 self.para(empty)
             for sheet in sheets:
-                self.heading(f"{sheet.flow_name} ({sheet.flow_id})", 2)
+                self.heading(f"{sheet.flow_name} ({self.id(sheet.flow_id)})", 2)
                 self.table(
                     ["", ""],
                     [[row.label, row.value or s["to_complete"]] for row in sheet.rows],
@@ -326,7 +400,7 @@ def render_docx(
     signature: str | None = None,
 ) -> bytes:
     """The Word (DOCX) report."""
-    from compliance.report.render import LANGUAGES
+    from compliance.languages import LANGUAGES
     from compliance.report.view import build
 
     if lang not in LANGUAGES:
