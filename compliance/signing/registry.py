@@ -169,8 +169,16 @@ def bundled_problems() -> list[str]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Adds the bundled questionnaires to the registry (``--replace`` to overwrite changed ones)."""
-    args = list(sys.argv[1:] if argv is None else argv)
-    replace = "--replace" in args
+    import argparse
+
+    parser = argparse.ArgumentParser(
+        prog="python -m compliance.signing.registry",
+        description="Publish every bundled questionnaire and reference set not yet in the registry.",
+    )
+    parser.add_argument(
+        "--replace", action="store_true", help="overwrite a published version that changed"
+    )
+    replace = parser.parse_args(list(sys.argv[1:] if argv is None else argv)).replace
     index_path = REGISTRY_DIR / _INDEX
     entries = {(e.id, e.version): e for e in published()} if index_path.exists() else {}
     for q_id, version, digest, data in _bundled():
