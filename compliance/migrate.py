@@ -102,6 +102,9 @@ class VersionChanges:
     changed: tuple[ChangedQuestion, ...]
     controls: tuple[tuple[str, tuple[str, ...]], ...] = ()
     """Controls both versions have whose own fields differ (description, refs, weight...)."""
+    translated: tuple[str, ...] = ()
+    """Questions and controls whose only change is a translation beyond English and French
+    (1.2.0 adds Arabic): listed as one count, not as 261 "changed" questions."""
 
 
 def _questions(q: Questionnaire) -> dict[str, tuple[Question, Where, str | None]]:
@@ -113,10 +116,30 @@ def _questions(q: Questionnaire) -> dict[str, tuple[Question, Where, str | None]
     return found
 
 
+def _without_translations(value: Any) -> Any:
+    """``value`` with the optional translations (``ar``) left out of every text."""
+    if isinstance(value, dict):
+        is_text = "en" in value and "fr" in value
+        return {
+            k: _without_translations(v) for k, v in value.items() if not (is_text and k == "ar")
+        }
+    if isinstance(value, list):
+        return [_without_translations(v) for v in value]
+    return value
+
+
 def _differences(old: BaseModel, new: BaseModel, *, exclude: set[str]) -> tuple[str, ...]:
-    a = old.model_dump(mode="json", exclude=exclude)
-    b = new.model_dump(mode="json", exclude=exclude)
+    """The fields that differ in English, French or substance (translations left out)."""
+    a = _without_translations(old.model_dump(mode="json", exclude=exclude))
+    b = _without_translations(new.model_dump(mode="json", exclude=exclude))
     return tuple(sorted(key for key in a.keys() | b.keys() if a.get(key) != b.get(key)))
+
+
+def _translated(old: BaseModel, new: BaseModel, *, exclude: set[str]) -> bool:
+    """Whether a translation beyond English and French differs."""
+    return old.model_dump(mode="json", exclude=exclude) != new.model_dump(
+        mode="json", exclude=exclude
+    ) and not _differences(old, new, exclude=exclude)
 
 
 def _changed_controls(
@@ -141,6 +164,7 @@ def compare_versions(old: Questionnaire, new: Questionnaire) -> VersionChanges:
     added = tuple((qid, after[qid][1]) for qid in after if qid not in before)
     removed = tuple((qid, before[qid][1]) for qid in before if qid not in after)
     changed = []
+    translated = []
     for qid, (question, where, control_id) in after.items():
         if qid not in before:
             continue
@@ -150,7 +174,19 @@ def compare_versions(old: Questionnaire, new: Questionnaire) -> VersionChanges:
             parts = (*parts, "control")
         if parts:
             changed.append(ChangedQuestion(qid, where, parts))
-    return VersionChanges(added, removed, tuple(changed), _changed_controls(old, new))
+        elif _translated(previous, question, exclude={"id"}):
+            translated.append(qid)
+    controls_before = {c.id: c for domain in old.domains for c in domain.controls}
+    for domain in new.domains:
+        for control in domain.controls:
+            previous_control_model = controls_before.get(control.id)
+            if previous_control_model is not None and _translated(
+                previous_control_model, control, exclude={"id", "questions"}
+            ):
+                translated.append(control.id)
+    return VersionChanges(
+        added, removed, tuple(changed), _changed_controls(old, new), tuple(translated)
+    )
 
 
 # --- the migration ---------------------------------------------------------------------------
@@ -246,6 +282,11 @@ class MigrationReport:
         yield from (f"  ~ {q.id}: {', '.join(q.parts)}" for q in c.changed)
         yield f"Controls changed ({len(c.controls)}):"
         yield from (f"  ~ {cid}: {', '.join(parts)}" for cid, parts in c.controls)
+        if c.translated:
+            yield (
+                f"Wording translated, English and French unchanged ({len(c.translated)} "
+                "questions and controls): their answers carry over as they are"
+            )
         yield ""
         yield f"Answers carried over: {len(self.carried)}"
         yield f"Answers that no longer fit, kept in the question's comment ({len(self.unfit)}):"

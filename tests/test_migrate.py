@@ -472,3 +472,20 @@ def test_cli_migrates_a_workspace_assessment_into_a_new_cycle(tmp_path: Path) ->
     listed = json.loads(run("assessments", "--json", "--workspace", str(workspace)).stdout)
     versions = {item["id"]: item["version"] for item in listed}
     assert versions == {1: "1.0.0", 2: "1.1.0"}
+
+
+def test_the_arabic_version_changes_no_question_and_carries_every_answer() -> None:
+    old, new = (find("ma-offshoring", v).questionnaire for v in ("1.1.0", "1.2.0"))
+    changes = compare_versions(old, new)
+    assert (changes.added, changes.removed, changes.changed, changes.controls) == ((), (), (), ())
+    assert "role" in changes.translated and "XFR-06" in changes.translated
+    sample = QUESTIONNAIRES / "ma-offshoring" / "1.1.0" / "fixtures" / "telemarketing-france.yaml"
+    assessment, _ = load_assessment(sample)
+    report = migrate(assessment, old, new)
+    assert (report.unfit, report.lost) == ((), ())
+    assert report.migrated.answers == assessment.answers
+    assert report.before == report.after
+    assert any(
+        line.startswith("Wording translated, English and French unchanged (")
+        for line in report.lines()
+    )
