@@ -1,9 +1,12 @@
-"""ma-screening 1.2.0: every text in Arabic, and otherwise exactly 1.1.0 (issue 18, point 1)."""
+"""ma-offshoring 1.2.0 and ma-screening 1.2.0: every text in Arabic, and otherwise exactly their
+1.1.0 (issue 18, point 1)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 from compliance.canonical import digest
 from compliance.glossary import iter_texts
@@ -12,9 +15,12 @@ from compliance.model.questionnaire import Questionnaire
 from compliance.safeyaml import parse_yaml
 from compliance.signing.registry import find_published
 
-SCREENING = Path(__file__).resolve().parent.parent / "questionnaires" / "ma-screening"
-ARABIC = SCREENING / "1.2.0" / "questionnaire.yaml"
-PREVIOUS = SCREENING / "1.1.0" / "questionnaire.yaml"
+QUESTIONNAIRES = Path(__file__).resolve().parent.parent / "questionnaires"
+ARABIC_VERSIONS = {
+    "ma-offshoring": ("1.2.0", "1.1.0", 1281),
+    "ma-screening": ("1.2.0", "1.1.0", 230),
+}
+"""Each questionnaire with Arabic: its Arabic version, the version it translates, its text count."""
 ARABIC_LETTER = range(0x0621, 0x064B)
 
 
@@ -29,10 +35,29 @@ def _file_texts(value: Any, loc: str = "") -> list[tuple[str, dict[str, Any]]]:
     return []
 
 
-def test_every_text_of_the_file_has_arabic() -> None:
-    data = parse_yaml(ARABIC.read_bytes(), str(ARABIC)).data
+def _path(name: str, version: str) -> Path:
+    return QUESTIONNAIRES / name / version / "questionnaire.yaml"
+
+
+def _pairs() -> list[tuple[str, Path, Path, int]]:
+    return [
+        (name, _path(name, arabic), _path(name, previous), count)
+        for name, (arabic, previous, count) in ARABIC_VERSIONS.items()
+    ]
+
+
+each_questionnaire = pytest.mark.parametrize(
+    ("name", "arabic", "previous", "count"), _pairs(), ids=list(ARABIC_VERSIONS)
+)
+
+
+@each_questionnaire
+def test_every_text_of_the_file_has_arabic(
+    name: str, arabic: Path, previous: Path, count: int
+) -> None:
+    data = parse_yaml(arabic.read_bytes(), str(arabic)).data
     texts = _file_texts(data)
-    assert len(texts) == 230
+    assert len(texts) == count
     missing = [loc for loc, text in texts if not text.get("ar")]
     assert missing == []
     not_arabic = [
@@ -41,8 +66,11 @@ def test_every_text_of_the_file_has_arabic() -> None:
     assert not_arabic == []
 
 
-def test_the_loaded_questionnaire_offers_arabic() -> None:
-    questionnaire = load_questionnaire(ARABIC, use_cache=False)
+@each_questionnaire
+def test_the_loaded_questionnaire_offers_arabic(
+    name: str, arabic: Path, previous: Path, count: int
+) -> None:
+    questionnaire = load_questionnaire(arabic, use_cache=False)
     assert questionnaire.languages == ("en", "fr", "ar")
     own = [text for loc, text in iter_texts(questionnaire) if loc[0] != "reference"]
     assert own and all(text.ar for text in own)
@@ -62,17 +90,23 @@ def _without_arabic(questionnaire: Questionnaire) -> dict[str, Any]:
     return data
 
 
-def test_removing_the_arabic_gives_back_1_1_0_exactly() -> None:
-    arabic = load_questionnaire(ARABIC, use_cache=False)
-    previous = load_questionnaire(PREVIOUS, use_cache=False)
-    assert (arabic.version, previous.version) == ("1.2.0", "1.1.0")
-    assert _without_arabic(arabic) == _without_arabic(previous)
+@each_questionnaire
+def test_removing_the_arabic_gives_back_1_1_0_exactly(
+    name: str, arabic: Path, previous: Path, count: int
+) -> None:
+    new = load_questionnaire(arabic, use_cache=False)
+    old = load_questionnaire(previous, use_cache=False)
+    assert (new.id, new.version, old.version) == (name, "1.2.0", "1.1.0")
+    assert _without_arabic(new) == _without_arabic(old)
 
 
-def test_1_2_0_is_published_and_1_1_0_still_is_unchanged() -> None:
-    for path in (ARABIC, PREVIOUS):
+@each_questionnaire
+def test_1_2_0_is_published_and_1_1_0_still_is_unchanged(
+    name: str, arabic: Path, previous: Path, count: int
+) -> None:
+    for path in (arabic, previous):
         questionnaire = load_questionnaire(path, use_cache=False)
         entry = find_published(questionnaire.id, questionnaire.version)
         assert entry is not None
         assert entry.digest == digest(questionnaire)
-    assert find_published("ma-screening", "1.1.0") != find_published("ma-screening", "1.2.0")
+    assert find_published(name, "1.1.0") != find_published(name, "1.2.0")

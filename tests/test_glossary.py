@@ -98,7 +98,10 @@ def _with_arabic() -> list[Path]:
 
 
 def test_the_arabic_questionnaires_are_the_ones_expected() -> None:
-    assert [("/".join(p.parts[-3:-1])) for p in _with_arabic()] == ["ma-screening/1.2.0"]
+    assert [("/".join(p.parts[-3:-1])) for p in _with_arabic()] == [
+        "ma-offshoring/1.2.0",
+        "ma-screening/1.2.0",
+    ]
 
 
 @pytest.mark.parametrize("path", _with_arabic(), ids=lambda p: "/".join(p.parts[-3:-1]))
