@@ -41,6 +41,7 @@ import (scored before it is stored, so that a file that cannot be scored stores 
 ``exporting``, ``encrypting`` (only with a passphrase) and ``writing`` for an export."""
 
 SAMPLE_FIXTURES = (
+    ("ma-offshoring/1.2.0", "telemarketing-france.yaml"),  # with Arabic texts
     ("ma-offshoring/1.1.0", "telemarketing-france.yaml"),
     ("example", "processor-with-us-backups.yaml"),
 )

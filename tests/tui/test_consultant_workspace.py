@@ -214,7 +214,7 @@ async def test_the_main_questionnaire_is_first_and_preselected(ws_path: Path) ->
         chooser = app.screen
         assert isinstance(chooser, Choose)
         keys = [key for key, _ in chooser.choices]
-        assert keys[0] == "ma-offshoring@1.1.0"
+        assert keys[0] == "ma-offshoring@1.2.0"
         assert keys[-1].startswith("example@")  # the worked example comes last
         options = chooser.query_one(OptionList)
         assert options.highlighted == 0

@@ -82,14 +82,16 @@ async def test_the_chooser_offers_the_newest_version_first_and_preselects_it(
         chooser = app.screen
         assert isinstance(chooser, Choose)
         keys = [key for key, _ in chooser.choices]
+        assert keys.index("ma-offshoring@1.2.0") + 1 == keys.index("ma-offshoring@1.1.0")
         assert keys.index("ma-offshoring@1.1.0") + 1 == keys.index("ma-offshoring@1.0.0")
         labels = dict(chooser.choices)
         assert labels["ma-offshoring@1.0.0"].endswith("; an older version)")
-        assert "older" not in labels["ma-offshoring@1.1.0"]
+        assert labels["ma-offshoring@1.1.0"].endswith("; an older version)")
+        assert "older" not in labels["ma-offshoring@1.2.0"]
         options = chooser.query_one(OptionList)
         assert options.highlighted is not None
         highlighted = options.get_option_at_index(options.highlighted)
-        assert highlighted.id == "ma-offshoring@1.1.0"  # the client's questionnaire, newest
+        assert highlighted.id == "ma-offshoring@1.2.0"  # the client's questionnaire, newest
 
 
 async def test_a_new_cycle_offers_the_newer_version_and_migrates(ws_path: Path) -> None:
@@ -105,7 +107,7 @@ async def test_a_new_cycle_offers_the_newer_version_and_migrates(ws_path: Path) 
         await settle(app, pilot)
         chooser = app.screen
         assert isinstance(chooser, Choose)
-        assert [key for key, _ in chooser.choices] == ["1.1.0", "1.0.0"]
+        assert [key for key, _ in chooser.choices] == ["1.2.0", "1.1.0", "1.0.0"]
         options = chooser.query_one(OptionList)
         assert options.highlighted == 0  # the newer version is preselected
         await pilot.press("enter")
@@ -113,12 +115,12 @@ async def test_a_new_cycle_offers_the_newer_version_and_migrates(ws_path: Path) 
         screen = app.screen
         assert isinstance(screen, WorkspaceScreen)
         rows = sorted((r.info.cycle, r.info.questionnaire_version) for r in screen.rows)
-        assert rows == [(1, "1.0.0"), (2, "1.1.0")]
+        assert rows == [(1, "1.0.0"), (2, "1.2.0")]
         shown = [n.message for n in app._notifications]
-        assert any("new cycle on version 1.1.0" in m and "score 92.95 → 92.95" in m for m in shown)
+        assert any("new cycle on version 1.2.0" in m and "score 92.95 → 92.95" in m for m in shown)
     with open_workspace(ws_path) as workspace:
         migrated = [a for a in list_assessments(workspace) if a.id != source_id]
-        assert [a.questionnaire_version for a in migrated] == ["1.1.0"]
+        assert [a.questionnaire_version for a in migrated] == ["1.2.0"]
 
 
 async def test_delete_needs_the_name_typed_and_a_wrong_name_keeps_the_client(

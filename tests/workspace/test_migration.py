@@ -28,8 +28,8 @@ def _stored(ws: Workspace) -> int:
 
 def test_newer_versions_lists_what_an_assessment_can_move_to(ws: Workspace) -> None:
     source = get_assessment(ws, _stored(ws))
-    assert migration.newer_versions(source) == ["1.1.0"]
-    new_id, _ = migration.new_cycle_on(ws, source.id, "1.1.0")
+    assert migration.newer_versions(source) == ["1.2.0", "1.1.0"]
+    new_id, _ = migration.new_cycle_on(ws, source.id, "1.2.0")
     assert migration.newer_versions(get_assessment(ws, new_id)) == []
 
 
