@@ -40,7 +40,7 @@ def _start_assessment(terminal: Terminal, client: str) -> None:
     terminal.keys("s")
     screen = terminal.wait_for("Which questionnaire?")
     # The main questionnaire is offered first (and preselected): Enter takes it.
-    assert screen.index("ma-offshoring 1.1.0") < screen.index("ma-screening")
+    assert screen.index("ma-offshoring 1.2.0") < screen.index("ma-offshoring 1.1.0")
     terminal.keys("Enter")
     terminal.wait_for("answered")  # the assessment screen's header
     terminal.keys("Escape")
