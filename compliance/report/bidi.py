@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Final
 
-__all__ = ["FSI", "PDI", "RTL", "direction", "ltr", "strip"]
+__all__ = ["FSI", "PDI", "RTL", "direction", "ltr", "strip", "text_direction"]
 
 FSI: Final = "\u2068"
 PDI: Final = "\u2069"
@@ -29,7 +29,7 @@ def direction(lang: str) -> str:
 
 def ltr(text: str, lang: str) -> str:
     """``text`` isolated (FSI … PDI) when ``lang`` is written right to left, else as it is."""
-    if lang not in RTL or not text:
+    if lang not in RTL or not text or (text[0] == FSI and text[-1] == PDI):
         return text
     return f"{FSI}{text}{PDI}"
 
@@ -37,3 +37,14 @@ def ltr(text: str, lang: str) -> str:
 def strip(text: str) -> str:
     """``text`` without the isolation marks (to compare what a reader sees with a value)."""
     return text.replace(FSI, "").replace(PDI, "")
+
+
+def text_direction(text: str) -> str:
+    """``rtl`` when ``text`` holds Arabic (a letter or Arabic punctuation such as the comma
+    between the items of an Arabic list), else ``ltr``: the direction an HTML element holding
+    ``text`` takes (``<bdi dir=…>``). A text that mixes Arabic with Latin names is Arabic built
+    around them (the names are isolated inside it).
+
+    WeasyPrint breaks the lines of an isolate (FSI … PDI) and reorders each line on its own, so a
+    paragraph of English inside an Arabic PDF needs an element with an explicit direction."""
+    return "rtl" if any("\u0600" <= ch <= "\u06ff" for ch in text) else "ltr"

@@ -12,7 +12,7 @@ text; the templates escape it. The chart is the only markup (:mod:`compliance.re
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -30,7 +30,7 @@ from compliance.model.reference import ReferenceData
 from compliance.model.result import FlowResult, Result
 from compliance.model.tia import EFFECTIVE_USE_CASES, INPUTS, Tia
 from compliance.report import tia_chart
-from compliance.report.bidi import RTL, direction, ltr
+from compliance.report.bidi import RTL, direction, ltr, text_direction
 from compliance.report.formatting import long_date
 from compliance.report.strings import labels, strings
 from compliance.report.tia_strings import INPUT_NAMES, SOURCES, USE_CASE_NAMES, pick, tia_strings
@@ -193,6 +193,9 @@ class TiaView:
     country_sources: tuple[SourceView, ...]
     colophon: str
     charts: bool
+    dir_of: Callable[[str], str] = text_direction
+    """The direction of a value (``ltr`` / ``rtl``): the HTML templates hold a value written in
+    another script than the document's in ``<bdi dir=…>``."""
 
 
 def flows_with_tia(assessment: Assessment) -> tuple[Flow, ...]:
@@ -299,7 +302,13 @@ class _Builder:
         return ", ".join(items)
 
     def ltr(self, text: str) -> str:
+        """A value isolated in Arabic (FSI: its direction is its own first letter's): an id, a
+        name or a text typed or written in another script, so that its final full stop or
+        parenthesis is not moved by the Arabic around it."""
         return ltr(text, self.lang)
+
+    def maybe(self, text: str | None) -> str | None:
+        return None if text is None else self.ltr(text)
 
     def count(self, value: int) -> str:
         """A whole number with its thousands grouped (``1,200,000``; ``1 200 000`` in French)."""
@@ -323,13 +332,19 @@ class _Builder:
         comma = "، " if self.lang == "ar" else ", "
         as_of = long_date(self.r.as_of, self.lang)
         rows = [
-            Row(s["flow"], f"{flow.name} ({self.ltr(flow.id)})"),
-            Row(s["exporter"], f"{flow.exporter.name}{comma}{self.country(flow.exporter.country)}"),
-            Row(s["importer"], f"{flow.importer.name}{comma}{self.country(flow.importer.country)}"),
+            Row(s["flow"], f"{self.ltr(flow.name)} ({self.ltr(flow.id)})"),
+            Row(
+                s["exporter"],
+                f"{self.ltr(flow.exporter.name)}{comma}{self.country(flow.exporter.country)}",
+            ),
+            Row(
+                s["importer"],
+                f"{self.ltr(flow.importer.name)}{comma}{self.country(flow.importer.country)}",
+            ),
             Row(s["destination"], self.country(self.code)),
             Row(s["date"], self.day(tia.date)),
             Row(s["review_by"], self.day(tia.review_by)),
-            Row(s["assessor"], assessor.name if assessor else None),
+            Row(s["assessor"], self.ltr(assessor.name) if assessor else None),
             Row(s["as_of"], f"{as_of} ({self.ltr(self.r.as_of.isoformat())})"),
             Row(
                 s["questionnaire"],
@@ -382,8 +397,8 @@ class _Builder:
 
         names = {f.id: f.name for f in self.a.flows}
         rows = [
-            Row(ws["w_purpose"], flow.purpose),
-            Row(ws["w_file"], flow.description),
+            Row(ws["w_purpose"], self.maybe(flow.purpose)),
+            Row(ws["w_file"], self.maybe(flow.description)),
             Row(ws["scc_data"], self.join(flow.data_categories) or None),
             Row(ws["scc_subjects"], self.join(flow.subject_categories) or None),
             Row(
@@ -434,7 +449,7 @@ class _Builder:
     # --- step 3 ---------------------------------------------------------------------------
 
     def source(self, source: object) -> SourceView:
-        citation = str(getattr(source, "citation", ""))
+        citation = self.ltr(str(getattr(source, "citation", "")))
         where = getattr(source, "url", None) or getattr(source, "official", None)
         primary = bool(getattr(source, "primary", False))
         return SourceView(
@@ -463,7 +478,9 @@ class _Builder:
                     verdict_label=self.s[f"verdict_{verdict}"]
                     if verdict != "none"
                     else self.s["not_assessed"],
-                    assessment=reading.assessment.get(self.lang) if reading is not None else None,
+                    assessment=self.ltr(reading.assessment.get(self.lang))
+                    if reading is not None
+                    else None,
                     assessor=self.s[f"verdict_{assessor}"]
                     if assessor is not None and (reading is None or assessor != reading.verdict)
                     else None,
@@ -491,16 +508,18 @@ class _Builder:
                     on_sheet=basis is not None,
                     applies=state,
                     applies_label=s[f"applies_{state}"],
-                    justification=mine.justification if mine else None,
-                    allows=basis.allows.get(self.lang) if basis else None,
-                    compelled=basis.compelled.get(self.lang) if basis else None,
-                    oversight=basis.oversight.get(self.lang) if basis else None,
-                    redress=basis.redress.get(self.lang) if basis else None,
+                    justification=self.maybe(mine.justification if mine else None),
+                    allows=self.ltr(basis.allows.get(self.lang)) if basis else None,
+                    compelled=self.ltr(basis.compelled.get(self.lang)) if basis else None,
+                    oversight=self.ltr(basis.oversight.get(self.lang)) if basis else None,
+                    redress=self.ltr(basis.redress.get(self.lang)) if basis else None,
                     verified=bool(basis and basis.verified),
                     verified_label=s["verified"]
                     if basis and basis.verified
                     else (s["unverified"] if basis else s["not_on_sheet"]),
-                    caveat=basis.caveat.get(self.lang) if basis and basis.caveat else None,
+                    caveat=self.ltr(basis.caveat.get(self.lang))
+                    if basis and basis.caveat
+                    else None,
                     guarantees=self.guarantees(basis, mine.eeg if mine else None),
                     sources=tuple(self.source(x) for x in basis.sources) if basis else (),
                 )
@@ -533,7 +552,7 @@ class _Builder:
                 MeasureView(
                     kind=measure.kind,
                     kind_label=s[f"kind_{measure.kind}"],
-                    description=measure.description,
+                    description=self.ltr(measure.description),
                     neutralises=names,
                     warning=warning,
                 )
@@ -572,10 +591,11 @@ class _Builder:
         for basis in quantitative.bases:
             justification = basis.justification
             if isinstance(justification, str):
-                texts: tuple[tuple[str, str], ...] = (("", justification),)
+                texts: tuple[tuple[str, str], ...] = (("", self.ltr(justification)),)
             else:
                 texts = tuple(
-                    (self.input_name(name), str(getattr(justification, name))) for name in INPUTS
+                    (self.input_name(name), self.ltr(str(getattr(justification, name))))
+                    for name in INPUTS
                 )
             values = []
             for name in INPUTS:
@@ -665,7 +685,7 @@ class _Builder:
         for step in steps:
             state = "unknown" if step.done is None else ("done" if step.done else "pending")
             label = {"unknown": s["unknown"], "done": s["step_done"], "pending": s["step_pending"]}
-            items.append(StepItem(step.step, state, label[state]))
+            items.append(StepItem(self.ltr(step.step), state, label[state]))
         return tuple(items)
 
     def overdue(self) -> str | None:
@@ -712,7 +732,7 @@ def build_tia(
         dir=direction(lang),
         s=s,
         anchor=f"tia-{flow.id}",
-        title=f"{s['title']}{s['colon']}{flow.name}",
+        title=f"{s['title']}{s['colon']}{ltr(flow.name, lang)}",
         flow_id=flow.id,
         shown_flow_id=ltr(flow.id, lang),
         calc_intro=s["calc_intro"].replace("{formula}", ltr(_FORMULA, lang)),
@@ -731,8 +751,10 @@ def build_tia(
         sheet_title=None
         if sheet is None
         else b.t("step3_sheet", country=where, date=b.day(sheet.as_of)),
-        sheet_summary=None if sheet is None else sheet.summary.get(lang),
-        sheet_context=None if sheet is None or sheet.context is None else sheet.context.get(lang),
+        sheet_summary=None if sheet is None else b.ltr(sheet.summary.get(lang)),
+        sheet_context=None
+        if sheet is None or sheet.context is None
+        else b.ltr(sheet.context.get(lang)),
         sheet_note=b.t("step3_no_sheet", country=where)
         if sheet is None
         else b.t("step3_verified", verified=sheet.verified_count(), count=len(sheet.bases)),
@@ -744,7 +766,7 @@ def build_tia(
         procedural=b.procedural(),
         review_by=b.day(flow.tia.review_by),
         review_overdue=b.overdue(),
-        triggers=tuple(flow.tia.triggers or ()),
+        triggers=tuple(b.ltr(trigger) for trigger in flow.tia.triggers or ()),
         method_sources=tuple(pick(texts, lang) for texts in SOURCES),
         country_sources=b.country_sources(),
         colophon=b.t(

@@ -8,12 +8,14 @@ before it is placed (plain f-strings: ``Markup.format`` cost more than the rest 
 so nothing from an assessment can open a tag or an attribute; there are no links, scripts or
 styles.
 
-In an Arabic document the chart is not mirrored: its axis is a number line of probabilities written
-in Western digits (ADR 0025), 0 on the left, read like the sensitivity table's "halved" and
-"doubled" columns, and a mirrored axis would set those digits against their own direction. The
-``<svg>`` says ``direction="ltr"`` so that an ``rtl`` page does not flip its anchors, and each
-Arabic text is a right-to-left isolate (U+2067 … U+2069) so that it reads from the right, its
-Latin basis names included, while ending at the same place as in the other languages.
+In an Arabic document the axis is not mirrored: it is a number line of probabilities written in
+Western digits (ADR 0025), 0 on the left, read like the sensitivity table's "halved" and "doubled"
+columns; a mirrored axis would set those digits against their own direction. What an Arabic
+reader reads from the right are the words: the chart is then an HTML table (:func:`_rtl_chart`),
+the labels in cells on the right, each row's bars a small ``svg`` with no text, the legend a list,
+because WeasyPrint draws SVG text glyph by glyph, without Arabic shaping or bidi (the letters came
+out reversed and unjoined in the PDF). Every ``svg`` says ``direction="ltr"`` so that an ``rtl``
+page does not flip its anchors.
 """
 
 from __future__ import annotations
@@ -56,10 +58,6 @@ def _short(label: str) -> str:
     return label if len(label) <= _MAX_LABEL else label[: _MAX_LABEL - 1].rstrip() + "…"
 
 
-_RLI = "\u2067"
-_PDI = "\u2069"
-
-
 def _scale(bars: Sequence[SensitivityBar], base: Decimal, tolerance: Decimal | None) -> float:
     """The largest probability drawn, with some room, so every bar and line fits."""
     values = [float(base), *(float(b.doubled) for b in bars), *(float(b.halved) for b in bars)]
@@ -88,9 +86,11 @@ def sensitivity(
     words are Arabic (see the module's note on direction).
     """
     scale = _scale(bars, base, tolerance)
+    if rtl:
+        return _rtl_chart(bars, base, tolerance, scale, label=label, legend=legend, axis=axis)
 
     def words(text: str) -> Markup:
-        return escape(f"{_RLI}{text}{_PDI}" if rtl else text)
+        return escape(text)
 
     def x(value: Decimal | float) -> str:
         return _n(_LABEL_WIDTH + _PLOT_WIDTH * min(1.0, max(0.0, float(value))) / scale)
@@ -161,4 +161,82 @@ def sensitivity(
         f'<svg class="sensitivity" viewBox="0 0 {_n(total_width)} {_n(total_height)}" '
         f'width="{_n(total_width)}" height="{_n(total_height)}" direction="ltr" role="img" '
         f'aria-label="{name}"><title>{name}</title>{"".join(parts)}</svg>'
+    )
+
+
+def _rtl_chart(
+    bars: Sequence[SensitivityBar],
+    base: Decimal,
+    tolerance: Decimal | None,
+    scale: float,
+    *,
+    label: str,
+    legend: tuple[str, str, str, str],
+    axis: tuple[str, str],
+) -> Markup:
+    """The chart for a right-to-left document: an HTML table of rows (label, bars), see above."""
+    width = _PLOT_WIDTH
+
+    def x(value: Decimal | float) -> float:
+        return width * min(1.0, max(0.0, float(value))) / scale
+
+    mid = x(base)
+    at = None if tolerance is None else x(tolerance)
+
+    def lines(height: float) -> str:
+        drawn = (
+            f'<line x1="{_n(mid)}" y1="0" x2="{_n(mid)}" y2="{_n(height)}" stroke="{_INK}" '
+            'stroke-width="2"/>'
+        )
+        if at is not None:
+            drawn += (
+                f'<line x1="{_n(at)}" y1="0" x2="{_n(at)}" y2="{_n(height)}" '
+                f'stroke="{_TOLERANCE}" stroke-width="1.5" stroke-dasharray="5 3"/>'
+            )
+        return drawn
+
+    def strip(body: str, height: float) -> str:
+        return (
+            f'<svg viewBox="0 0 {_n(width)} {_n(height)}" width="{_n(width)}" '
+            f'height="{_n(height)}" direction="ltr" aria-hidden="true">{body}</svg>'
+        )
+
+    rows = []
+    for item in bars:
+        low, high = x(item.halved), x(item.doubled)
+        body = f'<rect x="0" y="5" width="{_n(width)}" height="14" fill="{_TRACK}"/>'
+        if mid > low:
+            body += f'<rect x="{_n(low)}" y="5" width="{_n(mid - low)}" height="14" fill="{_LOW}"/>'
+        if high > mid:
+            body += (
+                f'<rect x="{_n(mid)}" y="5" width="{_n(high - mid)}" height="14" fill="{_HIGH}"/>'
+            )
+        rows.append(
+            f'<tr><th scope="row">{escape(_short(item.label))}</th>'
+            f'<td class="bars">{strip(body + lines(_ROW), _ROW)}</td></tr>'
+        )
+    scale_row = (
+        f'<text x="0" y="12" font-size="10" fill="{_MUTED}">{escape(axis[0])}</text>'
+        f'<text x="{_n(width)}" y="12" text-anchor="end" font-size="10" fill="{_MUTED}">'
+        f"{escape(axis[1])}</text>"
+    )  # digits only: safe for WeasyPrint's SVG text
+    rows.append(f'<tr><th></th><td class="bars">{strip(scale_row, 16)}</td></tr>')
+    marks = (
+        f'<rect x="0" y="0" width="11" height="11" fill="{_LOW}"/>',
+        f'<rect x="0" y="0" width="11" height="11" fill="{_HIGH}"/>',
+        f'<line x1="5" y1="0" x2="5" y2="11" stroke="{_INK}" stroke-width="2"/>',
+        f'<line x1="5" y1="0" x2="5" y2="11" stroke="{_TOLERANCE}" stroke-width="1.5" '
+        'stroke-dasharray="3 2"/>',
+    )
+    shown = legend if tolerance is not None else legend[:3]
+    items = "".join(
+        f'<li><svg viewBox="0 0 11 11" width="11" height="11" direction="ltr" '
+        f'aria-hidden="true">{mark}</svg> {escape(text)}</li>'
+        for mark, text in zip(marks, shown, strict=False)
+    )
+    name = escape(label)
+    # Every text above went through escape() and every number through _n(): safe to mark.
+    return Markup(  # noqa: S704
+        f'<table class="sensitivity" role="img" aria-label="{name}">{"".join(rows)}</table>'
+        f'<ul class="tia-legend">{items}</ul>'
     )

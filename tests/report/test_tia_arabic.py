@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from compliance.report.bidi import FSI, PDI, direction, ltr, strip
+from compliance.report.bidi import FSI, PDI, direction, ltr, strip, text_direction
 from compliance.report.tia import years_text
 from compliance.report.tia_chart import SensitivityBar
 from compliance.report.tia_chart import sensitivity as sensitivity_chart
@@ -91,6 +91,10 @@ def test_isolation_marks_only_arabic() -> None:
     assert ltr("XFR-06", "fr") == "XFR-06" and ltr("", "ar") == ""
     assert strip(ltr("sha256:ab", "ar")) == "sha256:ab"
     assert (direction("ar"), direction("en")) == ("rtl", "ltr")
+    assert ltr(ltr("XFR-06", "ar"), "ar") == f"{FSI}XFR-06{PDI}"  # not isolated twice
+    assert text_direction("Morocco has no EU adequacy decision.") == "ltr"
+    assert text_direction("[غير جاهز] Code of Criminal Procedure …") == "rtl"
+    assert text_direction(f"{FSI}a{PDI}، {FSI}b{PDI}") == "rtl"  # an Arabic list of Latin items
 
 
 def test_the_html_document_is_right_to_left_with_its_ids_isolated() -> None:
@@ -129,8 +133,11 @@ def test_the_formula_is_isolated_in_the_arabic_text() -> None:
     assert "{formula}" not in _text("md") and "{formula}" not in _text("html")
 
 
-def test_the_chart_keeps_its_axis_left_to_right_and_isolates_its_arabic_words() -> None:
-    bars = [SensitivityBar("احتمال الاستهداف · Code", Decimal("0.01"), Decimal("0.05"))]
+def test_the_arabic_chart_keeps_its_axis_left_to_right_and_its_words_out_of_svg_text() -> None:
+    bars = [
+        SensitivityBar("احتمال الاستهداف · Code", Decimal("0.01"), Decimal("0.05")),
+        SensitivityBar("<b>احتمال الإكراه</b>", Decimal("0.015"), Decimal("0.03")),
+    ]
 
     def chart(rtl: bool) -> str:
         return str(
@@ -139,17 +146,26 @@ def test_the_chart_keeps_its_axis_left_to_right_and_isolates_its_arabic_words() 
                 Decimal("0.02"),
                 Decimal("0.01"),
                 label="حساسية",
-                legend=("a", "b", "c", "d"),
+                legend=("مقسوما", "مضاعفا", "النتيجة", "الحد المقبول"),
                 axis=("0,00%", "5,00%"),
                 rtl=rtl,
             )
         )
 
-    svg = chart(True)
-    assert 'direction="ltr"' in svg
-    assert "\u2067احتمال الاستهداف · Code\u2069" in svg
-    plain = chart(False)
-    assert "\u2067" not in plain
+    html = chart(True)
+    found = inventory(html)
+    # The words are HTML (shaped and ordered by the renderer), never SVG text: WeasyPrint draws
+    # SVG text glyph by glyph, unjoined.
+    svg_texts = re.findall(r"<text[^>]*>([^<]*)</text>", html)
+    assert svg_texts == ["0,00%", "5,00%"]
+    assert "احتمال الاستهداف · Code" in found.text and "الحد المقبول" in " ".join(found.text)
+    assert "&lt;b&gt;" in html and "<b>" not in html  # labels are escaped
+    assert html.count("<tr>") == 3  # a row per input, and the scale
+    assert html.count('direction="ltr"') == html.count("<svg")  # every strip keeps its axis
+    # The same probabilities give the same positions as in the left-to-right chart.
+    mid = re.search(r'<line x1="([\d.]+)"', html)
+    assert mid is not None and "<text" in chart(False)
+    assert "مقسوما" in chart(False) and "<table" not in chart(False)
 
 
 def test_the_pdf_reads_arabic(tmp_path: Path) -> None:
@@ -172,3 +188,17 @@ def test_the_command_writes_the_arabic_document(tmp_path: Path) -> None:
     assert main(["--lang", "ar", "tia", str(FIXTURE), "--flow", FLOW, "-o", str(out)]) == 0
     html = out.read_text(encoding="utf-8")
     assert 'dir="rtl"' in html and "تقييم أثر النقل" in html
+
+
+def test_english_prose_in_the_arabic_html_is_held_left_to_right() -> None:
+    # The country sheet's prose is English until it is translated: in a right-to-left page each
+    # such text is a <bdi dir="ltr"> (WeasyPrint reorders the lines of a bare FSI isolate one by
+    # one, moving full stops), and the Arabic around it stays right to left.
+    html = _text("html")
+    assert '<bdi dir="ltr">' in html
+    english = re.findall(r'<bdi dir="ltr">([^<]{80,})</bdi>', html)
+    assert english and all(not ARABIC.search(text) for text in english)
+    assert '<bdi dir="rtl">' in html  # the engine's Arabic findings
+    assert "<bdi" not in _document("en", "html").decode("utf-8").split("<body", 1)[1].replace(
+        '<bdi dir="ltr" class="mono', ""
+    )
