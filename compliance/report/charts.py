@@ -3,6 +3,14 @@
 Every value put into the SVG goes through :meth:`markupsafe.Markup.format`, which escapes it, and
 numbers are formatted before they are placed, so nothing from an assessment can open a tag or an
 attribute. The SVG has no links, scripts, styles or external references.
+
+Right to left (``rtl``, an Arabic report): a bar fills from the right and the flow chart stacks
+from the right, like the text around them; the flow chart's legend is then an HTML list after the
+``svg``, not SVG text, because WeasyPrint draws SVG text glyph by glyph, without Arabic shaping or
+bidi (letters came out reversed and unjoined). The gauge is a dial from 0 to 100 and keeps its
+left-to-right axis in every language (its text is digits only). Every ``svg`` says
+``direction="ltr"`` in a right-to-left report, so coordinates and anchors mean the same in every
+renderer whatever the page's direction.
 """
 
 from __future__ import annotations
@@ -24,6 +32,7 @@ STATUS_COLOURS: Mapping[str, str] = {
 _PALETTE = ("#2e7d32", "#7c8b1e", "#b7791f", "#c2410c", "#8b1a1a")
 _TRACK = "#e5e8ee"
 _INK = "#1d2a3a"
+_LTR = Markup(' direction="ltr"')
 
 
 def _n(value: float) -> str:
@@ -53,7 +62,14 @@ def _arc(cx: float, cy: float, r: float, start: float, end: float) -> str:
     return f"M {_n(x1)} {_n(y1)} A {_n(r)} {_n(r)} 0 0 1 {_n(x2)} {_n(y2)}"
 
 
-def gauge(score: Decimal | None, band_mins: Sequence[Decimal], shown: str, label: str) -> Markup:
+def gauge(
+    score: Decimal | None,
+    band_mins: Sequence[Decimal],
+    shown: str,
+    label: str,
+    *,
+    rtl: bool = False,
+) -> Markup:
     """A half-circle gauge of a score out of 100, the bands drawn as a thin outer ring.
 
     ``shown`` is the score as the report writes it, ``label`` the accessible name.
@@ -104,24 +120,35 @@ def gauge(score: Decimal | None, band_mins: Sequence[Decimal], shown: str, label
     )
     return Markup(
         '<svg class="gauge" viewBox="0 0 260 142" '
-        'width="260" height="142" role="img" aria-label="{label}"><title>{label}</title>{body}'
+        'width="260" height="142"{d} role="img" aria-label="{label}"><title>{label}</title>{body}'
         "</svg>"
-    ).format(label=label, body=Markup("").join(parts))
+    ).format(label=label, body=Markup("").join(parts), d=_LTR if rtl else Markup(""))
 
 
-def bar(score: Decimal | None, band_mins: Sequence[Decimal], *, width: int = 160) -> Markup:
-    """A thin horizontal bar of a score out of 100."""
+def bar(
+    score: Decimal | None, band_mins: Sequence[Decimal], *, width: int = 160, rtl: bool = False
+) -> Markup:
+    """A thin horizontal bar of a score out of 100 (filled from the right when ``rtl``)."""
     value = 0.0 if score is None else max(0.0, min(100.0, float(score)))
     filled = width * value / 100
     return Markup(
         '<svg class="bar" viewBox="0 0 {w} 10" width="{w}" '
-        'height="10" aria-hidden="true"><rect x="0" y="0" width="{w}" height="10" rx="2" '
-        'fill="{track}"/><rect x="0" y="0" width="{f}" height="10" rx="2" fill="{c}"/></svg>'
-    ).format(w=width, track=_TRACK, f=_n(filled), c=band_colour(score, band_mins))
+        'height="10"{d} aria-hidden="true"><rect x="0" y="0" width="{w}" height="10" rx="2" '
+        'fill="{track}"/><rect x="{x}" y="0" width="{f}" height="10" rx="2" fill="{c}"/></svg>'
+    ).format(
+        w=width,
+        track=_TRACK,
+        x=_n(width - filled) if rtl else "0",
+        d=_LTR if rtl else Markup(""),
+        f=_n(filled),
+        c=band_colour(score, band_mins),
+    )
 
 
-def flow_readiness(counts: Mapping[str, int], names: Mapping[str, str], label: str) -> Markup:
-    """A stacked bar of the flows by status, worst last, with a legend."""
+def flow_readiness(
+    counts: Mapping[str, int], names: Mapping[str, str], label: str, *, rtl: bool = False
+) -> Markup:
+    """A stacked bar of the flows by status, worst last, with a legend (mirrored when ``rtl``)."""
     order = ("ready", "conditional", "not_ready", "blocked")
     total = sum(counts.get(status, 0) for status in order)
     width, height = 560.0, 26.0
@@ -132,9 +159,10 @@ def flow_readiness(counts: Mapping[str, int], names: Mapping[str, str], label: s
         if not count or not total:
             continue
         share = width * count / total
+        left = width - x - share if rtl else x
         parts.append(
             Markup('<rect x="{x}" y="0" width="{w}" height="{h}" fill="{c}"/>').format(
-                x=_n(x), w=_n(share), h=_n(height), c=STATUS_COLOURS[status]
+                x=_n(left), w=_n(share), h=_n(height), c=STATUS_COLOURS[status]
             )
         )
         if share >= 22:
@@ -142,9 +170,24 @@ def flow_readiness(counts: Mapping[str, int], names: Mapping[str, str], label: s
                 Markup(
                     '<text x="{x}" y="18" text-anchor="middle" font-size="13" font-weight="700" '
                     'fill="#ffffff">{n}</text>'
-                ).format(x=_n(x + share / 2), n=count)
+                ).format(x=_n(left + share / 2), n=count)
             )
         x += share
+    if rtl:
+        return Markup(
+            '<svg class="flowchart" viewBox="0 0 560 26" width="560" height="26" '
+            'direction="ltr" role="img" aria-label="{label}"><title>{label}</title>{body}</svg>'
+            '<ul class="legend">{items}</ul>'
+        ).format(
+            label=label,
+            body=Markup("").join(parts),
+            items=Markup("").join(
+                Markup('<li><span class="swatch {s}"></span>{t} ({n})</li>').format(
+                    s=status, t=names[status], n=counts.get(status, 0)
+                )
+                for status in order
+            ),
+        )
     legend_x = 0.0
     for status in order:
         name = f"{names[status]} ({counts.get(status, 0)})"

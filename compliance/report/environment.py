@@ -9,6 +9,12 @@ cost two thirds of the render time (its per-attribute checks) and is not used (A
 - Typography: the filters ``label`` (``Comment:`` / ``Commentaire :``), ``typeset`` (our own
   wording in the report's typography), ``num`` and ``pct`` come from :mod:`compliance.typography`
   and read the language from ``doc.lang``; user text is never passed through ``typeset``.
+- Direction: the filter ``ltr`` isolates a Latin identifier (control id, digest, key id, file
+  name) in a right-to-left report so the bidi algorithm cannot reorder it against the Arabic around
+  it: ``<bdi dir="ltr">`` in HTML, U+2068 FSI ... U+2069 PDI in Markdown (ADR 0025). The filter
+  ``isolate`` does the same for user text in either script (a name, a city), its direction taken
+  from its first strong letter (``<bdi>``, FSI). In a left-to-right report both return the value
+  unchanged.
 - HTML: autoescape on for every template.
 - Markdown: no HTML autoescape; instead ``finalize`` backslash-escapes every printed value with
   :func:`md_escape` (CommonMark allows a backslash before any ASCII punctuation), so markup in user
@@ -26,7 +32,10 @@ from compliance.errors import ReportError
 if TYPE_CHECKING:
     from jinja2 import Environment
 
-__all__ = ["environment", "md_escape"]
+__all__ = ["RTL_LANGUAGES", "environment", "md_escape"]
+
+RTL_LANGUAGES = ("ar",)
+"""The report languages written right to left."""
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~&!$])")
 _MD_LINE_START = re.compile(r"^(\s*)([-+=>]|\d+)([.)](?=\s|$))?")
@@ -62,8 +71,13 @@ def _lang(context: Any) -> str:
     return str(context["doc"].lang)
 
 
-def _filters() -> dict[str, Any]:
+_FSI, _PDI = "\u2068", "\u2069"
+"""FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE: an isolate in plain text."""
+
+
+def _filters(kind: str) -> dict[str, Any]:
     from jinja2 import pass_context
+    from markupsafe import Markup
 
     from compliance import typography
 
@@ -83,14 +97,37 @@ def _filters() -> dict[str, Any]:
     def pct(context: Any, value: Any, places: int | None = None) -> str:
         return typography.percent(value, _lang(context), places)
 
-    return {"label": label, "typeset": typeset, "num": num, "pct": pct}
+    @pass_context
+    def ltr(context: Any, value: Any) -> Any:
+        if value is None or _lang(context) not in RTL_LANGUAGES:
+            return value
+        if kind == "html":
+            return Markup('<bdi dir="ltr">{}</bdi>').format(value)
+        return f"{_FSI}{value}{_PDI}"
+
+    @pass_context
+    def isolate(context: Any, value: Any) -> Any:
+        if value is None or _lang(context) not in RTL_LANGUAGES:
+            return value
+        if kind == "html":
+            return Markup("<bdi>{}</bdi>").format(value)
+        return f"{_FSI}{value}{_PDI}"
+
+    return {
+        "label": label,
+        "typeset": typeset,
+        "num": num,
+        "pct": pct,
+        "ltr": ltr,
+        "isolate": isolate,
+    }
 
 
 @cache
 def environment(kind: str) -> Environment:
     """The shared environment for ``html`` or ``md`` templates."""
     made = _environment(kind)
-    made.filters.update(_filters())
+    made.filters.update(_filters(kind))
     return made
 
 

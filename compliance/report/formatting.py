@@ -87,8 +87,14 @@ def long_date(value: dt.date, lang: str) -> str:
 
 
 def country(code: str | None, names: Mapping[str, Text], lang: str) -> str | None:
-    """``Morocco (MA)``; the bare code when the reference data does not name it."""
+    """``Morocco (MA)``; the bare code when the reference data does not name it.
+
+    In Arabic the whole is isolated (U+2068 FSI ... U+2069 PDI, ADR 0025): ``المغرب (MA)`` keeps
+    its code after the name, and a name the reference data has only in a Latin script
+    (``Morocco (MA)``) is not reordered against the Arabic around it.
+    """
     if code is None:
         return None
     name = names.get(code)
-    return f"{name.get(lang)} ({code})" if name else code
+    shown = f"{name.get(lang)} ({code})" if name else code
+    return f"\u2068{shown}\u2069" if lang == "ar" else shown

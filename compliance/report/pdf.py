@@ -11,6 +11,10 @@
   fontTools stamps each subset with the current time unless told not to, which
   :func:`_fonts_keep_their_dates` does. Fonts and library versions still differ between machines,
   so ``verify --pdf`` (re-render and compare) holds only on the same toolchain.
+- An Arabic PDF needs a font that covers Arabic (:data:`ARABIC_FONTS`, the stylesheet's stack for
+  ``:lang(ar)``). Fontconfig is asked for one before the layout; with none installed the PDF is
+  refused in one sentence naming the package (:data:`ARABIC_FONT_HINT`), rather than written with
+  whatever glyphs a fallback has or boxes in their place (ADR 0026).
 """
 
 from __future__ import annotations
@@ -23,7 +27,15 @@ from typing import Any
 
 from compliance.errors import ReportError
 
-__all__ = ["INSTALL_HINT", "deny_all_fetcher", "html_to_pdf", "source_date"]
+__all__ = [
+    "ARABIC_FONTS",
+    "ARABIC_FONT_HINT",
+    "INSTALL_HINT",
+    "arabic_font",
+    "deny_all_fetcher",
+    "html_to_pdf",
+    "source_date",
+]
 
 INSTALL_HINT = (
     "install the 'pdf' extra (pip install '.[pdf]' in the toolkit's folder) and the Pango and "
@@ -31,6 +43,15 @@ INSTALL_HINT = (
     "libharfbuzz-subset0)"
 )
 """The one install hint for PDF reports, the README's."""
+
+ARABIC_FONTS = ("Noto Naskh Arabic",)
+"""The families the stylesheet asks for Arabic text, in its order (``style.css``, ``:lang(ar)``)."""
+
+ARABIC_FONT_HINT = (
+    "an Arabic PDF report needs the Noto Naskh Arabic font, which is not installed: install it "
+    "(Debian: apt install fonts-noto-core) or write the report as HTML or Markdown"
+)
+"""The one sentence an Arabic PDF is refused with when its font is missing (the README's)."""
 
 
 def source_date(default: dt.date) -> dt.datetime:
@@ -89,10 +110,46 @@ def deny_all_fetcher(*, inline_png: bool = False) -> Any:
     return DenyAll(fail_on_errors=True)
 
 
-def html_to_pdf(html: str, *, date: dt.date, inline_png: bool = False) -> bytes:
+def arabic_font() -> str | None:
+    """The first of :data:`ARABIC_FONTS` fontconfig has, ``None`` when it has none of them.
+
+    Fontconfig always answers a match with some font; the family it returns tells whether the one
+    asked for is installed.
+    """
+    _weasyprint()
+    from weasyprint.text.ffi import ffi, fontconfig
+
+    for family in ARABIC_FONTS:
+        pattern = fontconfig.FcPatternCreate()
+        try:
+            fontconfig.FcPatternAddString(pattern, b"family", family.encode("utf-8"))
+            fontconfig.FcConfigSubstitute(ffi.NULL, pattern, fontconfig.FcMatchPattern)
+            fontconfig.FcDefaultSubstitute(pattern)
+            result = ffi.new("FcResult *")
+            match = fontconfig.FcFontMatch(ffi.NULL, pattern, result)
+            if match == ffi.NULL:
+                continue
+            try:
+                name = ffi.new("FcChar8 **")
+                found = fontconfig.FcPatternGetString(match, b"family", 0, name)
+                if found == fontconfig.FcResultMatch and ffi.string(name[0]) == family.encode():
+                    return family
+            finally:
+                fontconfig.FcPatternDestroy(match)
+        finally:
+            fontconfig.FcPatternDestroy(pattern)
+    return None
+
+
+def html_to_pdf(
+    html: str, *, date: dt.date, inline_png: bool = False, lang: str | None = None
+) -> bytes:
     """The PDF of a self-contained HTML document; raises :class:`ReportError` on any fetch
-    (``inline_png``: see :func:`deny_all_fetcher`)."""
+    (``inline_png``: see :func:`deny_all_fetcher`) and, for an Arabic document (``lang="ar"``),
+    when no font covering Arabic is installed."""
     weasyprint = _weasyprint()
+    if lang == "ar" and arabic_font() is None:
+        raise ReportError(ARABIC_FONT_HINT)
     from weasyprint.urls import FatalURLFetchingError
 
     when = source_date(date).strftime("%Y-%m-%dT%H:%M:%SZ")

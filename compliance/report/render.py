@@ -29,7 +29,7 @@ __all__ = [
 
 Format = Literal["html", "md", "pdf"]
 FORMATS: tuple[Format, ...] = ("html", "md", "pdf")
-LANGUAGES = ("en", "fr")
+LANGUAGES = ("en", "fr", "ar")
 
 _TEMPLATES = {"html": "report.html.j2", "md": "report.md.j2"}
 _BLANK_LINES = re.compile(r"\n{3,}")
@@ -62,7 +62,7 @@ def render_text(
     from compliance.report.view import build
 
     if lang not in LANGUAGES:
-        raise ReportError(f"reports are written in {' or '.join(LANGUAGES)}, not {lang!r}")
+        raise ReportError(f"reports are written in {', '.join(LANGUAGES)}, not {lang!r}")
     view = build(
         questionnaire,
         assessment,
@@ -88,7 +88,7 @@ def render(
     fmt: str,
     signature: str | None = None,
 ) -> bytes:
-    """The report in ``fmt`` (``html``, ``md`` or ``pdf``) and ``lang`` (``en`` or ``fr``).
+    """The report in ``fmt`` (``html``, ``md`` or ``pdf``) and ``lang`` (``en``, ``fr``, ``ar``).
 
     ``signature`` is the signing key id shown on the report, ``None`` for an unsigned report.
     Raises :class:`ReportError` for an unknown format or language and when rendering fails.
@@ -106,7 +106,7 @@ def render(
         return html.encode("utf-8")
     from compliance.report.pdf import html_to_pdf
 
-    return html_to_pdf(html, date=result.as_of)
+    return html_to_pdf(html, date=result.as_of, lang=lang)
 
 
 def templates_digest() -> str:

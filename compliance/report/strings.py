@@ -1,4 +1,4 @@
-"""Provides the one catalogue of report UI strings, in English and French.
+"""Provides the one catalogue of report UI strings, in English, French and Arabic.
 
 Every word a report prints that does not come from the questionnaire, the reference data or the
 assessment lives here, under the same keys in each language (a test checks that they match). The
@@ -14,12 +14,13 @@ from compliance.typography import french
 
 __all__ = ["LABELS", "LANGUAGES", "METHOD", "labels", "method", "strings"]
 
-LANGUAGES = ("en", "fr")
+LANGUAGES = ("en", "fr", "ar")
 
 _EN: dict[str, str] = {
     "doc_title": "Data-protection readiness report",
     "colon": ": ",
     "list_separator": "; ",
+    "list_comma": ", ",
     "doc_subtitle": "Law 09-08, Decree 2-09-165 and the GDPR",
     "contents": "Contents",
     "cover_organisation": "Organisation assessed",
@@ -178,6 +179,7 @@ _FR: dict[str, str] = {
     "doc_title": "Rapport de conformité à la protection des données",
     "colon": "\u00a0: ",
     "list_separator": "\u00a0; ",
+    "list_comma": ", ",
     "doc_subtitle": "Loi 09-08, décret 2-09-165 et RGPD",
     "contents": "Sommaire",
     "cover_organisation": "Organisme évalué",
@@ -334,6 +336,168 @@ _FR: dict[str, str] = {
     "gate_tag_general": "général",
 }
 
+_AR: dict[str, str] = {
+    "doc_title": "تقرير الجاهزية لحماية المعطيات ذات الطابع الشخصي",
+    "colon": ": ",
+    "list_separator": "؛ ",
+    "list_comma": "، ",
+    "doc_subtitle": "القانون رقم 09.08 والمرسوم رقم 2.09.165 واللائحة العامة لحماية البيانات",
+    "contents": "المحتويات",
+    "cover_organisation": "الهيئة موضوع التقييم",
+    "cover_assessor": "القائم بالتقييم",
+    "cover_date": "تاريخ التقييم",
+    "cover_questionnaire": "الاستبيان",
+    "cover_version": "الإصدار",
+    "cover_digest": "بصمة الاستبيان (SHA-256)",
+    "cover_engine": "محرك التنقيط",
+    "cover_reference": "مجموعة المراجع",
+    "cover_reference_newest": "أحدث مجموعة مثبتة؛ لا يحدد التقييم أي مجموعة",
+    "cover_signature": "مفتاح التوقيع",
+    "registration": "رقم التسجيل",
+    "sector": "القطاع",
+    "unsigned": "غير موقع",
+    "unsigned_note": "هذا التقرير غير موقع، ولا يمكن التحقق من سلامته.",
+    "signed_note": "تحققوا من الحزمة الموقعة قبل الاعتماد على هذا التقرير.",
+    "not_given": "غير مذكور",
+    "to_complete": "غير مذكور: يتعين استكماله",
+    "summary": "الملخص التنفيذي",
+    "summary_score": "نتيجة {org}: {score} من 100 في الاستبيان «{questionnaire}» "
+    "(الإصدار {version}).",
+    "summary_rating": "المستوى: {rating}.",
+    "summary_incomplete": (
+        "أجيب عن {coverage} من الأسئلة المنطبقة: يبقى المستوى مؤقتا إلى أن يجاب عن كل الأسئلة."
+    ),
+    "summary_complete": "أجيب عن كل الأسئلة المنطبقة.",
+    "summary_flows": "تدفقات المعطيات المقيمة: {count} (جاهز: {ready}؛ جاهز بشروط: {conditional}؛ "
+    "غير جاهز: {not_ready}؛ موقوف: {blocked}).",
+    "summary_no_flows": "لا يسجل هذا التقييم أي تدفق للمعطيات.",
+    "summary_actions": "الإجراءات التي تسترجع أكبر عدد من النقاط",
+    "summary_no_actions": "لا توجد ثغرة يتعين سدها.",
+    "overall": "النتيجة الإجمالية",
+    "rating": "المستوى",
+    "coverage": "التغطية",
+    "points_lost": "النقاط المفقودة",
+    "out_of_100": "من 100",
+    "method": "كيف تحسب النتيجة",
+    "scores": "النتائج حسب المجال والضابط",
+    "domain": "المجال",
+    "control": "الضابط",
+    "score": "النتيجة",
+    "critical": "حاسم",
+    "not_applicable": "لا ينطبق",
+    "flows": "تدفقات المعطيات والجاهزية لنقلها",
+    "flows_chart": "التدفقات حسب الجاهزية",
+    "flows_none": "لا يسجل أي تدفق للمعطيات.",
+    "flow": "التدفق",
+    "status": "الحالة",
+    "route": "المسار",
+    "exporter": "الجهة المصدرة",
+    "importer": "الجهة المستوردة",
+    "regime": "القانون المطبق على الجهة المصدرة",
+    "gate_gdpr": "اختبار اللائحة العامة لحماية البيانات",
+    "gate_morocco": "اختبار القانون رقم 09.08",
+    "checks_passed": "الفحوص الناجحة: {passed} من {checks}",
+    "findings": "الملاحظات",
+    "no_findings": "لا توجد ملاحظات.",
+    "onward_flows": "التدفقات اللاحقة",
+    "answers": "الإجابات",
+    "profile": "ملف الهيئة",
+    "question": "السؤال",
+    "answer": "الإجابة",
+    "comment": "تعليق",
+    "evidence": "الأدلة",
+    "evidence_note": "ملاحظة",
+    "answered_by": "أجاب",
+    "not_answered": "بلا إجابة",
+    "answer_na": "لا ينطبق",
+    "yes": "نعم",
+    "no": "لا",
+    "remediation": "خطة الإجراءات التصحيحية",
+    "remediation_intro": "الثغرات مرتبة حسب نقاط النتيجة الإجمالية التي يسترجعها سدها، من الأكثر "
+    "إلى الأقل؛ وعند التساوي حسب معرف الضابط. ويجب سد البنود الموسومة «يحد من المستوى» قبل أن "
+    "يرتفع المستوى، أيا كانت نقاطها.",
+    "texts_cited": "النصوص القانونية المستشهد بها",
+    "impact": "النقاط المسترجعة",
+    "action": "الإجراء",
+    "expected_evidence": "الأدلة المنتظرة",
+    "articles": "المواد",
+    "caps_rating": "يحد من المستوى",
+    "worksheets": "أوراق العمل",
+    "cndp_title": "ورقة العمل أ: طلب نقل المعطيات لدى اللجنة الوطنية (الاستمارة F118)",
+    "cndp_intro": "لكل تدفق يغادر المغرب، ما يتضمنه طلب نقل المعطيات المقدم إلى اللجنة الوطنية "
+    "(الاستمارة F118): العناصر المنصوص عليها في المادة 46 من المرسوم رقم 2.09.165، وبالنسبة لدولة "
+    "غير مدرجة في لائحة اللجنة الوطنية، الاستثناء المحدد من المادة 44 من القانون رقم 09.08 المعتمد "
+    "عليه (المادة 47 من المرسوم) أو الضمانات والإجراءات التي تحمي المعطيات (المادة 48 من المرسوم). "
+    "ويجب ملء البنود الموسومة «يتعين استكماله» قبل إيداع الطلب.",
+    "cndp_none": "لا يغادر أي تدفق في هذا التقييم المغرب.",
+    "scc_title": "ورقة العمل ب: الملحق I.B للبنود التعاقدية النموذجية، وصف النقل",
+    "scc_intro": "لكل نقل يغادر المنطقة الاقتصادية الأوروبية ويخضع لأحكام اللائحة العامة لحماية "
+    "البيانات، الوصف الذي يطلبه الملحق I.B من البنود التعاقدية النموذجية (قرار الاتحاد الأوروبي "
+    "2021/914).",
+    "scc_none": "لا يعد أي تدفق في هذا التقييم نقلا بمفهوم الفصل الخامس من اللائحة العامة لحماية "
+    "البيانات.",
+    "w_exporter": "الجهة المصدرة: الاسم والعنوان",
+    "w_recipient": "المرسل إليه: الاسم والعنوان",
+    "w_file": "الملف أو مجموعة المعطيات، ووصفه",
+    "w_data": "فئات المعطيات ذات الطابع الشخصي موضوع النقل",
+    "w_subjects": "الأشخاص المعنيون وعددهم التقريبي",
+    "w_purpose": "غاية المعالجة لدى المرسل إليه",
+    "w_mode": "طريقة عمليات النقل ووتيرتها",
+    "w_first": "تاريخ أول نقل",
+    "w_destination": "بلد الوجهة",
+    "w_listed": "مدرج في لائحة اللجنة الوطنية للدول التي توفر مستوى حماية كاف",
+    "w_ground": "الاستثناء المعتمد عليه من المادة 44 من القانون رقم 09.08 (المادة 47 من المرسوم)",
+    "w_mechanism": "آلية الحماية والإجراءات المتخذة (المادة 48 من المرسوم)",
+    "w_f118": "طلب نقل المعطيات (الاستمارة F118)",
+    "w_f118_pending": "أودع في {date}، ولم يصدر قرار بعد",
+    "w_f118_filed": "أودع في {date}",
+    "w_f118_decided": "{status} في {date}",
+    "w_f118_reference": "المرجع {reference}",
+    "w_not_needed": "غير لازم: الدولة مدرجة في اللائحة",
+    "w_listed_yes": "نعم",
+    "w_listed_no": "لا",
+    "w_listed_unknown": "غير معروف (لائحة اللجنة الوطنية غير محملة)",
+    "w_listed_unverified": "(لائحة اللجنة الوطنية المرفقة بهذه الأداة لم يتحقق منها بمقارنتها "
+    "بالمداولة: تحققوا منها قبل الإيداع)",
+    "address_note": "عنوان يتعين إضافته",
+    "approx": "حوالي {count}",
+    "scc_module": "أداة النقل (الفصل الخامس من اللائحة العامة لحماية البيانات)",
+    "scc_parties": "الأطراف (الملحق I.A)",
+    "scc_subjects": "فئات الأشخاص المعنيين الذين تنقل معطياتهم ذات الطابع الشخصي",
+    "scc_data": "فئات المعطيات ذات الطابع الشخصي موضوع النقل",
+    "scc_sensitive": "المعطيات الحساسة موضوع النقل، والقيود أو الضمانات المطبقة",
+    "scc_frequency": "وتيرة النقل",
+    "scc_nature": "طبيعة المعالجة",
+    "scc_purpose": "غاية أو غايات نقل المعطيات والمعالجة اللاحقة",
+    "scc_retention": "مدة الحفظ، أو المعايير المعتمدة لتحديدها",
+    "scc_processor": "بالنسبة لعمليات النقل إلى المعالجين من الباطن أو المعالجين من الباطن "
+    "اللاحقين: الموضوع والطبيعة والمدة",
+    "scc_no_sensitive": "لا شيء",
+    "criminal": "الإدانات والمخالفات الجنائية",
+    "national_id": "أرقام التعريف الوطنية",
+    "measures": "الإجراءات المتخذة",
+    "measures_planned": "الإجراءات المبرمجة",
+    "signature": "التوقيع",
+    "signature_key": "بصمة مفتاح التوقيع",
+    "generated_by": "أعده {engine} انطلاقا من الاستبيان {id} {version}.",
+    "page": "الصفحة",
+    "status_ready": "جاهز",
+    "status_conditional": "جاهز بشروط",
+    "status_not_ready": "غير جاهز",
+    "status_blocked": "موقوف",
+    "status_not_applicable": "لا ينطبق",
+    "status_not_assessed": "غير مقيم",
+    "qstatus_answered": "أجيب عنه",
+    "qstatus_na": "لا ينطبق",
+    "qstatus_unanswered": "بلا إجابة",
+    "qstatus_not_applicable": "غير منطبق",
+    "qstatus_informational": "لا يدخل في التنقيط",
+    "gate_tag_gdpr": "اللائحة العامة لحماية البيانات",
+    "gate_tag_morocco": "القانون رقم 09.08",
+    "gate_tag_onward": "لاحق",
+    "gate_tag_general": "عام",
+}
+
 METHOD: dict[str, tuple[str, ...]] = {
     "en": (
         "Each question scores from 0 to 1: the score of the option chosen; for several options, "
@@ -382,62 +546,243 @@ METHOD: dict[str, tuple[str, ...]] = {
         "une autorisation de la CNDP). Un flux prend le pire de ses verrous et de ses flux "
         "ultérieurs ; tout élément non renseigné compte comme non satisfait.",
     ),
+    "ar": (
+        "ينقط كل سؤال من 0 إلى 1: نقطة الخيار المختار؛ وعند اختيار عدة خيارات، قاعدة السؤال "
+        "(الأضعف، أو المتوسط، أو المجموع في حدود 1)؛ وبالنسبة لسلم، موقع الإجابة بين أدنى درجة "
+        "وأعلاها؛ وبالنسبة لعدد، العتبة التي يبلغها؛ وبالنسبة لتاريخ، 1 إذا كان حديثا بما يكفي.",
+        "تستبعد من كل حساب الأسئلة التي أجيب عنها بعبارة «لا ينطبق» والأسئلة التي لا تنطبق على "
+        "هذه الهيئة. ويحصل السؤال الإلزامي الذي بقي بلا إجابة على 0 ويخفض التغطية.",
+        "نتيجة الضابط هي المتوسط المرجح لأسئلته، ونتيجة المجال المتوسط المرجح لضوابطه، والنتيجة "
+        "الإجمالية المتوسط المرجح لمجالاته، من 0 إلى 100، مقربة إلى رقمين عشريين (النصف إلى أقرب "
+        "عدد زوجي).",
+        "المستوى هو الشريحة التي تقع فيها النتيجة، ويخفض إلى الحد المقرر عندما تقل نتيجة ضابط "
+        "حاسم عن العتبة أو عندما يكون تدفق للمعطيات موقوفا. وما دامت التغطية دون 100% يبقى "
+        "المستوى مؤقتا.",
+        "تنسب كل نقطة مفقودة إلى السؤال الذي فقدها، فيمكن إرجاع كل رقم في هذا التقرير إلى "
+        "الإجابات التي يستند إليها. وتعطي الإجابات نفسها دائما النتيجة نفسها.",
+        "يخضع كل تدفق للمعطيات لاختبارين: اللائحة العامة لحماية البيانات (يستلزم النقل خارج "
+        "المنطقة الاقتصادية الأوروبية قرار الكفاية أو أداة من أدوات المادة 46 من اللائحة، مثل "
+        "البنود التعاقدية النموذجية، مع تقييم أثر النقل) والقانون رقم 09.08 (معالجة بالمغرب موضوع "
+        "تصريح أو إذن؛ ومعطيات تغادر المغرب نحو دولة مدرجة في لائحة اللجنة الوطنية، أو استنادا إلى "
+        "استثناء من المادة 44، أو بإذن من اللجنة الوطنية). ويأخذ التدفق أسوأ نتيجة بين اختباريه "
+        "وتدفقاته اللاحقة؛ وكل عنصر غير مذكور يعد غير مستوفى.",
+    ),
 }
 
-LABELS: dict[str, dict[str, tuple[str, str]]] = {
+LABELS: dict[str, dict[str, tuple[str, str, str]]] = {
     "mode": {
-        "file_transfer": ("file transfer", "transfert de fichiers"),
-        "api": ("API", "API"),
-        "remote_access": ("remote access", "accès à distance"),
-        "email": ("email", "courrier électronique"),
-        "physical_media": ("physical media", "support physique"),
+        "file_transfer": (
+            "file transfer",
+            "transfert de fichiers",
+            "نقل الملفات",
+        ),
+        "api": (
+            "API",
+            "API",
+            "واجهة برمجة التطبيقات",
+        ),
+        "remote_access": (
+            "remote access",
+            "accès à distance",
+            "الولوج عن بعد",
+        ),
+        "email": (
+            "email",
+            "courrier électronique",
+            "البريد الإلكتروني",
+        ),
+        "physical_media": (
+            "physical media",
+            "support physique",
+            "دعامة مادية",
+        ),
     },
     "frequency": {
-        "one_off": ("one-off", "ponctuel"),
-        "periodic": ("periodic", "périodique"),
-        "continuous": ("continuous", "continu"),
+        "one_off": (
+            "one-off",
+            "ponctuel",
+            "مرة واحدة",
+        ),
+        "periodic": (
+            "periodic",
+            "périodique",
+            "دوري",
+        ),
+        "continuous": (
+            "continuous",
+            "continu",
+            "مستمر",
+        ),
     },
     "special": {
-        "health": ("health", "santé"),
-        "genetic": ("genetic", "génétiques"),
-        "biometric": ("biometric", "biométriques"),
-        "racial_ethnic": ("racial or ethnic origin", "origine raciale ou ethnique"),
-        "political": ("political opinions", "opinions politiques"),
-        "religious": ("religious beliefs", "convictions religieuses"),
-        "union": ("trade-union membership", "appartenance syndicale"),
-        "sex_life": ("sex life", "vie sexuelle"),
+        "health": (
+            "health",
+            "santé",
+            "الصحة",
+        ),
+        "genetic": (
+            "genetic",
+            "génétiques",
+            "المعطيات الجينية",
+        ),
+        "biometric": (
+            "biometric",
+            "biométriques",
+            "المعطيات البيومترية",
+        ),
+        "racial_ethnic": (
+            "racial or ethnic origin",
+            "origine raciale ou ethnique",
+            "الأصل العرقي أو الإثني",
+        ),
+        "political": (
+            "political opinions",
+            "opinions politiques",
+            "الآراء السياسية",
+        ),
+        "religious": (
+            "religious beliefs",
+            "convictions religieuses",
+            "المعتقدات الدينية",
+        ),
+        "union": (
+            "trade-union membership",
+            "appartenance syndicale",
+            "الانتماء النقابي",
+        ),
+        "sex_life": (
+            "sex life",
+            "vie sexuelle",
+            "الحياة الجنسية",
+        ),
     },
     "measure": {
-        "encryption_in_transit": ("encryption in transit", "chiffrement en transit"),
-        "encryption_at_rest": ("encryption at rest", "chiffrement au repos"),
-        "exporter_held_keys": ("keys held by the exporter", "clés détenues par l'exportateur"),
-        "pseudonymisation": ("pseudonymisation", "pseudonymisation"),
-        "data_minimisation": ("data minimisation", "minimisation des données"),
-        "access_logging": ("access logging", "journalisation des accès"),
-        "mfa": ("multi-factor authentication", "authentification multifacteur"),
-        "no_download_access": ("access without download", "accès sans téléchargement"),
-        "split_processing": ("split processing", "traitement fractionné"),
-        "transparency_reporting": ("transparency reporting", "rapport de transparence"),
+        "encryption_in_transit": (
+            "encryption in transit",
+            "chiffrement en transit",
+            "التشفير أثناء النقل",
+        ),
+        "encryption_at_rest": (
+            "encryption at rest",
+            "chiffrement au repos",
+            "التشفير أثناء التخزين",
+        ),
+        "exporter_held_keys": (
+            "keys held by the exporter",
+            "clés détenues par l'exportateur",
+            "مفاتيح تحتفظ بها الجهة المصدرة",
+        ),
+        "pseudonymisation": (
+            "pseudonymisation",
+            "pseudonymisation",
+            "الترميز بأسماء مستعارة",
+        ),
+        "data_minimisation": (
+            "data minimisation",
+            "minimisation des données",
+            "تقليل المعطيات إلى الحد الأدنى",
+        ),
+        "access_logging": (
+            "access logging",
+            "journalisation des accès",
+            "تسجيل عمليات الولوج",
+        ),
+        "mfa": (
+            "multi-factor authentication",
+            "authentification multifacteur",
+            "المصادقة متعددة العوامل",
+        ),
+        "no_download_access": (
+            "access without download",
+            "accès sans téléchargement",
+            "ولوج دون تنزيل",
+        ),
+        "split_processing": (
+            "split processing",
+            "traitement fractionné",
+            "معالجة مجزأة",
+        ),
+        "transparency_reporting": (
+            "transparency reporting",
+            "rapport de transparence",
+            "تقارير الشفافية",
+        ),
     },
     "role": {
-        "controller": ("controller", "responsable du traitement"),
-        "joint_controller": ("joint controller", "responsable conjoint"),
-        "processor": ("processor", "sous-traitant"),
-        "sub_processor": ("sub-processor", "sous-traitant ultérieur"),
-        "representative": ("representative", "représentant"),
+        "controller": (
+            "controller",
+            "responsable du traitement",
+            "المسؤول عن المعالجة",
+        ),
+        "joint_controller": (
+            "joint controller",
+            "responsable conjoint",
+            "مسؤول عن المعالجة بشكل مشترك",
+        ),
+        "processor": (
+            "processor",
+            "sous-traitant",
+            "المعالج من الباطن",
+        ),
+        "sub_processor": (
+            "sub-processor",
+            "sous-traitant ultérieur",
+            "المعالج من الباطن اللاحق",
+        ),
+        "representative": (
+            "representative",
+            "représentant",
+            "ممثل",
+        ),
     },
     "mechanism": {
-        "adequacy": ("adequacy decision (GDPR Art. 45)", "décision d'adéquation (RGPD, art. 45)"),
-        "bcr": ("binding corporate rules (GDPR Art. 47)", "règles d'entreprise contraignantes"),
-        "none": ("none", "aucun"),
-        "listed_country": ("state on the CNDP list", "État de la liste CNDP"),
-        "cndp_authorisation": ("CNDP authorisation (Art. 44)", "autorisation de la CNDP (art. 44)"),
+        "adequacy": (
+            "adequacy decision (GDPR Art. 45)",
+            "décision d'adéquation (RGPD, art. 45)",
+            "قرار الكفاية (المادة 45 من اللائحة العامة لحماية البيانات)",
+        ),
+        "bcr": (
+            "binding corporate rules (GDPR Art. 47)",
+            "règles d'entreprise contraignantes",
+            "قواعد الشركات الملزمة (المادة 47 من اللائحة العامة لحماية البيانات)",
+        ),
+        "none": (
+            "none",
+            "aucun",
+            "لا شيء",
+        ),
+        "listed_country": (
+            "state on the CNDP list",
+            "État de la liste CNDP",
+            "دولة مدرجة في لائحة اللجنة الوطنية",
+        ),
+        "cndp_authorisation": (
+            "CNDP authorisation (Art. 44)",
+            "autorisation de la CNDP (art. 44)",
+            "إذن اللجنة الوطنية (المادة 44)",
+        ),
     },
     "f118": {
-        "not_filed": ("not filed", "non déposée"),
-        "filed": ("filed, no decision yet", "déposée, sans décision à ce jour"),
-        "granted": ("granted", "accordée"),
-        "refused": ("refused", "refusée"),
+        "not_filed": (
+            "not filed",
+            "non déposée",
+            "لم يودع",
+        ),
+        "filed": (
+            "filed, no decision yet",
+            "déposée, sans décision à ce jour",
+            "أودع، ولم يصدر قرار بعد",
+        ),
+        "granted": (
+            "granted",
+            "accordée",
+            "مقبول",
+        ),
+        "refused": (
+            "refused",
+            "refusée",
+            "مرفوض",
+        ),
     },
 }
 
@@ -449,18 +794,22 @@ def _french() -> dict[str, str]:
 
 def strings(lang: str) -> Mapping[str, str]:
     """The UI strings in ``lang`` (English for an unknown language); French ones typeset
-    (:func:`compliance.typography.french`), so the catalogue may be written with ordinary spaces."""
-    return _french() if lang == "fr" else _EN
+    (:func:`compliance.typography.french`), so the catalogue may be written with ordinary spaces.
+    Arabic ones are written as printed: Western digits, Arabic punctuation, the glossary's terms
+    (``questionnaires/glossary/ar.yaml``), no diacritics and no bidi controls (ADR 0025)."""
+    if lang == "fr":
+        return _french()
+    return _AR if lang == "ar" else _EN
 
 
 def method(lang: str) -> tuple[str, ...]:
     """The scoring method in plain words, one paragraph per item (French typeset)."""
     if lang == "fr":
         return tuple(french(paragraph) for paragraph in METHOD["fr"])
-    return METHOD["en"]
+    return METHOD["ar"] if lang == "ar" else METHOD["en"]
 
 
 def labels(group: str, lang: str) -> dict[str, str]:
     """The labels of one group of codes (``mode``, ``frequency``...) in ``lang``."""
-    index = 1 if lang == "fr" else 0
+    index = LANGUAGES.index(lang) if lang in LANGUAGES else 0
     return {code: pair[index] for code, pair in LABELS[group].items()}

@@ -31,6 +31,7 @@ from compliance.model.questionnaire import (
 from compliance.model.reference import ReferenceData
 from compliance.model.result import FlowResult, GateResult, QuestionResult, Result
 from compliance.report import charts
+from compliance.report.environment import RTL_LANGUAGES
 from compliance.report.formatting import country, long_date, number, percent
 from compliance.report.strings import labels, method, strings
 from compliance.report.tia import TiaView, build_tia, flows_with_tia
@@ -175,6 +176,8 @@ class Document:
     lang: str
     s: Mapping[str, str]
     title: str
+    dir: str
+    """``ltr`` or ``rtl`` (Arabic): the document's direction."""
     cover: Cover
     summary: Summary
     method: tuple[str, ...]
@@ -205,6 +208,14 @@ class _Builder:
         self.band_mins = [band.min for band in q.scoring.bands]
         self.bands = {band.id: band.label.get(lang) for band in q.scoring.bands}
         self.with_charts = with_charts
+        self.rtl = lang in RTL_LANGUAGES
+        self.comma = "، " if lang == "ar" else ", "
+        """Between the items of a list in running text (the Arabic comma in Arabic)."""
+
+    def iso(self, text: str) -> str:
+        """An identifier or a name inside a composed string, isolated in a right-to-left report
+        (U+2068 FSI ... U+2069 PDI: its direction is its first strong letter's, ADR 0025)."""
+        return f"\u2068{text}\u2069" if self.rtl else text
 
     def n(self, value: Decimal | None) -> str:
         return number(value, self.lang)
@@ -214,7 +225,7 @@ class _Builder:
         return typeset(text.get(self.lang), self.lang)
 
     def refs(self, citations: Mapping[str, tuple[str, ...]]) -> str:
-        separator = f"{NBSP}; " if self.lang == "fr" else "; "
+        separator = {"fr": f"{NBSP}; ", "ar": "؛ "}.get(self.lang, "; ")
         return cite(citations, self.q, self.lang, separator=separator)
 
     def texts(self) -> tuple[Cited, ...]:
@@ -225,7 +236,9 @@ class _Builder:
         return legend(cited, self.q, self.lang)
 
     def bar(self, score: Decimal | None) -> Markup:
-        return charts.bar(score, self.band_mins) if self.with_charts else Markup("")
+        if not self.with_charts:
+            return Markup("")
+        return charts.bar(score, self.band_mins, rtl=self.rtl)
 
     def country(self, code: str | None) -> str:
         return country(code, self.reference.countries, self.lang) or self.s["not_given"]
@@ -240,7 +253,7 @@ class _Builder:
         if isinstance(question, SingleChoiceQuestion | MultiChoiceQuestion):
             options = {o.id: o.label.get(self.lang) for o in question.options}
             chosen = value if isinstance(value, tuple) else (str(value),)
-            return ", ".join(options.get(c, c) for c in chosen)
+            return self.comma.join(options.get(c, c) for c in chosen)
         if isinstance(question, ScaleQuestion):
             marks = {label.value: label.label.get(self.lang) for label in question.labels}
             shown = f"{value} / {question.max}"
@@ -248,16 +261,16 @@ class _Builder:
             return f"{shown} ({mark})" if mark else shown
         if isinstance(question, NumberQuestion):
             shown = str(value)
-            if self.lang == "fr":
+            if self.lang in ("fr", "ar"):
                 shown = shown.replace(".", ",")
             return f"{shown} {question.unit.get(self.lang)}" if question.unit else shown
         if isinstance(question, CountryQuestion):
             codes = value if isinstance(value, tuple) else (str(value),)
-            return ", ".join(self.country(c) for c in codes)
+            return self.comma.join(self.country(c) for c in codes)
         if value in ("yes", "no"):
             return s[str(value)]
         if isinstance(value, tuple):
-            return ", ".join(value)
+            return self.comma.join(value)
         return str(value)
 
     def answer(self, question: Question, result: QuestionResult | None) -> AnswerView:
@@ -350,7 +363,7 @@ class _Builder:
 
     def party(self, name: str, code: str, role: str | None) -> str:
         roles = labels("role", self.lang)
-        text = f"{name}, {self.country(code)}"
+        text = f"{self.iso(name)}{self.comma}{self.country(code)}"
         return f"{text} ({roles[role]})" if role else text
 
     def flow(self, flow: Flow, fr: FlowResult) -> FlowView:
@@ -374,7 +387,7 @@ class _Builder:
             status_label=self.s[f"status_{fr.status}"],
             score=self.n(fr.score),
             bar=self.bar(fr.score),
-            route=" → ".join(self.country(c) for c in route),
+            route=(" ← " if self.rtl else " → ").join(self.country(c) for c in route),
             exporter=self.party(flow.exporter.name, flow.exporter.country, flow.exporter.role),
             importer=self.party(flow.importer.name, flow.importer.country, flow.importer.role),
             regime=regimes.get(fr.regime, fr.regime),
@@ -383,7 +396,7 @@ class _Builder:
                 self.gate(self.s["gate_morocco"], fr.morocco),
             ),
             reasons=reasons,
-            onward=", ".join(fr.onward) or None,
+            onward=self.comma.join(self.iso(flow_id) for flow_id in fr.onward) or None,
             description=flow.description,
             purpose=flow.purpose,
         )
@@ -407,7 +420,7 @@ class _Builder:
                 action=self.words(item.remediation),
                 evidence=tuple(self.words(e) for e in item.evidence),
                 refs=self.refs(item.refs),
-                questions=", ".join(item.questions),
+                questions=self.comma.join(self.iso(qid) for qid in item.questions),
             )
             for rank, item in enumerate(plan.ordered_plan(self.r), start=1)
         )
@@ -418,7 +431,7 @@ class _Builder:
         rating = self.bands.get(overall.rating, overall.rating)
         sentences = [
             s["summary_score"].format(
-                org=self.a.organisation.name,
+                org=self.iso(self.a.organisation.name),
                 score=score,
                 questionnaire=self.q.title.get(self.lang),
                 version=self.q.version,
@@ -454,11 +467,15 @@ class _Builder:
             flows=flows,
             actions=actions[:3],
             gauge=charts.gauge(
-                overall.score, self.band_mins, score, f"{s['overall']}{s['colon']}{score}"
+                overall.score,
+                self.band_mins,
+                score,
+                f"{s['overall']}{s['colon']}{score}",
+                rtl=self.rtl,
             )
             if self.with_charts
             else Markup(""),
-            flow_chart=charts.flow_readiness(counts, names, s["flows_chart"])
+            flow_chart=charts.flow_readiness(counts, names, s["flows_chart"], rtl=self.rtl)
             if self.with_charts and self.r.flows
             else Markup(""),
         )
@@ -476,7 +493,7 @@ class _Builder:
         who = None
         if assessor is not None:
             who = (
-                f"{assessor.name}, {assessor.organisation}"
+                f"{assessor.name}{self.comma}{assessor.organisation}"
                 if assessor.organisation
                 else assessor.name
             )
@@ -517,6 +534,7 @@ def build(
         lang=lang,
         s=b.s,
         title=f"{b.s['doc_title']}{b.s['colon']}{assessment.organisation.name}",
+        dir="rtl" if b.rtl else "ltr",
         cover=b.cover(),
         summary=b.summary(actions),
         method=method(lang),

@@ -113,13 +113,15 @@ def test_charts_escape_what_they_print() -> None:
 # --- strings ----------------------------------------------------------------------------------
 
 
-def test_every_string_exists_in_both_languages() -> None:
-    assert set(strings("en")) == set(strings("fr"))
-    assert all(strings("fr")[key] != "" for key in strings("fr"))
-    assert len(METHOD["en"]) == len(METHOD["fr"])
+def test_every_string_exists_in_every_language() -> None:
+    for lang in ("fr", "ar"):
+        assert set(strings("en")) == set(strings(lang))
+        assert all(strings(lang)[key] != "" for key in strings(lang))
+        assert len(METHOD["en"]) == len(METHOD[lang])
     for group, pairs in LABELS.items():
-        assert all(len(pair) == 2 and all(pair) for pair in pairs.values()), group
+        assert all(len(pair) == 3 and all(pair) for pair in pairs.values()), group
         assert labels(group, "fr").keys() == labels(group, "en").keys()
+        assert labels(group, "ar").keys() == labels(group, "en").keys()
 
 
 def test_unknown_format_or_language_is_a_report_error(loaded: Loaded) -> None:
