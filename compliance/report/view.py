@@ -8,6 +8,7 @@ templates' escaping makes it safe, never this module. Charts are the only markup
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -196,6 +197,12 @@ class Document:
 
 
 _RATING_STATUS = ("ready", "conditional", "not_ready", "blocked")
+_CONTROL_ID = re.compile(r"(?<![\w\u2068-])[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-[0-9]+(?![\w\u2069-])")
+"""A control id (``GOV-01``, ``S-XFR-03``) not already isolated."""
+
+
+def _isolated(match: re.Match[str]) -> str:
+    return f"\u2068{match.group(0)}\u2069"
 
 
 class _Builder:
@@ -222,7 +229,12 @@ class _Builder:
 
     def words(self, text: BaseText) -> str:
         """Questionnaire wording in the report's language and typography."""
-        return typeset(text.get(self.lang), self.lang)
+        return self.ids(typeset(text.get(self.lang), self.lang))
+
+    def ids(self, text: str) -> str:
+        """``text`` with each control id in it (``S-GOV-01``) isolated in a right-to-left report:
+        questionnaire wording and the engine's sentences name controls inside Arabic text."""
+        return _CONTROL_ID.sub(_isolated, text) if self.rtl else text
 
     def refs(self, citations: Mapping[str, tuple[str, ...]]) -> str:
         separator = {"fr": f"{NBSP}; ", "ar": "؛ "}.get(self.lang, "; ")
@@ -375,7 +387,7 @@ class _Builder:
                 status=reason.status,
                 status_label=self.s[f"status_{reason.status}"],
                 gate=self.s[f"gate_tag_{reason.gate}"],
-                message=reason.message.get(self.lang),
+                message=self.ids(reason.message.get(self.lang)),
                 refs=self.refs(reason.refs),
             )
             for reason in shown_findings(fr)
@@ -439,7 +451,7 @@ class _Builder:
             s["summary_rating"].format(rating=rating),
         ]
         why = plan.rating_why(self.q, self.r, self.lang)
-        sentences.append(" ".join((why.sentence, *why.caps)))
+        sentences.append(self.ids(" ".join((why.sentence, *why.caps))))
         coverage = percent(overall.coverage, self.lang)
         sentences.append(
             s["summary_incomplete"].format(coverage=coverage)

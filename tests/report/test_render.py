@@ -30,13 +30,16 @@ ALLOWED_TAGS = {
     "html", "head", "meta", "title", "style", "body", "header", "nav", "section", "footer",
     "h1", "h2", "h3", "h4", "p", "div", "span", "strong", "br", "ol", "ul", "li", "a", "dl", "dt",
     "dd", "table", "colgroup", "col", "thead", "tbody", "tr", "th", "td", "svg", "path",
-    "line", "rect", "text",
+    "line", "rect", "text", "bdi",
 }  # fmt: skip
 
 FIXTURES = {path.name: path for path in assessment_fixtures()}
 PDF_FIXTURES = pdf_fixtures(list(FIXTURES.values()))
-CASES = [(name, lang) for name in FIXTURES for lang in ("en", "fr")]
+CASES = [(name, lang) for name in FIXTURES for lang in ("en", "fr", "ar")]
 PDF_CASES = [(path.name, lang) for path in PDF_FIXTURES for lang in ("en", "fr")]
+# The Arabic PDF (of ma-screening 1.2.0, which has Arabic texts) is tested in test_arabic.py.
+UNSIGNED = {"en": "unsigned", "fr": "non signé", "ar": "غير موقع"}
+WORKSHEET_A = {"en": "## Worksheet A", "fr": "## Fiche A", "ar": "## ورقة العمل أ"}
 
 
 @functools.cache
@@ -71,7 +74,8 @@ def test_there_are_fixtures() -> None:
 def test_html_is_self_contained_and_in_its_language(name: str, lang: str) -> None:
     org, shown, digest = _facts(name, lang)
     html = _rendered(name, lang, "html").decode("utf-8")
-    assert re.search(rf'<html lang="{lang}"', html)
+    direction = "rtl" if lang == "ar" else "ltr"
+    assert re.search(rf'<html lang="{lang}" dir="{direction}">', html)
     assert f'<meta http-equiv="Content-Security-Policy" content="{CSP}">' in html
     for needle in ("http:", "https:", "file:", "url(", "@import", "<script", "<link", "<img"):
         assert needle not in html.lower(), needle
@@ -98,8 +102,7 @@ def test_html_carries_every_section(name: str, lang: str) -> None:
         assert f'id="{anchor}"' in html
         assert f'href="#{anchor}"' in html
     assert 'class="gauge"' in html
-    unsigned = "unsigned" if lang == "en" else "non signé"
-    assert f">{unsigned}<" in html
+    assert f">{UNSIGNED[lang]}<" in html
 
 
 @pytest.mark.parametrize(("name", "lang"), CASES)
@@ -110,8 +113,7 @@ def test_markdown_carries_the_facts(name: str, lang: str) -> None:
     assert shown in md
     assert digest in md
     assert "\n\n\n" not in md
-    heading = "## Worksheet A" if lang == "en" else "## Fiche A"
-    assert heading in md
+    assert WORKSHEET_A[lang] in md
 
 
 @pytest.mark.parametrize(("name", "lang"), PDF_CASES)
