@@ -32,10 +32,7 @@ from compliance.errors import ReportError
 if TYPE_CHECKING:
     from jinja2 import Environment
 
-__all__ = ["RTL_LANGUAGES", "environment", "md_escape"]
-
-RTL_LANGUAGES = ("ar",)
-"""The report languages written right to left."""
+__all__ = ["environment", "md_escape"]
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~&!$])")
 _MD_LINE_START = re.compile(r"^(\s*)([-+=>]|\d+)([.)](?=\s|$))?")
@@ -71,15 +68,12 @@ def _lang(context: Any) -> str:
     return str(context["doc"].lang)
 
 
-_FSI, _PDI = "\u2068", "\u2069"
-"""FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE: an isolate in plain text."""
-
-
 def _filters(kind: str) -> dict[str, Any]:
     from jinja2 import pass_context
     from markupsafe import Markup
 
     from compliance import typography
+    from compliance.report.bidi import FSI, PDI, RTL
 
     @pass_context
     def label(context: Any, text: str) -> str:
@@ -99,19 +93,19 @@ def _filters(kind: str) -> dict[str, Any]:
 
     @pass_context
     def ltr(context: Any, value: Any) -> Any:
-        if value is None or _lang(context) not in RTL_LANGUAGES:
+        if value is None or _lang(context) not in RTL:
             return value
         if kind == "html":
             return Markup('<bdi dir="ltr">{}</bdi>').format(value)
-        return f"{_FSI}{value}{_PDI}"
+        return f"{FSI}{value}{PDI}"
 
     @pass_context
     def isolate(context: Any, value: Any) -> Any:
-        if value is None or _lang(context) not in RTL_LANGUAGES:
+        if value is None or _lang(context) not in RTL:
             return value
         if kind == "html":
             return Markup("<bdi>{}</bdi>").format(value)
-        return f"{_FSI}{value}{_PDI}"
+        return f"{FSI}{value}{PDI}"
 
     return {
         "label": label,

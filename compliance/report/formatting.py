@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from compliance import typography
 from compliance.model.base import Text
+from compliance.report.bidi import ltr
 
 __all__ = ["country", "long_date", "number", "percent"]
 
@@ -96,5 +97,4 @@ def country(code: str | None, names: Mapping[str, Text], lang: str) -> str | Non
     if code is None:
         return None
     name = names.get(code)
-    shown = f"{name.get(lang)} ({code})" if name else code
-    return f"\u2068{shown}\u2069" if lang == "ar" else shown
+    return ltr(f"{name.get(lang)} ({code})" if name else code, lang)

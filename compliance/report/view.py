@@ -32,7 +32,7 @@ from compliance.model.questionnaire import (
 from compliance.model.reference import ReferenceData
 from compliance.model.result import FlowResult, GateResult, QuestionResult, Result
 from compliance.report import charts
-from compliance.report.environment import RTL_LANGUAGES
+from compliance.report.bidi import RTL, direction, ltr
 from compliance.report.formatting import country, long_date, number, percent
 from compliance.report.strings import labels, method, strings
 from compliance.report.tia import TiaView, build_tia, flows_with_tia
@@ -202,7 +202,7 @@ _CONTROL_ID = re.compile(r"(?<![\w\u2068-])[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-[0-9]+(
 
 
 def _isolated(match: re.Match[str]) -> str:
-    return f"\u2068{match.group(0)}\u2069"
+    return ltr(match.group(0), "ar")
 
 
 class _Builder:
@@ -215,14 +215,14 @@ class _Builder:
         self.band_mins = [band.min for band in q.scoring.bands]
         self.bands = {band.id: band.label.get(lang) for band in q.scoring.bands}
         self.with_charts = with_charts
-        self.rtl = lang in RTL_LANGUAGES
+        self.rtl = lang in RTL
         self.comma = "، " if lang == "ar" else ", "
         """Between the items of a list in running text (the Arabic comma in Arabic)."""
 
     def iso(self, text: str) -> str:
         """An identifier or a name inside a composed string, isolated in a right-to-left report
         (U+2068 FSI ... U+2069 PDI: its direction is its first strong letter's, ADR 0025)."""
-        return f"\u2068{text}\u2069" if self.rtl else text
+        return ltr(text, self.lang)
 
     def n(self, value: Decimal | None) -> str:
         return number(value, self.lang)
@@ -546,7 +546,7 @@ def build(
         lang=lang,
         s=b.s,
         title=f"{b.s['doc_title']}{b.s['colon']}{assessment.organisation.name}",
-        dir="rtl" if b.rtl else "ltr",
+        dir=direction(lang),
         cover=b.cover(),
         summary=b.summary(actions),
         method=method(lang),
