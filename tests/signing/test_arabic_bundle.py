@@ -3,14 +3,18 @@ the bundle, and verification re-derives it like the English and French ones."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from compliance.cli import main
 from compliance.loader import parse_assessment
 from compliance.signing.archive import read_bundle
 from compliance.signing.bundle import HTML, PDF
 from compliance.signing.verify import verify_bundle
 from tests.helpers import REPO
 from tests.signing.conftest import NOW, Signer, sign
+from tests.signing.test_cli_signing import env_passphrase  # noqa: F401 - a fixture
 from tests.signing.test_verify import predicate_of, reason, resign
 
 FIXTURE = (
@@ -62,3 +66,20 @@ def test_the_arabic_pdf_is_re_derived_too(signer: Signer) -> None:
     assert verdict.status == "VALID", verdict.message
     checks = {f["path"]: f["check"] for f in verdict.details["files"]}
     assert checks["report/report.pdf"] == "re-derived"
+
+
+@pytest.mark.usefixtures("env_passphrase")
+def test_sign_lang_ar_on_the_command_line_then_verify(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    keys = tmp_path / "keys"
+    assert main(["keys", "generate", "--name", "alice", "-o", str(keys)]) == 0
+    trust = str(tmp_path / "trust")
+    assert main(["trust", "add", str(keys / "alice.pub.pem"), "--name", "A", "--trust", trust]) == 0
+    out = tmp_path / "b.zip"
+    argv = ["sign", str(FIXTURE), "--key", str(keys / "alice.key"), "-o", str(out), "--no-pdf"]
+    assert main([*argv, "--lang", "ar"]) == 0
+    assert b'<html lang="ar" dir="rtl">' in read_bundle(out.read_bytes())[HTML]
+    capsys.readouterr()
+    assert main(["verify", str(out), "--trust", trust]) == 0
+    assert "HTML report re-rendered identically" in capsys.readouterr().out
