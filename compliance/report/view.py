@@ -505,7 +505,7 @@ class _Builder:
         who = None
         if assessor is not None:
             who = (
-                f"{assessor.name}{self.comma}{assessor.organisation}"
+                f"{assessor.name}, {assessor.organisation}"
                 if assessor.organisation
                 else assessor.name
             )
