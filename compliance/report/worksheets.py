@@ -13,6 +13,11 @@ that Annex I.B of the standard contractual clauses (Decision (EU) 2021/914) asks
 
 A particular the assessment does not give is ``None``: the templates print it as "to complete",
 never as an empty cell that could pass for an answer.
+
+In Arabic the lists take the Arabic comma and semicolon, what the user typed (names, categories,
+descriptions, the CNDP reference) and the flow ids are isolated (U+2068 FSI … U+2069 PDI) so that
+their Latin letters keep their order, dates are written out, and the parties' arrow points from
+the exporter when read from the right (ADR 0025).
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ from compliance import typography
 from compliance.model.assessment import Flow
 from compliance.model.reference import ReferenceData
 from compliance.model.result import FlowResult
+from compliance.report.bidi import ltr
 from compliance.report.formatting import country, long_date
 from compliance.report.strings import labels, strings
 
@@ -69,7 +75,13 @@ def _places(flow: Flow) -> list[str]:
 
 
 def _join(values: list[str], lang: str) -> str | None:
-    return (f"{typography.NBSP}; " if lang == "fr" else "; ").join(values) if values else None
+    """The items of a particular: ``a; b`` (no-break space in French), ``a؛ b`` in Arabic with
+    each item isolated."""
+    if not values:
+        return None
+    if lang == "ar":
+        return "؛ ".join(ltr(value, lang) for value in values)
+    return (f"{typography.NBSP}; " if lang == "fr" else "; ").join(values)
 
 
 class _Context:
@@ -78,12 +90,20 @@ class _Context:
         self.lang = lang
         self.s = strings(lang)
         self.names = reference.countries
+        self.comma = "، " if lang == "ar" else ", "
+
+    def iso(self, text: str) -> str:
+        """What the user typed, or an id, isolated in Arabic."""
+        return ltr(text, self.lang)
+
+    def comma_join(self, values: list[str]) -> str:
+        return self.comma.join(values)
 
     def country(self, code: str | None) -> str | None:
         return country(code, self.names, self.lang)
 
     def party(self, name: str, code: str) -> str:
-        return f"{name}, {self.country(code)}"
+        return f"{self.iso(name)}{self.comma}{self.country(code)}"
 
     def data(self, flow: Flow) -> str | None:
         special = labels("special", self.lang)
@@ -113,16 +133,16 @@ class _Context:
         ]
         if parts == [None, None]:
             return None
-        return ", ".join(part or self.s["not_given"] for part in parts)
+        return self.comma_join([part or self.s["not_given"] for part in parts])
 
     def measures(self, flow: Flow) -> str | None:
         names = labels("measure", self.lang)
         parts = []
         if flow.measures:
-            in_place = ", ".join(names[m] for m in flow.measures)
+            in_place = self.comma_join([names[m] for m in flow.measures])
             parts.append(f"{self.s['measures']}{self.s['colon']}{in_place}")
         if flow.measures_planned:
-            planned = ", ".join(names[m] for m in flow.measures_planned)
+            planned = self.comma_join([names[m] for m in flow.measures_planned])
             parts.append(f"{self.s['measures_planned']}{self.s['colon']}{planned}")
         return _join(parts, self.lang)
 
@@ -170,9 +190,11 @@ def _cndp(ctx: _Context, flow: Flow) -> Worksheet:
         listed_text = None if not destinations else s["w_listed_unknown"]
     else:
         answers = [s["w_listed_yes"] if yes else s["w_listed_no"] for yes in listed]
-        listed_text = ", ".join(
-            f"{ctx.country(code)}{s['colon']}{answer}"
-            for code, answer in zip(destinations, answers, strict=True)
+        listed_text = ctx.comma_join(
+            [
+                f"{ctx.country(code)}{s['colon']}{answer}"
+                for code, answer in zip(destinations, answers, strict=True)
+            ]
         )
     all_listed = bool(destinations) and all(value is True for value in listed)
     rows = [
@@ -185,11 +207,14 @@ def _cndp(ctx: _Context, flow: Flow) -> Worksheet:
             s["address_note"],
         ),
         Row(
-            s["w_file"], f"{flow.name}{s['colon']}{flow.description}" if flow.description else None
+            s["w_file"],
+            f"{ctx.iso(flow.name)}{s['colon']}{ctx.iso(flow.description)}"
+            if flow.description
+            else None,
         ),
         Row(s["w_data"], ctx.data(flow)),
         Row(s["w_subjects"], ctx.subjects(flow)),
-        Row(s["w_purpose"], flow.purpose),
+        Row(s["w_purpose"], None if flow.purpose is None else ctx.iso(flow.purpose)),
         Row(s["w_mode"], ctx.mode(flow)),
         Row(
             s["w_first"],
@@ -222,8 +247,8 @@ def _cndp(ctx: _Context, flow: Flow) -> Worksheet:
     if filed is not None and status != "filed":
         parts.append(s["w_f118_filed"].format(date=long_date(filed, ctx.lang)))
     if procedure.reference:
-        parts.append(s["w_f118_reference"].format(reference=procedure.reference))
-    rows.append(Row(s["w_f118"], ", ".join(parts) or None))
+        parts.append(s["w_f118_reference"].format(reference=ctx.iso(procedure.reference)))
+    rows.append(Row(s["w_f118"], ctx.comma_join(parts) or None))
     return Worksheet(flow.id, flow.name, tuple(rows))
 
 
@@ -241,7 +266,7 @@ def _scc(ctx: _Context, flow: Flow) -> Worksheet:
         sensitive.append(s["criminal"])
     if sensitive:
         safeguards = ctx.measures(flow)
-        sensitive_text: str | None = ", ".join(sensitive)
+        sensitive_text: str | None = ctx.comma_join(sensitive)
         if safeguards:
             sensitive_text = f"{sensitive_text}. {safeguards}"
     elif flow.criminal_data is False and flow.special_categories == ():
@@ -250,13 +275,17 @@ def _scc(ctx: _Context, flow: Flow) -> Worksheet:
         sensitive_text = None
     frequency = labels("frequency", ctx.lang)
     modes = labels("mode", ctx.lang)
-    nature = ", ".join(p for p in (modes[flow.mode] if flow.mode else None, flow.description) if p)
+    description = None if flow.description is None else ctx.iso(flow.description)
+    nature = ctx.comma_join(
+        [p for p in (modes[flow.mode] if flow.mode else None, description) if p]
+    )
     processor = flow.importer.role in ("processor", "sub_processor")
+    arrow = " ← " if ctx.lang == "ar" else " → "  # from the exporter, read from the right
     rows = [
         Row(s["scc_module"], ctx.mechanism(flow.gdpr_mechanism)),
         Row(
             s["scc_parties"],
-            f"{party(flow.exporter.name, flow.exporter.country, flow.exporter.role)} → "
+            f"{party(flow.exporter.name, flow.exporter.country, flow.exporter.role)}{arrow}"
             f"{party(flow.importer.name, flow.importer.country, flow.importer.role)}",
         ),
         Row(s["scc_subjects"], _join(list(flow.subject_categories), ctx.lang)),
@@ -264,11 +293,11 @@ def _scc(ctx: _Context, flow: Flow) -> Worksheet:
         Row(s["scc_sensitive"], sensitive_text),
         Row(s["scc_frequency"], frequency[flow.frequency] if flow.frequency else None),
         Row(s["scc_nature"], nature or None),
-        Row(s["scc_purpose"], flow.purpose),
+        Row(s["scc_purpose"], None if flow.purpose is None else ctx.iso(flow.purpose)),
         Row(s["scc_retention"], None),
     ]
     if processor:
-        rows.append(Row(s["scc_processor"], flow.description))
+        rows.append(Row(s["scc_processor"], description))
     return Worksheet(flow.id, flow.name, tuple(rows))
 
 
