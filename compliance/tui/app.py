@@ -52,6 +52,11 @@ class _ShowsProgress(Protocol):
     def progress_done(self) -> None: ...
 
 
+_PALETTE = KeySpec("ctrl+p", "command_palette", "key.palette", False)
+"""Textual's own command palette key, which its footer shows as "palette": relabelled with the
+app's keys so that it follows the language too."""
+
+
 class ComplianceApp(App[None]):
     """The compliance toolkit in the terminal."""
 
@@ -114,7 +119,7 @@ class ComplianceApp(App[None]):
 
     def on_mount(self) -> None:
         self.title = tr("app.title", self.lang)
-        relabel(self, self.KEYS, self.lang)
+        relabel(self, [*self.KEYS, _PALETTE], self.lang)
         self.show("workspace")
         if self.settings.problem is not None:
             self.notify(self.settings.problem, severity="warning", markup=False, timeout=8)
@@ -362,7 +367,7 @@ class ComplianceApp(App[None]):
 
     def watch_lang(self, lang: str) -> None:
         self.title = tr("app.title", lang)
-        relabel(self, self.KEYS, lang)
+        relabel(self, [*self.KEYS, _PALETTE], lang)
         for screen in self.screen_stack:
             apply = getattr(screen, "apply_language", None)
             if apply is not None:

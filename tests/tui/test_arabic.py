@@ -127,6 +127,13 @@ async def test_f2_cycles_on_the_workspace_and_the_footer_says_what_comes_next(
         assert app.lang == "ar" and _footer(app).endswith("f2 EN")
         assert _footer(app).startswith("⏎ فتح n عميل جديد")
         assert app.title == tr("app.title", "ar")
+        palette = [
+            binding.description
+            for found in app._bindings.key_to_bindings.values()
+            for binding in found
+            if binding.action == "command_palette"
+        ]
+        assert palette == ["لوحة الأوامر"]  # Textual's own key, in the footers that show it
         assert load_settings().lang == "ar"
         await pilot.press("f2")
         await settle(app, pilot)
@@ -248,3 +255,35 @@ def test_the_terminal_is_asked_not_to_reorder_while_the_ui_runs(
     monkeypatch.setattr(ComplianceApp, "run", lambda self: None)
     assert app_module.run("ar") == 0
     assert piped.written == []  # nothing sent to a file or a pipe
+
+
+def _dialog_actions() -> set[tuple[str, str]]:
+    """Every ``(dialog, action)`` of the dialogs' own bindings."""
+    import importlib
+    import inspect
+    import pkgutil
+
+    from textual.binding import Binding
+
+    from compliance.tui import dialogs
+    from compliance.tui.help_content import _TEXTUAL_OWN, _base
+
+    found = set()
+    for module_info in pkgutil.iter_modules(dialogs.__path__):
+        module = importlib.import_module(f"compliance.tui.dialogs.{module_info.name}")
+        for _, cls in inspect.getmembers(module, inspect.isclass):
+            if cls.__module__ != module.__name__:
+                continue
+            for binding in cls.__dict__.get("BINDINGS", []):
+                if isinstance(binding, Binding) and binding.action not in _TEXTUAL_OWN:
+                    found.add((cls.__name__, _base(binding.action)))
+    return found
+
+
+def test_every_dialog_key_is_described_in_every_language() -> None:
+    """A dialog's keys have English labels in Textual's bindings; the help shows the catalogue's
+    description instead, so none is left in English in Arabic or French."""
+    actions = _dialog_actions()
+    assert ("Confirm", "answer") in actions and ("AuditDialog", "toggle_clients") in actions
+    missing = sorted((dialog, a) for dialog, a in actions if f"help.d.{a}" not in STRINGS)
+    assert not missing, missing
