@@ -28,6 +28,7 @@ from tests.tui.conftest import settle
 
 SCREENING = REPO / "questionnaires" / "ma-screening" / "1.2.0"
 MEETING = SCREENING / "fixtures" / "typical-first-meeting.yaml"
+OFFSHORING = REPO / "questionnaires" / "ma-offshoring" / "1.2.0"
 
 ARABIC_LETTER = re.compile("[\u0621-\u064a]")
 PLACEHOLDER = re.compile(r"\{[a-z_]*\}")
@@ -287,3 +288,31 @@ def test_every_dialog_key_is_described_in_every_language() -> None:
     assert ("Confirm", "answer") in actions and ("AuditDialog", "toggle_clients") in actions
     missing = sorted((dialog, a) for dialog, a in actions if f"help.d.{a}" not in STRINGS)
     assert not missing, missing
+
+
+async def test_the_main_questionnaire_shows_its_arabic_texts_in_the_assessment(
+    ws_path: Path,
+) -> None:
+    from compliance.store import create_assessment, create_client
+
+    questionnaire = Questionnaire.model_validate(_yaml(OFFSHORING / "questionnaire.yaml"))
+    with open_workspace(ws_path) as workspace:
+        client = create_client(workspace, "شركة الأطلس")
+        assessment_id = create_assessment(workspace, client, "ma-offshoring", version="1.2.0")
+    app = ComplianceApp("ar", workspace=ws_path, welcome=False, open_assessment=assessment_id)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, AssessmentScreen)
+        card = screen.query_one(QuestionCard)
+        for _ in range(2):  # a profile question, then one of the domains
+            assert screen.current is not None
+            everything = {**questionnaire.profile_by_id, **questionnaire.questions_by_id}
+            question = everything[screen.current]
+            arabic = question.text.get("ar")
+            assert ARABIC_LETTER.search(arabic) and arabic != question.text.get("en")
+            shown = " ".join(str(s.render()) for s in card.query(Static)).replace("\n", " ")
+            assert arabic[:30] in shown
+            first_domain = next(iter(questionnaire.questions_by_id))
+            await screen.goto(first_domain)
+            await settle(app, pilot)
