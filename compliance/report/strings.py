@@ -135,8 +135,8 @@ _EN: dict[str, str] = {
     "w_listed_yes": "yes",
     "w_listed_no": "no",
     "w_listed_unknown": "unknown (the CNDP list is not loaded)",
-    "w_listed_unverified": "(the CNDP list shipped with this tool is not verified against the "
-    "deliberation: check it before filing)",
+    "w_listed_unverified": "the CNDP list shipped with this tool is not verified against the "
+    "deliberation: check it before filing",
     "address_note": "address to add",
     "approx": "about {count}",
     "scc_module": "Transfer tool (GDPR Chapter V)",
@@ -296,8 +296,8 @@ _FR: dict[str, str] = {
     "w_listed_yes": "oui",
     "w_listed_no": "non",
     "w_listed_unknown": "inconnu (la liste CNDP n'est pas chargée)",
-    "w_listed_unverified": "(la liste CNDP fournie avec cet outil n'est pas vérifiée sur la "
-    "délibération : vérifiez-la avant le dépôt)",
+    "w_listed_unverified": "la liste CNDP fournie avec cet outil n'est pas vérifiée sur la "
+    "délibération : vérifiez-la avant le dépôt",
     "address_note": "adresse à ajouter",
     "approx": "environ {count}",
     "scc_module": "Outil de transfert (RGPD, chapitre V)",
@@ -457,8 +457,8 @@ _AR: dict[str, str] = {
     "w_listed_yes": "نعم",
     "w_listed_no": "لا",
     "w_listed_unknown": "غير معروف (لائحة اللجنة الوطنية غير محملة)",
-    "w_listed_unverified": "(لائحة اللجنة الوطنية المرفقة بهذه الأداة لم يتحقق منها بمقارنتها "
-    "بالمداولة: تحققوا منها قبل الإيداع)",
+    "w_listed_unverified": "لائحة اللجنة الوطنية المرفقة بهذه الأداة لم يتحقق منها بمقارنتها "
+    "بالمداولة: تحققوا منها قبل الإيداع",
     "address_note": "عنوان يتعين إضافته",
     "approx": "حوالي {count}",
     "scc_module": "أداة النقل (الفصل الخامس من اللائحة العامة لحماية البيانات)",
