@@ -24,7 +24,7 @@ from compliance.safeyaml import parse_yaml
 from tests.helpers import REPO, write_yaml
 
 SOURCE = REPO / "questionnaires" / "reference"
-CURRENT = "2026.12.4"
+CURRENT = "2026.12.5"
 """The newest published version of ``ma-eu``, which carries every sheet."""
 SHEETS = SOURCE / "sheets"
 MOROCCO = SHEETS / "ma.yaml"

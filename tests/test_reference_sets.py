@@ -29,7 +29,7 @@ from compliance.signing.registry import bundled_problems
 from tests.helpers import REPO, variant, write_yaml
 
 SOURCE = REPO / "questionnaires" / "reference"
-CURRENT = "2026.12.4"
+CURRENT = "2026.12.5"
 """The newest published version of ``ma-eu`` (the versions published before it stay installed)."""
 
 
@@ -159,7 +159,7 @@ def test_an_unknown_set_id_is_a_load_error_at_the_questionnaire_line(tmp_path: P
     assert problem.line == line_of(path, "reference_set:")
     assert (
         "no reference set 'nowhere' is installed (installed: ma-eu 2026.12.0, ma-eu 2026.12.1, "
-        f"ma-eu 2026.12.2, ma-eu 2026.12.3, ma-eu {CURRENT})" in str(problem)
+        f"ma-eu 2026.12.2, ma-eu 2026.12.3, ma-eu 2026.12.4, ma-eu {CURRENT})" in str(problem)
     )
 
 
