@@ -81,3 +81,11 @@ def test_findings_name_countries_in_arabic() -> None:
     ]
     assert any("نحو الولايات المتحدة (US)" in line for line in said)
     assert any("نحو الهند (IN)" in line for line in said)
+
+
+def test_the_arabic_of_the_set_applies_the_glossary() -> None:
+    from compliance.glossary import load_glossary, misses
+
+    entry = find_set("ma-eu", "2026.12.5")
+    assert entry is not None
+    assert [str(miss) for miss in misses(load_set(entry), load_glossary("ar"))] == []
