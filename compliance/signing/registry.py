@@ -173,7 +173,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     parser = argparse.ArgumentParser(
         prog="python -m compliance.signing.registry",
-        description="Publish every bundled questionnaire and reference set not yet in the registry.",
+        description=(
+            "Publish every bundled questionnaire and reference set not yet in the registry."
+        ),
     )
     parser.add_argument(
         "--replace", action="store_true", help="overwrite a published version that changed"
