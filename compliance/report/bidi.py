@@ -14,7 +14,9 @@ from __future__ import annotations
 
 from typing import Final
 
-__all__ = ["FSI", "PDI", "RTL", "direction", "ltr", "strip", "text_direction"]
+from markupsafe import Markup
+
+__all__ = ["FSI", "PDI", "RTL", "direction", "html", "ltr", "strip", "text_direction"]
 
 FSI: Final = "\u2068"
 PDI: Final = "\u2069"
@@ -48,3 +50,30 @@ def text_direction(text: str) -> str:
     WeasyPrint breaks the lines of an isolate (FSI … PDI) and reorders each line on its own, so a
     paragraph of English inside an Arabic PDF needs an element with an explicit direction."""
     return "rtl" if any("\u0600" <= ch <= "\u06ff" for ch in text) else "ltr"
+
+
+def html(text: str) -> Markup:
+    """``text`` escaped for HTML with each isolate (FSI … PDI) turned into a ``<bdi dir=…>``
+    element of its direction.
+
+    Chromium honours the marks, but WeasyPrint (70) ignores them: only an element with an
+    explicit direction keeps ``(XFR-06)`` or a formula in order in the PDF. Unbalanced marks are
+    left as they are."""
+    from markupsafe import escape
+
+    if FSI not in text:
+        return escape(text)
+    pieces: list[str] = []
+    opened: list[tuple[int, int]] = []  # (index in text, index in pieces) of each open FSI
+    for index, ch in enumerate(text):
+        if ch == FSI:
+            opened.append((index, len(pieces)))
+            pieces.append(FSI)
+        elif ch == PDI and opened:
+            start, piece = opened.pop()
+            pieces[piece] = f'<bdi dir="{text_direction(text[start + 1 : index])}">'
+            pieces.append("</bdi>")
+        else:
+            pieces.append(str(escape(ch)))
+    # Every piece is an escaped character or a fixed tag (an unclosed FSI stays a character).
+    return Markup("".join(pieces))  # noqa: S704

@@ -30,7 +30,7 @@ from compliance.model.reference import ReferenceData
 from compliance.model.result import FlowResult, Result
 from compliance.model.tia import EFFECTIVE_USE_CASES, INPUTS, Tia
 from compliance.report import tia_chart
-from compliance.report.bidi import RTL, direction, ltr, text_direction
+from compliance.report.bidi import RTL, direction, html, ltr, text_direction
 from compliance.report.formatting import long_date
 from compliance.report.strings import labels, strings
 from compliance.report.tia_strings import INPUT_NAMES, SOURCES, USE_CASE_NAMES, pick, tia_strings
@@ -196,6 +196,9 @@ class TiaView:
     dir_of: Callable[[str], str] = text_direction
     """The direction of a value (``ltr`` / ``rtl``): the HTML templates hold a value written in
     another script than the document's in ``<bdi dir=…>``."""
+    html: Callable[[str], Markup] = html
+    """A value for the HTML templates, its isolates as ``<bdi>`` elements (see
+    :func:`compliance.report.bidi.html`)."""
 
 
 def flows_with_tia(assessment: Assessment) -> tuple[Flow, ...]:

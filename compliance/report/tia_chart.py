@@ -26,6 +26,8 @@ from decimal import Decimal
 
 from markupsafe import Markup, escape
 
+from compliance.report.bidi import html
+
 __all__ = ["SensitivityBar", "sensitivity"]
 
 _INK = "#1d2a3a"
@@ -55,7 +57,11 @@ def _n(value: float) -> str:
 
 
 def _short(label: str) -> str:
-    return label if len(label) <= _MAX_LABEL else label[: _MAX_LABEL - 1].rstrip() + "…"
+    """``label`` cut to fit, an isolate it cuts into closed again (U+2069)."""
+    if len(label) <= _MAX_LABEL:
+        return label
+    short = label[: _MAX_LABEL - 1].rstrip() + "…"
+    return short + "\u2069" * max(0, short.count("\u2068") - short.count("\u2069"))
 
 
 def _scale(bars: Sequence[SensitivityBar], base: Decimal, tolerance: Decimal | None) -> float:
@@ -212,7 +218,7 @@ def _rtl_chart(
                 f'<rect x="{_n(mid)}" y="5" width="{_n(high - mid)}" height="14" fill="{_HIGH}"/>'
             )
         rows.append(
-            f'<tr><th scope="row">{escape(_short(item.label))}</th>'
+            f'<tr><th scope="row">{html(_short(item.label))}</th>'
             f'<td class="bars">{strip(body + lines(_ROW), _ROW)}</td></tr>'
         )
     scale_row = (

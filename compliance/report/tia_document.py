@@ -105,4 +105,4 @@ def render_tia(
         return html.encode("utf-8")
     from compliance.report.pdf import html_to_pdf
 
-    return html_to_pdf(html, date=result.as_of)
+    return html_to_pdf(html, date=result.as_of, lang=lang)

@@ -102,7 +102,7 @@ def test_the_html_document_is_right_to_left_with_its_ids_isolated() -> None:
     assert '<html lang="ar" dir="rtl">' in html
     assert "<h1>تقييم أثر النقل</h1>" in html
     assert '<bdi dir="ltr" class="mono muted">ma-ccp-search-seizure</bdi>' in html
-    assert f"({FSI}{FLOW}{PDI})" in html  # the flow's id beside its (Latin) name
+    assert f'(<bdi dir="ltr">{FLOW}</bdi>)' in html  # the flow's id beside its (Latin) name
     text = " ".join(inventory(html).text)
     for words in ("المرحلة 1: معرفة النقل", "المرحلة 6: إعادة التقييم", "الضمانات الأوروبية"):
         assert words in text
@@ -202,3 +202,18 @@ def test_english_prose_in_the_arabic_html_is_held_left_to_right() -> None:
     assert "<bdi" not in _document("en", "html").decode("utf-8").split("<body", 1)[1].replace(
         '<bdi dir="ltr" class="mono', ""
     )
+
+
+def test_isolates_become_bdi_elements_in_html() -> None:
+    from compliance.report.bidi import html
+
+    assert str(html(f"التدفق ({FSI}f1-crm{PDI})")) == 'التدفق (<bdi dir="ltr">f1-crm</bdi>)'
+    assert str(html(f"{FSI}<b>{FSI}المغرب{PDI}</b>{PDI}")) == (
+        '<bdi dir="rtl">&lt;b&gt;<bdi dir="rtl">المغرب</bdi>&lt;/b&gt;</bdi>'
+    )
+    assert str(html(f"a {FSI}open")) == f"a {FSI}open"  # unbalanced: left as a character
+    assert str(html("<script>")) == "&lt;script&gt;"
+    # The Arabic document's formula and flow id are elements WeasyPrint keeps in order.
+    document = _text("html")
+    assert '<bdi dir="ltr">1 − Π (1 − p)ⁿ</bdi>' in document
+    assert FSI not in document.split("<body", 1)[1].split("<title>", 1)[0]
