@@ -316,3 +316,21 @@ async def test_the_main_questionnaire_shows_its_arabic_texts_in_the_assessment(
             first_domain = next(iter(questionnaire.questions_by_id))
             await screen.goto(first_domain)
             await settle(app, pilot)
+
+
+async def test_the_answer_pack_dialog_offers_english_in_an_arabic_interface(
+    ws_path: Path, tmp_path: Path
+) -> None:
+    from textual.widgets import RadioButton
+
+    from compliance.tui.dialogs.answer_pack import PackDialog
+
+    app = ComplianceApp("ar", workspace=ws_path, welcome=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        dialog = PackDialog([("GOV", "الحكامة")], output=tmp_path / "pack.xlsx", lang="ar")
+        await app.push_screen(dialog)
+        await pilot.pause()
+        assert dialog.query_one("#pk-en", RadioButton).value  # one language chosen, not none
+        choice = dialog.chosen()
+        assert choice is not None and choice.lang == "en"

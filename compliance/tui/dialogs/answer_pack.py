@@ -52,7 +52,9 @@ class PackDialog(ModalScreen[PackChoice | None]):
                 yield Checkbox(plain(title), True, id=f"pk-domain-{index}")
             yield Label(plain(tr("pk.language", self.lang)))
             with RadioSet(id="pk-lang"):
-                yield RadioButton("English", self.lang == "en", id="pk-en")
+                # A pack is English or French (its headers and the answers read back): in an
+                # Arabic interface English is offered first.
+                yield RadioButton("English", self.lang != "fr", id="pk-en")
                 yield RadioButton("Français", self.lang == "fr", id="pk-fr")
             yield Label(plain(tr("pk.output", self.lang)))
             yield Input(str(self.output), id="pk-output")
