@@ -90,16 +90,13 @@ def bar(value: Decimal | None, width: int = 20, lang: str = "en") -> Text:
 
 
 def refs_text(questionnaire: Questionnaire, refs: dict[str, tuple[str, ...]], lang: str) -> str:
-    """Citations as ``Law 09-08 Art. 23, 24 · GDPR Art. 37``; in Arabic the article comes first,
-    as Moroccan legal Arabic cites it: ``المادة 43 من القانون رقم 09.08``."""
-    titles = {f.id: f.title.get(lang) for f in questionnaire.frameworks}
+    """Citations as ``Law 09-08 Art. 23, 24 · GDPR Art. 37``; in Arabic as the engine cites them,
+    the article first (ADR 0026): ``المادة 43 من القانون رقم 09.08``."""
     if lang == "ar":
-        return " · ".join(
-            f"{'المادة' if len(articles) == 1 else 'المواد'} {'، '.join(articles)} "
-            f"من {titles.get(framework, framework)}"
-            for framework, articles in refs.items()
-            if articles
-        )
+        from compliance.engine.citations import cite
+
+        return cite(refs, questionnaire, lang)
+    titles = {f.id: f.title.get(lang) for f in questionnaire.frameworks}
     art = "art." if lang == "fr" else "Art."
     return " · ".join(
         f"{titles.get(framework, framework)} {art} {', '.join(articles)}"
