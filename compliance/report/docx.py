@@ -165,7 +165,6 @@ class _Writer:
         if self.rtl:
             rtl_table(table)
         for cell, text in zip(table.rows[0].cells, header, strict=True):
-            cell.text = ""
             self.write_text(cell.paragraphs[0], text, bold=True)
         for values in rows:
             cells = table.add_row().cells
@@ -237,7 +236,7 @@ class _Writer:
         ]
         if cover.assessor:
             rows.insert(0, [s["cover_assessor"], cover.assessor])
-        self.table([s["cover_questionnaire"], cover.organisation], rows)
+        self.table([s["cover_organisation"], cover.organisation], rows)
         self.para(s["contents"], bold=True)
         self.toc()
         from docx.enum.text import WD_BREAK
