@@ -182,7 +182,8 @@ STRINGS: Final[dict[str, tuple[str, str, str]]] = {
     "welcome.line1": (
         "This tool checks how ready a firm is for Moroccan Law 09-08 and the GDPR.",
         "Cet outil mesure la préparation d'une entreprise à la loi 09-08 et au RGPD.",
-        "تقيس هذه الأداة مدى جاهزية شركة للقانون رقم 09.08 المغربي وللائحة العامة لحماية البيانات.",
+        "تقيس هذه الأداة مدى جاهزية شركة للقانون رقم 09.08 المغربي ولمقتضيات اللائحة العامة لحماية "
+        "البيانات.",
     ),
     "welcome.line2": (
         "Answer a questionnaire, map your data flows, and see a score with the law behind it.",
@@ -224,7 +225,7 @@ STRINGS: Final[dict[str, tuple[str, str, str]]] = {
     "col.status": ("Status", "Statut", "الحالة"),
     "col.flow": ("Flow", "Flux", "التدفق"),
     "col.route": ("Route", "Trajet", "المسار"),
-    "col.mechanism": ("GDPR tool", "Outil RGPD", "أداة اللائحة"),
+    "col.mechanism": ("GDPR tool", "Outil RGPD", "أداة اللائحة العامة لحماية البيانات"),
     "col.basis": ("Law 09-08 basis", "Base loi 09-08", "أساس القانون 09.08"),
     "ask.client_name": ("Name of the new client", "Nom du nouveau client", "اسم العميل الجديد"),
     "ask.rename": ("New name of the client", "Nouveau nom du client", "الاسم الجديد للعميل"),
@@ -520,8 +521,12 @@ STRINGS: Final[dict[str, tuple[str, str, str]]] = {
     "fl.exporter": ("Exporter", "Exportateur", "المصدر"),
     "fl.importer": ("Importer", "Importateur", "المستورد"),
     "fl.country": ("Country", "Pays", "البلد"),
-    "fl.role": ("GDPR role", "Rôle RGPD", "الدور وفق اللائحة"),
-    "fl.mechanism": ("GDPR transfer tool", "Outil de transfert RGPD", "أداة النقل وفق اللائحة"),
+    "fl.role": ("GDPR role", "Rôle RGPD", "الدور وفق اللائحة العامة لحماية البيانات"),
+    "fl.mechanism": (
+        "GDPR transfer tool",
+        "Outil de transfert RGPD",
+        "أداة النقل وفق اللائحة العامة لحماية البيانات",
+    ),
     "fl.basis": (
         "Law 09-08 basis (Art. 43/44)",
         "Base loi 09-08 (art. 43/44)",
@@ -1323,7 +1328,7 @@ STRINGS: Final[dict[str, tuple[str, str, str]]] = {
     "help.s.critical": ("a critical control", "un contrôle critique", "ضابط حاسم"),
     "help.s.warning": ("a warning to read", "un avertissement à lire", "تنبيه يجب قراءته"),
     # tia-doc: the transfer impact assessment screen (t on a flow)
-    "key.tia": ("TIA", "AITD", "تقييم النقل"),
+    "key.tia": ("TIA", "AITD", "تقييم أثر النقل"),
     "help.d.tia": (
         "Open the transfer impact assessment of the flow",
         "Ouvrir l'analyse d'impact du transfert du flux",
@@ -1607,7 +1612,7 @@ STRINGS: Final[dict[str, tuple[str, str, str]]] = {
     "tia.uc.cloud_in_clear": (
         "6. Cloud or processor sees the data in clear",
         "6. Cloud ou sous-traitant qui voit les données en clair",
-        "6. حوسبة سحابية أو معالج يرى المعطيات واضحة",
+        "6. حوسبة سحابية أو معالج من الباطن يرى المعطيات واضحة",
     ),
     "tia.uc.remote_access_business": (
         "7. Remote access to data in clear for business",
@@ -1642,9 +1647,9 @@ STRINGS: Final[dict[str, tuple[str, str, str]]] = {
         "{basis} n'est pas une base de la fiche de ce pays : donnez l'une de {ids}.",
         "{basis} ليس أساسا في بطاقة هذا البلد: أدخلوا أحد {ids}.",
     ),
-    "tia.date": ("TIA date", "Date de l'AITD", "تاريخ التقييم"),
+    "tia.date": ("TIA date", "Date de l'AITD", "تاريخ تقييم أثر النقل"),
     "tia.review": ("Re-evaluate by", "À réévaluer avant le", "إعادة التقييم قبل"),
-    "tia.date_hint": ("DD/MM/YYYY", "JJ/MM/AAAA", "DD/MM/YYYY يوم/شهر/سنة"),
+    "tia.date_hint": ("DD/MM/YYYY", "JJ/MM/AAAA", "DD/MM/YYYY"),
     "tia.not_date": (
         "{text} is not a date: type DD/MM/YYYY or YYYY-MM-DD",
         "{text} n'est pas une date : tapez JJ/MM/AAAA ou AAAA-MM-JJ",
@@ -1653,17 +1658,18 @@ STRINGS: Final[dict[str, tuple[str, str, str]]] = {
     "tia.review_needs_date": (
         "give the TIA's date first: the re-evaluation date counts from it",
         "donnez d'abord la date de l'AITD : la réévaluation se compte à partir d'elle",
-        "أدخلوا تاريخ التقييم أولا: يحتسب تاريخ إعادة التقييم انطلاقا منه",
+        "أدخلوا تاريخ تقييم أثر النقل أولا: يحتسب تاريخ إعادة التقييم انطلاقا منه",
     ),
     "tia.review_before": (
         "{review} is before the TIA's date {date}: give a later date",
         "{review} précède la date de l'AITD, {date} : donnez une date plus tardive",
-        "{review} يسبق تاريخ التقييم {date}: أدخلوا تاريخا لاحقا",
+        "{review} يسبق تاريخ تقييم أثر النقل {date}: أدخلوا تاريخا لاحقا",
     ),
     "tia.review_too_late": (
         "{review} is more than a year after the TIA's date: re-evaluate by {limit} at the latest",
         "{review} est plus d'un an après la date de l'AITD : réévaluez au plus tard le {limit}",
-        "{review} يتجاوز تاريخ التقييم بأكثر من سنة: أعيدوا التقييم قبل {limit} على أبعد تقدير",
+        "{review} يتجاوز تاريخ تقييم أثر النقل بأكثر من سنة: أعيدوا التقييم قبل {limit} على "
+        "أبعد تقدير",
     ),
     # flow form (tui-polish): categories, SCC modules by name, the basis only where data leaves
     "fl.data_categories": ("Data categories", "Catégories de données", "فئات المعطيات"),
