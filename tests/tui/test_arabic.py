@@ -359,3 +359,28 @@ def test_the_catalogue_uses_the_glossary_terms() -> None:
     }
     assert found == set(GLOSSARY_EXCEPTIONS), sorted(found ^ set(GLOSSARY_EXCEPTIONS))
     assert misses(Text(en="GDPR tool", fr="-", ar="أداة اللائحة"), glossary)  # the check bites
+
+
+@pytest.mark.parametrize("action", ["flows", "results", "tia"])
+async def test_f2_cycles_the_three_languages_on_every_screen(ws_path: Path, action: str) -> None:
+    from tests.tui.conftest import import_sample, open_from_assessment
+
+    assessment_id = import_sample(ws_path)
+    app = ComplianceApp(workspace=ws_path, welcome=False, open_assessment=assessment_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_from_assessment(app, pilot, "flows" if action == "tia" else action)
+        if action == "tia":
+            await screen.run_action("tia")
+            await settle(app, pilot)
+            screen = app.screen
+        assert type(screen).__name__.lower().startswith(action)
+        seen = []
+        for _ in LANGUAGES:
+            await pilot.press("f2")
+            await settle(app, pilot)
+            assert app.screen is screen  # the same screen, redrawn
+            seen.append((app.lang, _footer(app).rsplit(" ", 1)[-1]))
+        assert seen == [("fr", "AR"), ("ar", "EN"), ("en", "FR")]
+        await pilot.press("f2", "f2")
+        await settle(app, pilot)
+        assert f"esc {tr('key.back', 'ar')}" in _footer(app)
