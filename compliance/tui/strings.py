@@ -116,11 +116,11 @@ STRINGS: Final[dict[str, tuple[str, str, str]]] = {
         "Enregistrement dans l'espace de travail",
         "الحفظ في مساحة العمل",
     ),
-    "work.scoring": ("Scoring", "Calcul du score", "حساب النقطة"),
+    "work.scoring": ("Scoring", "Calcul du score", "حساب النتيجة"),
     "work.scoring_n": (
         "Scoring assessment {n} of {count}",
         "Score de l'évaluation {n} sur {count}",
-        "حساب نقطة التقييم {n} من {count}",
+        "حساب نتيجة التقييم {n} من {count}",
     ),
     "work.exporting": (
         "Reading the assessment from the store",
@@ -188,7 +188,7 @@ STRINGS: Final[dict[str, tuple[str, str, str]]] = {
     "welcome.line2": (
         "Answer a questionnaire, map your data flows, and see a score with the law behind it.",
         "Répondez au questionnaire, décrivez vos flux et obtenez un score justifié par la loi.",
-        "أجيبوا عن استبيان، وصفوا تدفقات معطياتكم، واطلعوا على نقطة يسندها النص القانوني.",
+        "أجيبوا عن استبيان، وصفوا تدفقات معطياتكم، واطلعوا على نتيجة يسندها النص القانوني.",
     ),
     "welcome.line3": (
         "Everything is saved as you type, in a workspace on this computer.",
@@ -212,7 +212,7 @@ STRINGS: Final[dict[str, tuple[str, str, str]]] = {
     "ws.cannot_score": (
         "cannot be scored: {reason}",
         "ne peut pas être noté : {reason}",
-        "تعذر حساب النقطة: {reason}",
+        "تعذر حساب النتيجة: {reason}",
     ),
     "col.client": ("Client", "Client", "العميل"),
     "col.count": ("#", "#", "#"),
@@ -220,7 +220,7 @@ STRINGS: Final[dict[str, tuple[str, str, str]]] = {
     "col.questionnaire": ("Questionnaire", "Questionnaire", "الاستبيان"),
     "col.cycle": ("Cycle", "Cycle", "دورة"),
     "col.progress": ("Done", "Fait", "منجز"),
-    "col.score": ("Score", "Score", "نقطة"),
+    "col.score": ("Score", "Score", "نتيجة"),
     "col.rating": ("Rating", "Niveau", "التصنيف"),
     "col.status": ("Status", "Statut", "الحالة"),
     "col.flow": ("Flow", "Flux", "التدفق"),
@@ -271,24 +271,25 @@ STRINGS: Final[dict[str, tuple[str, str, str]]] = {
     "pk.written": (
         "Wrote {path}: {questions} questions ({answered} answered) in {sheets} sheet(s).",
         "{path} écrit : {questions} questions ({answered} répondues), {sheets} feuille(s).",
-        "كتب {path}: {questions} سؤالا ({answered} بإجابة) في {sheets} ورقة.",
+        "تمت كتابة {path}: {questions} سؤالا ({answered} بإجابة) في {sheets} ورقة.",
     ),
     "pk.read": (
         "Read {path}: {saved} saved, {conflicts} conflict(s), {unchanged} unchanged.",
         "{path} relu : {saved} enregistrées, {conflicts} conflit(s), {unchanged} inchangées.",
-        "قرئ {path}: {saved} محفوظة، {conflicts} تعارض، {unchanged} دون تغيير.",
+        "تمت قراءة {path}: {saved} محفوظة، {conflicts} تعارض، {unchanged} دون تغيير.",
     ),
     "pk.conflict": (
         "{cell}: {question} was changed in the workspace since the pack was made; "
         "the workspace's answer was kept",
         "{cell} : {question} a été modifiée dans l'espace de travail depuis la création du "
         "dossier ; la réponse de l'espace de travail est conservée",
-        "{cell}: غير السؤال {question} في مساحة العمل بعد إعداد الملف؛ واحتفظ بإجابة مساحة العمل",
+        "{cell}: تم تعديل السؤال {question} في مساحة العمل بعد إعداد الملف؛ وتم الاحتفاظ بإجابة "
+        "مساحة العمل",
     ),
     "pk.problems": (
         "{path} has problems; nothing was changed:",
         "{path} contient des problèmes ; rien n'a été modifié :",
-        "في {path} مشاكل؛ لم يغير أي شيء:",
+        "في {path} مشاكل؛ لم يتم تغيير أي شيء:",
     ),
     "pk.apply_valid": (
         "Apply the valid rows anyway (the rows with a problem are skipped)?",
@@ -310,8 +311,8 @@ STRINGS: Final[dict[str, tuple[str, str, str]]] = {
     "yes": ("Yes", "Oui", "نعم"),
     "no": ("No", "Non", "لا"),
     "ok": ("OK", "OK", "حسنا"),
-    "done.created": ("Client {name} created", "Client {name} créé", "أنشئ العميل {name}"),
-    "done.started": ("Assessment {id} started", "Évaluation {id} démarrée", "بدأ التقييم {id}"),
+    "done.created": ("Client {name} created", "Client {name} créé", "تم إنشاء العميل {name}"),
+    "done.started": ("Assessment {id} started", "Évaluation {id} démarrée", "تم بدء التقييم {id}"),
     "done.migrated": (
         "Assessment {id}: new cycle on version {version}; {carried} answers carried, {kept} kept "
         "in comments to answer again, {lost} to re-enter; score {before} → {after}",
@@ -319,7 +320,7 @@ STRINGS: Final[dict[str, tuple[str, str, str]]] = {
         "{kept} conservées en commentaire à ressaisir, {lost} à saisir à nouveau ; score "
         "{before} → {after}",
         "التقييم {id}: دورة جديدة على النسخة {version}؛ {carried} إجابة منقولة، و{kept} محفوظة "
-        "في التعليقات لإعادة الإجابة عنها، و{lost} يجب إدخالها من جديد؛ النقطة {before} → {after}",
+        "في التعليقات لإعادة الإجابة عنها، و{lost} يجب إدخالها من جديد؛ النتيجة {before} → {after}",
     ),
     "cycle.on_version": (
         "{name} {version}: carry the answers over, changes listed",
@@ -331,13 +332,13 @@ STRINGS: Final[dict[str, tuple[str, str, str]]] = {
         "{name} {version} : une copie sur la même version",
         "{name} {version}: نسخة على النسخة نفسها",
     ),
-    "done.renamed": ("Client renamed", "Client renommé", "غير اسم العميل"),
-    "done.deleted": ("Client deleted", "Client supprimé", "حذف العميل"),
-    "done.exported": ("Written to {path}", "Écrit dans {path}", "كتب في {path}"),
+    "done.renamed": ("Client renamed", "Client renommé", "تم تغيير اسم العميل"),
+    "done.deleted": ("Client deleted", "Client supprimé", "تم حذف العميل"),
+    "done.exported": ("Written to {path}", "Écrit dans {path}", "تمت الكتابة في {path}"),
     "done.sample": (
         "Sample client {name} created",
         "Client d'exemple {name} créé",
-        "أنشئ العميل النموذجي {name}",
+        "تم إنشاء العميل النموذجي {name}",
     ),
     "need.client": ("Select a client first", "Choisissez d'abord un client", "اختاروا عميلا أولا"),
     "need.assessment": (
@@ -370,13 +371,13 @@ STRINGS: Final[dict[str, tuple[str, str, str]]] = {
     "as.refreshed": (
         "Changes by others shown",
         "Modifications des autres affichées",
-        "عرضت تغييرات الآخرين",
+        "تم عرض تغييرات الآخرين",
     ),
-    "as.conflict_kept": ("Their version kept", "Leur version conservée", "احتفظ بنسختهم"),
+    "as.conflict_kept": ("Their version kept", "Leur version conservée", "تم الاحتفاظ بنسختهم"),
     "cf.changed": (
         "{what} was changed by {who} at {when} UTC after you read it.",
         "{what} a été modifié par {who} le {when} UTC après votre lecture.",
-        "غير {who} {what} في {when} UTC بعد قراءتكم له.",
+        "{what}: عدله {who} في {when} UTC بعد أن قرأتموه.",
     ),
     "cf.theirs": ("Theirs", "Leur version", "نسختهم"),
     "cf.mine": ("Yours", "Votre version", "نسختكم"),
@@ -410,7 +411,7 @@ STRINGS: Final[dict[str, tuple[str, str, str]]] = {
     "as.all_answered": (
         "Every question that applies is answered",
         "Toutes les questions ont une réponse",
-        "أجيب عن كل سؤال ينطبق",
+        "تمت الإجابة عن كل سؤال ينطبق",
     ),
     "as.question_of": (
         "Question {n} of {total}",
@@ -492,7 +493,7 @@ STRINGS: Final[dict[str, tuple[str, str, str]]] = {
     "as.restored": (
         "↺ saved value restored",
         "↺ valeur enregistrée rétablie",
-        "↺ استرجعت القيمة المحفوظة",
+        "↺ تم استرجاع القيمة المحفوظة",
     ),
     "as.quit_drafts": (
         "These typed answers are not saved: {ids}. Quit and lose them?",
@@ -504,9 +505,9 @@ STRINGS: Final[dict[str, tuple[str, str, str]]] = {
         "Ces réponses saisies ne sont pas enregistrées : {ids}. Partir et les perdre ?",
         "هذه الإجابات المكتوبة غير محفوظة: {ids}. المغادرة وفقدانها؟",
     ),
-    "as.score": ("Score {score}", "Score {score}", "النقطة {score}"),
+    "as.score": ("Score {score}", "Score {score}", "النتيجة {score}"),
     "as.coverage": ("{coverage}% answered", "{coverage} % répondu", "{coverage}% مجاب عنه"),
-    "as.scoring": ("Scoring…", "Calcul…", "حساب النقطة…"),
+    "as.scoring": ("Scoring…", "Calcul…", "حساب النتيجة…"),
     # flows
     "fl.title": ("Data flows", "Flux de données", "تدفقات المعطيات"),
     "fl.none": (
@@ -556,7 +557,7 @@ STRINGS: Final[dict[str, tuple[str, str, str]]] = {
     "fl.tia": (
         "Transfer impact assessment done",
         "Analyse d'impact des transferts faite",
-        "أنجز تقييم أثر النقل",
+        "تقييم أثر النقل منجز",
     ),
     "fl.search": ("type to search countries", "tapez pour chercher un pays", "اكتبوا للبحث عن بلد"),
     "fl.unknown": ("(unknown)", "(inconnu)", "(غير معروف)"),
@@ -565,8 +566,8 @@ STRINGS: Final[dict[str, tuple[str, str, str]]] = {
         "Donnez un id, un nom et les deux pays",
         "حددوا معرفا واسما والبلدين كليهما",
     ),
-    "fl.added": ("Flow {name} saved", "Flux {name} enregistré", "حفظ التدفق {name}"),
-    "fl.deleted": ("Flow deleted", "Flux supprimé", "حذف التدفق"),
+    "fl.added": ("Flow {name} saved", "Flux {name} enregistré", "تم حفظ التدفق {name}"),
+    "fl.deleted": ("Flow deleted", "Flux supprimé", "تم حذف التدفق"),
     # the flow form: every field the transfer rules read
     "fl.hint": (
         "Ticks: ? not known yet · ✓ yes · blank no (Space). Dates YYYY-MM-DD. "
@@ -741,11 +742,11 @@ STRINGS: Final[dict[str, tuple[str, str, str]]] = {
         "طلب النقل (F118)",
     ),
     "fl.f118.not_filed": ("not filed", "non déposée", "لم يودع"),
-    "fl.f118.filed": ("filed, no decision", "déposée, sans décision", "أودع، دون قرار"),
+    "fl.f118.filed": ("filed, no decision", "déposée, sans décision", "مودع، دون قرار"),
     "fl.f118.granted": ("granted", "accordée", "مقبول"),
     "fl.f118.refused": ("refused", "refusée", "مرفوض"),
-    "fl.f118_filed": ("Filed on", "Déposée le", "أودع في"),
-    "fl.f118_decided": ("Decided on", "Décidée le", "صدر القرار في"),
+    "fl.f118_filed": ("Filed on", "Déposée le", "تاريخ الإيداع"),
+    "fl.f118_decided": ("Decided on", "Décidée le", "تاريخ القرار"),
     "fl.f118_reference": ("F118 reference", "Référence F118", "مرجع F118"),
     "fl.first_transfer": ("First transfer date", "Date du 1er transfert", "تاريخ أول نقل"),
     "fl.need_party": (
@@ -777,7 +778,7 @@ STRINGS: Final[dict[str, tuple[str, str, str]]] = {
     ),
     "rs.domains": ("Domains", "Domaines", "المجالات"),
     "rs.col.domain": ("Domain", "Domaine", "المجال"),
-    "rs.col.score": ("Score /100", "Score /100", "النقطة /100"),
+    "rs.col.score": ("Score /100", "Score /100", "النتيجة /100"),
     "rs.col.answered": ("Answered", "Réponses", "المجاب عنه"),
     "rs.col.band": ("Band", "Niveau", "الفئة"),
     "rs.band_from": ("{band} from {min}", "{band} dès {min}", "{band} من {min}"),
@@ -787,7 +788,7 @@ STRINGS: Final[dict[str, tuple[str, str, str]]] = {
     "rs.domains_note": (
         "An unanswered question counts as 0 in its domain's score.",
         "Une question sans réponse compte pour 0 dans le score de son domaine.",
-        "يحتسب السؤال الذي لم يجب عنه 0 في نقطة مجاله.",
+        "يحتسب السؤال الذي لم يجب عنه 0 في نتيجة مجاله.",
     ),
     "rs.flows": ("Data flows", "Flux de données", "تدفقات المعطيات"),
     "rs.no_flows": (
@@ -812,7 +813,7 @@ STRINGS: Final[dict[str, tuple[str, str, str]]] = {
     "rs.signed": (
         "Signed bundle written to {path} (key {key_id})",
         "Paquet signé écrit dans {path} (clé {key_id})",
-        "كتبت الحزمة الموقعة في {path} (المفتاح {key_id})",
+        "تمت كتابة الحزمة الموقعة في {path} (المفتاح {key_id})",
     ),
     "rs.coming_report": (
         "Reports come with the [report] module",
@@ -822,7 +823,7 @@ STRINGS: Final[dict[str, tuple[str, str, str]]] = {
     "rs.report_written": (
         "Report written to {path}",
         "Rapport écrit dans {path}",
-        "كتب التقرير في {path}",
+        "تمت كتابة التقرير في {path}",
     ),
     "rs.report_kind": (
         "Give a path ending in .html, .md or .pdf",
@@ -835,7 +836,7 @@ STRINGS: Final[dict[str, tuple[str, str, str]]] = {
     "rv.col.signer": ("Signer", "Signataire", "الموقع"),
     "rv.col.date": ("Date", "Date", "التاريخ"),
     "rv.col.questionnaire": ("Questionnaire", "Questionnaire", "الاستبيان"),
-    "rv.col.score": ("Score", "Score", "النقطة"),
+    "rv.col.score": ("Score", "Score", "النتيجة"),
     "rv.col.rating": ("Rating", "Niveau", "التصنيف"),
     "rv.col.flows_at_risk": ("Flows at risk", "Flux à risque", "تدفقات معرضة للخطر"),
     "rv.col.flags": ("Flags", "Alertes", "تنبيهات"),
@@ -890,12 +891,12 @@ STRINGS: Final[dict[str, tuple[str, str, str]]] = {
     "rv.marked": (
         "Marked {name}; press c on another row to compare.",
         "{name} marqué ; appuyez sur c sur une autre ligne pour comparer.",
-        "علمت {name}؛ اضغطوا c على سطر آخر للمقارنة.",
+        "تم تعليم {name}؛ اضغطوا c على سطر آخر للمقارنة.",
     ),
     "rv.recorded": (
         "Recorded {status} for {name}.",
         "Décision « {status} » enregistrée pour {name}.",
-        "سجل {status} للحزمة {name}.",
+        "تم تسجيل {status} للحزمة {name}.",
     ),
     "rv.folder": (
         "Folder of signed bundles to review:",
@@ -924,7 +925,7 @@ STRINGS: Final[dict[str, tuple[str, str, str]]] = {
     "rv.overall": (
         "Overall score {score} - rating {rating} - coverage {coverage} %",
         "Score global {score} - niveau {rating} - couverture {coverage} %",
-        "النقطة الإجمالية {score} - التصنيف {rating} - التغطية {coverage}%",
+        "النتيجة الإجمالية {score} - التصنيف {rating} - التغطية {coverage}%",
     ),
     "rv.provisional": (" (provisional)", " (provisoire)", " (مؤقت)"),
     "rv.domain": (
@@ -935,7 +936,7 @@ STRINGS: Final[dict[str, tuple[str, str, str]]] = {
     "rv.flow": (
         "  flow {id} ({name}): {status}, score {score}",
         "  flux {id} ({name}) : {status}, score {score}",
-        "  التدفق {id} ({name}): {status}، النقطة {score}",
+        "  التدفق {id} ({name}): {status}، النتيجة {score}",
     ),
     "rv.html_unverified": (
         "Only the report of a bundle that verified can be opened.",
@@ -945,7 +946,7 @@ STRINGS: Final[dict[str, tuple[str, str, str]]] = {
     "rv.html_opened": (
         "Opened the verified HTML report in the browser.",
         "Rapport HTML vérifié ouvert dans le navigateur.",
-        "فتح تقرير HTML المتحقق منه في المتصفح.",
+        "تم فتح تقرير HTML المتحقق منه في المتصفح.",
     ),
     "rv.comparing": ("Comparing...", "Comparaison…", "المقارنة..."),
     "rv.cannot_compare": ("Cannot compare", "Comparaison impossible", "تتعذر المقارنة"),
@@ -962,16 +963,16 @@ STRINGS: Final[dict[str, tuple[str, str, str]]] = {
     "rv.cmp_before": (
         "  before: report {report_id}, issued {issued_at}, score {score} ({rating})",
         "  avant : rapport {report_id}, émis le {issued_at}, score {score} ({rating})",
-        "  قبل: التقرير {report_id}، صدر في {issued_at}، النقطة {score} ({rating})",
+        "  قبل: التقرير {report_id}، صدر في {issued_at}، النتيجة {score} ({rating})",
     ),
     "rv.cmp_after": (
         "  after:  report {report_id}, issued {issued_at}, score {score} ({rating})",
         "  après : rapport {report_id}, émis le {issued_at}, score {score} ({rating})",
-        "  بعد:  التقرير {report_id}، صدر في {issued_at}، النقطة {score} ({rating})",
+        "  بعد:  التقرير {report_id}، صدر في {issued_at}، النتيجة {score} ({rating})",
     ),
     "rv.cmp_flags": ("  FLAGS: {flags}", "  ALERTES : {flags}", "  تنبيهات: {flags}"),
     "rv.cmp_ratings": ("Ratings", "Niveaux", "التصنيفات"),
-    "rv.cmp_scores": ("Scores", "Scores", "النقط"),
+    "rv.cmp_scores": ("Scores", "Scores", "النتائج"),
     "rv.cmp_flows": ("Flows", "Flux", "التدفقات"),
     "rv.cmp_answers": ("Answers", "Réponses", "الإجابات"),
     "rv.cmp_changed": (
@@ -1120,7 +1121,7 @@ STRINGS: Final[dict[str, tuple[str, str, str]]] = {
     "help.d.results": (
         "Results: scores, flow readiness, action plan",
         "Résultats : scores, flux, plan d'actions",
-        "النتائج: النقط، جاهزية التدفقات، خطة العمل",
+        "النتائج: نتائج التنقيط، جاهزية التدفقات، خطة العمل",
     ),
     "help.d.add": ("Add a data flow", "Ajouter un flux de données", "إضافة تدفق للمعطيات"),
     "help.d.edit": (
@@ -1158,7 +1159,7 @@ STRINGS: Final[dict[str, tuple[str, str, str]]] = {
     "help.d.audit": (
         "Audit log: who changed what, and when",
         "Journal d'audit : qui a changé quoi, et quand",
-        "سجل التدقيق: من غير ماذا، ومتى",
+        "سجل التدقيق: من عدل ماذا، ومتى",
     ),
     "help.d.import": (
         "Import an assessment file",
@@ -1550,7 +1551,7 @@ STRINGS: Final[dict[str, tuple[str, str, str]]] = {
         "⚠ فات في تاريخ التقييم",
     ),
     "tia.triggers": ("Triggers: {items}", "Déclencheurs : {items}", "الدواعي: {items}"),
-    "tia.saved": ("TIA saved.", "AITD enregistrée.", "حفظ تقييم أثر النقل."),
+    "tia.saved": ("TIA saved.", "AITD enregistrée.", "تم حفظ تقييم أثر النقل."),
     "tia.no_flow": ("No flow is highlighted.", "Aucun flux n'est sélectionné.", "لم يحدد أي تدفق."),
     "tia.leave_invalid": (
         "An input does not read ({problem}). Leave without saving it?",
@@ -1798,7 +1799,7 @@ STRINGS: Final[dict[str, tuple[str, str, str]]] = {
     "ws.made_cycle": (
         "Cycle {cycle} of {client} made: assessment {id}, a copy of assessment {source}",
         "Cycle {cycle} du client {client} créé : évaluation {id}, copie de l'évaluation {source}",
-        "أنشئت الدورة {cycle} للعميل {client}: التقييم {id}، نسخة من التقييم {source}",
+        "تم إنشاء الدورة {cycle} للعميل {client}: التقييم {id}، نسخة من التقييم {source}",
     ),
     "ws.export_how": (
         "Export assessment {id} of {client}",
@@ -1840,12 +1841,12 @@ STRINGS: Final[dict[str, tuple[str, str, str]]] = {
     "ws.exported_encrypted": (
         "Encrypted export written to {path}",
         "Export chiffré écrit dans {path}",
-        "كتب التصدير المشفر في {path}",
+        "تمت كتابة التصدير المشفر في {path}",
     ),
     "ws.imported": (
         "{name} imported as assessment {id} of client {client}",
         "{name} importé comme évaluation {id} du client {client}",
-        "استورد {name} بوصفه التقييم {id} للعميل {client}",
+        "تم استيراد {name} بوصفه التقييم {id} للعميل {client}",
     ),
     "ws.name_encrypted": (
         "An encrypted export is not JSON: name it {name}, so that it is known as encrypted.",
@@ -1880,7 +1881,7 @@ STRINGS: Final[dict[str, tuple[str, str, str]]] = {
         "Clé {name} créée. Privée : {private} (gardez-la avec sa phrase secrète). Publique : "
         '{public} (à remettre à qui vérifie : compliance trust add {public} --name "{name}"). '
         "Identifiant {key_id}",
-        "أنشئ المفتاح {name}. الخاص: {private} (احتفظوا به وبعبارة مروره). العام: "
+        "تم إنشاء المفتاح {name}. الخاص: {private} (احتفظوا به وبعبارة مروره). العام: "
         '{public} (سلموه لمن يتحقق: compliance trust add {public} --name "{name}"). '
         "معرف المفتاح {key_id}",
     ),
@@ -1952,7 +1953,7 @@ STRINGS: Final[dict[str, tuple[str, str, str]]] = {
     "out.where": (
         "Written in {folder} unless you type another folder.",
         "Écrit dans {folder} sauf si vous tapez un autre dossier.",
-        "يكتب في {folder} ما لم تكتبوا مجلدا آخر.",
+        "تتم الكتابة في {folder} ما لم تكتبوا مجلدا آخر.",
     ),
 }
 
