@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol, cast, runtime_checkable
 
 from textual import work
 from textual.app import App
@@ -405,6 +405,20 @@ class ComplianceApp(App[None]):
                 )
             except ComplianceError as error:
                 self.call_from_thread(self.error, str(error))
+
+    def action_command_palette(self) -> None:
+        """Textual's command palette, its search box labelled in the interface language."""
+        from textual.command import CommandPalette
+
+        from compliance.tui.commands import QuestionScreen
+
+        # is_open takes App[object]; App is invariant in its return type, hence the cast
+        open_already = CommandPalette.is_open(cast("App[object]", self))
+        if self.use_command_palette and not open_already:
+            what = "cmd.find_question" if isinstance(self.screen, QuestionScreen) else "cmd.find"
+            self.push_screen(
+                CommandPalette(placeholder=tr(what, self.lang), id="--command-palette")
+            )
 
     def action_help(self) -> None:
         """Shows the keys of the current screen and of the app by task, and the signs."""

@@ -10,6 +10,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.markup import escape
 
 from compliance.tui.safe import clean
+from compliance.tui.strings import tr
 
 if TYPE_CHECKING:
     from compliance.tui.session import Item
@@ -47,9 +48,9 @@ class QuestionCommands(Provider):
             if control is not None and control.id not in seen:
                 seen.add(control.id)
                 title = clean(f"{control.id} {control.title.get(lang)}")
-                targets.append((title, item.id, "control"))
+                targets.append((title, item.id, tr("cmd.control", lang)))
             text = clean(f"{item.id} {item.question.text.get(lang)}")
-            targets.append((text, item.id, "question"))
+            targets.append((text, item.id, tr("cmd.question", lang)))
         return targets
 
     async def search(self, query: str) -> Hits:

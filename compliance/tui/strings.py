@@ -1053,6 +1053,15 @@ STRINGS: Final[dict[str, tuple[str, str, str]]] = {
         "Aller à la zone suivante ou précédente",
         "الانتقال إلى المنطقة التالية أو السابقة",
     ),
+    # what the command palette says a hit is
+    "cmd.find": ("Search for commands…", "Rechercher une commande…", "البحث عن أمر…"),
+    "cmd.find_question": (
+        "Search for a question or a control: its id or words…",
+        "Rechercher une question ou un contrôle : son identifiant ou des mots…",
+        "البحث عن سؤال أو ضابط: معرفه أو كلمات منه…",
+    ),
+    "cmd.control": ("control", "contrôle", "ضابط"),
+    "cmd.question": ("question", "question", "سؤال"),
     "help.d.palette": (
         "Find a command by name",
         "Trouver une commande par son nom",

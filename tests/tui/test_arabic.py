@@ -384,3 +384,36 @@ async def test_f2_cycles_the_three_languages_on_every_screen(ws_path: Path, acti
         await pilot.press("f2", "f2")
         await settle(app, pilot)
         assert f"esc {tr('key.back', 'ar')}" in _footer(app)
+
+
+async def test_the_palette_names_questions_and_controls_in_arabic(ws_path: Path) -> None:
+    from compliance.tui.commands import QuestionCommands
+
+    assessment_id = _import_meeting(ws_path)
+    app = ComplianceApp("ar", workspace=ws_path, welcome=False, open_assessment=assessment_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        provider = QuestionCommands(app.screen)
+        kinds = {help_text for _, _, help_text in provider._targets()}
+        assert kinds == {"ضابط", "سؤال"}
+
+
+async def test_the_palette_search_box_speaks_the_interface_language(ws_path: Path) -> None:
+    from textual.command import CommandInput, CommandPalette
+
+    assessment_id = _import_meeting(ws_path)
+    app = ComplianceApp("ar", workspace=ws_path, welcome=False, open_assessment=assessment_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        box = app.screen.query_one(CommandInput)
+        assert box.placeholder == tr("cmd.find_question", "ar")
+        await pilot.press("escape")
+        await pilot.press("escape")  # back to the workspace
+        await settle(app, pilot)
+        assert isinstance(app.screen, WorkspaceScreen)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert app.screen.query_one(CommandInput).placeholder == "البحث عن أمر…"
