@@ -103,6 +103,8 @@ def _filters(kind: str) -> dict[str, Any]:
     def isolate(context: Any, value: Any) -> Any:
         if value is None or _lang(context) not in RTL:
             return value
+        if isinstance(value, str) and value.startswith(FSI) and value.endswith(PDI):
+            return value  # the view isolated it already (a country with its code)
         if kind == "html":
             return Markup("<bdi>{}</bdi>").format(value)
         return f"{FSI}{value}{PDI}"

@@ -162,6 +162,7 @@ def test_markdown_isolates_identifiers_with_fsi_pdi() -> None:
 def test_markdown_country_names_keep_their_code_in_order() -> None:
     md = _md()
     assert f"{FSI}Morocco (MA){PDI}" in md or f"{FSI}المغرب (MA){PDI}" in md
+    assert FSI + FSI not in md  # isolated once, not again by the template
 
 
 # --- the catalogue ----------------------------------------------------------------------------
