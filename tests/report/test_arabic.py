@@ -11,6 +11,7 @@ import functools
 import os
 import re
 import subprocess
+import sys
 from decimal import Decimal
 from html import unescape as html_unescape
 from pathlib import Path
@@ -262,3 +263,25 @@ def test_the_arabic_font_is_found_when_installed() -> None:
     if found is None and os.environ.get("CI", "").lower() != "true":
         pytest.skip("Noto Naskh Arabic is not installed (.ci/run installs fonts-noto-core)")
     assert found == "Noto Naskh Arabic"
+
+
+def test_report_command_says_the_font_is_missing_when_fontconfig_has_none(tmp_path: Path) -> None:
+    """The real check, against a fontconfig that knows no font at all (not a monkeypatched name)."""
+    conf = tmp_path / "fonts.conf"
+    conf.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n'
+        f"<fontconfig><cachedir>{tmp_path / 'cache'}</cachedir></fontconfig>\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "report.pdf"
+    env = {**os.environ, "FONTCONFIG_FILE": str(conf), "PYTHONPATH": str(REPO)}
+    command = [sys.executable, "-m", "compliance", "report", str(FIXTURE), "--lang", "ar"]
+    done = subprocess.run(
+        [*command, "-o", str(out)],
+        capture_output=True, text=True, env=env, timeout=120, check=False,
+    )  # fmt: skip
+    assert done.returncode == 1, done.stderr
+    # WeasyPrint warns on import that fontconfig has no font at all; our sentence is the last line.
+    assert done.stderr.strip().splitlines()[-1] == f"compliance: {pdf.ARABIC_FONT_HINT}"
+    assert "Traceback" not in done.stderr
+    assert not out.exists()
