@@ -152,7 +152,7 @@ def segments(text: str) -> list[tuple[str, bool]]:
     runs: list[tuple[str, bool]] = []
     for (piece, cls), direction in zip(units, _resolve([c for _, c in units]), strict=True):
         if cls == "I":
-            runs.append((piece, _strong(piece[1:]) == "R"))
+            runs.extend(_isolate_runs(piece))
             continue
         rtl = direction == "R"
         if runs and runs[-1][1] == rtl and not _is_isolate(runs[-1][0]):
@@ -160,6 +160,25 @@ def segments(text: str) -> list[tuple[str, bool]]:
         else:
             runs.append((piece, rtl))
     return runs
+
+
+def _isolate_runs(piece: str) -> list[tuple[str, bool]]:
+    """An isolate's runs: one left-to-right run, or for a right-to-left one (``المغرب (MA)``)
+    its own runs by direction, so that its Latin letters are not in a right-to-left run; the
+    marks stay at its two ends."""
+    closed = piece.endswith(PDI)
+    content = piece[1:-1] if closed else piece[1:]
+    if _strong(content) != "R":
+        return [(piece, False)]
+    inner = segments(content)
+    if not inner:  # pragma: no cover - content has a strong letter
+        return [(piece, True)]
+    first, rtl = inner[0]
+    inner[0] = (piece[0] + first, rtl)
+    if closed:
+        last, rtl = inner[-1]
+        inner[-1] = (last + PDI, rtl)
+    return inner
 
 
 def _is_isolate(piece: str) -> bool:

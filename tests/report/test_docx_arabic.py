@@ -164,6 +164,12 @@ def test_runs_follow_the_direction_of_their_letters() -> None:
         (f"{FSI}f1-crm{PDI}", False),
         (")", True),
     ]
+    # An Arabic isolate is cut by direction inside, its marks at its ends: MA is not in an rtl run.
+    assert segments(f"{FSI}المغرب (MA){PDI}") == [
+        (f"{FSI}المغرب (", True),
+        ("MA", False),
+        (f"){PDI}", True),
+    ]
     # Latin alone is one isolate, so its full stop stays at its end.
     assert segments("Every question is answered.") == [
         (f"{FSI}Every question is answered.{PDI}", False)
