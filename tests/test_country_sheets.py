@@ -322,6 +322,24 @@ def test_the_sheet_in_french(capsys: pytest.CaptureFixture[str]) -> None:
     assert "[NON vérifié]" in out and "Garanties essentielles européennes" in out
 
 
+def test_the_sheet_in_arabic_names_the_country_and_bases_in_arabic(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from compliance.cli import main
+
+    assert main(["--lang", "ar", "tia", "sheet", "MA"]) == 0
+    out = capsys.readouterr().out
+    lines = out.splitlines()
+    assert lines[0] == "البطاقة القطرية: المغرب (MA)"
+    assert lines[1].startswith(f"المجموعة المرجعية ma-eu {CURRENT}، محينة في ")
+    assert "1. ma-ccp-interception  [متحقق منه]" in lines
+    assert (
+        "   قانون المسطرة الجنائية (القانون رقم 22.01)، المواد من 108 إلى 116: التقاط المكالمات"
+        in out
+    )
+    assert "الضمانات الأوروبية الأساسية" in out and "Who can be compelled" not in out
+
+
 def test_an_unknown_country_is_one_sentence_listing_the_sheets(
     capsys: pytest.CaptureFixture[str],
 ) -> None:

@@ -187,12 +187,42 @@ _LABELS: dict[str, dict[str, str]] = {
         "reporting": "obligation de déclaration",
         "scope_exclusion": "exclusion du champ de la loi sur les données",
     },
+    "ar": {
+        "title": "البطاقة القطرية",
+        "set": "المجموعة المرجعية",
+        "as_of": "محينة في",
+        "count": "{verified} من أصل {total} من الأسس القانونية تم التحقق منها في نصها الأصلي.",
+        "context": "السياق",
+        "verified": "[متحقق منه]",
+        "unverified": "[غير متحقق منه]",
+        "category": "النوع",
+        "allows": "ما يتيحه",
+        "compelled": "من يمكن إلزامه",
+        "oversight": "الرقابة",
+        "redress": "سبل الانتصاف",
+        "eeg": "الضمانات الأوروبية الأساسية",
+        "caveat": "غير متحقق منه أو غير مؤكد",
+        "sources": "المصادر",
+        "primary": "النص الأصلي",
+        "secondary": "مصدر ثانوي",
+        "met": "مستوفاة",
+        "partly_met": "مستوفاة جزئيا",
+        "not_met": "غير مستوفاة",
+        "unclear": "غير واضحة",
+        "criminal_procedure": "المسطرة الجنائية",
+        "intelligence": "الاستخبارات",
+        "counter_terrorism": "مكافحة الإرهاب",
+        "regulatory": "سلطات تنظيمية",
+        "reporting": "واجب التصريح",
+        "scope_exclusion": "استثناء من نطاق قانون حماية المعطيات",
+    },
 }
 
 
 def sheet_lines(sheet: CountrySheet, reference_set: ReferenceSet, lang: str) -> list[str]:
-    """The sheet as text lines for a terminal, in ``lang`` (en or fr, in French typography),
-    wrapped to 100 columns."""
+    """The sheet as text lines for a terminal, in ``lang`` (en, fr in French typography, or ar:
+    the labels and basis names in Arabic, the sheets' legal prose in English), wrapped to 100
+    columns."""
     from compliance.typography import label
 
     labels = _LABELS.get(lang, _LABELS["en"])
@@ -200,7 +230,7 @@ def sheet_lines(sheet: CountrySheet, reference_set: ReferenceSet, lang: str) -> 
     country = f"{name.get(lang)} ({sheet.country})" if name is not None else sheet.country
     lines = [
         f"{label(labels['title'], lang)} {country}",
-        f"{labels['set']} {reference_set.id} {reference_set.version}, "
+        f"{labels['set']} {reference_set.id} {reference_set.version}{'،' if lang == 'ar' else ','} "
         f"{labels['as_of']} {sheet.as_of.isoformat()}",
         labels["count"].format(verified=sheet.verified_count(), total=len(sheet.bases)),
         "",
