@@ -74,12 +74,27 @@ async def test_the_detail_view_speaks_the_language_f2_picked(
         await pilot.pause()
         assert app.screen is screen
 
+        await pilot.press("f2")  # Arabic: the verification lines from the domain's catalogue
+        await pilot.pause()
+        assert app.lang == "ar" and screen.lang == "ar"
+        await _open(app, pilot, screen, "a-first.zip")
+        arabic = app.screen
+        assert isinstance(arabic, DetailView) and arabic is not view
+        checks = _text(arabic, "checks")
+        assert "وقعها Alice، بمفتاح من مخزن الثقة" in checks
+        assert "أعيد احتساب الإجابات" in checks and "صالح إلى غاية 20" in checks
+        for phrase in ("signed by", "re-scored", "valid until", "signé par"):
+            assert phrase not in checks
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen
+
         await pilot.press("f2")  # back to English: the next detail speaks English
         await pilot.pause()
         assert app.lang == "en" and screen.lang == "en"
         await _open(app, pilot, screen, "a-first.zip")
         english = app.screen
-        assert isinstance(english, DetailView) and english is not view
+        assert isinstance(english, DetailView) and english not in (view, arabic)
         checks = _text(english, "checks")
         assert checks.startswith("Verification\n  signed by Alice, a key of the trust store")
         assert "the answers were re-scored" in checks and "signé par" not in checks
