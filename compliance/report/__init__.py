@@ -1,4 +1,5 @@
-"""Provides reports: HTML, Markdown and PDF, in English or French (DESIGN section 9).
+"""Provides reports: HTML, Markdown and PDF, in English, French or Arabic (DESIGN section 9; Arabic
+right to left, ADR 0025 and 0027).
 
 :func:`render` is the entry point. Jinja2 and WeasyPrint are imported only while a report is
 rendered, never when this package is imported.
