@@ -35,7 +35,7 @@ def register(commands: Any) -> None:
         usage=(
             "compliance tia sheet CC [--json] [--lang en|fr]\n"
             "       compliance tia FILE|ID --flow FLOW [--country CC] "
-            "[--format html|md|pdf] [--lang en|fr] -o OUT"
+            "[--format html|md|pdf] [--lang en|fr|ar] -o OUT"
         ),
         description=(
             "compliance tia sheet CC prints the country sheet of CC (an ISO country code): "

@@ -217,3 +217,15 @@ def test_isolates_become_bdi_elements_in_html() -> None:
     document = _text("html")
     assert '<bdi dir="ltr">1 − Π (1 − p)ⁿ</bdi>' in document
     assert FSI not in document.split("<body", 1)[1].split("<title>", 1)[0]
+
+
+def test_the_arabic_report_carries_the_tia_annex_in_arabic() -> None:
+    from compliance.report.render import render_text
+    from tests.report.test_tia_document import _loaded
+
+    questionnaire, assessment, result = _loaded()
+    html = render_text(questionnaire, assessment, result, lang="ar", kind="html")
+    assert 'dir="rtl"' in html and "<h2>ملحق: تقييمات أثر النقل</h2>" in html
+    assert '<bdi dir="ltr" class="mono muted">f1-telecom-crm</bdi>' in html
+    md = render_text(questionnaire, assessment, result, lang="ar", kind="md")
+    assert "المرحلة 3: قانون بلد الوجهة وممارسته" in md
