@@ -172,8 +172,16 @@ def _sign(args: argparse.Namespace) -> int:
         lang=getattr(args, "lang", "en"),
         pdf=not args.no_pdf,
     )
+    lang = getattr(args, "lang", "en")
+    if lang == "ar":  # the verifier's own line, and the file written, in the report's language
+        from compliance.typography import number
+
+        written = number(size, "ar", 0, group=True)
+        print(f"كتب {output} ({written} بايت{'، مع تقرير PDF' if pdf else ''})")
+        print(verdict.line("ar"))
+        return 0
     print(f"wrote {output} ({size:,} bytes{', with PDF' if pdf else ''})")
-    print(verdict.line())
+    print(verdict.line(lang))
     return 0
 
 

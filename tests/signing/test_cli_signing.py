@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -227,3 +228,19 @@ def test_verify_speaks_arabic_and_leaves_latin_names_as_they_are(
     assert f"اعتمد مفتاح Atlas Contact: معرف المفتاح {other.key.key_id}" in said
     assert main(["--lang", "ar", "verify", names[2], "--trust", str(trust)]) == 0
     assert f"{names[2]}: صالح: التقرير" in capsys.readouterr().out
+
+
+@pytest.mark.usefixtures("env_passphrase")
+def test_sign_in_arabic_says_what_it_wrote_and_its_verdict_in_arabic(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    keys = tmp_path / "keys"
+    assert main(["keys", "generate", "--name", "alice", "-o", str(keys)]) == 0
+    out = tmp_path / "b.zip"
+    argv = ["sign", str(FIXTURE), "--key", str(keys / "alice.key"), "-o", str(out), "--no-pdf"]
+    capsys.readouterr()
+    assert main(["--lang", "ar", *argv]) == 0
+    wrote, line = capsys.readouterr().out.splitlines()
+    assert re.fullmatch(rf"كتب {re.escape(str(out))} \(\d{{1,3}}(\.\d{{3}})* بايت\)", wrote)
+    assert line.startswith("صالح: التقرير ") and "وقعه alice" in line
+    assert "signed by" not in line
