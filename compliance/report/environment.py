@@ -70,10 +70,8 @@ def _lang(context: Any) -> str:
 
 def _filters(kind: str) -> dict[str, Any]:
     from jinja2 import pass_context
-    from markupsafe import Markup
 
     from compliance import typography
-    from compliance.report.bidi import FSI, PDI, RTL
 
     @pass_context
     def label(context: Any, text: str) -> str:
@@ -91,39 +89,50 @@ def _filters(kind: str) -> dict[str, Any]:
     def pct(context: Any, value: Any, places: int | None = None) -> str:
         return typography.percent(value, _lang(context), places)
 
-    @pass_context
-    def ltr(context: Any, value: Any) -> Any:
-        if value is None or _lang(context) not in RTL:
+    return {"label": label, "typeset": typeset, "num": num, "pct": pct}
+
+
+def _direction_filters(kind: str, rtl: bool) -> dict[str, Any]:
+    """``ltr`` and ``isolate``: plain functions, chosen once per environment, since they run for
+    every identifier of a report (a context lookup each cost the HTML report its budget)."""
+    from markupsafe import Markup, escape
+
+    from compliance.report.bidi import FSI, PDI
+
+    def same(value: Any) -> Any:
+        return value
+
+    if not rtl:
+        return {"ltr": same, "isolate": same}
+    html = kind == "html"
+
+    # The value is escaped before it is placed; the rest is literal markup (hence the noqa).
+    def ltr(value: Any) -> Any:
+        if value is None:
             return value
-        if kind == "html":
-            return Markup('<bdi dir="ltr">{}</bdi>').format(value)
+        if html:
+            return Markup(f'<bdi dir="ltr">{escape(value)}</bdi>')  # noqa: S704
         return f"{FSI}{value}{PDI}"
 
-    @pass_context
-    def isolate(context: Any, value: Any) -> Any:
-        if value is None or _lang(context) not in RTL:
+    def isolate(value: Any) -> Any:
+        if value is None:
             return value
         if isinstance(value, str) and value.startswith(FSI) and value.endswith(PDI):
             return value  # the view isolated it already (a country with its code)
-        if kind == "html":
-            return Markup("<bdi>{}</bdi>").format(value)
+        if html:
+            return Markup(f"<bdi>{escape(value)}</bdi>")  # noqa: S704
         return f"{FSI}{value}{PDI}"
 
-    return {
-        "label": label,
-        "typeset": typeset,
-        "num": num,
-        "pct": pct,
-        "ltr": ltr,
-        "isolate": isolate,
-    }
+    return {"ltr": ltr, "isolate": isolate}
 
 
 @cache
-def environment(kind: str) -> Environment:
-    """The shared environment for ``html`` or ``md`` templates."""
+def environment(kind: str, rtl: bool = False) -> Environment:
+    """The shared environment for ``html`` or ``md`` templates, for a left-to-right document or
+    (``rtl``) a right-to-left one: they differ only in the ``ltr`` and ``isolate`` filters."""
     made = _environment(kind)
     made.filters.update(_filters(kind))
+    made.filters.update(_direction_filters(kind, rtl))
     return made
 
 

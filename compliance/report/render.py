@@ -72,7 +72,7 @@ def render_text(
         with_charts=kind == "html",
     )
     try:
-        template = environment(kind).get_template(_TEMPLATES[kind])
+        template = environment(kind, rtl=view.dir == "rtl").get_template(_TEMPLATES[kind])
         text = template.render(doc=view)
     except TemplateError as error:
         raise ReportError(f"the report template failed: {error}") from error

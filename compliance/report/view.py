@@ -234,7 +234,9 @@ class _Builder:
     def ids(self, text: str) -> str:
         """``text`` with each control id in it (``S-GOV-01``) isolated in a right-to-left report:
         questionnaire wording and the engine's sentences name controls inside Arabic text."""
-        return _CONTROL_ID.sub(_isolated, text) if self.rtl else text
+        if not self.rtl or "-" not in text:  # every control id has a hyphen
+            return text
+        return _CONTROL_ID.sub(_isolated, text)
 
     def refs(self, citations: Mapping[str, tuple[str, ...]]) -> str:
         separator = {"fr": f"{NBSP}; ", "ar": "؛ "}.get(self.lang, "; ")
