@@ -2,7 +2,8 @@
 
 - The HTML report of a 300-question assessment (every question answered with a comment, 20 data
   flows): budget within 2x the Jinja floor, a plain autoescaping Jinja template rendering as many
-  table rows (five escaped cells each) as the report has, measured in the same run.
+  table rows (five escaped cells each) as the report has, measured in the same run; both in CPU
+  time, median of 21 runs.
 - The Markdown report is printed beside it, and the PDF time is reported (WeasyPrint lays out the
   HTML; it has no budget of its own, DESIGN gives about 3 s for a 1,000-row table).
 - The Arabic HTML report (issue 18) of the same assessment, every questionnaire text given in
@@ -162,11 +163,16 @@ def main() -> int:
         for qid in (ids * (count // len(ids) + 1))[:count]
     ]  # fmt: skip
     floor_template = Environment(autoescape=True).from_string(FLOOR)
-    floor = _median(lambda: floor_template.render(rows=rows))
-    html = _median(lambda: render(questionnaire, assessment, result, lang="fr", fmt="html"))
-    md = _median(lambda: render(questionnaire, assessment, result, lang="fr", fmt="md"))
+    # CPU time, 21 runs: the report takes some 15 ms, which wall time on a shared machine cannot
+    # resolve (a run at load 6 read 2.25x, then 3.3x, for the same code).
+    cpu: dict[str, Any] = {"runs": 21, "clock": time.process_time}
+    floor = _median(lambda: floor_template.render(rows=rows), **cpu)
+    html = _median(lambda: render(questionnaire, assessment, result, lang="fr", fmt="html"), **cpu)
+    arabic = _median(
+        lambda: render(questionnaire, assessment, result, lang="ar", fmt="html"), **cpu
+    )
+    md = _median(lambda: render(questionnaire, assessment, result, lang="fr", fmt="md"), **cpu)
     pdf = _median(lambda: render(questionnaire, assessment, result, lang="fr", fmt="pdf"), runs=1)
-    arabic = _median(lambda: render(questionnaire, assessment, result, lang="ar", fmt="html"))
     size = len(report)
     ratio = html / floor
     arabic_ratio = arabic / floor

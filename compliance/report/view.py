@@ -37,7 +37,7 @@ from compliance.report.formatting import country, long_date, number, percent
 from compliance.report.strings import labels, method, strings
 from compliance.report.tia import TiaView, build_tia, flows_with_tia
 from compliance.report.worksheets import Worksheet, cndp_worksheets, scc_worksheets
-from compliance.typography import NBSP, typeset
+from compliance.typography import NBSP, label, typeset
 
 __all__ = ["Document", "build"]
 
@@ -179,6 +179,12 @@ class Document:
     title: str
     dir: str
     """``ltr`` or ``rtl`` (Arabic): the document's direction."""
+    labelled: Mapping[str, str]
+    """The catalogue's labels printed before a value, with their colon (``Commentaire :``), worded
+    once here rather than by a filter on every row."""
+    ltr_attr: Markup
+    """`` dir="ltr"`` in a right-to-left document, else nothing: the attribute that isolates an
+    identifier's element (a ``<span>`` or a cell) as ``<bdi dir="ltr">`` would."""
     cover: Cover
     summary: Summary
     method: tuple[str, ...]
@@ -197,6 +203,9 @@ class Document:
 
 
 _RATING_STATUS = ("ready", "conditional", "not_ready", "blocked")
+_LABELLED = (
+    "comment", "answered_by", "evidence", "evidence_note", "expected_evidence", "signature_key",
+)  # fmt: skip
 _CONTROL_ID = re.compile(r"(?<![\w\u2068-])[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-[0-9]+(?![\w\u2069-])")
 """A control id (``GOV-01``, ``S-XFR-03``) not already isolated."""
 
@@ -549,6 +558,8 @@ def build(
         s=b.s,
         title=f"{b.s['doc_title']}{b.s['colon']}{assessment.organisation.name}",
         dir=direction(lang),
+        labelled={key: label(b.s[key], lang) for key in _LABELLED},
+        ltr_attr=Markup(' dir="ltr"') if b.rtl else Markup(""),
         cover=b.cover(),
         summary=b.summary(actions),
         method=method(lang),

@@ -83,9 +83,13 @@ def test_html_isolates_every_latin_identifier() -> None:
     html = _html()
     _, _, result = _loaded()
     for control in _control_ids():
-        assert f'<bdi dir="ltr">{control}</bdi>' in html, control
-        bare = rf'(?<!<bdi dir="ltr">)(?<!\u2068){re.escape(control)}'
+        # Its own element says dir="ltr" (a <span class="mono">: isolated as a <bdi> would be).
+        assert f' dir="ltr">{control}</span>' in html, control
+        bare = rf'(?<!dir="ltr">)(?<!\u2068){re.escape(control)}'
         assert re.search(bare, html) is None, control  # in a table cell or in a sentence
+    questionnaire, _, _ = _loaded()
+    for question in list(questionnaire.questions_by_id)[:5]:
+        assert f'<td class="id" dir="ltr">{question}</td>' in html
     assert f'<bdi dir="ltr">{result.questionnaire.digest}</bdi>' in html
     assert '<bdi dir="ltr">ma-screening</bdi>' in html
     assert f'<bdi dir="ltr">{result.engine}</bdi>' in html
