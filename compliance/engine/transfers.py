@@ -91,7 +91,7 @@ def worse(a: FlowStatus, b: FlowStatus) -> FlowStatus:
 
 
 Value = str | Text
-"""A value put into a reason's sentence: the same in both languages, or a text per language."""
+"""A value put into a reason's sentence: the same in every language, or a text per language."""
 
 
 def _joined(parts: list[Text], separator: str) -> Text:

@@ -5,7 +5,7 @@ was read) with the HTML report re-rendered, and only then parses the verified as
 result. The report shown in a terminal is rendered by this toolkit from those verified objects, in
 the reviewer's language; the bundle's own HTML is handed to a browser only when it is
 byte-identical to that rendering (its Content-Security-Policy keeps scripts off). The lines of
-:func:`checks` come from the bilingual catalogue :mod:`compliance.review.strings`.
+:func:`checks` come from the catalogue :mod:`compliance.review.strings` (English, French, Arabic).
 """
 
 from __future__ import annotations
