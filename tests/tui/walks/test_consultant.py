@@ -38,8 +38,10 @@ def _start_assessment(terminal: Terminal, client: str) -> None:
     terminal.keys("Enter")
     terminal.wait_for(f"Assessments of {client}")
     terminal.keys("s")
-    screen = terminal.wait_for("Which questionnaire?")
-    # The main questionnaire is offered first (and preselected): Enter takes it.
+    terminal.wait_for("Which questionnaire?")
+    # The main questionnaire is offered first (and preselected): Enter takes it. The list is
+    # drawn after the dialog's title, so wait for its last line before reading the order.
+    screen = terminal.wait_for("ma-offshoring 1.1.0")
     assert screen.index("ma-offshoring 1.2.0") < screen.index("ma-offshoring 1.1.0")
     terminal.keys("Enter")
     terminal.wait_for("answered")  # the assessment screen's header
