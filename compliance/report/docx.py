@@ -224,7 +224,11 @@ class _Writer:
         self.header_footer()
         self.heading(view.title, 0)
         cover = view.cover
-        rows = [[label, value] for label, value in cover.details]
+        # The city and the country have no label of their own (the HTML cover writes them on
+        # one line under the name): here they share one "place" row rather than two blank labels.
+        place = [value for label, value in cover.details if not label]
+        rows = [[s["cover_place"], " · ".join(place)]] if place else []
+        rows += [[label, value] for label, value in cover.details if label]
         rows += [
             [s["cover_date"], cover.date],
             [

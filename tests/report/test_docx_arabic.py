@@ -232,3 +232,17 @@ def test_the_command_writes_the_arabic_word_report(tmp_path: Path) -> None:
     with zipfile.ZipFile(out) as archive:
         body = archive.read("word/document.xml").decode("utf-8")
     assert "<w:bidi/>" in body and "<w:rtl/>" in body and "<w:bidiVisual/>" in body
+
+
+def test_the_cover_table_labels_every_row_with_the_city_and_country_as_one_place() -> None:
+    labels = {"en": "Place", "fr": "Lieu", "ar": "المكان"}
+    for lang, place in labels.items():
+        table = _parts(lang)["document"].find("w:body/w:tbl", NS)
+        rows = [
+            [strip("".join(cell.itertext())) for cell in row.iter(_w("tc"))]
+            for row in table.iter(_w("tr"))
+        ]
+        assert all(label.strip() for label, _ in rows), rows
+        assert [value for label, value in rows if label == place] == [
+            "Fès · " + {"en": "Morocco (MA)", "fr": "Maroc (MA)", "ar": "المغرب (MA)"}[lang]
+        ]
