@@ -17,6 +17,7 @@ official Arabic name, is ``اللائحة العامة لحماية البيان
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Final
@@ -70,18 +71,33 @@ def cite(
     """``Law 09-08 Art. 43 · GDPR Art. 44, 46`` (``Loi 09-08 art. 43`` in French, ``المادة 43 من
     القانون رقم 09.08`` in Arabic); texts with no article are left out. A short name, ``Art.``
     and the first article are joined by no-break spaces, so a line never breaks inside them."""
+    cited = tuple((framework, tuple(articles)) for framework, articles in refs.items() if articles)
+    if all(framework in SHORT_NAMES for framework, _ in cited):
+        # The usual case, and a pure function of its arguments: a report cites the same few
+        # references hundreds of times (benchmarks/bench_report.py).
+        return _cite_known(cited, lang, separator)
+    return separator.join(
+        _one(framework, articles, short_name(framework, questionnaire, lang), lang)
+        for framework, articles in cited
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def _cite_known(cited: tuple[tuple[str, tuple[str, ...]], ...], lang: str, separator: str) -> str:
+    return separator.join(
+        _one(framework, articles, short_name(framework, None, lang), lang)
+        for framework, articles in cited
+    )
+
+
+def _one(framework: str, articles: tuple[str, ...], name: str, lang: str) -> str:
+    if framework in SHORT_NAMES:  # never broken inside "Law 09-08 Art. 43"
+        name = name.replace(" ", NBSP)
+    if lang == "ar":
+        word = _ARTICLES_AR[min(len(articles), 3) - 1]
+        return f"{word}{NBSP}{' و'.join(articles)} من{NBSP}{name}"
     article = "art." if lang == "fr" else "Art."
-
-    def one(framework: str, articles: Sequence[str]) -> str:
-        name = short_name(framework, questionnaire, lang)
-        if framework in SHORT_NAMES:  # never broken inside "Law 09-08 Art. 43"
-            name = name.replace(" ", NBSP)
-        if lang == "ar":
-            word = _ARTICLES_AR[min(len(articles), 3) - 1]
-            return f"{word}{NBSP}{' و'.join(articles)} من{NBSP}{name}"
-        return f"{name}{NBSP}{article}{NBSP}{', '.join(articles)}"
-
-    return separator.join(one(f, articles) for f, articles in refs.items() if articles)
+    return f"{name}{NBSP}{article}{NBSP}{', '.join(articles)}"
 
 
 def legend(
