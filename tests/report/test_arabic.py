@@ -125,6 +125,12 @@ def test_html_prints_the_arabic_catalogue_and_no_english_one() -> None:
     assert printed == [], printed  # no English catalogue string is a line of the Arabic report
 
 
+def test_an_unsigned_cover_says_so_in_the_text_face_not_the_monospace_one() -> None:
+    # Arabic in DejaVu Sans Mono is spaced out letter by letter; a key id is what mono is for.
+    assert "<td>غير موقع</td>" in _html()
+    assert '<td class="mono">غير موقع' not in _html()
+
+
 def test_english_and_french_reports_are_left_to_right_and_not_isolated() -> None:
     for lang in ("en", "fr"):
         html = _rendered("html", lang).decode("utf-8")
