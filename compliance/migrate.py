@@ -144,17 +144,22 @@ def _translated(old: BaseModel, new: BaseModel, *, exclude: set[str]) -> bool:
 
 def _changed_controls(
     old: Questionnaire, new: Questionnaire
-) -> tuple[tuple[str, tuple[str, ...]], ...]:
+) -> tuple[tuple[tuple[str, tuple[str, ...]], ...], tuple[str, ...]]:
+    """The controls both versions have whose own fields differ (with those fields), and those
+    whose only change is a translation."""
     before = {c.id: c for domain in old.domains for c in domain.controls}
-    found = []
+    changed, translated = [], []
     for domain in new.domains:
         for control in domain.controls:
             previous = before.get(control.id)
-            if previous is not None:
-                parts = _differences(previous, control, exclude={"id", "questions"})
-                if parts:
-                    found.append((control.id, parts))
-    return tuple(found)
+            if previous is None:
+                continue
+            parts = _differences(previous, control, exclude={"id", "questions"})
+            if parts:
+                changed.append((control.id, parts))
+            elif _translated(previous, control, exclude={"id", "questions"}):
+                translated.append(control.id)
+    return tuple(changed), tuple(translated)
 
 
 def compare_versions(old: Questionnaire, new: Questionnaire) -> VersionChanges:
@@ -176,16 +181,9 @@ def compare_versions(old: Questionnaire, new: Questionnaire) -> VersionChanges:
             changed.append(ChangedQuestion(qid, where, parts))
         elif _translated(previous, question, exclude={"id"}):
             translated.append(qid)
-    controls_before = {c.id: c for domain in old.domains for c in domain.controls}
-    for domain in new.domains:
-        for control in domain.controls:
-            previous_control_model = controls_before.get(control.id)
-            if previous_control_model is not None and _translated(
-                previous_control_model, control, exclude={"id", "questions"}
-            ):
-                translated.append(control.id)
+    controls, controls_translated = _changed_controls(old, new)
     return VersionChanges(
-        added, removed, tuple(changed), _changed_controls(old, new), tuple(translated)
+        added, removed, tuple(changed), controls, (*translated, *controls_translated)
     )
 
 
