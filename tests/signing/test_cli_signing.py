@@ -137,11 +137,10 @@ def test_a_key_path_that_is_a_pipe_or_too_big_is_refused_at_once(
     assert "too large to be a key file" in capsys.readouterr().err
 
 
-def test_verify_speaks_french_and_says_how_to_trust_an_unknown_key(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], signer: Signer, other: Signer
-) -> None:
-    import shlex
-
+def _three_bundles(tmp_path: Path, signer: Signer, other: Signer) -> tuple[Path, Path, list[str]]:
+    """A trust store knowing ``signer``, and an inbox with a good, a tampered and a stranger's
+    bundle (with the stranger's public key beside it); returns the store, the inbox and the three
+    bundles' paths in that order."""
     from compliance.signing.trust import TrustStore
     from tests.review.conftest import tamper
 
@@ -157,6 +156,15 @@ def test_verify_speaks_french_and_says_how_to_trust_an_unknown_key(
     )
     (inbox / "stranger.pub.pem").write_bytes(other.public_path.read_bytes())
     names = [str(inbox / n) for n in ("good.zip", "tampered.zip", "stranger.zip")]
+    return trust, inbox, names
+
+
+def test_verify_speaks_french_and_says_how_to_trust_an_unknown_key(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], signer: Signer, other: Signer
+) -> None:
+    import shlex
+
+    trust, inbox, names = _three_bundles(tmp_path, signer, other)
     assert main(["--lang", "fr", "verify", *names, "--trust", str(trust)]) == 1
     out = capsys.readouterr().out
     assert f"{NBSP}: " in out and " : " not in out  # French typography
@@ -194,21 +202,7 @@ def test_verify_speaks_arabic_and_leaves_latin_names_as_they_are(
 ) -> None:
     import shlex
 
-    from compliance.signing.trust import TrustStore
-    from tests.review.conftest import tamper
-
-    trust = tmp_path / "trust"
-    TrustStore(signer.trust.entries, trust).save()
-    inbox = tmp_path / "inbox"
-    inbox.mkdir()
-    good = sign(signer, issued_at=dt.datetime.now(dt.UTC) - dt.timedelta(days=1))
-    (inbox / "good.zip").write_bytes(good)
-    (inbox / "tampered.zip").write_bytes(tamper(good))
-    (inbox / "stranger.zip").write_bytes(
-        sign(other, issued_at=dt.datetime.now(dt.UTC) - dt.timedelta(days=1))
-    )
-    (inbox / "stranger.pub.pem").write_bytes(other.public_path.read_bytes())
-    names = [str(inbox / n) for n in ("good.zip", "tampered.zip", "stranger.zip")]
+    trust, inbox, names = _three_bundles(tmp_path, signer, other)
     assert main(["--lang", "ar", "verify", str(inbox), "--trust", str(trust)]) == 1
     out = capsys.readouterr().out
     lines = out.splitlines()
