@@ -39,6 +39,13 @@ async def settle(app: ComplianceApp, pilot: Pilot[None]) -> None:
         await pilot.pause()
 
 
+async def settle_pilot(pilot: Pilot[Any]) -> None:
+    """:func:`settle` for a snapshot's ``run_before``, which is given only the pilot."""
+    app = pilot.app
+    assert isinstance(app, ComplianceApp)
+    await settle(app, pilot)
+
+
 SAMPLE = REPO / "questionnaires" / "example" / "fixtures" / "processor-with-us-backups.yaml"
 """The example fixture: two flows (FR → MA, then MA → US as its onward flow); ``as_of`` fixed."""
 

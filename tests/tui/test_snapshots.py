@@ -12,11 +12,11 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
-from textual.worker import WorkerCancelled
 
 from compliance.store import import_assessment, open_workspace, read_assessment_file
 from compliance.tui.app import ComplianceApp
 from tests.conftest import REPO
+from tests.tui.conftest import settle_pilot
 
 FIXTURE = REPO / "questionnaires" / "example" / "fixtures" / "processor-with-us-backups.yaml"
 SIZE = (80, 24)
@@ -30,32 +30,23 @@ def sample_id(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> int:
         return import_assessment(workspace, assessment)
 
 
-async def _settle(pilot: Pilot[Any]) -> None:
-    for _ in range(3):
-        try:
-            await pilot.app.workers.wait_for_complete()
-        except WorkerCancelled:
-            continue
-        await pilot.pause()
-
-
 def test_workspace_screen(snap_compare: Any, sample_id: int) -> None:
     app = ComplianceApp(workspace="workspace.sqlite", welcome=False)
-    assert snap_compare(app, terminal_size=SIZE, run_before=_settle)
+    assert snap_compare(app, terminal_size=SIZE, run_before=settle_pilot)
 
 
 def test_assessment_screen(snap_compare: Any, sample_id: int) -> None:
     app = ComplianceApp(workspace="workspace.sqlite", welcome=False, open_assessment=sample_id)
-    assert snap_compare(app, terminal_size=SIZE, run_before=_settle)
+    assert snap_compare(app, terminal_size=SIZE, run_before=settle_pilot)
 
 
 def test_results_screen(snap_compare: Any, sample_id: int) -> None:
     app = ComplianceApp(workspace="workspace.sqlite", welcome=False, open_assessment=sample_id)
 
     async def run_before(pilot: Pilot[Any]) -> None:
-        await _settle(pilot)
+        await settle_pilot(pilot)
         await pilot.app.screen.run_action("results")
-        await _settle(pilot)
+        await settle_pilot(pilot)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
 
@@ -64,9 +55,9 @@ def test_flows_screen(snap_compare: Any, sample_id: int) -> None:
     app = ComplianceApp(workspace="workspace.sqlite", welcome=False, open_assessment=sample_id)
 
     async def run_before(pilot: Pilot[Any]) -> None:
-        await _settle(pilot)
+        await settle_pilot(pilot)
         await pilot.app.screen.run_action("flows")
-        await _settle(pilot)
+        await settle_pilot(pilot)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
 
@@ -75,11 +66,11 @@ def test_flow_form_dialog(snap_compare: Any, sample_id: int) -> None:
     app = ComplianceApp(workspace="workspace.sqlite", welcome=False, open_assessment=sample_id)
 
     async def run_before(pilot: Pilot[Any]) -> None:
-        await _settle(pilot)
+        await settle_pilot(pilot)
         await pilot.app.screen.run_action("flows")
-        await _settle(pilot)
+        await settle_pilot(pilot)
         await pilot.app.screen.run_action("edit")
-        await _settle(pilot)
+        await settle_pilot(pilot)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
 
@@ -90,9 +81,9 @@ def test_assessment_screen_in_french_and_the_light_theme(snap_compare: Any, samp
     )
 
     async def run_before(pilot: Pilot[Any]) -> None:
-        await _settle(pilot)
+        await settle_pilot(pilot)
         await pilot.press("f3")
-        await _settle(pilot)
+        await settle_pilot(pilot)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
 
@@ -104,7 +95,7 @@ def test_the_progress_line_above_the_footer(snap_compare: Any, sample_id: int) -
     app.follow_seconds = 3600  # a re-read of the store (others' changes) would end the line
 
     async def run_before(pilot: Pilot[Any]) -> None:
-        await _settle(pilot)
+        await settle_pilot(pilot)
         screen = pilot.app.screen
         assert isinstance(screen, BaseScreen)
         screen.progress("work.encrypting", 2, 4)

@@ -14,11 +14,11 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
-from textual.worker import WorkerCancelled
 
 from compliance.store import import_assessment, open_workspace, read_assessment_file
 from compliance.tui.app import ComplianceApp
 from tests.conftest import REPO
+from tests.tui.conftest import settle_pilot
 
 MEETING = (
     REPO / "questionnaires" / "ma-screening" / "1.2.0" / "fixtures" / "typical-first-meeting.yaml"
@@ -34,28 +34,19 @@ def meeting_id(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> int:
         return import_assessment(workspace, assessment)
 
 
-async def _settle(pilot: Pilot[Any]) -> None:
-    for _ in range(3):
-        try:
-            await pilot.app.workers.wait_for_complete()
-        except WorkerCancelled:
-            continue
-        await pilot.pause()
-
-
 def test_the_welcome_in_arabic(
     snap_compare: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
     app = ComplianceApp("ar", workspace="workspace.sqlite")
-    assert snap_compare(app, terminal_size=SIZE, run_before=_settle)
+    assert snap_compare(app, terminal_size=SIZE, run_before=settle_pilot)
 
 
 def test_the_assessment_in_arabic(snap_compare: Any, meeting_id: int) -> None:
     app = ComplianceApp(
         "ar", workspace="workspace.sqlite", welcome=False, open_assessment=meeting_id
     )
-    assert snap_compare(app, terminal_size=SIZE, run_before=_settle)
+    assert snap_compare(app, terminal_size=SIZE, run_before=settle_pilot)
 
 
 def test_the_results_in_arabic(snap_compare: Any, meeting_id: int) -> None:
@@ -64,8 +55,8 @@ def test_the_results_in_arabic(snap_compare: Any, meeting_id: int) -> None:
     )
 
     async def run_before(pilot: Pilot[Any]) -> None:
-        await _settle(pilot)
+        await settle_pilot(pilot)
         await pilot.app.screen.run_action("results")
-        await _settle(pilot)
+        await settle_pilot(pilot)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)

@@ -13,7 +13,8 @@ from textual.pilot import Pilot
 
 from compliance.store import import_assessment, open_workspace, read_assessment_file
 from compliance.tui.app import ComplianceApp
-from tests.tui.test_snapshots import FIXTURE, _settle
+from tests.tui.conftest import settle_pilot
+from tests.tui.test_snapshots import FIXTURE
 
 
 @pytest.fixture
@@ -28,9 +29,9 @@ def test_help_on_the_workspace(snap_compare: Any, sample_id: int) -> None:
     app = ComplianceApp(workspace="workspace.sqlite", welcome=False)
 
     async def run_before(pilot: Pilot[Any]) -> None:
-        await _settle(pilot)
+        await settle_pilot(pilot)
         await pilot.press("f1")
-        await _settle(pilot)
+        await settle_pilot(pilot)
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
 
@@ -41,19 +42,19 @@ def test_help_on_the_assessment_in_french_at_120(snap_compare: Any, sample_id: i
     )
 
     async def run_before(pilot: Pilot[Any]) -> None:
-        await _settle(pilot)
+        await settle_pilot(pilot)
         await pilot.press("f1")
-        await _settle(pilot)
+        await settle_pilot(pilot)
 
     assert snap_compare(app, terminal_size=(120, 40), run_before=run_before)
 
 
 async def _flow_form(pilot: Pilot[Any]) -> None:
-    await _settle(pilot)
+    await settle_pilot(pilot)
     await pilot.app.screen.run_action("flows")
-    await _settle(pilot)
+    await settle_pilot(pilot)
     await pilot.press("e")
-    await _settle(pilot)
+    await settle_pilot(pilot)
 
 
 def test_flow_form_with_a_drop_down_open(snap_compare: Any, sample_id: int) -> None:
@@ -63,7 +64,7 @@ def test_flow_form_with_a_drop_down_open(snap_compare: Any, sample_id: int) -> N
         await _flow_form(pilot)
         pilot.app.screen.query_one("#f-importer-role").focus()
         await pilot.press("enter")
-        await _settle(pilot)
+        await settle_pilot(pilot)
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
 
@@ -79,6 +80,6 @@ def test_flow_form_country_search_in_french_at_120(snap_compare: Any, sample_id:
         search.focus()
         search.value = ""  # type: ignore[attr-defined]
         await pilot.press(*"mar")  # Maroc first: the names that start with it lead
-        await _settle(pilot)
+        await settle_pilot(pilot)
 
     assert snap_compare(app, terminal_size=(120, 40), run_before=run_before)

@@ -22,7 +22,7 @@ from compliance.tui.app import ComplianceApp
 from compliance.tui.screens.review import ReviewScreen
 from tests.review.conftest import cycle, tamper
 from tests.signing.conftest import Signer, sign
-from tests.tui.test_snapshots import _settle
+from tests.tui.conftest import settle_pilot
 
 NOW = dt.datetime(2026, 12, 4, 12, 0, 0, tzinfo=dt.UTC)
 ISSUED = NOW - dt.timedelta(days=3)
@@ -62,12 +62,12 @@ def _review(folder: Path, lang: str) -> tuple[ComplianceApp, Any]:
     trust = _signer(7, "Atlas DPO").trust
 
     async def open_inbox(pilot: Pilot[Any]) -> None:
-        await _settle(pilot)
+        await settle_pilot(pilot)
         app.push_screen(
             ReviewScreen(trust, workspace="workspace.sqlite", folder=folder, now=NOW, lang=lang)
         )
-        await _settle(pilot)
-        await _settle(pilot)
+        await settle_pilot(pilot)
+        await settle_pilot(pilot)
 
     return app, open_inbox
 
@@ -87,7 +87,7 @@ def test_an_untrusted_bundle_in_french(snap_compare: Any, folder: Path) -> None:
         names = [s.name for s in screen.shown]
         screen.query_one(DataTable).move_cursor(row=names.index("sahara-2026.zip"))
         await pilot.press("enter")
-        await _settle(pilot)
-        await _settle(pilot)
+        await settle_pilot(pilot)
+        await settle_pilot(pilot)
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)

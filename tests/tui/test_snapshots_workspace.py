@@ -8,10 +8,10 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
-from textual.worker import WorkerCancelled
 
 from compliance.store import create_assessment, create_client, open_workspace
 from compliance.tui.app import ComplianceApp
+from tests.tui.conftest import settle_pilot
 
 SIZE = (80, 24)
 
@@ -28,25 +28,16 @@ def two_clients(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         create_assessment(workspace, sahara, "example")
 
 
-async def _settle(pilot: Pilot[Any]) -> None:
-    for _ in range(4):
-        try:
-            await pilot.app.workers.wait_for_complete()
-        except WorkerCancelled:
-            continue
-        await pilot.pause()
-
-
 @pytest.mark.usefixtures("two_clients")
 def test_the_new_key_dialog_fits_80_by_24(snap_compare: Any) -> None:
     app = ComplianceApp(workspace="workspace.sqlite", welcome=False)
     app.follow_seconds = 3600
 
     async def run_before(pilot: Pilot[Any]) -> None:
-        await _settle(pilot)
+        await settle_pilot(pilot)
         await pilot.press("k")
         await pilot.press(*"Sud DPO", "enter")
-        await _settle(pilot)
+        await settle_pilot(pilot)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
 
@@ -57,8 +48,8 @@ def test_the_workspace_in_french_on_the_second_client(snap_compare: Any) -> None
     app.follow_seconds = 3600
 
     async def run_before(pilot: Pilot[Any]) -> None:
-        await _settle(pilot)
+        await settle_pilot(pilot)
         await pilot.press("down")
-        await _settle(pilot)
+        await settle_pilot(pilot)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
