@@ -14,7 +14,7 @@
 - An Arabic PDF needs a font that covers Arabic (:data:`ARABIC_FONTS`, the stylesheet's stack for
   ``:lang(ar)``). Fontconfig is asked for one before the layout; with none installed the PDF is
   refused in one sentence naming the package (:data:`ARABIC_FONT_HINT`), rather than written with
-  whatever glyphs a fallback has or boxes in their place (ADR 0026).
+  whatever glyphs a fallback has or boxes in their place (ADR 0027).
 """
 
 from __future__ import annotations
