@@ -90,19 +90,12 @@ def bar(value: Decimal | None, width: int = 20, lang: str = "en") -> Text:
 
 
 def refs_text(questionnaire: Questionnaire, refs: dict[str, tuple[str, ...]], lang: str) -> str:
-    """Citations as ``Law 09-08 Art. 23, 24 · GDPR Art. 37``; in Arabic as the engine cites them,
-    the article first (ADR 0026): ``المادة 43 من القانون رقم 09.08``."""
-    if lang == "ar":
-        from compliance.engine.citations import cite
+    """Citations as the engine writes them everywhere (ADR 0019, 0026): ``Law 09-08 Art. 23, 24
+    · GDPR Art. 37``, ``Loi 09-08 art. 23, 24``, ``المادة 43 من القانون رقم 09.08``; a text with
+    no short name is cited by its full title."""
+    from compliance.engine.citations import cite
 
-        return cite(refs, questionnaire, lang)
-    titles = {f.id: f.title.get(lang) for f in questionnaire.frameworks}
-    art = "art." if lang == "fr" else "Art."
-    return " · ".join(
-        f"{titles.get(framework, framework)} {art} {', '.join(articles)}"
-        for framework, articles in refs.items()
-        if articles
-    )
+    return cite(refs, questionnaire, lang)
 
 
 def reasons_text(

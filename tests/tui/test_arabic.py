@@ -95,15 +95,21 @@ def test_arabic_keys_numbers_and_citations() -> None:
     assert coverage_text(Decimal("21.9"), "ar") == "21%"
     assert tr("as.coverage", "ar", coverage=21) == "21% مجاب عنه"
     assert bar(Decimal("57.31"), 10, "ar").plain.endswith("  57,31")
-    assert "," in probability_text(Decimal("0.05"), "ar") or "5" in probability_text(
-        Decimal("0.05"), "ar"
-    )
+    assert probability_text(Decimal("0.0366"), "ar") == "3,66%"
     questionnaire = Questionnaire.model_validate(_yaml(SCREENING / "questionnaire.yaml"))
     cited = refs_text(questionnaire, {"law-09-08": ("43",), "gdpr": ("44", "46")}, "ar")
     cited = cited.replace("\u00a0", " ")  # the engine's no-break spaces keep a citation whole
     assert (
         cited
         == "المادة 43 من القانون رقم 09.08 · المادتان 44 و46 من اللائحة العامة لحماية البيانات"
+    )
+    # The card cites like the results screen and the reports in every language: short names.
+    refs = {"law-09-08": ("43",), "gdpr": ("44", "46")}
+    assert refs_text(questionnaire, refs, "en").replace("\u00a0", " ") == (
+        "Law 09-08 Art. 43 · GDPR Art. 44, 46"
+    )
+    assert refs_text(questionnaire, refs, "fr").replace("\u00a0", " ") == (
+        "Loi 09-08 art. 43 · RGPD art. 44, 46"
     )
 
 
